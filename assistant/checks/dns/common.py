@@ -1,0 +1,68 @@
+"""Small helpers shared by the dns.* checks: evidence, lookup-failure verdicts, skips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.model import Evidence, Remedy, Status, Step
+from assistant.net.resolver import OUTCOME_TEXT, DnsAnswer, Outcome
+from assistant.runner import Context
+
+RESOLVER_CHECK = "dns.resolver"
+
+
+def dns_evidence(answers: Sequence[DnsAnswer], label: str = "DNS answers") -> Evidence:
+    return Evidence(kind="dns", label=label, data=[a.to_dict() for a in answers])
+
+
+def resolver_down(ctx: Context, check_id: str, title: str) -> Step | None:
+    """A skip step when dns.resolver found no working resolver, else None."""
+    resolver_step = ctx.results.get(RESOLVER_CHECK)
+    if resolver_step is not None and resolver_step.status is Status.FAIL:
+        return Step(
+            check_id,
+            title,
+            Status.SKIP,
+            summary="skipped: no DNS server answered (see dns.resolver)",
+        )
+    return None
+
+
+def lookup_failed(check_id: str, title: str, answer: DnsAnswer) -> Step:
+    """The verdict when a question got no usable answer at all (SERVFAIL, timeout, loop)."""
+    if answer.outcome is Outcome.CNAME_LOOP:
+        chain = " → ".join((answer.name, *answer.cname_chain))
+        return Step(
+            check_id,
+            title,
+            Status.FAIL,
+            summary=f"{answer.name} is a CNAME loop: {chain}",
+            remedy=Remedy(
+                "Fix the CNAME records at your DNS host so the chain ends at a real "
+                "record; a loop makes the name unusable for every mail server."
+            ),
+            evidence=[dns_evidence([answer])],
+        )
+    return Step(
+        check_id,
+        title,
+        Status.FAIL,
+        summary=f"could not look up {answer.name} {answer.rdtype}: {_reason(answer)}",
+        details="Tried: " + ("; ".join(answer.tried) or "no server"),
+        remedy=Remedy(
+            "Check the domain's authoritative DNS servers with your DNS host: other mail "
+            "servers will fail the same lookup. A SERVFAIL often means a broken DNSSEC "
+            "signature or a lame delegation; a timeout, a server that is down or filtered."
+        ),
+        evidence=[dns_evidence([answer])],
+    )
+
+
+def _reason(answer: DnsAnswer) -> str:
+    text = OUTCOME_TEXT[answer.outcome]
+    return f"{text} ({answer.error})" if answer.error else text
+
+
+def child(step_id: str, title: str, status: Status, summary: str, *answers: DnsAnswer) -> Step:
+    evidence = [dns_evidence(answers)] if answers else []
+    return Step(step_id, title, status, summary=summary, evidence=evidence)

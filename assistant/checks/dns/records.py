@@ -1,0 +1,363 @@
+"""dns.resolver, dns.mx, dns.autodiscover, dns.verification, dns.msoid, dns.teams."""
+
+from __future__ import annotations
+
+from assistant.checks.dns.common import child, dns_evidence, lookup_failed, resolver_down
+from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, Cloud, is_microsoft_host, is_within
+from assistant.model import Remedy, Status, Step, worst
+from assistant.net.resolver import DnsAnswer, Outcome
+from assistant.runner import Context
+
+
+def check_resolver(ctx: Context) -> Step:
+    title = "DNS resolvers answer"
+    answer = ctx.resolver.query(ctx.target.domain, "SOA", deadline=ctx.deadline)
+    evidence = [dns_evidence([answer])]
+    details = ctx.resolver.describe() + ". Tried: " + ("; ".join(answer.tried) or "none")
+    if answer.outcome in (Outcome.TIMEOUT, Outcome.ERROR, Outcome.REFUSED):
+        return Step(
+            "dns.resolver",
+            title,
+            Status.FAIL,
+            summary=f"no DNS server answered ({ctx.resolver.describe()})",
+            details=details,
+            remedy=Remedy(
+                "Check this computer's network and DNS settings, or name a reachable DNS "
+                "server with --nameserver. A firewall that blocks UDP and TCP port 53 to "
+                "the DNS server gives the same result."
+            ),
+            evidence=evidence,
+        )
+    summary = f"{answer.server} answered in {answer.elapsed_ms} ms"
+    status = Status.PASS
+    if answer.outcome is Outcome.SERVFAIL:
+        status = Status.WARN
+        summary = f"{answer.server} answered SERVFAIL for {ctx.target.domain}"
+    return Step("dns.resolver", title, status, summary=summary, details=details, evidence=evidence)
+
+
+def check_mx(ctx: Context) -> Step:
+    check_id, title = "dns.mx", "MX records route mail to the right place"
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    env = ctx.target.environment
+    domain = ctx.target.domain
+    answer = ctx.resolver.query(domain, "MX", deadline=ctx.deadline)
+    if answer.outcome.is_failure:
+        return lookup_failed(check_id, title, answer)
+    remedy_add = Remedy(
+        f"At your DNS host, add one MX record for {domain}"
+        + (
+            f" pointing at your tenant's host under {env.mx_suffixes[0]} (shown in the "
+            "Microsoft 365 admin center under Settings > Domains)"
+            if env.is_cloud
+            else " pointing at your mail gateway or Exchange server"
+        )
+        + ".",
+        LINKS["mx"],
+    )
+    if answer.outcome is Outcome.NXDOMAIN:
+        return Step(
+            check_id,
+            title,
+            Status.FAIL,
+            summary=f"{domain} does not exist in DNS (NXDOMAIN)",
+            remedy=Remedy(
+                "Check the spelling of the domain, and that it is registered and delegated "
+                "to your DNS host."
+            ),
+            evidence=[dns_evidence([answer])],
+        )
+    if answer.outcome is Outcome.NODATA:
+        return Step(
+            check_id,
+            title,
+            Status.FAIL,
+            summary=f"{domain} has no MX record: other servers cannot deliver mail to it",
+            remedy=remedy_add,
+            evidence=[dns_evidence([answer])],
+        )
+    records = sorted(_parse_mx(v) for v in answer.values)
+    if records == [(0, "")]:
+        return Step(
+            check_id,
+            title,
+            Status.FAIL,
+            summary=f"{domain} publishes a null MX (RFC 7505): it declares it accepts no mail",
+            remedy=remedy_add,
+            evidence=[dns_evidence([answer])],
+        )
+    children: list[Step] = []
+    answers = [answer]
+    for index, (preference, host) in enumerate(records, start=1):
+        step, host_answers = _mx_host(ctx, index, preference, host)
+        children.append(step)
+        answers.extend(host_answers)
+    hosts = [h for _, h in records]
+    microsoft = [h for h in hosts if _is_cloud_mx(h, env.mx_suffixes)]
+    others = [h for h in hosts if h not in microsoft]
+    status = worst([c.status for c in children])
+    summary = ", ".join(f"{p} {h}" for p, h in records)
+    remedy: Remedy | None = None
+    if status is Status.FAIL:
+        summary = "an MX host does not resolve: " + summary
+        remedy = Remedy(
+            "Correct the MX record to the exact host name shown for your domain in the "
+            "admin center; every MX target must have an A or AAAA record.",
+            LINKS["mx"],
+        )
+    elif env.is_cloud and microsoft and others:
+        status = worst([status, Status.WARN])
+        summary = f"MX records mix Microsoft 365 ({', '.join(microsoft)}) and other hosts " + (
+            f"({', '.join(others)}): mail can bypass Exchange Online Protection"
+        )
+        remedy = Remedy(
+            "Keep only the Microsoft 365 MX record, or route all mail through one gateway "
+            "and set up a connector with Enhanced Filtering for it.",
+            LINKS["mx"],
+        )
+    elif env.is_cloud and not microsoft:
+        status = worst([status, Status.WARN])
+        summary = f"MX points at {', '.join(hosts)}, not Exchange Online ({env.mx_suffixes[0]})"
+        remedy = Remedy(
+            "If a third-party filtering service is intended, set up an inbound connector and "
+            "Enhanced Filtering for it; otherwise point the MX at your Microsoft 365 host.",
+            LINKS["mx"],
+        )
+    elif len(records) > 1:
+        status = worst([status, Status.WARN if env.is_cloud else Status.PASS])
+        summary = f"{len(records)} MX records: {summary}"
+        if env.is_cloud:
+            remedy = Remedy(
+                "Microsoft 365 expects exactly one MX record; remove the others.", LINKS["mx"]
+            )
+    elif status is Status.WARN:
+        summary = "MX host is a CNAME: " + summary
+        remedy = Remedy(
+            "Point the MX record straight at a host with A/AAAA records; RFC 2181 §10.3 "
+            "forbids an MX that names a CNAME, and some senders refuse it.",
+            LINKS["mx"],
+        )
+    step = Step(
+        check_id,
+        title,
+        status,
+        summary=summary,
+        remedy=remedy,
+        evidence=[dns_evidence(answers)],
+        children=children,
+    )
+    if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft:
+        if all(h.endswith("mail.protection.outlook.com") for h in microsoft):
+            step.details = (
+                "This MX uses the mail.protection.outlook.com form. The newer "
+                "*.mx.microsoft form supports inbound DNSSEC and DANE."
+            )
+    return step
+
+
+def _parse_mx(value: str) -> tuple[int, str]:
+    preference, _, host = value.partition(" ")
+    host = host.strip().rstrip(".").lower()
+    return int(preference), host
+
+
+def _is_cloud_mx(host: str, suffixes: tuple[str, ...]) -> bool:
+    return any(host.endswith("." + s) for s in suffixes)
+
+
+def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step, list[DnsAnswer]]:
+    step_id = f"dns.mx.host.{index}"
+    title = f"MX {preference} {host}"
+    answers = [ctx.resolver.query(host, t, deadline=ctx.deadline) for t in ("A", "AAAA")]
+    addresses = [v for a in answers for v in a.values]
+    chains = [a for a in answers if a.cname_chain]
+    if not addresses:
+        reasons = "; ".join(a.describe() for a in answers)
+        return child(step_id, title, Status.FAIL, f"{host} has no address: {reasons}", *answers), (
+            answers
+        )
+    if chains:
+        via = " → ".join((host, *chains[0].cname_chain))
+        return child(
+            step_id, title, Status.WARN, f"{host} is a CNAME ({via})", *answers
+        ), answers
+    return child(step_id, title, Status.PASS, f"{host} → {', '.join(addresses)}", *answers), (
+        answers
+    )
+
+
+def check_autodiscover_dns(ctx: Context) -> Step:
+    check_id, title = "dns.autodiscover", "Autodiscover DNS records"
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    env = ctx.target.environment
+    domain = ctx.target.domain
+    name = f"autodiscover.{domain}"
+    cname = ctx.resolver.query(name, "CNAME", deadline=ctx.deadline)
+    srv = ctx.resolver.query(f"_autodiscover._tcp.{domain}", "SRV", deadline=ctx.deadline)
+    srv_child = child(
+        "dns.autodiscover.srv",
+        "_autodiscover._tcp SRV record",
+        Status.INFO,
+        ("SRV: " + ", ".join(srv.values)) if srv.ok else f"no SRV record ({srv.outcome.value})",
+        srv,
+    )
+    answers = [cname, srv]
+    if cname.outcome.is_failure:
+        failed = lookup_failed(check_id, title, cname)
+        failed.children.append(srv_child)
+        return failed
+    expected = env.autodiscover_cname
+    remedy_cname = Remedy(
+        f"At your DNS host, create a CNAME record autodiscover.{domain} → {expected}."
+        if expected
+        else f"Publish autodiscover.{domain} (A or CNAME) pointing at your Exchange server "
+        "or load balancer.",
+        LINKS["autodiscover"],
+    )
+    if cname.ok:
+        target = cname.values[0].rstrip(".").lower()
+        resolved = ctx.resolver.query(target, "A", deadline=ctx.deadline)
+        answers.append(resolved)
+        if expected and target == expected:
+            status, summary, remedy = Status.PASS, f"{name} is a CNAME to {target}", None
+        elif is_within(target, domain) or (not env.is_cloud and resolved.ok):
+            status = Status.PASS if not env.is_cloud else Status.WARN
+            summary = f"{name} is a CNAME to {target}, inside your own domain"
+            remedy = None if not env.is_cloud else _hybrid_remedy(domain, expected)
+        elif is_microsoft_host(target):
+            status = Status.WARN
+            summary = f"{name} points at {target}, a Microsoft host but not {expected}"
+            remedy = remedy_cname
+        else:
+            status = Status.FAIL
+            summary = (
+                f"{name} points at {target}, a third party: Outlook would send "
+                "credentials there"
+            )
+            remedy = Remedy(
+                f"Remove that record. {remedy_cname.text} A third-party autodiscover host "
+                "receives your users' passwords when Outlook signs in.",
+                LINKS["autodiscover"],
+            )
+        if status is not Status.FAIL and not resolved.ok:
+            status = Status.FAIL
+            summary = f"{name} → {target}, which does not resolve ({resolved.outcome.value})"
+            remedy = remedy_cname
+    else:
+        address = ctx.resolver.query(name, "A", deadline=ctx.deadline)
+        answers.append(address)
+        if address.ok:
+            status = Status.PASS if not env.is_cloud else Status.WARN
+            summary = f"{name} has an A record ({', '.join(address.values)}), not a CNAME"
+            remedy = None if not env.is_cloud else _hybrid_remedy(domain, expected)
+        else:
+            status = Status.WARN
+            summary = f"{name} does not exist: Outlook falls back to slower discovery methods"
+            remedy = remedy_cname
+    return Step(
+        check_id,
+        title,
+        status,
+        summary=summary,
+        remedy=remedy,
+        evidence=[dns_evidence(answers)],
+        children=[srv_child],
+    )
+
+
+def _hybrid_remedy(domain: str, expected: str | None) -> Remedy:
+    return Remedy(
+        f"Correct for hybrid, where autodiscover.{domain} must reach your on-premises "
+        f"Exchange servers. For a cloud-only organisation use a CNAME to {expected}.",
+        LINKS["autodiscover"],
+    )
+
+
+def check_verification(ctx: Context) -> Step:
+    check_id, title = "dns.verification", "Microsoft 365 domain verification record"
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    answer = ctx.resolver.query(ctx.target.domain, "TXT", deadline=ctx.deadline)
+    found = [v for v in answer.values if v.startswith("MS=")]
+    summary = (
+        f"verification TXT present: {', '.join(found)}"
+        if found
+        else "no MS= verification TXT (only needed while a domain is being added)"
+    )
+    return Step(
+        check_id, title, Status.INFO, summary=summary, evidence=[dns_evidence([answer])]
+    )
+
+
+def check_msoid(ctx: Context) -> Step:
+    check_id, title = "dns.msoid", "No msoid CNAME outside 21Vianet"
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    env = ctx.target.environment
+    answer = ctx.resolver.query(f"msoid.{ctx.target.domain}", "CNAME", deadline=ctx.deadline)
+    if answer.outcome.is_failure:
+        return lookup_failed(check_id, title, answer)
+    if not answer.ok:
+        return Step(
+            check_id, title, Status.PASS, summary="no msoid record", evidence=[dns_evidence([answer])]
+        )
+    target = answer.values[0].rstrip(".")
+    if env.msoid_allowed:
+        return Step(
+            check_id,
+            title,
+            Status.INFO,
+            summary=f"msoid → {target} (expected for {env.display_name})",
+            evidence=[dns_evidence([answer])],
+        )
+    return Step(
+        check_id,
+        title,
+        Status.FAIL,
+        summary=f"msoid.{ctx.target.domain} → {target}: this record breaks Microsoft 365 sign-in",
+        details="The msoid CNAME sends Office clients to the 21Vianet sign-in service. "
+        f"Outside 21Vianet ({env.display_name} here) it makes activation and sign-in fail.",
+        remedy=Remedy(
+            f"Delete the CNAME record msoid.{ctx.target.domain} at your DNS host.",
+            LINKS["msoid"],
+        ),
+        evidence=[dns_evidence([answer])],
+    )
+
+
+_TEAMS_RECORDS = (
+    ("dns.teams.sipfederationtls", "_sipfederationtls._tcp", "SRV"),
+    ("dns.teams.sip_tls", "_sip._tls", "SRV"),
+    ("dns.teams.sip", "sip", "CNAME"),
+    ("dns.teams.lyncdiscover", "lyncdiscover", "CNAME"),
+)
+
+
+def check_teams(ctx: Context) -> Step:
+    check_id, title = "dns.teams", "Skype for Business / Teams DNS records"
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    children: list[Step] = []
+    answers: list[DnsAnswer] = []
+    for step_id, prefix, rdtype in _TEAMS_RECORDS:
+        answer = ctx.resolver.query(f"{prefix}.{ctx.target.domain}", rdtype, deadline=ctx.deadline)
+        answers.append(answer)
+        text = ", ".join(answer.values) if answer.ok else f"not published ({answer.outcome.value})"
+        children.append(child(step_id, f"{prefix} {rdtype}", Status.INFO, text, answer))
+    present = [c.title for c, a in zip(children, answers, strict=True) if a.ok]
+    summary = (
+        f"published: {', '.join(present)}" if present else "no Skype for Business records"
+    ) + f" (Skype for Business Online retired {SKYPE_ONLINE_RETIRED})"
+    return Step(
+        check_id,
+        title,
+        Status.INFO,
+        summary=summary,
+        details="Teams-only tenants do not need these records. On-premises Lync/Skype pools "
+        "and hybrid federation still use them.",
+        remedy=Remedy("Nothing to change for Teams-only organisations.", LINKS["teams"]),
+        evidence=[dns_evidence(answers)],
+        children=children,
+    )

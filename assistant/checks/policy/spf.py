@@ -1,0 +1,466 @@
+"""SPF records (RFC 7208): parse one record, and expand a domain's include tree.
+
+This audits the record itself; there is no sender IP, so nothing is evaluated to
+pass/fail. What matters to an administrator is whether the record is well formed,
+whether it includes what it should, and whether it stays within the limits of
+§4.6.4 (10 DNS-querying terms, 2 void lookups) that receivers enforce with a
+permerror.
+"""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+QUALIFIERS = "+-~?"
+MECHANISMS = ("all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists")
+MAX_MX_NAMES = 10  # §4.6.4: an "mx" term may not look up more than 10 address records
+
+_SPF_VERSION = re.compile(r"v=spf1(?:\s|\Z)", re.IGNORECASE)
+_MODIFIER = re.compile(r"([A-Za-z][A-Za-z0-9\-_.]*)=(.*)\Z", re.DOTALL)
+_MECHANISM = re.compile(r"([A-Za-z][A-Za-z0-9]*)(.*)\Z", re.DOTALL)
+_MACRO_EXPAND = re.compile(r"%(?:\{([A-Za-z])(\d*)(r?)[.\-+,/_=]*\}|[%_-])", re.IGNORECASE)
+_DOMAIN_END = re.compile(
+    r".*\.(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9])\.?\Z",
+    re.DOTALL,
+)
+_DUAL_CIDR = re.compile(r"(?:/(\d+))?(?://(\d+))?\Z")
+_CIDR_DIGITS = re.compile(r"(?:0|[1-9]\d{0,2})\Z")
+
+
+@dataclass(frozen=True)
+class SpfTerm:
+    """One well-formed term of a record.
+
+    `value` is the argument after ``:`` or ``=`` (None when the term has none). For
+    ``a`` and ``mx`` the dual CIDR suffix is left out of `value` (it is in `text`);
+    for ``ip4``/``ip6`` the prefix length stays in `value`. Modifiers always carry
+    qualifier ``+``.
+    """
+
+    qualifier: str
+    kind: str
+    value: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class SpfRecord:
+    """A parsed record. `terms` holds only the well-formed terms; the rest are `errors`."""
+
+    terms: tuple[SpfTerm, ...]
+    errors: tuple[str, ...]
+    all_qualifier: str | None
+    redirect: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def spf_records_in(txt_strings: Sequence[str]) -> list[str]:
+    """The SPF records among one name's TXT strings (§4.5: "v=spf1" then space or end)."""
+    return [s for s in txt_strings if _SPF_VERSION.match(s)]
+
+
+def parse_spf(text: str) -> SpfRecord:
+    tokens = text.split()  # RFC says single SP; extra or odd whitespace is tolerated
+    errors: list[str] = []
+    warnings: list[str] = []
+    if tokens and tokens[0].lower() == "v=spf1":
+        tokens = tokens[1:]
+    else:
+        errors.append("the record does not start with v=spf1")
+        if tokens and tokens[0].lower().startswith("v="):
+            tokens = tokens[1:]
+
+    terms: list[SpfTerm] = []
+    for token in tokens:
+        term, problem = _parse_term(token)
+        if problem is not None:
+            errors.append(problem)
+        if term is not None:
+            terms.append(term)
+
+    for name in ("redirect", "exp"):
+        count = sum(1 for t in terms if t.kind == name)
+        if count > 1:
+            errors.append(f"'{name}' appears {'twice' if count == 2 else f'{count} times'}")
+
+    all_term = next((t for t in terms if t.kind == "all"), None)
+    redirect = next((t.value for t in terms if t.kind == "redirect"), None)
+    if all_term is not None:
+        position = terms.index(all_term)
+        ignored = [t.text for t in terms[position + 1 :] if t.kind in MECHANISMS]
+        if ignored:
+            after = " ".join(ignored)
+            warnings.append(f"terms after '{all_term.text}' are never evaluated: {after}")
+        if redirect is not None:
+            warnings.append(f"'redirect={redirect}' is ignored because the record has 'all'")
+    for t in terms:
+        if t.kind == "ptr":
+            warnings.append(f"'{t.text}' is deprecated (RFC 7208 §5.5) and slow; use ip4/ip6/a")
+        elif t.kind == "unknown-modifier":
+            warnings.append(f"unknown modifier '{t.text}' is ignored")
+    return SpfRecord(
+        terms=tuple(terms),
+        errors=tuple(errors),
+        all_qualifier=all_term.qualifier if all_term is not None else None,
+        redirect=redirect,
+        warnings=tuple(warnings),
+    )
+
+
+def _parse_term(token: str) -> tuple[SpfTerm | None, str | None]:
+    """The term, or the plain-language reason the token is not one."""
+    explicit = token[0] in QUALIFIERS
+    qualifier = token[0] if explicit else "+"
+    body = token[1:] if explicit else token
+    if not body:
+        return None, f"'{token}' is a qualifier without a mechanism"
+    if not body[0].isascii() or not body[0].isalnum():
+        return None, f"'{token}' has an invalid qualifier (use one of + - ~ ? before the mechanism)"
+
+    modifier = _MODIFIER.match(body)
+    if modifier is not None:
+        name, value = modifier.group(1).lower(), modifier.group(2)
+        if name in MECHANISMS:
+            return None, f"'{token}': {name} is a mechanism, write '{name}:' not '{name}='"
+        if explicit:
+            return None, f"'{token}': a modifier such as '{name}=' cannot have a qualifier"
+        if name in ("redirect", "exp"):
+            problem = _domain_spec_problem(value)
+            if problem is not None:
+                return None, f"'{token}': {problem}"
+            return SpfTerm("+", name, value, token), None
+        problem = _macro_problem(value)
+        if problem is not None:
+            return None, f"'{token}': {problem}"
+        return SpfTerm("+", "unknown-modifier", value, token), None
+
+    mechanism = _MECHANISM.match(body)
+    if mechanism is None:  # starts with a digit: often a bare address
+        for kind in ("ip4", "ip6"):
+            if _ip_problem(kind, body) is None:
+                return None, f"'{token}' needs '{kind}:' in front of the address"
+        return None, f"unknown mechanism '{token}'"
+    kind, rest = mechanism.group(1).lower(), mechanism.group(2)
+    if kind not in MECHANISMS or (rest and rest[0] not in ":/"):
+        return None, f"unknown mechanism '{token}'"
+
+    if kind == "all":
+        if rest:
+            return None, f"'{token}': 'all' takes no value"
+        return SpfTerm(qualifier, kind, None, token), None
+    if kind in ("ip4", "ip6"):
+        if not rest.startswith(":"):
+            example = "ip4:192.0.2.0/24" if kind == "ip4" else "ip6:2001:db8::/32"
+            return None, f"'{token}': {kind} needs an address, e.g. {example}"
+        problem = _ip_problem(kind, rest[1:])
+        if problem is not None:
+            return None, problem
+        return SpfTerm(qualifier, kind, rest[1:], token), None
+    if kind in ("include", "exists"):
+        if not rest.startswith(":"):
+            return None, f"'{token}': {kind} needs a domain, e.g. {kind}:example.com"
+        problem = _domain_spec_problem(rest[1:])
+        if problem is not None:
+            return None, f"'{token}': {problem}"
+        return SpfTerm(qualifier, kind, rest[1:], token), None
+
+    # a, mx, ptr: an optional ":domain", then (a and mx only) an optional dual CIDR
+    target = rest
+    if kind in ("a", "mx"):
+        cidr = _DUAL_CIDR.search(rest)
+        if cidr is not None and cidr.group(0):
+            target = rest[: cidr.start()]
+            for digits, limit in ((cidr.group(1), 32), (cidr.group(2), 128)):
+                if digits is not None and not _prefix_ok(digits, limit):
+                    return None, f"'{token}': prefix length /{digits} must be 0–{limit}"
+    if not target:
+        return SpfTerm(qualifier, kind, None, token), None
+    if not target.startswith(":"):
+        return None, f"'{token}' is not a valid {kind} mechanism"
+    problem = _domain_spec_problem(target[1:])
+    if problem is not None:
+        return None, f"'{token}': {problem}"
+    return SpfTerm(qualifier, kind, target[1:], token), None
+
+
+def _prefix_ok(digits: str, limit: int) -> bool:
+    return bool(_CIDR_DIGITS.match(digits)) and int(digits) <= limit
+
+
+def _ip_problem(kind: str, value: str) -> str | None:
+    address, slash, prefix = value.partition("/")
+    limit = 32 if kind == "ip4" else 128
+    wanted = "IPv4" if kind == "ip4" else "IPv6"
+    message = f"{kind} value '{value}' is not an {wanted} address/prefix"
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return message
+    if "%" in address or (slash and not _prefix_ok(prefix, limit)):
+        return message
+    if parsed.version != (4 if kind == "ip4" else 6):
+        other = "ip6" if kind == "ip4" else "ip4"
+        return f"{message} (use {other}: for IPv{parsed.version})"
+    return None
+
+
+def _macro_problem(spec: str) -> str | None:
+    if any(not (0x21 <= ord(c) <= 0x7E) for c in spec):
+        return f"'{spec}' contains characters that are not allowed"
+    for match in _MACRO_EXPAND.finditer(spec):
+        letter, digits = match.group(1), match.group(2)
+        if letter is None:
+            continue
+        if letter.lower() not in "slodiphv":
+            return f"'{match.group(0)}' is not a macro usable in a domain"
+        if digits and int(digits) == 0:
+            return f"'{match.group(0)}': the number of parts must not be 0"
+    if "%" in _MACRO_EXPAND.sub("", spec):
+        return f"'{spec}' has a '%' that does not start a valid macro"
+    return None
+
+
+def _domain_spec_problem(spec: str) -> str | None:
+    """Why `spec` is not a valid RFC 7208 domain-spec, or None."""
+    if not spec:
+        return "the domain is missing"
+    problem = _macro_problem(spec)
+    if problem is not None:
+        return problem
+    if has_macros(spec):
+        ends_in_macro = any(m.end() == len(spec) for m in _MACRO_EXPAND.finditer(spec))
+        if ends_in_macro or _DOMAIN_END.match(spec):
+            return None
+        return f"'{spec}' does not end in a valid domain"
+    name = spec.removesuffix(".")
+    labels = name.split(".")
+    if len(labels) < 2 or not _DOMAIN_END.match(spec):
+        return f"'{spec}' is not a fully qualified domain name"
+    if any(not label or len(label) > 63 for label in labels) or len(name) > 253:
+        return f"'{spec}' is not a valid domain name"
+    return None
+
+
+def has_macros(spec: str) -> bool:
+    return "%" in spec
+
+
+# ---------------------------------------------------------------------------------
+# Expansion
+
+
+class LookupOutcome(enum.Enum):
+    OK = "ok"
+    NXDOMAIN = "nxdomain"
+    NODATA = "nodata"
+    SERVFAIL = "servfail"
+    TIMEOUT = "timeout"
+
+    @property
+    def is_void(self) -> bool:
+        """§4.6.4 "void lookup": RCODE 0 with no answers, or RCODE 3 (Name Error)."""
+        return self in (LookupOutcome.NXDOMAIN, LookupOutcome.NODATA)
+
+    @property
+    def failed(self) -> bool:
+        return self in (LookupOutcome.SERVFAIL, LookupOutcome.TIMEOUT)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    outcome: LookupOutcome
+    values: tuple[str, ...] = ()  # TXT strings joined per record, or A/AAAA/MX targets
+
+
+Resolve = Callable[[str, str], Lookup]  # (name, "TXT" | "A" | "AAAA" | "MX") -> Lookup
+
+
+@dataclass(frozen=True)
+class SpfNode:
+    """One domain in the include/redirect tree; `problem` says why it is not usable."""
+
+    domain: str
+    record: str | None
+    parsed: SpfRecord | None
+    children: tuple[SpfNode, ...]
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class SpfExpansion:
+    root: SpfNode
+    dns_lookups: int
+    void_lookups: int
+    errors: tuple[str, ...]
+    includes: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+    def includes_domain(self, domain: str) -> bool:
+        return _normalise(domain) in self.includes
+
+
+def expand_spf(
+    domain: str,
+    resolve: Resolve,
+    *,
+    max_lookups: int = 10,
+    max_void: int = 2,
+    hard_stop: int = 30,
+) -> SpfExpansion:
+    """Expand `domain`'s SPF record through every include and redirect.
+
+    Counting continues past `max_lookups` so the report can give the real number;
+    `hard_stop` ends the walk on a runaway tree. Lookups after an ``all`` are not
+    made, as a receiver would not make them.
+    """
+    walk = _Walk(resolve, hard_stop)
+    root = walk.node(_normalise(domain), (), None)
+    errors = list(walk.errors)
+    if walk.lookups > max_lookups:
+        more = "+" if walk.stopped else ""
+        errors.append(f"more than {max_lookups} DNS lookups ({walk.lookups}{more})")
+    if walk.stopped:
+        errors.append(f"stopped expanding after {hard_stop} DNS lookups; the record needs more")
+    if walk.void > max_void:
+        errors.append(f"more than {max_void} void lookups ({walk.void})")
+    return SpfExpansion(
+        root=root,
+        dns_lookups=walk.lookups,
+        void_lookups=walk.void,
+        errors=tuple(dict.fromkeys(errors)),  # a record reached twice reports once
+        includes=tuple(dict.fromkeys(walk.includes)),
+        warnings=tuple(dict.fromkeys(walk.warnings)),
+    )
+
+
+def _normalise(domain: str) -> str:
+    return domain.strip().lower().rstrip(".")
+
+
+@dataclass
+class _Walk:
+    """Scratch state of one expand_spf call."""
+
+    resolve: Resolve
+    hard_stop: int
+    lookups: int = 0
+    void: int = 0
+    stopped: bool = False
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)
+
+    def count(self) -> bool:
+        """Count one DNS-querying term; False once the hard stop is reached."""
+        if self.lookups >= self.hard_stop:
+            self.stopped = True
+            return False
+        self.lookups += 1
+        return True
+
+    def node(self, domain: str, path: tuple[str, ...], via: str | None) -> SpfNode:
+        """Fetch and expand `domain`; `via` is the include/redirect term that led here."""
+        label = via or domain
+        lookup = self.resolve(domain, "TXT")
+        if lookup.outcome.failed:
+            self.errors.append(f"{label}: the TXT lookup failed ({lookup.outcome.name})")
+            return SpfNode(domain, None, None, (), f"TXT lookup failed ({lookup.outcome.name})")
+        if via is not None and lookup.outcome.is_void:
+            self.void += 1
+        records = spf_records_in(lookup.values) if lookup.outcome is LookupOutcome.OK else []
+        if not records:
+            self.errors.append(f"{label} has no SPF record")
+            missing = lookup.outcome is LookupOutcome.NXDOMAIN
+            why = "no SPF record (the name does not exist)" if missing else "no SPF record"
+            return SpfNode(domain, None, None, (), why)
+        if len(records) > 1:
+            several = f"{len(records)} SPF records"
+            self.errors.append(f"{label} has {several} (there must be exactly one)")
+            return SpfNode(domain, None, None, (), f"{several}; only one is allowed")
+
+        parsed = parse_spf(records[0])
+        self.errors.extend(f"{domain}: {e}" for e in parsed.errors)
+        self.warnings.extend(f"{domain}: {w}" for w in parsed.warnings)
+        children = self.terms(domain, parsed, (*path, domain))
+        problem = "; ".join(parsed.errors) or None
+        return SpfNode(domain, records[0], parsed, children, problem)
+
+    def terms(self, domain: str, parsed: SpfRecord, path: tuple[str, ...]) -> tuple[SpfNode, ...]:
+        children: list[SpfNode] = []
+        for term in parsed.terms:
+            if self.stopped or term.kind == "all":
+                break
+            if term.kind not in ("include", "a", "mx", "ptr", "exists"):
+                continue  # ip4, ip6, exp and modifiers make no query (§4.6.4)
+            if not self.count():
+                break
+            if term.kind == "include":
+                children.append(self.follow("include", term, path))
+            elif term.kind == "ptr":
+                continue  # needs the sender's IP; counted, nothing to resolve
+            elif term.value is not None and has_macros(term.value):
+                self.warnings.append(f"{domain}: '{term.text}' uses macros; not expanded")
+            elif term.kind == "mx":
+                self.mx(domain, term)
+            else:
+                self.address(domain, term)
+        redirect = next((t for t in parsed.terms if t.kind == "redirect"), None)
+        # §6.1: redirect is ignored when the record has "all"; it is used after every mechanism
+        if (
+            redirect is not None
+            and parsed.all_qualifier is None
+            and not self.stopped
+            and self.count()
+        ):
+            children.append(self.follow("redirect", redirect, path))
+        return tuple(children)
+
+    def follow(self, kind: str, term: SpfTerm, path: tuple[str, ...]) -> SpfNode:
+        raw = term.value or ""
+        if has_macros(raw):
+            self.warnings.append(f"{path[-1]}: '{term.text}' uses macros; not expanded")
+            return SpfNode(raw, None, None, (), "uses macros; not expanded")
+        target = _normalise(raw)
+        self.includes.append(target)
+        if target in path:
+            loop = f"{kind} loop: {' → '.join((*path, target))}"
+            self.errors.append(loop)
+            return SpfNode(target, None, None, (), loop)
+        via = f"include:{target}" if kind == "include" else f"redirect={target}"
+        return self.node(target, path, via)
+
+    def address(self, domain: str, term: SpfTerm) -> None:
+        """``a`` or ``exists``: void when the name has no address at all."""
+        target = _normalise(term.value or domain)
+        kinds = ("A", "AAAA") if term.kind == "a" else ("A",)
+        lookups = [self.resolve(target, rdtype) for rdtype in kinds]
+        failed = next((x.outcome for x in lookups if x.outcome.failed), None)
+        if failed is not None:
+            self.errors.append(
+                f"{domain}: '{term.text}': the lookup of {target} failed ({failed.name})"
+            )
+        elif all(x.outcome.is_void for x in lookups):
+            self.void += 1
+            self.warnings.append(f"{domain}: '{term.text}': {target} has no address (void lookup)")
+
+    def mx(self, domain: str, term: SpfTerm) -> None:
+        # The A/AAAA queries for each MX host are not made: they count toward neither
+        # limit and need the sender's address family to mean anything.
+        target = _normalise(term.value or domain)
+        lookup = self.resolve(target, "MX")
+        if lookup.outcome.failed:
+            self.errors.append(
+                f"{domain}: '{term.text}': the MX lookup of {target} failed ({lookup.outcome.name})"
+            )
+        elif lookup.outcome.is_void:
+            self.void += 1
+            self.warnings.append(f"{domain}: '{term.text}': {target} has no MX (void lookup)")
+        elif len(lookup.values) > MAX_MX_NAMES:
+            self.errors.append(
+                f"{domain}: '{term.text}': {target} has {len(lookup.values)} MX hosts; "
+                f"SPF allows at most {MAX_MX_NAMES}"
+            )

@@ -1,0 +1,191 @@
+"""Headless entry point: the same checks and report as the wizard, with exit codes.
+
+Exit codes: 0 nothing failed, 1 a check failed (or the tool broke on one), 2 bad
+usage, 130 cancelled with Ctrl-C. Input errors become one line on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from assistant import __version__
+from assistant.checks.registry import areas, select
+from assistant.config import (
+    ConnectTo,
+    InputError,
+    NetworkOptions,
+    Target,
+    parse_cloud,
+    parse_nameserver,
+)
+from assistant.events import CheckFinished, CheckStarted, Event
+from assistant.model import Status, Step
+from assistant.net.redact import Redactor
+from assistant.report.json_report import build_report, write_json
+from assistant.runner import Runner
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
+
+_MARK = {
+    Status.PASS: "ok  ",
+    Status.WARN: "WARN",
+    Status.FAIL: "FAIL",
+    Status.ERROR: "ERR ",
+    Status.SKIP: "skip",
+    Status.INFO: "info",
+    Status.CANCELLED: "stop",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="connectivity-assistant",
+        description="Find out why mail clients, apps and servers cannot reach Exchange.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="run checks against a mailbox or domain")
+    who = check.add_mutually_exclusive_group(required=True)
+    who.add_argument("--email", help="the mailbox address to test")
+    who.add_argument("--domain", help="a domain to test (when there is no mailbox)")
+    check.add_argument("--cloud", default="worldwide", help="worldwide, gcc-high, dod, china, onprem")
+    check.add_argument("--checks", help=f"comma-separated areas or IDs ({', '.join(areas())})")
+    check.add_argument("--nameserver", action="append", default=[], metavar="IP[:PORT]")
+    check.add_argument("--ca-bundle", metavar="FILE", help="trust only these CA certificates")
+    check.add_argument("--connect-to", action="append", default=[], metavar="H:P:H2:P2")
+    check.add_argument("--timeout", type=float, default=10.0, help="seconds per network operation")
+    check.add_argument("--check-deadline", type=float, default=60.0, help="seconds per check")
+    check.add_argument("--json", metavar="FILE", help="write the JSON report here")
+    check.add_argument("--quiet", action="store_true", help="no live progress on stderr")
+
+    lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
+    lab.add_argument("--scenario", default="healthy", help="which lab domain fault to serve")
+    lab.add_argument("--list", action="store_true", help="list the scenarios")
+
+    demo = sub.add_parser("demo", help="run every check against the built-in lab")
+    demo.add_argument("--scenario", default="healthy")
+    demo.add_argument("--json", metavar="FILE")
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> NetworkOptions:
+    if args.ca_bundle is not None:
+        try:
+            with open(args.ca_bundle, "rb"):
+                pass
+        except OSError as exc:
+            raise InputError(f"--ca-bundle {args.ca_bundle}: {exc.strerror}") from None
+    return NetworkOptions(
+        nameservers=tuple(parse_nameserver(n) for n in args.nameserver),
+        connect_to=tuple(ConnectTo.parse(c) for c in args.connect_to),
+        ca_bundle=args.ca_bundle,
+        timeout=args.timeout,
+        check_deadline=args.check_deadline,
+    )
+
+
+def run_checks(
+    target: Target,
+    options: NetworkOptions,
+    check_names: Sequence[str] | None,
+    *,
+    json_path: str | None,
+    out: TextIO,
+    err: TextIO | None,
+) -> int:
+    checks = select(check_names)
+    redactor = Redactor()
+    runner = Runner(target, options, redactor=redactor)
+    result: list[Step] = []
+
+    def on_event(event: Event) -> None:
+        if err is None:
+            return
+        if isinstance(event, CheckStarted):
+            print(f"  ... {event.check_id}", file=err, flush=True)
+        elif isinstance(event, CheckFinished):
+            step = event.step
+            print(f"  {_MARK[step.status]} {step.id}: {step.summary}", file=err, flush=True)
+
+    worker = threading.Thread(
+        target=lambda: result.extend(runner.run(checks, on_event)), name="ca-cli-run"
+    )
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        runner.cancel()
+        worker.join()
+        print("cancelled", file=sys.stderr)
+    report = build_report(target, options, result)
+    print_summary(result, out)
+    if json_path:
+        try:
+            write_json(report, json_path, redactor)
+        except OSError as exc:
+            print(f"could not write {json_path}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    if runner.cancelled:
+        return EXIT_CANCELLED
+    failed = any(s.status in (Status.FAIL, Status.ERROR) for s in result)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def print_summary(steps: Sequence[Step], out: TextIO) -> None:
+    for step in steps:
+        print(f"{_MARK[step.status]}  {step.id:<18} {step.summary}", file=out)
+        for sub in step.children:
+            if sub.status.is_problem:
+                print(f"{'':6}{_MARK[sub.status]} {sub.title}: {sub.summary}", file=out)
+        if step.status.is_problem and step.remedy is not None:
+            print(f"{'':6}fix: {step.remedy.text}", file=out)
+            if step.remedy.link:
+                print(f"{'':11}{step.remedy.link}", file=out)
+    counts: dict[str, int] = {}
+    for step in steps:
+        counts[step.status.value] = counts.get(step.status.value, 0) + 1
+    print("summary: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())), file=out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            cloud = parse_cloud(args.cloud)
+            target = Target.parse(args.email or args.domain, cloud)
+            options = options_from(args)
+            names = args.checks.split(",") if args.checks else None
+            select(names)  # validate before any network traffic
+            return run_checks(
+                target,
+                options,
+                names,
+                json_path=args.json,
+                out=sys.stdout,
+                err=None if args.quiet else sys.stderr,
+            )
+        from assistant.lab.cli import run_demo, run_lab
+
+        if args.command == "lab":
+            return run_lab(args.scenario, list_only=args.list)
+        return run_demo(args.scenario, json_path=args.json)
+    except InputError as exc:
+        print(f"connectivity-assistant: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""What to test (Target) and how to reach it (NetworkOptions), parsed from user input.
+
+Every parser raises InputError with one plain sentence; the CLI prints it and exits 2,
+the wizard shows it beside the field. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+
+import idna
+
+from assistant.facts import ENVIRONMENTS, Cloud, Environment
+
+
+class InputError(ValueError):
+    """User input that cannot be used; the message is shown as is."""
+
+
+_LDH_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+# Dot-atom local parts, non-ASCII allowed (SMTPUTF8 addresses exist in the wild).
+_LOCAL_PART = re.compile(r'^[^\s@"(),:;<>\[\\\]]{1,64}$')
+
+
+def normalize_domain(text: str) -> str:
+    """Return the ASCII (IDNA 2008 / UTS 46) form of a domain, or raise InputError."""
+    raw = text.strip().rstrip(".")
+    if not raw:
+        raise InputError("the domain is empty")
+    try:
+        ascii_name = idna.encode(raw, uts46=True).decode("ascii")
+    except idna.IDNAError as exc:
+        raise InputError(f"'{raw}' is not a valid domain name ({exc})") from None
+    labels = ascii_name.split(".")
+    if len(labels) < 2:
+        raise InputError(f"'{raw}' is not a full domain name (expected something like contoso.com)")
+    if len(ascii_name) > 253 or not all(_LDH_LABEL.match(label) for label in labels):
+        raise InputError(f"'{raw}' is not a valid domain name")
+    if labels[-1].isdigit():
+        raise InputError(f"'{raw}' looks like an IP address, not a domain")
+    return ascii_name
+
+
+def unicode_domain(ascii_name: str) -> str:
+    try:
+        return str(idna.decode(ascii_name))
+    except idna.IDNAError:
+        return ascii_name
+
+
+def parse_cloud(text: str) -> Cloud:
+    try:
+        return Cloud(text.strip().lower())
+    except ValueError:
+        names = ", ".join(c.value for c in Cloud)
+        raise InputError(f"unknown cloud '{text}': choose one of {names}") from None
+
+
+@dataclass(frozen=True)
+class Target:
+    """The mailbox or domain under test, and the cloud it should live in."""
+
+    domain: str  # ASCII (punycode) form; what goes on the wire
+    email: str | None = None  # local part kept as typed, domain part ASCII
+    cloud: Cloud = Cloud.WORLDWIDE
+
+    @classmethod
+    def parse(cls, text: str, cloud: Cloud = Cloud.WORLDWIDE) -> Target:
+        """Accept 'user@domain' or a bare domain, IDN included."""
+        raw = text.strip()
+        if not raw:
+            raise InputError("enter an email address or a domain")
+        if "@" not in raw:
+            return cls(domain=normalize_domain(raw), cloud=cloud)
+        local, _, domain_text = raw.rpartition("@")
+        if not _LOCAL_PART.match(local) or local.startswith(".") or ".." in local:
+            raise InputError(f"'{raw}' is not a valid email address (check the part before @)")
+        domain = normalize_domain(domain_text)
+        return cls(domain=domain, email=f"{local}@{domain}", cloud=cloud)
+
+    @property
+    def domain_unicode(self) -> str:
+        return unicode_domain(self.domain)
+
+    @property
+    def environment(self) -> Environment:
+        return ENVIRONMENTS[self.cloud]
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "email": self.email,
+            "domain": self.domain,
+            "domain_unicode": self.domain_unicode,
+            "cloud": self.cloud.value,
+        }
+
+
+@dataclass(frozen=True)
+class HostPort:
+    host: str  # lowercased name or IP literal, without brackets
+    port: int
+
+    def __str__(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+
+def _split_host_port_fields(text: str) -> list[str]:
+    """Split 'a:1:[::1]:2' on colons that are outside brackets."""
+    fields: list[str] = []
+    current = ""
+    depth = 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        if ch == ":" and depth == 0:
+            fields.append(current)
+            current = ""
+        else:
+            current += ch
+    fields.append(current)
+    return fields
+
+
+def _parse_port(text: str, what: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise InputError(f"{what}: '{text}' is not a port number (1-65535)")
+    return int(text)
+
+
+def _strip_brackets(host: str) -> str:
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
+
+
+def parse_nameserver(text: str) -> HostPort:
+    """'IP', 'IP:PORT' or '[IPv6]:PORT'; a name is refused, since resolving it needs DNS."""
+    raw = text.strip()
+    host, port = raw, "53"
+    if raw.startswith("["):
+        host, _, rest = raw[1:].partition("]")
+        if rest:
+            if not rest.startswith(":"):
+                raise InputError(f"nameserver '{raw}': expected [IPv6]:PORT")
+            port = rest[1:]
+    elif raw.count(":") == 1:
+        host, port = raw.split(":")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        raise InputError(
+            f"nameserver '{raw}' is not an IP address (give it as IP or IP:PORT)"
+        ) from None
+    return HostPort(host, _parse_port(port, f"nameserver '{raw}'"))
+
+
+@dataclass(frozen=True)
+class ConnectTo:
+    """curl's --connect-to: connections for `source` go to `dest`; TLS still checks source."""
+
+    source: HostPort
+    dest: HostPort
+
+    @classmethod
+    def parse(cls, text: str) -> ConnectTo:
+        fields = _split_host_port_fields(text.strip())
+        if len(fields) != 4 or not all(fields):
+            raise InputError(
+                f"--connect-to '{text}': expected HOST:PORT:HOST2:PORT2 "
+                "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443"
+            )
+        src_host, src_port, dst_host, dst_port = fields
+        source = HostPort(_strip_brackets(src_host).lower().rstrip("."), _parse_port(src_port, text))
+        dest = HostPort(_strip_brackets(dst_host).lower().rstrip("."), _parse_port(dst_port, text))
+        return cls(source, dest)
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.dest}"
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """How the engine reaches the world; one object handed to every check."""
+
+    nameservers: tuple[HostPort, ...] = ()  # empty: the system's resolver configuration
+    connect_to: tuple[ConnectTo, ...] = ()
+    ca_bundle: str | None = None  # None: the system trust store
+    http_proxy: str | None = None
+    timeout: float = 10.0  # seconds for each network operation
+    check_deadline: float = 60.0  # seconds for one whole check
+    trusted_hosts: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not 0 < self.timeout <= 600:
+            raise InputError(f"timeout {self.timeout:g}s is out of range (give 0.1 to 600 seconds)")
+        if self.check_deadline < self.timeout:
+            raise InputError("the per-check deadline must be at least the per-operation timeout")
+
+    def route(self, host: str, port: int) -> HostPort:
+        """Where a connection for host:port really goes (the connect-to map, first match)."""
+        key = HostPort(host.lower().rstrip("."), port)
+        for rule in self.connect_to:
+            if rule.source == key:
+                return rule.dest
+        return key
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "nameservers": [str(n) for n in self.nameservers],
+            "connect_to": [str(c) for c in self.connect_to],
+            "ca_bundle": self.ca_bundle,
+            "http_proxy": self.http_proxy,
+            "timeout": self.timeout,
+            "check_deadline": self.check_deadline,
+            "trusted_hosts": sorted(self.trusted_hosts),
+        }

@@ -1,0 +1,49 @@
+"""Typed, frozen events the runner publishes; the CLI prints them, the UI turns them into signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.model import Step
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    check_ids: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckStarted:
+    check_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    """A child step inside a running check began (e.g. one autodiscover candidate)."""
+
+    check_id: str
+    step_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class StepFinished:
+    check_id: str
+    step: Step
+
+
+@dataclass(frozen=True)
+class CheckFinished:
+    step: Step
+
+
+@dataclass(frozen=True)
+class RunFinished:
+    steps: tuple[Step, ...]
+    cancelled: bool
+    duration_ms: int
+
+
+Event = RunStarted | CheckStarted | StepStarted | StepFinished | CheckFinished | RunFinished

@@ -1,0 +1,167 @@
+"""Dated facts about Microsoft's clouds, in one table so a change is made once.
+
+Current as of November 2026 (see CHECKS.md). Every value here is public
+information from Microsoft's documentation; the cloud table follows the
+"Environments" table in CHECKS.md.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Cloud(enum.StrEnum):
+    WORLDWIDE = "worldwide"
+    GCC_HIGH = "gcc-high"
+    DOD = "dod"
+    CHINA = "china"
+    ONPREM = "onprem"
+
+
+@dataclass(frozen=True)
+class Environment:
+    cloud: Cloud
+    display_name: str
+    login_host: str | None
+    mailbox_host: str | None  # EWS, IMAP 993, POP 995
+    smtp_submission: tuple[str, int] | None
+    autodiscover_v2_host: str | None
+    mx_suffixes: tuple[str, ...]  # a tenant MX is "<label>.<suffix>"
+    spf_include: str | None
+    dkim_suffixes: tuple[str, ...]  # DKIM selector CNAME targets end in one of these
+    autodiscover_cname: str | None  # what autodiscover.<domain> should be a CNAME to
+    sharepoint_suffix: str | None
+    msoid_allowed: bool  # the msoid CNAME is only correct for 21Vianet
+
+    @property
+    def is_cloud(self) -> bool:
+        return self.cloud is not Cloud.ONPREM
+
+
+ENVIRONMENTS: dict[Cloud, Environment] = {
+    Cloud.WORLDWIDE: Environment(
+        cloud=Cloud.WORLDWIDE,
+        display_name="Microsoft 365 worldwide (including GCC)",
+        login_host="login.microsoftonline.com",
+        mailbox_host="outlook.office365.com",
+        smtp_submission=("smtp.office365.com", 587),
+        autodiscover_v2_host="autodiscover-s.outlook.com",
+        # "*.mx.microsoft" is the DNSSEC/DANE-capable form introduced in 2024.
+        mx_suffixes=("mail.protection.outlook.com", "mx.microsoft"),
+        spf_include="spf.protection.outlook.com",
+        dkim_suffixes=("onmicrosoft.com", "dkim.mail.microsoft"),
+        autodiscover_cname="autodiscover.outlook.com",
+        sharepoint_suffix="sharepoint.com",
+        msoid_allowed=False,
+    ),
+    Cloud.GCC_HIGH: Environment(
+        cloud=Cloud.GCC_HIGH,
+        display_name="Microsoft 365 GCC High",
+        login_host="login.microsoftonline.us",
+        mailbox_host="outlook.office365.us",
+        smtp_submission=("smtp.office365.us", 587),
+        autodiscover_v2_host="autodiscover-s.office365.us",
+        mx_suffixes=("mail.protection.office365.us",),
+        spf_include="spf.protection.office365.us",
+        dkim_suffixes=("onmicrosoft.us",),
+        autodiscover_cname="autodiscover.office365.us",
+        sharepoint_suffix="sharepoint.us",
+        msoid_allowed=False,
+    ),
+    Cloud.DOD: Environment(
+        cloud=Cloud.DOD,
+        display_name="Microsoft 365 DoD",
+        login_host="login.microsoftonline.us",
+        mailbox_host="outlook-dod.office365.us",
+        # Not published separately for DoD at the time of writing: CHECKS.md says "(verify)".
+        smtp_submission=None,
+        autodiscover_v2_host="autodiscover-s-dod.office365.us",
+        mx_suffixes=("mail.protection.office365.us",),
+        spf_include="spf.protection.office365.us",
+        dkim_suffixes=("onmicrosoft.us",),
+        autodiscover_cname="autodiscover-dod.office365.us",
+        sharepoint_suffix="sharepoint-mil.us",
+        msoid_allowed=False,
+    ),
+    Cloud.CHINA: Environment(
+        cloud=Cloud.CHINA,
+        display_name="Microsoft 365 operated by 21Vianet",
+        login_host="login.partner.microsoftonline.cn",
+        mailbox_host="partner.outlook.cn",
+        smtp_submission=("smtp.partner.outlook.cn", 587),
+        autodiscover_v2_host="autodiscover-s.partner.outlook.cn",
+        mx_suffixes=("mail.protection.partner.outlook.cn",),
+        spf_include="spf.protection.partner.outlook.cn",
+        dkim_suffixes=("partner.onmschina.cn",),
+        autodiscover_cname="autodiscover.partner.outlook.cn",
+        sharepoint_suffix="sharepoint.cn",
+        msoid_allowed=True,
+    ),
+    Cloud.ONPREM: Environment(
+        cloud=Cloud.ONPREM,
+        display_name="Exchange Server (on-premises)",
+        login_host=None,
+        mailbox_host=None,
+        smtp_submission=None,
+        autodiscover_v2_host=None,
+        mx_suffixes=(),
+        spf_include=None,
+        dkim_suffixes=(),
+        autodiscover_cname=None,
+        sharepoint_suffix=None,
+        msoid_allowed=True,
+    ),
+}
+
+# Vendor articles that remedies link to; one place so a moved page is fixed once.
+LINKS = {
+    "mx": "https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider",
+    "spf": "https://learn.microsoft.com/defender-office-365/email-authentication-spf-configure",
+    "dkim": "https://learn.microsoft.com/defender-office-365/email-authentication-dkim-configure",
+    "dmarc": "https://learn.microsoft.com/defender-office-365/email-authentication-dmarc-configure",
+    "autodiscover": "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/autodiscover-for-exchange",
+    "mta_sts": "https://learn.microsoft.com/purview/enhancing-mail-flow-with-mta-sts",
+    "tlsrpt": "https://datatracker.ietf.org/doc/html/rfc8460",
+    "dnssec": "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-smtp-dnssec-and-dane-works",
+    "teams": "https://learn.microsoft.com/microsoftteams/skype-for-business-online-retirement",
+    "msoid": "https://learn.microsoft.com/microsoft-365/enterprise/managing-office-365-endpoints",
+    "verification": "https://learn.microsoft.com/microsoft-365/admin/setup/add-domain",
+}
+
+# Skype for Business Online was retired on this date; its DNS records now only matter
+# for on-premises Lync/Skype pools and Teams federation.
+SKYPE_ONLINE_RETIRED = "2021-07-31"
+
+# Domains whose hosts are Microsoft's own service endpoints: a DNS record or redirect
+# that leads here is "Microsoft", not a third party. Used by the dns and autodiscover checks.
+MICROSOFT_DOMAINS = (
+    "outlook.com",
+    "office365.com",
+    "office.com",
+    "microsoft.com",
+    "microsoft",
+    "microsoftonline.com",
+    "microsoftonline-p.net",
+    "onmicrosoft.com",
+    "office365.us",
+    "microsoftonline.us",
+    "onmicrosoft.us",
+    "outlook.cn",
+    "partner.outlook.cn",
+    "microsoftonline.cn",
+    "onmschina.cn",
+    "lync.com",
+    "skypeforbusiness.com",
+)
+
+
+def is_microsoft_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in MICROSOFT_DOMAINS)
+
+
+def is_within(host: str, domain: str) -> bool:
+    """True when host is domain itself or a name below it."""
+    host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
+    return host == domain or host.endswith("." + domain)

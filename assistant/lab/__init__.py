@@ -1,0 +1,1 @@
+"""Local servers that imitate a tenant on loopback, for tests, the demo and benchmarks."""

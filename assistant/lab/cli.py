@@ -1,0 +1,52 @@
+"""`connectivity-assistant lab` and `demo`: the built-in lab for newcomers and support."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from assistant.config import InputError, Target
+from assistant.lab.tenant import Lab
+from assistant.lab.zones import HEALTHY, SCENARIOS
+
+
+def _domain_for(scenario: str) -> str:
+    if scenario not in SCENARIOS:
+        names = ", ".join(SCENARIOS)
+        raise InputError(f"unknown lab scenario '{scenario}': choose one of {names}")
+    return SCENARIOS[scenario].domain()
+
+
+def run_lab(scenario: str, *, list_only: bool = False) -> int:
+    if list_only:
+        for item in SCENARIOS.values():
+            print(f"{item.name:<14} {item.domain():<22} {item.description}")
+        return 0
+    domain = _domain_for(scenario)
+    with Lab() as lab:
+        flags = " ".join(lab.cli_flags())
+        print(f"The lab is running. Every scenario domain is served; '{scenario}' is {domain}.")
+        print("Point a check at it with:\n")
+        print(f"  connectivity-assistant check --domain {domain} {flags}\n")
+        print("Press Ctrl-C to stop.", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+    return 0
+
+
+def run_demo(scenario: str = "healthy", *, json_path: str | None = None) -> int:
+    from assistant.cli import run_checks
+
+    domain = _domain_for(scenario)
+    print(f"Demo: checking {domain} against the built-in lab (no tenant needed).", file=sys.stderr)
+    with Lab() as lab:
+        return run_checks(
+            Target.parse(f"admin@{domain}" if domain == HEALTHY else domain),
+            lab.network_options(),
+            None,
+            json_path=json_path,
+            out=sys.stdout,
+            err=sys.stderr,
+        )

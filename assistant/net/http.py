@@ -1,0 +1,127 @@
+"""A small HTTPS client on our own sockets: connect-to, TLS policy, size cap, deadlines.
+
+Used where a check needs one request and full control (MTA-STS policy, autodiscover
+probes). Redirects are returned, never followed here: following one is a security
+decision the caller makes.
+"""
+
+from __future__ import annotations
+
+import http.client
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from assistant.model import Evidence
+from assistant.net.connect import ConnectError, ConnectInfo
+from assistant.net.network import Network
+from assistant.net.redact import Redactor
+from assistant.net.tls import TlsHandshakeError, TlsInspection
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+# Headers Microsoft front ends add that let support trace a request end to end.
+CORRELATION_HEADERS = ("request-id", "x-feserver", "x-beserver", "x-diaginfo", "x-calculatedbetarget")
+
+
+class HttpError(Exception):
+    def __init__(self, message: str, tls: TlsInspection | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.tls = tls
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    method: str
+    url: str
+    status: int
+    reason: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    truncated: bool  # the body was longer than the cap; only the first part was read
+    tls: TlsInspection | None
+    connect: ConnectInfo
+    elapsed_ms: int
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        return next((v for k, v in self.headers if k.lower() == lowered), None)
+
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+    def to_evidence(self, redactor: Redactor, label: str | None = None) -> Evidence:
+        preview = redactor(self.text()[:2048])
+        return Evidence(
+            kind="http",
+            label=label or f"{self.method} {self.url}",
+            data={
+                "method": self.method,
+                "url": self.url,
+                "status": self.status,
+                "reason": self.reason,
+                "headers": [redactor(f"{k}: {v}") for k, v in self.headers],
+                "correlation": {
+                    h: v for h in CORRELATION_HEADERS if (v := self.header(h)) is not None
+                },
+                "body_preview": preview,
+                "body_bytes": len(self.body),
+                "truncated": self.truncated,
+                "elapsed_ms": self.elapsed_ms,
+                "connect": self.connect.to_dict(),
+            },
+        )
+
+
+def https_request(
+    net: Network,
+    url: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> HttpResponse:
+    """One HTTPS request over a validated connection. Raises HttpError in plain words."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise HttpError(f"not an https URL: {url}")
+    host = parts.hostname
+    port = parts.port or 443
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    started = time.monotonic()
+    try:
+        ssock, inspection, info = net.tls(host, port)
+    except ConnectError as exc:
+        raise HttpError(str(exc)) from None
+    except TlsHandshakeError as exc:
+        raise HttpError(exc.message, exc.inspection) from None
+    conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())
+    conn.sock = ssock  # our socket: connect-to, TLS policy and cancel already applied
+    try:
+        request_headers = {"User-Agent": "ConnectivityAssistant/0.1", "Accept": "*/*"}
+        request_headers.update(headers or {})
+        conn.request(method, path, body=body, headers=request_headers)
+        response = conn.getresponse()
+        data = response.read(max_bytes + 1)
+        net.token.raise_if_cancelled()
+        return HttpResponse(
+            method=method,
+            url=url,
+            status=response.status,
+            reason=response.reason,
+            headers=tuple(response.getheaders()),
+            body=data[:max_bytes],
+            truncated=len(data) > max_bytes,
+            tls=inspection,
+            connect=info,
+            elapsed_ms=int((time.monotonic() - started) * 1000),
+        )
+    except TimeoutError:
+        raise HttpError(f"{host} accepted the connection but did not answer in time") from None
+    except (OSError, http.client.HTTPException) as exc:
+        net.token.raise_if_cancelled()
+        raise HttpError(f"HTTP exchange with {host} failed: {exc}") from None
+    finally:
+        net.close(ssock)
+        conn.close()

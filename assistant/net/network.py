@@ -1,0 +1,83 @@
+"""One object that a check uses for all of its network I/O.
+
+It carries the options, resolver, cancel token and deadline of one check, so a check
+never assembles those itself and every connection obeys the same policy.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.cancel import CancelToken, Deadline
+from assistant.config import NetworkOptions
+from assistant.net.connect import ConnectInfo, close_quietly, open_tcp
+from assistant.net.resolver import Resolver
+from assistant.net.tls import TlsInspection, client_context, secure
+
+Preamble = Callable[[socket.socket], None]  # e.g. read a banner and send STARTTLS
+
+
+@dataclass
+class Network:
+    options: NetworkOptions
+    resolver: Resolver
+    token: CancelToken
+    deadline: Deadline
+
+    def op_timeout(self) -> float:
+        return self.deadline.budget(self.options.timeout)
+
+    def tcp(self, host: str, port: int) -> tuple[socket.socket, ConnectInfo]:
+        return open_tcp(
+            host,
+            port,
+            options=self.options,
+            resolver=self.resolver,
+            token=self.token,
+            deadline=self.deadline,
+        )
+
+    def tls_context(self, *, verify: bool = True) -> ssl.SSLContext:
+        return client_context(self.options.ca_bundle, verify=verify)
+
+    def tls(
+        self,
+        host: str,
+        port: int,
+        *,
+        preamble: Preamble | None = None,
+        verify: bool = True,
+    ) -> tuple[ssl.SSLSocket, TlsInspection, ConnectInfo]:
+        """Connect, run the optional plaintext preamble, and handshake verifying `host`.
+
+        Raises ConnectError, TlsHandshakeError (with the certificate when validation
+        failed), or whatever the preamble raises.
+        """
+        infos: list[ConnectInfo] = []
+
+        def connect() -> socket.socket:
+            sock, info = self.tcp(host, port)
+            infos.append(info)
+            try:
+                if preamble is not None:
+                    preamble(sock)
+            except BaseException:
+                close_quietly(sock, self.token)
+                raise
+            return sock
+
+        ssock, inspection = secure(
+            connect,
+            host,
+            self.tls_context(verify=verify),
+            timeout=self.op_timeout(),
+            display_context=self.tls_context(verify=False),
+        )
+        self.token.register(ssock)
+        return ssock, inspection, infos[0]
+
+    def close(self, sock: socket.socket | None) -> None:
+        close_quietly(sock, self.token)

@@ -1,0 +1,74 @@
+"""Redaction of secrets from anything that may reach a log, transcript or report.
+
+Two layers: the exact secrets the run knows (passwords, tokens, and their base64
+forms as SASL would send them), and patterns for secret-bearing protocol lines
+whose content we never want to keep even when we do not know the secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterable
+
+MASK = "«redacted»"
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # HTTP headers that carry credentials or sessions.
+    (re.compile(r"(?im)^((?:proxy-)?authorization:\s*)(\S+)(.*)$"), r"\1\2 " + MASK),
+    (re.compile(r"(?im)^((?:set-)?cookie:\s*).*$"), r"\1" + MASK),
+    # SMTP / IMAP / POP SASL: keep the mechanism name, drop the initial response.
+    (re.compile(r"(?im)^(\S*\s*(?:AUTH|AUTHENTICATE)\s+\S+)\s+\S+.*$"), r"\1 " + MASK),
+    # IMAP LOGIN user password, POP PASS.
+    (re.compile(r"(?im)^(\S+\s+LOGIN\s+\S+)\s+.*$"), r"\1 " + MASK),
+    (re.compile(r"(?im)^(PASS)\s+.*$"), r"\1 " + MASK),
+    # OAuth material in bodies, query strings and JSON.
+    (
+        re.compile(
+            r"(?i)((?:access_token|refresh_token|id_token|client_secret|password|assertion|code)"
+            r"[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}]+"
+        ),
+        r"\1" + MASK,
+    ),
+    (re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"), MASK),  # JWTs
+)
+
+
+def secret_forms(secret: str, usernames: Iterable[str] = ()) -> set[str]:
+    """The ways a secret can appear on the wire: as is, base64, and inside SASL PLAIN/XOAUTH2."""
+    forms = {secret, _b64(secret)}
+    for user in usernames:
+        forms.add(_b64(f"\0{user}\0{secret}"))
+        forms.add(_b64(f"{user}\0{user}\0{secret}"))
+        forms.add(_b64(f"user={user}\x01auth=Bearer {secret}\x01\x01"))
+    return {f for f in forms if len(f) >= 4}
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+class Redactor:
+    """Applies known secrets and secret-bearing patterns to text."""
+
+    def __init__(self, secrets: Iterable[str] = (), usernames: Iterable[str] = ()) -> None:
+        users = list(usernames)
+        forms: set[str] = set()
+        for secret in secrets:
+            if secret:
+                forms |= secret_forms(secret, users)
+        # Longest first so a base64 form is not half-replaced by a shorter secret inside it.
+        self._forms = sorted(forms, key=len, reverse=True)
+
+    def add_secret(self, secret: str, usernames: Iterable[str] = ()) -> None:
+        if secret:
+            self._forms = sorted(
+                set(self._forms) | secret_forms(secret, usernames), key=len, reverse=True
+            )
+
+    def __call__(self, text: str) -> str:
+        for form in self._forms:
+            text = text.replace(form, MASK)
+        for pattern, replacement in _PATTERNS:
+            text = pattern.sub(replacement, text)
+        return text

@@ -1,0 +1,70 @@
+"""Plaintext preambles that bring a socket to the point where TLS starts.
+
+They read replies line by line from the raw socket without buffering ahead, so no
+byte of the TLS handshake is ever consumed by mistake.
+"""
+
+from __future__ import annotations
+
+import socket
+
+from assistant.net.transcript import Transcript
+
+MAX_LINE = 4096
+MAX_REPLY_LINES = 100
+
+
+class ProtocolError(Exception):
+    """The server said something that ends the conversation; the message quotes it."""
+
+
+def read_line(sock: socket.socket) -> str:
+    data = bytearray()
+    while not data.endswith(b"\n"):
+        chunk = sock.recv(1)
+        if not chunk:
+            raise ProtocolError("the server closed the connection")
+        data += chunk
+        if len(data) > MAX_LINE:
+            raise ProtocolError("the server sent an over-long line")
+    return data.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def read_smtp_reply(sock: socket.socket, transcript: Transcript | None = None) -> tuple[int, list[str]]:
+    """One SMTP reply: its code and its text lines (multi-line replies joined)."""
+    lines: list[str] = []
+    for _ in range(MAX_REPLY_LINES):
+        line = read_line(sock)
+        if transcript is not None:
+            transcript.server(line)
+        if len(line) < 3 or not line[:3].isdigit():
+            raise ProtocolError(f"not an SMTP reply: {line[:80]!r}")
+        lines.append(line[4:])
+        if len(line) == 3 or line[3] == " ":
+            return int(line[:3]), lines
+    raise ProtocolError("the server's reply had too many lines")
+
+
+def send_line(sock: socket.socket, text: str, transcript: Transcript | None = None) -> None:
+    if transcript is not None:
+        transcript.client(text)
+    sock.sendall(text.encode("ascii") + b"\r\n")
+
+
+def smtp_starttls(sock: socket.socket, helo_name: str, transcript: Transcript | None = None) -> list[str]:
+    """Banner, EHLO, STARTTLS; returns the EHLO extension lines offered before TLS."""
+    code, lines = read_smtp_reply(sock, transcript)
+    if code != 220:
+        raise ProtocolError(f"the server's greeting was {code} {' '.join(lines)}")
+    send_line(sock, f"EHLO {helo_name}", transcript)
+    code, extensions = read_smtp_reply(sock, transcript)
+    if code != 250:
+        raise ProtocolError(f"EHLO was answered {code} {' '.join(extensions)}")
+    offered = [e.split()[0].upper() for e in extensions[1:] if e.strip()]
+    if "STARTTLS" not in offered:
+        raise ProtocolError("the server does not offer STARTTLS")
+    send_line(sock, "STARTTLS", transcript)
+    code, lines = read_smtp_reply(sock, transcript)
+    if code != 220:
+        raise ProtocolError(f"STARTTLS was answered {code} {' '.join(lines)}")
+    return extensions[1:]

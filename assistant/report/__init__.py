@@ -1,0 +1,1 @@
+"""Reports: the versioned JSON form (and, later, HTML, PDF and the support bundle)."""

@@ -1,0 +1,296 @@
+"""Plans checks as a dependency graph and runs them on an engine-owned thread pool.
+
+Each check gets its own CancelToken, so a check that overruns its deadline can be
+stopped alone (its sockets are shut down) while the rest of the run goes on; a run
+cancel trips every token. The runner never waits longer than CancelToken's slice
+before looking at the clock again, so cancel and deadlines are honoured promptly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from assistant.cancel import SLICE, CancelToken, Cancelled, Deadline, DeadlineExceeded
+from assistant.config import NetworkOptions, Target
+from assistant.events import (
+    CheckFinished,
+    CheckStarted,
+    Event,
+    RunFinished,
+    RunStarted,
+    StepFinished,
+    StepStarted,
+)
+from assistant.model import Status, Step
+from assistant.net.network import Network
+from assistant.net.redact import Redactor
+from assistant.net.resolver import Resolver
+
+EventSink = Callable[[Event], None]
+THREAD_PREFIX = "ca-check"
+CANCEL_GRACE = 0.8  # seconds a cancelled run waits for its workers before returning
+
+
+class PlanError(ValueError):
+    """The set of checks asked for cannot be run (unknown dependency, cycle)."""
+
+
+@dataclass
+class Context:
+    """Everything one check may use. Built fresh for each check; no globals."""
+
+    check_id: str
+    target: Target
+    options: NetworkOptions
+    token: CancelToken
+    deadline: Deadline
+    resolver: Resolver
+    redactor: Redactor
+    results: Mapping[str, Step]  # finished checks this one depends on
+    emit: EventSink = field(repr=False)
+
+    def step_started(self, step_id: str, title: str) -> None:
+        self.emit(StepStarted(self.check_id, step_id, title))
+
+    def step_finished(self, step: Step) -> None:
+        self.emit(StepFinished(self.check_id, step))
+
+    def op_timeout(self) -> float:
+        """The time one network operation may take now: the lesser of timeout and deadline."""
+        return self.deadline.budget(self.options.timeout)
+
+    @property
+    def net(self) -> Network:
+        return Network(self.options, self.resolver, self.token, self.deadline)
+
+
+CheckFunc = Callable[[Context], Step]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    title: str
+    run: CheckFunc
+    requires: tuple[str, ...] = ()
+    deadline: float | None = None  # seconds; None: NetworkOptions.check_deadline
+
+    @property
+    def area(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+def plan(checks: Sequence[Check]) -> list[Check]:
+    """Order checks so every check follows what it requires; reject unknowns and cycles."""
+    by_id = {c.id: c for c in checks}
+    if len(by_id) != len(checks):
+        raise PlanError("a check ID appears twice")
+    ordered: list[Check] = []
+    state: dict[str, str] = {}
+
+    def visit(check: Check, path: tuple[str, ...]) -> None:
+        if state.get(check.id) == "done":
+            return
+        if state.get(check.id) == "visiting":
+            raise PlanError("checks depend on each other in a cycle: " + " → ".join(path))
+        state[check.id] = "visiting"
+        for dep in check.requires:
+            if dep not in by_id:
+                raise PlanError(f"{check.id} requires {dep}, which is not in this run")
+            visit(by_id[dep], (*path, dep))
+        state[check.id] = "done"
+        ordered.append(check)
+
+    for check in checks:
+        visit(check, (check.id,))
+    return ordered
+
+
+@dataclass
+class _Running:
+    check: Check
+    future: Future[Step]
+    token: CancelToken
+    started: float
+    deadline: Deadline
+
+
+class Runner:
+    """Runs one plan; `cancel()` may be called from any thread."""
+
+    def __init__(
+        self,
+        target: Target,
+        options: NetworkOptions,
+        *,
+        redactor: Redactor | None = None,
+        max_workers: int = 8,
+    ) -> None:
+        self.target = target
+        self.options = options
+        self.redactor = redactor or Redactor()
+        self.max_workers = max_workers
+        self._cancel = threading.Event()
+        self._tokens_lock = threading.Lock()
+        self._tokens: set[CancelToken] = set()
+        self._emit_lock = threading.Lock()
+        self._overran = False  # a check was abandoned at its deadline; its worker may linger
+        self._thread_prefix = f"{THREAD_PREFIX}-{id(self):x}"
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        with self._tokens_lock:
+            tokens = list(self._tokens)
+        for token in tokens:
+            token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self, checks: Sequence[Check], on_event: EventSink | None = None) -> list[Step]:
+        ordered = plan(checks)
+        sink = self._serialised(on_event)
+        run_started = time.monotonic()
+        sink(RunStarted(tuple(c.id for c in ordered), tuple(c.title for c in ordered)))
+        results: dict[str, Step] = {}
+        pending = list(ordered)
+        running: dict[str, _Running] = {}
+        executor = ThreadPoolExecutor(
+            max_workers=max(1, min(self.max_workers, len(ordered))),
+            thread_name_prefix=self._thread_prefix,
+        )
+        try:
+            while (pending or running) and not self._cancel.is_set():
+                for check in [c for c in pending if all(d in results for d in c.requires)]:
+                    pending.remove(check)
+                    running[check.id] = self._start(executor, check, results, sink)
+                self._collect(running, results, sink)
+        finally:
+            if self._cancel.is_set():
+                self._cancel_all(running, pending, results, sink)
+            stragglers = self._cancel.is_set() or self._overran
+            executor.shutdown(wait=not stragglers, cancel_futures=True)
+            if stragglers:
+                _join_workers(self._thread_prefix, time.monotonic() + CANCEL_GRACE)
+        steps = tuple(results[c.id] for c in ordered)
+        elapsed = int((time.monotonic() - run_started) * 1000)
+        sink(RunFinished(steps, self._cancel.is_set(), elapsed))
+        return list(steps)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _serialised(self, on_event: EventSink | None) -> EventSink:
+        def emit(event: Event) -> None:
+            if on_event is None:
+                return
+            with self._emit_lock:
+                on_event(event)
+
+        return emit
+
+    def _start(
+        self,
+        executor: ThreadPoolExecutor,
+        check: Check,
+        results: Mapping[str, Step],
+        sink: EventSink,
+    ) -> _Running:
+        token = CancelToken()
+        with self._tokens_lock:
+            self._tokens.add(token)
+        seconds = check.deadline or self.options.check_deadline
+        deadline = Deadline.after(seconds)
+        context = Context(
+            check_id=check.id,
+            target=self.target,
+            options=self.options,
+            token=token,
+            deadline=deadline,
+            resolver=Resolver(self.options.nameservers, timeout=self.options.timeout, token=token),
+            redactor=self.redactor,
+            results=MappingProxyType({d: results[d] for d in check.requires}),
+            emit=sink,
+        )
+        sink(CheckStarted(check.id, check.title))
+        future = executor.submit(_guarded, check, context)
+        return _Running(check, future, token, time.monotonic(), deadline)
+
+    def _collect(
+        self, running: dict[str, _Running], results: dict[str, Step], sink: EventSink
+    ) -> None:
+        if not running:
+            return
+        wait([r.future for r in running.values()], timeout=SLICE, return_when=FIRST_COMPLETED)
+        for check_id, item in list(running.items()):
+            if item.future.done():
+                step = item.future.result()  # _guarded never raises
+            elif item.deadline.expired:
+                item.token.cancel()  # shuts its sockets; the worker unwinds on its own
+                self._overran = True
+                seconds = item.check.deadline or self.options.check_deadline
+                step = Step(
+                    id=check_id,
+                    title=item.check.title,
+                    status=Status.ERROR,
+                    summary=f"did not finish within its {seconds:g} s deadline; stopped",
+                    details="A network operation kept waiting. The other checks went on.",
+                )
+            else:
+                continue
+            if not step.duration_ms:
+                step.duration_ms = int((time.monotonic() - item.started) * 1000)
+            del running[check_id]
+            with self._tokens_lock:
+                self._tokens.discard(item.token)
+            results[check_id] = step
+            sink(CheckFinished(step))
+
+    def _cancel_all(
+        self,
+        running: dict[str, _Running],
+        pending: list[Check],
+        results: dict[str, Step],
+        sink: EventSink,
+    ) -> None:
+        for item in running.values():
+            item.token.cancel()
+        for check in [r.check for r in running.values()] + pending:
+            step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
+            results[check.id] = step
+            sink(CheckFinished(step))
+        running.clear()
+        pending.clear()
+
+
+def _guarded(check: Check, context: Context) -> Step:
+    """Run one check, turning every way it can end into a Step."""
+    started = time.monotonic()
+    try:
+        step = check.run(context)
+    except Cancelled:
+        step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
+    except DeadlineExceeded:
+        step = Step(check.id, check.title, Status.ERROR, summary="ran out of time")
+    except Exception as exc:  # a bug in a check must not take the run down
+        step = Step(
+            check.id,
+            check.title,
+            Status.ERROR,
+            summary=f"the check itself failed: {type(exc).__name__}: {context.redactor(str(exc))}",
+            details=context.redactor(traceback.format_exc()),
+        )
+    step.duration_ms = int((time.monotonic() - started) * 1000)
+    return step
+
+
+def _join_workers(prefix: str, until: float) -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith(prefix):
+            thread.join(max(0.0, until - time.monotonic()))
