@@ -16,7 +16,7 @@ from dataclasses import dataclass
 SLICE = 0.1  # seconds; the longest a worker waits before looking at its token again
 
 
-class Cancelled(Exception):  # noqa: N818 - reads better at the raise site than CancelledError
+class Cancelled(Exception):
     """The run was cancelled; unwinds a check without being reported as an error."""
 
 

@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     who = check.add_mutually_exclusive_group(required=True)
     who.add_argument("--email", help="the mailbox address to test")
     who.add_argument("--domain", help="a domain to test (when there is no mailbox)")
-    check.add_argument("--cloud", default="worldwide", help="worldwide, gcc-high, dod, china, onprem")
+    check.add_argument(
+        "--cloud", default="worldwide", help="worldwide, gcc-high, dod, china, onprem"
+    )
     check.add_argument("--checks", help=f"comma-separated areas or IDs ({', '.join(areas())})")
     check.add_argument("--nameserver", action="append", default=[], metavar="IP[:PORT]")
     check.add_argument("--ca-bundle", metavar="FILE", help="trust only these CA certificates")

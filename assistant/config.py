@@ -173,7 +173,9 @@ class ConnectTo:
                 "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443"
             )
         src_host, src_port, dst_host, dst_port = fields
-        source = HostPort(_strip_brackets(src_host).lower().rstrip("."), _parse_port(src_port, text))
+        source = HostPort(
+            _strip_brackets(src_host).lower().rstrip("."), _parse_port(src_port, text)
+        )
         dest = HostPort(_strip_brackets(dst_host).lower().rstrip("."), _parse_port(dst_port, text))
         return cls(source, dest)
 

@@ -1,4 +1,4 @@
-"""Typed, frozen events the runner publishes; the CLI prints them, the UI turns them into signals."""
+"""Typed, frozen events from the runner; the CLI prints them, the UI turns them into signals."""
 
 from __future__ import annotations
 

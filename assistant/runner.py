@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from assistant.cancel import SLICE, CancelToken, Cancelled, Deadline, DeadlineExceeded
+from assistant.cancel import SLICE, Cancelled, CancelToken, Deadline, DeadlineExceeded
 from assistant.config import NetworkOptions, Target
 from assistant.events import (
     CheckFinished,

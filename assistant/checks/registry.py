@@ -26,7 +26,7 @@ def select(names: Iterable[str] | None) -> list[Check]:
     by_id = {c.id: c for c in ALL_CHECKS}
     chosen: dict[str, Check] = {}
     for name in wanted:
-        matches = [c for c in ALL_CHECKS if c.area == name or c.id == name]
+        matches = [c for c in ALL_CHECKS if name in (c.area, c.id)]
         if not matches:
             known = ", ".join(areas())
             raise InputError(f"unknown check '{name}': use an area ({known}) or a check ID")

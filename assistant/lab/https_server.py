@@ -78,7 +78,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _dispatch(self) -> None:
@@ -98,7 +98,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(response.body)
 
-    do_GET = do_POST = do_HEAD = _dispatch  # noqa: N815
+    do_GET = do_POST = do_HEAD = _dispatch
 
 
 class LabHttpsServer:

@@ -25,7 +25,7 @@ class _MxHandler:
     def __init__(self) -> None:
         self.messages: list[Envelope] = []
 
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.messages.append(envelope)
         return "250 2.6.0 Queued mail for delivery"
 

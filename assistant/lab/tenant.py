@@ -60,9 +60,7 @@ class Lab:
         self._dns.start()
         for item in self.domains:
             policy = item.scenario.policy(item.domain)
-            self._https.route(
-                f"mta-sts.{item.domain}", "/.well-known/mta-sts.txt", _static(policy)
-            )
+            self._https.route(f"mta-sts.{item.domain}", "/.well-known/mta-sts.txt", _static(policy))
         self._started = True
         return self
 
@@ -103,7 +101,9 @@ class Lab:
         ]
         return tuple(rules)
 
-    def network_options(self, *, timeout: float = 2.0, check_deadline: float = 20.0) -> NetworkOptions:
+    def network_options(
+        self, *, timeout: float = 2.0, check_deadline: float = 20.0
+    ) -> NetworkOptions:
         return NetworkOptions(
             nameservers=(self.nameserver,),
             connect_to=self.connect_to(),
@@ -151,4 +151,3 @@ def _static(text: str) -> Handler:
         return LabResponse(200, body)
 
     return handler
-

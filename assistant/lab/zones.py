@@ -46,18 +46,32 @@ def mx_host(domain: str) -> str:
 def microsoft_records() -> list[Record]:
     """The Microsoft names a healthy tenant points at."""
     return [
-        Record("outlook.com", "SOA", "ns1.outlook.com. hostmaster.outlook.com. 1 3600 600 86400 300"),
+        Record(
+            "outlook.com", "SOA", "ns1.outlook.com. hostmaster.outlook.com. 1 3600 600 86400 300"
+        ),
         Record("autodiscover.outlook.com", "A", LOOPBACK),
         Record("autodiscover-s.outlook.com", "A", LOOPBACK),
         Record("outlook.office365.com", "A", LOOPBACK),
         Record("smtp.office365.com", "A", LOOPBACK),
         Record("spf.protection.outlook.com", "TXT", txt(MICROSOFT_SPF)),
-        Record("mail.protection.outlook.com", "SOA", "ns1.outlook.com. h.outlook.com. 1 3600 600 86400 300"),
-        Record("mx.microsoft", "SOA", "ns1.mx.microsoft. hostmaster.mx.microsoft. 1 3600 600 86400 300"),
-        Record("onmicrosoft.com", "SOA", "ns1.onmicrosoft.com. h.onmicrosoft.com. 1 3600 600 86400 300"),
+        Record(
+            "mail.protection.outlook.com",
+            "SOA",
+            "ns1.outlook.com. h.outlook.com. 1 3600 600 86400 300",
+        ),
+        Record(
+            "mx.microsoft", "SOA", "ns1.mx.microsoft. hostmaster.mx.microsoft. 1 3600 600 86400 300"
+        ),
+        Record(
+            "onmicrosoft.com", "SOA", "ns1.onmicrosoft.com. h.onmicrosoft.com. 1 3600 600 86400 300"
+        ),
         Record("test", "SOA", "ns1.test. hostmaster.test. 1 3600 600 86400 300"),
         # A third party some fault domains point at.
-        Record("thirdparty-filter.test", "SOA", "ns1.thirdparty-filter.test. h.thirdparty-filter.test. 1 3600 600 86400 300"),
+        Record(
+            "thirdparty-filter.test",
+            "SOA",
+            "ns1.thirdparty-filter.test. h.thirdparty-filter.test. 1 3600 600 86400 300",
+        ),
         Record("mx1.thirdparty-filter.test", "A", LOOPBACK),
         Record("autodiscover.thirdparty-filter.test", "A", LOOPBACK),
     ]
@@ -92,13 +106,23 @@ def healthy_domain(domain: str, mx_tlsa: str) -> tuple[DomainRecords, list[Recor
     d.add("@", "SOA", f"ns1.{domain}. hostmaster.{domain}. 1 3600 600 86400 300")
     d.add("@", "NS", f"ns1.{domain}.")
     d.add("ns1", "A", LOOPBACK)
-    d.add("@", "DNSKEY", "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==")
+    d.add(
+        "@",
+        "DNSKEY",
+        "257 3 13 "
+        "mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXc"
+        "kHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+    )
     d.add("@", "MX", f"0 {mx_host(domain)}.")
-    d.add("@", "TXT", txt(f"v=spf1 include:spf.protection.outlook.com -all"))
+    d.add("@", "TXT", txt("v=spf1 include:spf.protection.outlook.com -all"))
     d.add("@", "TXT", txt("MS=ms12345678"))
     d.add("_dmarc", "TXT", txt(f"v=DMARC1; p=reject; rua=mailto:dmarc@{domain}"))
-    d.add("selector1._domainkey", "CNAME", f"selector1-{label}._domainkey.{tenant}.onmicrosoft.com.")
-    d.add("selector2._domainkey", "CNAME", f"selector2-{label}._domainkey.{tenant}.onmicrosoft.com.")
+    d.add(
+        "selector1._domainkey", "CNAME", f"selector1-{label}._domainkey.{tenant}.onmicrosoft.com."
+    )
+    d.add(
+        "selector2._domainkey", "CNAME", f"selector2-{label}._domainkey.{tenant}.onmicrosoft.com."
+    )
     d.add("autodiscover", "CNAME", "autodiscover.outlook.com.")
     d.add("_mta-sts", "TXT", txt("v=STSv1; id=20261101T000000"))
     d.add("mta-sts", "A", LOOPBACK)
@@ -239,7 +263,12 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("servfail", "the domain's DNS answers SERVFAIL", fault=Fault.SERVFAIL),
         Scenario("silent", "the domain's DNS never answers", fault=Fault.SILENT),
         Scenario("unsigned", "a zone with DNSKEY that does not validate", signed=False),
-        Scenario("sts-mismatch", "MTA-STS policy that does not cover the MX", _sts_mismatch, policy=_sts_mismatch_policy),
+        Scenario(
+            "sts-mismatch",
+            "MTA-STS policy that does not cover the MX",
+            _sts_mismatch,
+            policy=_sts_mismatch_policy,
+        ),
         Scenario("dane-mismatch", "TLSA that does not match the MX certificate", _dane_mismatch),
         Scenario("teams", "legacy Skype for Business Online records", _teams),
     )

@@ -7,7 +7,7 @@ import socket
 import time
 from dataclasses import dataclass
 
-from assistant.cancel import CancelToken, Cancelled, Deadline
+from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions
 from assistant.net.resolver import Resolver
 
@@ -26,7 +26,9 @@ class ConnectInfo:
 
     def describe(self) -> str:
         via = f" (sent to {self.routed_to} by --connect-to)" if self.routed_to else ""
-        return f"TCP {self.host}:{self.port} connected to {self.address}{via} in {self.elapsed_ms} ms"
+        return (
+            f"TCP {self.host}:{self.port} connected to {self.address}{via} in {self.elapsed_ms} ms"
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -20,7 +20,13 @@ from assistant.net.tls import TlsHandshakeError, TlsInspection
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 # Headers Microsoft front ends add that let support trace a request end to end.
-CORRELATION_HEADERS = ("request-id", "x-feserver", "x-beserver", "x-diaginfo", "x-calculatedbetarget")
+CORRELATION_HEADERS = (
+    "request-id",
+    "x-feserver",
+    "x-beserver",
+    "x-diaginfo",
+    "x-calculatedbetarget",
+)
 
 
 class HttpError(Exception):

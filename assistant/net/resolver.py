@@ -126,10 +126,7 @@ def _plain(name: dns.name.Name) -> str:
 
 def _values(rrset: dns.rrset.RRset) -> tuple[str, ...]:
     if rrset.rdtype == dns.rdatatype.TXT:
-        return tuple(
-            b"".join(rd.strings).decode("utf-8", errors="replace")
-            for rd in rrset
-        )
+        return tuple(b"".join(rd.strings).decode("utf-8", errors="replace") for rd in rrset)
     return tuple(rd.to_text() for rd in rrset)
 
 
@@ -329,9 +326,7 @@ def _interpret(
     if rcode == dns.rcode.REFUSED:
         return DnsAnswer(name, rdtype, Outcome.REFUSED, server=server)
     if rcode not in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):
-        return DnsAnswer(
-            name, rdtype, Outcome.ERROR, server=server, error=dns.rcode.to_text(rcode)
-        )
+        return DnsAnswer(name, rdtype, Outcome.ERROR, server=server, error=dns.rcode.to_text(rcode))
     wanted = dns.rdatatype.from_text(rdtype)
     chain: list[str] = []
     seen = {qname}

@@ -30,7 +30,9 @@ def read_line(sock: socket.socket) -> str:
     return data.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
-def read_smtp_reply(sock: socket.socket, transcript: Transcript | None = None) -> tuple[int, list[str]]:
+def read_smtp_reply(
+    sock: socket.socket, transcript: Transcript | None = None
+) -> tuple[int, list[str]]:
     """One SMTP reply: its code and its text lines (multi-line replies joined)."""
     lines: list[str] = []
     for _ in range(MAX_REPLY_LINES):
@@ -51,7 +53,9 @@ def send_line(sock: socket.socket, text: str, transcript: Transcript | None = No
     sock.sendall(text.encode("ascii") + b"\r\n")
 
 
-def smtp_starttls(sock: socket.socket, helo_name: str, transcript: Transcript | None = None) -> list[str]:
+def smtp_starttls(
+    sock: socket.socket, helo_name: str, transcript: Transcript | None = None
+) -> list[str]:
     """Banner, EHLO, STARTTLS; returns the EHLO extension lines offered before TLS."""
     code, lines = read_smtp_reply(sock, transcript)
     if code != 220:

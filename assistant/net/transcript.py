@@ -33,7 +33,8 @@ class Transcript:
     def add(self, direction: str, text: str) -> None:
         elapsed_ms = int((time.monotonic() - self._start) * 1000)
         with self._lock:
-            for line in text.splitlines() or [""]:
+            for raw in text.splitlines() or [""]:
+                line = raw
                 if direction == CLIENT and self._hide_client_lines > 0:
                     self._hide_client_lines -= 1
                     line = MASK

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import dns.exception
 import dns.flags

@@ -9,7 +9,6 @@ from assistant.checks.policy.dmarc import dmarc_records_in, parse_dmarc
 from assistant.checks.policy.spf import (
     Lookup,
     LookupOutcome,
-    SpfExpansion,
     SpfNode,
     expand_spf,
     parse_spf,

@@ -89,18 +89,21 @@ def check_mx(ctx: Context) -> Step:
         )
     children: list[Step] = []
     answers = [answer]
+    canonical: dict[str, str] = {}
     for index, (preference, host) in enumerate(records, start=1):
         step, host_answers = _mx_host(ctx, index, preference, host)
         children.append(step)
         answers.extend(host_answers)
+        canonical[host] = host_answers[0].canonical_name
     hosts = [h for _, h in records]
-    microsoft = [h for h in hosts if _is_cloud_mx(h, env.mx_suffixes)]
+    # A CNAME'd MX is judged by where it leads; the CNAME itself is flagged separately.
+    microsoft = [h for h in hosts if _is_cloud_mx(canonical[h], env.mx_suffixes)]
     others = [h for h in hosts if h not in microsoft]
     status = worst([c.status for c in children])
     summary = ", ".join(f"{p} {h}" for p, h in records)
     remedy: Remedy | None = None
     if status is Status.FAIL:
-        summary = "an MX host does not resolve: " + summary
+        summary = "; ".join(c.summary for c in children if c.status is Status.FAIL)
         remedy = Remedy(
             "Correct the MX record to the exact host name shown for your domain in the "
             "admin center; every MX target must have an A or AAAA record.",
@@ -147,12 +150,12 @@ def check_mx(ctx: Context) -> Step:
         evidence=[dns_evidence(answers)],
         children=children,
     )
-    if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft:
-        if all(h.endswith("mail.protection.outlook.com") for h in microsoft):
-            step.details = (
-                "This MX uses the mail.protection.outlook.com form. The newer "
-                "*.mx.microsoft form supports inbound DNSSEC and DANE."
-            )
+    classic = all(canonical[h].endswith("mail.protection.outlook.com") for h in microsoft)
+    if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft and classic:
+        step.details = (
+            "This MX uses the mail.protection.outlook.com form. The newer "
+            "*.mx.microsoft form supports inbound DNSSEC and DANE."
+        )
     return step
 
 
@@ -172,6 +175,12 @@ def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step
     answers = [ctx.resolver.query(host, t, deadline=ctx.deadline) for t in ("A", "AAAA")]
     addresses = [v for a in answers for v in a.values]
     chains = [a for a in answers if a.cname_chain]
+    loop = next((a for a in answers if a.outcome is Outcome.CNAME_LOOP), None)
+    if loop is not None:
+        chain = " → ".join((host, *loop.cname_chain))
+        return child(step_id, title, Status.FAIL, f"{host} is a CNAME loop: {chain}", *answers), (
+            answers
+        )
     if not addresses:
         reasons = "; ".join(a.describe() for a in answers)
         return child(step_id, title, Status.FAIL, f"{host} has no address: {reasons}", *answers), (
@@ -179,9 +188,7 @@ def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step
         )
     if chains:
         via = " → ".join((host, *chains[0].cname_chain))
-        return child(
-            step_id, title, Status.WARN, f"{host} is a CNAME ({via})", *answers
-        ), answers
+        return child(step_id, title, Status.WARN, f"{host} is a CNAME ({via})", *answers), answers
     return child(step_id, title, Status.PASS, f"{host} → {', '.join(addresses)}", *answers), (
         answers
     )
@@ -233,8 +240,7 @@ def check_autodiscover_dns(ctx: Context) -> Step:
         else:
             status = Status.FAIL
             summary = (
-                f"{name} points at {target}, a third party: Outlook would send "
-                "credentials there"
+                f"{name} points at {target}, a third party: Outlook would send credentials there"
             )
             remedy = Remedy(
                 f"Remove that record. {remedy_cname.text} A third-party autodiscover host "
@@ -286,9 +292,7 @@ def check_verification(ctx: Context) -> Step:
         if found
         else "no MS= verification TXT (only needed while a domain is being added)"
     )
-    return Step(
-        check_id, title, Status.INFO, summary=summary, evidence=[dns_evidence([answer])]
-    )
+    return Step(check_id, title, Status.INFO, summary=summary, evidence=[dns_evidence([answer])])
 
 
 def check_msoid(ctx: Context) -> Step:
@@ -301,7 +305,11 @@ def check_msoid(ctx: Context) -> Step:
         return lookup_failed(check_id, title, answer)
     if not answer.ok:
         return Step(
-            check_id, title, Status.PASS, summary="no msoid record", evidence=[dns_evidence([answer])]
+            check_id,
+            title,
+            Status.PASS,
+            summary="no msoid record",
+            evidence=[dns_evidence([answer])],
         )
     target = answer.values[0].rstrip(".")
     if env.msoid_allowed:

@@ -76,7 +76,9 @@ def check_mta_sts(ctx: Context) -> Step:
         if response.tls is not None:
             evidence.append(response.tls.to_evidence(f"TLS mta-sts.{domain}"))
         policy_step = _policy_step(ctx, response.status, response.text(), response.truncated)
-        problems.extend(policy_step.details.splitlines() if policy_step.status is Status.FAIL else [])
+        problems.extend(
+            policy_step.details.splitlines() if policy_step.status is Status.FAIL else []
+        )
     if problems:
         return Step(
             check_id,
@@ -111,7 +113,11 @@ def _policy_step(ctx: Context, status: int, text: str, truncated: bool) -> Step:
     policy = parse_mta_sts_policy(text)
     if policy.errors:
         return Step(
-            step_id, title, Status.FAIL, summary="; ".join(policy.errors), details="\n".join(policy.errors)
+            step_id,
+            title,
+            Status.FAIL,
+            summary="; ".join(policy.errors),
+            details="\n".join(policy.errors),
         )
     hosts, mx_answer = _mx_hosts(ctx)
     missing = uncovered_mx(policy, hosts)
@@ -157,7 +163,11 @@ def check_tlsrpt(ctx: Context) -> Step:
             evidence=evidence,
         )
     return Step(
-        check_id, title, Status.INFO, summary="reports go to " + ", ".join(parsed.rua), evidence=evidence
+        check_id,
+        title,
+        Status.INFO,
+        summary="reports go to " + ", ".join(parsed.rua),
+        evidence=evidence,
     )
 
 
@@ -244,7 +254,15 @@ def check_dane(ctx: Context) -> Step:
             "them): senders that use DANE will not deliver while they mismatch.",
             LINKS["dnssec"],
         )
-    return Step(check_id, title, status, summary=summary, remedy=remedy, evidence=evidence, children=children)
+    return Step(
+        check_id,
+        title,
+        status,
+        summary=summary,
+        remedy=remedy,
+        evidence=evidence,
+        children=children,
+    )
 
 
 def _verify_tlsa(ctx: Context, index: int, host: str, tlsa: DnsAnswer) -> Step:
