@@ -167,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             cloud = parse_cloud(args.cloud)
-            target = Target.parse(args.email or args.domain, cloud)
+            if args.email is not None:
+                target = Target.parse_email(args.email, cloud)
+            else:
+                target = Target.parse(args.domain, cloud)
             options = options_from(args)
             names = args.checks.split(",") if args.checks else None
             select(names)  # validate before any network traffic

@@ -80,6 +80,15 @@ class Target:
         domain = normalize_domain(domain_text)
         return cls(domain=domain, email=f"{local}@{domain}", cloud=cloud)
 
+    @classmethod
+    def parse_email(cls, text: str, cloud: Cloud = Cloud.WORLDWIDE) -> Target:
+        """Like parse, but an address is required (a mailbox test needs a mailbox)."""
+        if "@" not in text:
+            raise InputError(
+                f"'{text.strip()}' is not a valid email address (expected user@domain)"
+            )
+        return cls.parse(text, cloud)
+
     @property
     def domain_unicode(self) -> str:
         return unicode_domain(self.domain)

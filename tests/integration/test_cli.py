@@ -1,0 +1,153 @@
+"""The headless CLI as a user runs it: a real process, the lab's servers, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.lab.tenant import Lab
+from assistant.report.json_report import load_json
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def test_healthy_domain_exits_0_with_a_readable_summary(lab: Lab, tmp_path: Path) -> None:
+    report_path = tmp_path / "report.json"
+    result = cli(
+        "check",
+        "--email",
+        "admin@contoso.test",
+        "--checks",
+        "dns",
+        "--json",
+        str(report_path),
+        *lab.cli_flags(),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "dns.mx" in result.stdout and "summary:" in result.stdout
+    assert "dns.mx" in result.stderr  # live progress goes to stderr
+    report = load_json(report_path)
+    assert report.target["email"] == "admin@contoso.test"
+    assert report.find("dns.dane") is not None
+    assert report.summary["overall"] == "pass"
+    raw = json.loads(report_path.read_text(encoding="utf-8"))
+    assert {
+        "format",
+        "version",
+        "tool",
+        "created",
+        "target",
+        "options",
+        "summary",
+        "steps",
+    } <= raw.keys()
+
+
+@pytest.mark.parametrize(
+    ("domain", "check_id", "words"),
+    [
+        ("spf-loop.test", "dns.spf", "include loop"),
+        ("msoid.test", "dns.msoid", "msoid"),
+        ("no-mx.test", "dns.mx", "has no MX record"),
+    ],
+)
+def test_a_failing_check_exits_1_and_prints_cause_and_fix(
+    lab: Lab, domain: str, check_id: str, words: str
+) -> None:
+    result = cli("check", "--domain", domain, "--checks", "dns", "--timeout", "1", *lab.cli_flags())
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if check_id in line)
+    assert line.startswith("FAIL") and words in line
+    assert "fix:" in result.stdout
+
+
+def test_checks_option_selects_one_check_and_its_prerequisite(lab: Lab, tmp_path: Path) -> None:
+    report_path = tmp_path / "r.json"
+    result = cli(
+        "check",
+        "--domain",
+        "contoso.test",
+        "--checks",
+        "dns.mx",
+        "--json",
+        str(report_path),
+        *lab.cli_flags(),
+    )
+    assert result.returncode == 0, result.stderr
+    ids = [s.id for s in load_json(report_path).steps]
+    assert ids == ["dns.resolver", "dns.mx"]
+
+
+def test_unreachable_nameserver_is_a_failed_step_with_exit_1() -> None:
+    result = cli(
+        "check",
+        "--domain",
+        "contoso.test",
+        "--checks",
+        "dns.mx",
+        "--nameserver",
+        "127.0.0.1:9",
+        "--timeout",
+        "0.5",
+    )
+    assert result.returncode == 1
+    assert "FAIL  dns.resolver" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--email", "not an address"], "not a valid email address"),
+        (["--email", "user@"], "the domain is empty"),
+        (["--domain", ""], "enter an email address or a domain"),
+        (["--domain", "contoso.test", "--cloud", "mars"], "unknown cloud 'mars'"),
+        (["--domain", "contoso.test", "--connect-to", "a:443:b"], "expected HOST:PORT:HOST2:PORT2"),
+        (["--domain", "contoso.test", "--connect-to", "a:443:b:http"], "not a port number"),
+        (["--domain", "contoso.test", "--nameserver", "dns.example"], "not an IP address"),
+        (["--domain", "contoso.test", "--checks", "dns,bogus"], "unknown check 'bogus'"),
+        (["--domain", "contoso.test", "--timeout", "0"], "out of range"),
+        (["--domain", "contoso.test", "--timeout", "soon"], "invalid float value"),
+        (["--domain", "contoso.test", "--ca-bundle", "/nonexistent/ca.pem"], "No such file"),
+        ([], "one of the arguments --email --domain is required"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(args: list[str], message: str) -> None:
+    result = cli("check", *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_lab_lists_its_scenarios() -> None:
+    result = cli("lab", "--list")
+    assert result.returncode == 0
+    assert "spf-loop" in result.stdout and "spf-loop.test" in result.stdout
+
+
+def test_demo_runs_the_whole_diagnosis_against_the_built_in_lab() -> None:
+    result = cli("demo")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "contoso.test" in result.stderr
+    statuses = {
+        line.split()[0]
+        for line in result.stdout.splitlines()
+        if line.startswith(("ok", "info", "WARN", "FAIL"))
+    }
+    assert statuses == {"ok", "info"}
