@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from assistant.auth.credentials import Credentials
 from assistant.cancel import SLICE, Cancelled, CancelToken, Deadline, DeadlineExceeded
 from assistant.config import NetworkOptions, Target
 from assistant.events import (
@@ -33,6 +34,7 @@ from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
 
 EventSink = Callable[[Event], None]
+ConsentHook = Callable[[str, str], bool]  # (host, why) -> allowed; may be called from workers
 THREAD_PREFIX = "ca-check"
 CANCEL_GRACE = 0.8  # seconds a cancelled run waits for its workers before returning
 
@@ -54,6 +56,18 @@ class Context:
     redactor: Redactor
     results: Mapping[str, Step]  # finished checks this one depends on
     emit: EventSink = field(repr=False)
+    credentials: Credentials | None = field(default=None, repr=False)
+    consent: ConsentHook = field(default=lambda host, why: False, repr=False)
+
+    def may_use_host(self, host: str, why: str) -> bool:
+        """Whether the user allows sending credentials to a host outside the rules.
+
+        --trust-host answers without asking; otherwise the consent hook (the wizard's
+        dialog) decides. The CLI's hook says no.
+        """
+        if host.lower().rstrip(".") in self.options.trusted_hosts:
+            return True
+        return self.consent(host, why)
 
     def step_started(self, step_id: str, title: str) -> None:
         self.emit(StepStarted(self.check_id, step_id, title))
@@ -130,11 +144,18 @@ class Runner:
         options: NetworkOptions,
         *,
         redactor: Redactor | None = None,
+        credentials: Credentials | None = None,
+        consent: ConsentHook | None = None,
         max_workers: int = 8,
     ) -> None:
         self.target = target
         self.options = options
         self.redactor = redactor or Redactor()
+        self.credentials = credentials
+        self.consent: ConsentHook = consent or (lambda host, why: False)
+        if credentials is not None:
+            for secret in credentials.secrets():
+                self.redactor.add_secret(secret, [credentials.username])
         self.max_workers = max_workers
         self._cancel = threading.Event()
         self._tokens_lock = threading.Lock()
@@ -217,6 +238,8 @@ class Runner:
             redactor=self.redactor,
             results=MappingProxyType({d: results[d] for d in check.requires}),
             emit=sink,
+            credentials=self.credentials,
+            consent=self.consent,
         )
         sink(CheckStarted(check.id, check.title))
         future = executor.submit(_guarded, check, context)

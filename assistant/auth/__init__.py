@@ -1,0 +1,1 @@
+"""Credentials for one run: kept in memory only, never logged, saved or reported."""
