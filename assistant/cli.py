@@ -8,12 +8,15 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import threading
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from assistant import __version__
+from assistant.auth.credentials import PasswordCredential
 from assistant.checks.registry import areas, select
 from assistant.config import (
     ConnectTo,
@@ -69,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per network operation")
     check.add_argument("--check-deadline", type=float, default=60.0, help="seconds per check")
     check.add_argument("--json", metavar="FILE", help="write the JSON report here")
+    check.add_argument("--user", metavar="LOGIN", help="sign-in name (default: the email address)")
+    secret = check.add_mutually_exclusive_group()
+    secret.add_argument("--password-env", metavar="NAME", help="read the password from $NAME")
+    secret.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    secret.add_argument(
+        "--no-password", action="store_true", help="do not ask; run only anonymous checks"
+    )
+    check.add_argument(
+        "--trust-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="allow credentials to this host outside your domain for this run",
+    )
     check.add_argument("--quiet", action="store_true", help="no live progress on stderr")
 
     lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
@@ -89,12 +108,33 @@ def options_from(args: argparse.Namespace) -> NetworkOptions:
         except OSError as exc:
             raise InputError(f"--ca-bundle {args.ca_bundle}: {exc.strerror}") from None
     return NetworkOptions(
+        trusted_hosts=frozenset(h.strip().lower().rstrip(".") for h in args.trust_host),
         nameservers=tuple(parse_nameserver(n) for n in args.nameserver),
         connect_to=tuple(ConnectTo.parse(c) for c in args.connect_to),
         ca_bundle=args.ca_bundle,
         timeout=args.timeout,
         check_deadline=args.check_deadline,
     )
+
+
+def credentials_from(args: argparse.Namespace, target: Target) -> PasswordCredential | None:
+    """The password comes from the environment, stdin or a prompt; never from argv."""
+    username = args.user or target.email
+    if args.no_password or username is None:
+        return None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if password is None:
+            raise InputError(f"--password-env {args.password_env}: that variable is not set")
+    elif args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {username} (Enter for none): ")
+    else:
+        return None
+    if not password:
+        return None
+    return PasswordCredential(username, password)
 
 
 def run_checks(
@@ -105,10 +145,11 @@ def run_checks(
     json_path: str | None,
     out: TextIO,
     err: TextIO | None,
+    credentials: PasswordCredential | None = None,
 ) -> int:
     checks = select(check_names)
     redactor = Redactor()
-    runner = Runner(target, options, redactor=redactor)
+    runner = Runner(target, options, redactor=redactor, credentials=credentials)
     result: list[Step] = []
 
     def on_event(event: Event) -> None:
@@ -181,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 json_path=args.json,
                 out=sys.stdout,
                 err=None if args.quiet else sys.stderr,
+                credentials=credentials_from(args, target),
             )
         from assistant.lab.cli import run_demo, run_lab
 

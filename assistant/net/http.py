@@ -8,6 +8,7 @@ decision the caller makes.
 from __future__ import annotations
 
 import http.client
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -89,21 +90,43 @@ def https_request(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> HttpResponse:
     """One HTTPS request over a validated connection. Raises HttpError in plain words."""
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
+    if urlsplit(url).scheme != "https":
         raise HttpError(f"not an https URL: {url}")
+    return http_request(net, url, method=method, body=body, headers=headers, max_bytes=max_bytes)
+
+
+def http_request(
+    net: Network,
+    url: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> HttpResponse:
+    """One request over http or https (validated). Callers decide what may go over http:
+    the autodiscover redirect probe, never anything with credentials."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise HttpError(f"not an http(s) URL: {url}")
     host = parts.hostname
-    port = parts.port or 443
+    secure = parts.scheme == "https"
+    port = parts.port or (443 if secure else 80)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     started = time.monotonic()
+    inspection: TlsInspection | None = None
+    sock: socket.socket
     try:
-        ssock, inspection, info = net.tls(host, port)
+        if secure:
+            sock, inspection, info = net.tls(host, port)
+        else:
+            sock, info = net.tcp(host, port)
     except ConnectError as exc:
         raise HttpError(str(exc)) from None
     except TlsHandshakeError as exc:
         raise HttpError(exc.message, exc.inspection) from None
     conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())
-    conn.sock = ssock  # our socket: connect-to, TLS policy and cancel already applied
+    conn.sock = sock  # our socket: connect-to, TLS policy and cancel already applied
     try:
         request_headers = {"User-Agent": "ConnectivityAssistant/0.1", "Accept": "*/*"}
         request_headers.update(headers or {})
@@ -129,5 +152,5 @@ def https_request(
         net.token.raise_if_cancelled()
         raise HttpError(f"HTTP exchange with {host} failed: {exc}") from None
     finally:
-        net.close(ssock)
+        net.close(sock)
         conn.close()

@@ -1,0 +1,90 @@
+"""Where autodiscover may send credentials: the security rules of ARCHITECTURE.md as
+pure functions, so every rule has a table test.
+
+The 2021 "autodiscover leak": clients that could not find a domain's autodiscover
+host stripped labels until they reached `autodiscover.<public suffix>` (for example
+autodiscover.com) and sent passwords to whoever owns that name. We refuse such hosts
+by name, before any connection.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from publicsuffixlist import PublicSuffixList
+
+from assistant.facts import is_microsoft_host, is_within
+
+MAX_HOPS = 10
+
+
+@functools.cache
+def _psl() -> PublicSuffixList:
+    # Loaded once per process: the list ships inside the package and never changes at run time.
+    return PublicSuffixList()
+
+
+def is_public_suffix_bait(host: str) -> bool:
+    """True for autodiscover.<public suffix>, e.g. autodiscover.com, autodiscover.co.uk."""
+    host = host.lower().rstrip(".")
+    first, _, rest = host.partition(".")
+    return first == "autodiscover" and bool(rest) and bool(_psl().is_public(rest))
+
+
+class Verdict(enum.StrEnum):
+    ALLOW = "allow"
+    ASK = "ask"  # outside the rules: only with the user's consent for this run
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict
+    reason: str
+
+
+def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...]) -> Decision:
+    """May credentials go to `url`? `domains` are the user's domain and any domain an
+    authenticated answer redirected the address to (redirectAddr)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https":
+        return Decision(Verdict.NEVER, f"{url} is not HTTPS: credentials never go over plain HTTP")
+    if is_public_suffix_bait(host):
+        return Decision(
+            Verdict.NEVER,
+            f"{host} is autodiscover.<public suffix>: anyone can own it (the 2021 "
+            "autodiscover leak); credentials are never sent there",
+        )
+    if not tls_verified:
+        return Decision(
+            Verdict.NEVER, f"the certificate of {host} did not validate: credentials are not sent"
+        )
+    if any(is_within(host, d) for d in domains):
+        return Decision(Verdict.ALLOW, f"{host} is within {_owner(host, domains)}")
+    if is_microsoft_host(host):
+        return Decision(Verdict.ALLOW, f"{host} is a Microsoft 365 endpoint")
+    return Decision(
+        Verdict.ASK,
+        f"{host} is outside {', '.join(domains)} and not a Microsoft endpoint",
+    )
+
+
+def _owner(host: str, domains: tuple[str, ...]) -> str:
+    return next(d for d in domains if is_within(host, d))
+
+
+def redirect_url_problem(url: str) -> str | None:
+    """Why a redirectUrl / HTTP redirect target must not be followed at all, or None."""
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return f"the redirect goes to {url}, which is not HTTPS; not followed"
+    host = (parts.hostname or "").lower()
+    if not host:
+        return f"the redirect target '{url}' has no host name; not followed"
+    if is_public_suffix_bait(host):
+        return f"the redirect goes to {host}, an autodiscover.<public suffix> host; not followed"
+    return None

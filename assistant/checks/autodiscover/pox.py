@@ -1,0 +1,164 @@
+"""The Outlook (POX) autodiscover protocol, [MS-OXDSCLI]: request body and response parsing.
+
+Pure functions: no sockets. Responses are parsed with defusedxml, so entity
+expansion (the "billion laughs" bomb) and external entities are refused.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+from xml.sax.saxutils import escape
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
+RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+OUTER_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
+
+# [MS-OXDSCLI] 2.2.4.1.1.3.1 ErrorCode, in an admin's words.
+POX_ERRORS = {
+    500: "the e-mail address cannot be found (no mailbox with this address, or "
+    "autodiscover served by the wrong organisation)",
+    501: "bad address: the address is known but has no configuration (not a mailbox?)",
+    502: "bad address: the address is known but its configuration is broken",
+    600: "invalid request: the request XML was not understood",
+    601: "the server cannot answer with the Outlook settings schema",
+    602: "bad address: configuration errors for this address",
+    603: "the autodiscover server had an internal error",
+}
+
+
+def build_request(email: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<Autodiscover xmlns="{REQUEST_NS}"><Request>'
+        f"<EMailAddress>{escape(email)}</EMailAddress>"
+        f"<AcceptableResponseSchema>{RESPONSE_SCHEMA}</AcceptableResponseSchema>"
+        "</Request></Autodiscover>"
+    ).encode()
+
+
+class PoxKind(enum.StrEnum):
+    SETTINGS = "settings"
+    REDIRECT_ADDR = "redirectAddr"
+    REDIRECT_URL = "redirectUrl"
+    ERROR = "error"
+
+
+class PoxParseError(ValueError):
+    """The body is not a usable autodiscover response; the message says why."""
+
+
+@dataclass(frozen=True)
+class PoxProtocol:
+    type: str  # EXCH, EXPR, WEB, mapiHttp, IMAP, POP3, SMTP ...
+    values: dict[str, str] = field(default_factory=dict)  # child element -> text (flattened)
+
+
+@dataclass(frozen=True)
+class PoxResponse:
+    kind: PoxKind
+    redirect: str | None = None  # the address or URL for the redirect kinds
+    error_code: int | None = None
+    error_message: str | None = None
+    display_name: str | None = None
+    smtp_address: str | None = None
+    protocols: tuple[PoxProtocol, ...] = ()
+
+    def protocol(self, type_: str) -> PoxProtocol | None:
+        return next((p for p in self.protocols if p.type.lower() == type_.lower()), None)
+
+    def describe_error(self) -> str:
+        meaning = POX_ERRORS.get(self.error_code or 0, "unknown error code")
+        return f"error {self.error_code}: {meaning} (server said: {self.error_message or '-'})"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _ns(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def _child(parent: Element, name: str) -> Element | None:
+    return next((c for c in parent if _local(c.tag) == name), None)
+
+
+def _text(parent: Element | None, name: str) -> str | None:
+    if parent is None:
+        return None
+    node = _child(parent, name)
+    return None if node is None or node.text is None else node.text.strip()
+
+
+def parse_response(body: bytes) -> PoxResponse:
+    """Parse a POX autodiscover response body; raises PoxParseError in plain words."""
+    try:
+        root = SafeET.fromstring(body)
+    except DefusedXmlException as exc:
+        raise PoxParseError(
+            f"the response uses XML entities or a DTD, which autodiscover never needs and "
+            f"which can be an attack (an 'XML bomb'); refused ({type(exc).__name__})"
+        ) from None
+    except SafeET.ParseError as exc:
+        raise PoxParseError(f"the response is not well-formed XML ({exc})") from None
+    if _local(root.tag) != "Autodiscover" or _ns(root.tag) != OUTER_NS:
+        raise PoxParseError(
+            f"the response's root element is {root.tag}, not an Autodiscover response in {OUTER_NS}"
+        )
+    response = _child(root, "Response")
+    if response is None:
+        raise PoxParseError("the response has no <Response> element")
+    error = _child(response, "Error")
+    if error is not None:
+        return _error(error)
+    if _ns(response.tag) != RESPONSE_SCHEMA:
+        raise PoxParseError(
+            f"the response uses the schema '{_ns(response.tag) or 'none'}', not the Outlook "
+            f"schema {RESPONSE_SCHEMA} that was asked for"
+        )
+    account = _child(response, "Account")
+    if account is None:
+        raise PoxParseError("the response has neither <Account> nor <Error>")
+    account_error = _child(account, "Error")
+    if account_error is not None:
+        return _error(account_error)
+    action = (_text(account, "Action") or "").strip()
+    user = _child(response, "User")
+    if action == "redirectAddr":
+        return PoxResponse(PoxKind.REDIRECT_ADDR, redirect=_text(account, "RedirectAddr"))
+    if action == "redirectUrl":
+        return PoxResponse(PoxKind.REDIRECT_URL, redirect=_text(account, "RedirectUrl"))
+    if action != "settings":
+        raise PoxParseError(f"unknown <Action> '{action}' (expected settings or a redirect)")
+    return PoxResponse(
+        PoxKind.SETTINGS,
+        display_name=_text(user, "DisplayName"),
+        smtp_address=_text(user, "AutoDiscoverSMTPAddress"),
+        protocols=tuple(_protocol(p) for p in account if _local(p.tag) == "Protocol"),
+    )
+
+
+def _error(error: Element) -> PoxResponse:
+    code_text = _text(error, "ErrorCode") or ""
+    code = int(code_text) if code_text.isdigit() else None
+    return PoxResponse(PoxKind.ERROR, error_code=code, error_message=_text(error, "Message"))
+
+
+def _protocol(node: Element) -> PoxProtocol:
+    # Two forms: <Protocol><Type>EXCH</Type>... and <Protocol Type="mapiHttp" Version="1">.
+    type_ = node.get("Type") or _text(node, "Type") or "?"
+    values: dict[str, str] = {}
+    for element in node.iter():
+        if element is node or element.text is None or not element.text.strip():
+            continue
+        path = _local(element.tag)
+        parent = next((p for p in node.iter() if element in list(p)), None)
+        if parent is not None and parent is not node:
+            path = f"{_local(parent.tag)}.{path}"
+        values[path] = element.text.strip()
+    return PoxProtocol(type_, values)

@@ -1,0 +1,128 @@
+"""The SOAP autodiscover service (autodiscover.svc, [MS-OXWSADISC]) that EWS clients
+such as exchangelib use; probed beside POX so both paths are shown."""
+
+from __future__ import annotations
+
+import base64
+import time
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from assistant.checks.autodiscover.policy import Verdict, credential_decision
+from assistant.checks.autodiscover.walk import auth_schemes
+from assistant.model import Evidence, Status, Step
+from assistant.net.http import HttpError, https_request
+from assistant.runner import Context
+
+SOAP_PATH = "/autodiscover/autodiscover.svc"
+SETTINGS = (
+    "ExternalEwsUrl",
+    "InternalEwsUrl",
+    "UserDisplayName",
+    "CasVersion",
+    "EwsSupportedSchemas",
+)
+
+
+def build_request(email: str, url: str) -> bytes:
+    settings = "".join(f"<a:Setting>{s}</a:Setting>" for s in SETTINGS)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<soap:Envelope xmlns:a="http://schemas.microsoft.com/exchange/2010/Autodiscover" '
+        'xmlns:wsa="http://www.w3.org/2005/08/addressing" '
+        'xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>'
+        "<a:RequestedServerVersion>Exchange2013</a:RequestedServerVersion>"
+        "<wsa:Action>http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/"
+        "GetUserSettings</wsa:Action>"
+        f"<wsa:To>{escape(url)}</wsa:To></soap:Header><soap:Body>"
+        "<a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User>"
+        f"<a:Mailbox>{escape(email)}</a:Mailbox></a:User></a:Users>"
+        f"<a:RequestedSettings>{settings}</a:RequestedSettings>"
+        "</a:Request></a:GetUserSettingsRequestMessage></soap:Body></soap:Envelope>"
+    ).encode()
+
+
+def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
+    """(settings by name, error text or None)."""
+    try:
+        root = SafeET.fromstring(body)
+    except (DefusedXmlException, SafeET.ParseError) as exc:
+        return {}, f"the SOAP response is not usable XML ({type(exc).__name__})"
+    settings: dict[str, str] = {}
+    errors: list[str] = []
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        if name == "UserSetting":
+            fields = {c.tag.rsplit("}", 1)[-1]: (c.text or "") for c in element}
+            if "Name" in fields:
+                settings[fields["Name"]] = fields.get("Value", "")
+        elif name == "ErrorCode" and element.text and element.text != "NoError":
+            errors.append(element.text)
+    return settings, ("; ".join(dict.fromkeys(errors)) or None)
+
+
+def probe(ctx: Context, host: str, email: str) -> Step:
+    """Anonymous first; with credentials only when the POX rules allow this host."""
+    step_id, url = "autodiscover.soap", f"https://{host}{SOAP_PATH}"
+    title = f"SOAP GetUserSettings at {url}"
+    started = time.monotonic()
+    evidence: list[Evidence] = []
+
+    def post(authorization: str | None) -> tuple[int, bytes]:
+        headers = {"Content-Type": "text/xml; charset=utf-8"}
+        if authorization:
+            headers["Authorization"] = authorization
+        response = https_request(
+            ctx.net,
+            url,
+            method="POST",
+            body=build_request(email, url),
+            headers=headers,
+            max_bytes=256 * 1024,
+        )
+        evidence.append(response.to_evidence(ctx.redactor, f"POST {url}"))
+        if response.status == 401:
+            schemes.extend(s for s in auth_schemes(response) if s not in schemes)
+            verified.append(response.tls is not None and response.tls.verified)
+        return response.status, response.body
+
+    schemes: list[str] = []
+    verified: list[bool] = []
+    try:
+        status, body = post(None)
+        credentials = ctx.credentials
+        if status == 401 and credentials is not None and any(s.lower() == "basic" for s in schemes):
+            decision = credential_decision(
+                url, tls_verified=all(verified), domains=(ctx.target.domain,)
+            )
+            allowed = decision.verdict is Verdict.ALLOW or (
+                decision.verdict is Verdict.ASK
+                and ctx.may_use_host(urlsplit(url).hostname or host, decision.reason)
+            )
+            if allowed:
+                token = base64.b64encode(
+                    f"{credentials.username}:{credentials.password}".encode()
+                ).decode("ascii")
+                status, body = post(f"Basic {token}")
+    except HttpError as exc:
+        step = Step(step_id, title, Status.INFO, summary=exc.message, evidence=evidence)
+        step.duration_ms = int((time.monotonic() - started) * 1000)
+        return step
+    if status == 401:
+        summary = f"answers and asks for sign-in ({', '.join(schemes) or 'no scheme'})"
+        outcome = Status.PASS if ctx.credentials is None else Status.WARN
+    elif status == 200:
+        settings, error = parse_user_settings(body)
+        if error or not settings:
+            summary, outcome = f"answered with an error: {error or 'no settings'}", Status.WARN
+        else:
+            ews = settings.get("ExternalEwsUrl") or settings.get("InternalEwsUrl") or "-"
+            summary, outcome = f"EWS URL {ews} (what exchangelib and EWS clients find)", Status.PASS
+    else:
+        summary, outcome = f"answered HTTP {status}", Status.INFO
+    step = Step(step_id, title, outcome, summary=summary, evidence=evidence)
+    step.duration_ms = int((time.monotonic() - started) * 1000)
+    return step

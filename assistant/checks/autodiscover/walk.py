@@ -1,0 +1,320 @@
+"""Follow one POX autodiscover candidate to settings, through redirects, under the
+credential rules in policy.py. One PoxWalk per candidate; candidates run in parallel.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from assistant.checks.autodiscover.policy import (
+    MAX_HOPS,
+    Verdict,
+    credential_decision,
+    is_public_suffix_bait,
+    redirect_url_problem,
+)
+from assistant.checks.autodiscover.pox import (
+    PoxKind,
+    PoxParseError,
+    PoxResponse,
+    build_request,
+    parse_response,
+)
+from assistant.model import Evidence, Remedy, Status, Step
+from assistant.net.http import HttpError, HttpResponse, http_request
+from assistant.runner import Context
+
+MAX_BODY = 1024 * 1024  # an autodiscover answer is a few KB; anything huge is refused
+STRONGER_THAN_BASIC = ("negotiate", "ntlm", "bearer", "kerberos")
+
+HTTP_STATUS_MEANING = {
+    403: "403 Forbidden: the server refuses autodiscover here (an access rule, or the "
+    "virtual directory requires client certificates)",
+    404: "404 Not Found: there is no autodiscover service at this URL",
+    405: "405 Method Not Allowed: this URL does not accept autodiscover requests",
+    500: "500 Internal Server Error: the autodiscover service failed",
+    502: "502 Bad Gateway: a proxy or load balancer could not reach the Exchange server",
+    503: "503 Service Unavailable: the service or the server behind the balancer is down",
+}
+
+
+def auth_schemes(response: HttpResponse) -> list[str]:
+    """The schemes a 401 offers, e.g. ['Negotiate', 'NTLM', 'Basic']."""
+    found: list[str] = []
+    for name, value in response.headers:
+        if name.lower() == "www-authenticate":
+            scheme = value.strip().split(" ", 1)[0].rstrip(",")
+            if scheme and scheme not in found:
+                found.append(scheme)
+    return found
+
+
+@dataclass
+class WalkResult:
+    step: Step
+    response: PoxResponse | None = None  # settings, when found
+    url: str | None = None
+    email: str | None = None
+    reachable: bool = False  # answered like an autodiscover endpoint (challenge or settings)
+    elapsed: float = 0.0
+    credentials_sent_to: list[str] = field(default_factory=list)
+
+
+class PoxWalk:
+    def __init__(self, ctx: Context, step_id: str, title: str, email: str) -> None:
+        self.ctx = ctx
+        self.step_id = step_id
+        self.title = title
+        self.email = email
+        self.domains: tuple[str, ...] = (ctx.target.domain,)
+        self.evidence: list[Evidence] = []
+        self.log: list[str] = []
+        self.started = time.monotonic()
+        self.sent_to: list[str] = []
+
+    # -- outcome helpers -------------------------------------------------------------
+
+    def _done(
+        self,
+        status: Status,
+        summary: str,
+        *,
+        remedy: Remedy | None = None,
+        response: PoxResponse | None = None,
+        url: str | None = None,
+        reachable: bool = False,
+    ) -> WalkResult:
+        step = Step(
+            self.step_id,
+            self.title,
+            status,
+            summary=summary,
+            details="\n".join(self.log),
+            remedy=remedy,
+            evidence=self.evidence,
+        )
+        return WalkResult(
+            step,
+            response=response,
+            url=url,
+            email=self.email,
+            reachable=reachable,
+            elapsed=time.monotonic() - self.started,
+            credentials_sent_to=self.sent_to,
+        )
+
+    def _post(self, url: str, *, with_credentials: bool) -> HttpResponse:
+        headers = {"Content-Type": "text/xml; charset=utf-8"}
+        label = f"POST {url}"
+        credentials = self.ctx.credentials
+        if with_credentials and credentials is not None:
+            token = base64.b64encode(
+                f"{credentials.username}:{credentials.password}".encode()
+            ).decode("ascii")
+            headers["Authorization"] = f"Basic {token}"
+            label += f" (Basic, as {credentials.username})"
+            self.sent_to.append(url)
+        response = http_request(
+            self.ctx.net,
+            url,
+            method="POST",
+            body=build_request(self.email),
+            headers=headers,
+            max_bytes=MAX_BODY,
+        )
+        self.evidence.append(response.to_evidence(self.ctx.redactor, label))
+        if response.tls is not None and not any(e.kind == "tls" for e in self.evidence):
+            self.evidence.append(response.tls.to_evidence(f"TLS {urlsplit(url).hostname}"))
+        return response
+
+    # -- the walk --------------------------------------------------------------------
+
+    def run(self, url: str) -> WalkResult:
+        visited: set[tuple[str, str]] = set()
+        hops = 0
+        while True:
+            self.ctx.token.raise_if_cancelled()
+            host = (urlsplit(url).hostname or "").lower()
+            if is_public_suffix_bait(host):
+                return self._done(
+                    Status.FAIL,
+                    f"refused {host}: an autodiscover.<public suffix> host anyone can own; "
+                    "nothing was sent",
+                )
+            key = (url.lower(), self.email.lower())
+            if key in visited:
+                return self._done(
+                    Status.FAIL,
+                    f"redirect loop: {url} for {self.email} was already asked",
+                    remedy=Remedy(
+                        "Correct the targetAddress / redirect settings so the chain ends at "
+                        "the mailbox's real address (check Get-MailUser/Get-RemoteMailbox)."
+                    ),
+                )
+            visited.add(key)
+            self.log.append(f"ask {url} for {self.email}")
+            try:
+                response = self._post(url, with_credentials=False)
+            except HttpError as exc:
+                if exc.tls is not None:
+                    self.evidence.append(exc.tls.to_evidence(f"TLS {host}"))
+                return self._done(Status.FAIL, exc.message, remedy=_connect_remedy(exc))
+            if response.status == 401:
+                outcome = self._authenticate(url, response)
+                if isinstance(outcome, WalkResult):
+                    return outcome
+                response = outcome
+            if response.status in (301, 302, 303, 307, 308):
+                location = urljoin(url, response.header("Location") or "")
+                problem = redirect_url_problem(location)
+                if problem:
+                    return self._done(Status.FAIL, problem)
+                self.log.append(f"HTTP {response.status} redirect to {location}")
+                url = location
+                hops += 1
+                if hops > MAX_HOPS:
+                    return self._done(Status.FAIL, f"more than {MAX_HOPS} redirects; stopped")
+                continue
+            if response.status != 200:
+                meaning = HTTP_STATUS_MEANING.get(
+                    response.status, f"HTTP {response.status} {response.reason}"
+                )
+                return self._done(Status.FAIL, meaning, remedy=_status_remedy(response.status))
+            if response.truncated:
+                return self._done(
+                    Status.FAIL,
+                    f"the response is larger than {MAX_BODY // 1024} KB; refused (an "
+                    "autodiscover answer is a few KB)",
+                )
+            try:
+                parsed = parse_response(response.body)
+            except PoxParseError as exc:
+                return self._done(Status.FAIL, str(exc))
+            if parsed.kind is PoxKind.SETTINGS:
+                return self._done(
+                    Status.PASS,
+                    f"settings for {parsed.smtp_address or self.email} from {host}",
+                    response=parsed,
+                    url=url,
+                    reachable=True,
+                )
+            if parsed.kind is PoxKind.ERROR:
+                return self._done(
+                    Status.FAIL, parsed.describe_error(), reachable=True, remedy=_pox_remedy()
+                )
+            hops += 1
+            if hops > MAX_HOPS:
+                return self._done(Status.FAIL, f"more than {MAX_HOPS} redirects; stopped")
+            if parsed.kind is PoxKind.REDIRECT_ADDR:
+                new_email = (parsed.redirect or "").strip()
+                if "@" not in new_email:
+                    return self._done(Status.FAIL, f"redirectAddr '{new_email}' is not an address")
+                self.log.append(f"redirectAddr: {self.email} → {new_email}")
+                # An answer we authenticated to vouches for the new address's domain.
+                self.domains = (*self.domains, new_email.rpartition("@")[2].lower())
+                self.email = new_email
+                continue
+            target = (parsed.redirect or "").strip()
+            problem = redirect_url_problem(target)
+            if problem:
+                return self._done(Status.FAIL, problem)
+            self.log.append(f"redirectUrl: {url} → {target}")
+            url = target
+
+    def _authenticate(self, url: str, challenge: HttpResponse) -> HttpResponse | WalkResult:
+        host = (urlsplit(url).hostname or "").lower()
+        schemes = auth_schemes(challenge)
+        offered = ", ".join(schemes) or "no scheme named"
+        if self.ctx.credentials is None:
+            return self._done(
+                Status.PASS,
+                f"answers and asks for sign-in ({offered}); no credentials in this run",
+                reachable=True,
+            )
+        verified = challenge.tls is not None and challenge.tls.verified
+        decision = credential_decision(url, tls_verified=verified, domains=self.domains)
+        if decision.verdict is Verdict.NEVER:
+            return self._done(Status.FAIL, f"credentials not sent: {decision.reason}")
+        if decision.verdict is Verdict.ASK and not self.ctx.may_use_host(host, decision.reason):
+            return self._done(
+                Status.FAIL,
+                f"credentials not sent: {decision.reason}",
+                remedy=Remedy(
+                    f"If {host} really serves your mailboxes, allow it for this run "
+                    f"(--trust-host {host}); otherwise find out who publishes that redirect."
+                ),
+                reachable=True,
+            )
+        if not any(s.lower() == "basic" for s in schemes):
+            return self._done(
+                Status.WARN,
+                f"the server offers {offered}, not Basic: a password sign-in cannot be tested "
+                "here (use OAuth, or test from a domain-joined machine)",
+                reachable=True,
+            )
+        stronger = [s for s in schemes if s.lower() in STRONGER_THAN_BASIC]
+        if stronger:
+            self.log.append(
+                f"the server also offers {', '.join(stronger)}; Outlook would prefer "
+                "those. This test signed in with Basic."
+            )
+        self.log.append(f"sending credentials to {host}: {decision.reason}")
+        try:
+            response = self._post(url, with_credentials=True)
+        except HttpError as exc:
+            return self._done(Status.FAIL, exc.message)
+        if response.status == 401:
+            return self._done(
+                Status.FAIL,
+                f"{host} rejected the user name or password",
+                remedy=Remedy(
+                    "Check the password and that the login name is the user's UPN; for "
+                    "Exchange Online, Basic authentication for autodiscover may be disabled "
+                    "(use OAuth)."
+                ),
+                reachable=True,
+            )
+        return response
+
+
+def _connect_remedy(exc: HttpError) -> Remedy:
+    if exc.tls is not None:
+        problems = exc.tls.problems()
+        return Remedy(
+            "Fix the certificate on this host: "
+            + "; ".join(problems or ["it did not validate"])
+            + ". Outlook shows a certificate warning or fails here."
+        )
+    return Remedy(
+        "If this candidate should work, check that the host name resolves to your "
+        "Exchange server or load balancer and that TCP 443 is open to it. If it is not "
+        "used, nothing needs to change: Outlook moves on to the next candidate."
+    )
+
+
+def _status_remedy(status: int) -> Remedy:
+    if status == 403:
+        return Remedy(
+            "Check the Autodiscover virtual directory's authentication and SSL settings "
+            "(Get-AutodiscoverVirtualDirectory) and any reverse proxy rules."
+        )
+    if status == 404:
+        return Remedy(
+            "This host has no autodiscover service; if it is a web site, that is expected. "
+            "Publish autodiscover on autodiscover.<domain> instead."
+        )
+    return Remedy(
+        "Check the Exchange server's event log and the MSExchangeAutodiscoverAppPool, and "
+        "the load balancer's health checks."
+    )
+
+
+def _pox_remedy() -> Remedy:
+    return Remedy(
+        "Check that the mailbox exists with this primary address and that autodiscover "
+        "for this domain is served by the organisation that hosts it (hybrid: the "
+        "on-premises server must know the remote mailbox)."
+    )
