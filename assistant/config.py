@@ -136,7 +136,8 @@ def _split_host_port_fields(text: str) -> list[str]:
 
 
 def _parse_port(text: str, what: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    # isascii: str.isdigit() is also true for "²" (int() refuses it) and "٣" (int() takes it).
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
         raise InputError(f"{what}: '{text}' is not a port number (1-65535)")
     return int(text)
 
@@ -150,7 +151,9 @@ def parse_nameserver(text: str) -> HostPort:
     raw = text.strip()
     host, port = raw, "53"
     if raw.startswith("["):
-        host, _, rest = raw[1:].partition("]")
+        host, bracket, rest = raw[1:].partition("]")
+        if not bracket:
+            raise InputError(f"nameserver '{raw}': missing ']' (expected [IPv6] or [IPv6]:PORT)")
         if rest:
             if not rest.startswith(":"):
                 raise InputError(f"nameserver '{raw}': expected [IPv6]:PORT")

@@ -13,31 +13,43 @@ from collections.abc import Iterable
 
 MASK = "«redacted»"
 
+# Names of fields that hold secrets in OAuth bodies, query strings and JSON.
+_CREDENTIAL_KEYS = r"(?:access_token|refresh_token|id_token|client_secret|password|assertion|code)"
+
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # HTTP headers that carry credentials or sessions.
     (re.compile(r"(?im)^((?:proxy-)?authorization:\s*)(\S+)(.*)$"), r"\1\2 " + MASK),
     (re.compile(r"(?im)^((?:set-)?cookie:\s*).*$"), r"\1" + MASK),
-    # SMTP / IMAP / POP SASL: keep the mechanism name, drop the initial response.
-    (re.compile(r"(?im)^(\S*\s*(?:AUTH|AUTHENTICATE)\s+\S+)\s+\S+.*$"), r"\1 " + MASK),
-    # IMAP LOGIN user password, POP PASS.
-    (re.compile(r"(?im)^(\S+\s+LOGIN\s+\S+)\s+.*$"), r"\1 " + MASK),
-    (re.compile(r"(?im)^(PASS)\s+.*$"), r"\1 " + MASK),
-    # OAuth material in bodies, query strings and JSON.
+    # SMTP / IMAP / POP SASL: keep the mechanism name, drop the initial response. A client
+    # sends "AUTH mech resp" untagged, or "tag AUTHENTICATE mech resp"; a server's EHLO
+    # capability line ("250-AUTH LOGIN PLAIN XOAUTH2") is neither and stays visible.
     (
-        re.compile(
-            r"(?i)((?:access_token|refresh_token|id_token|client_secret|password|assertion|code)"
-            r"[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}]+"
-        ),
+        re.compile(r"(?im)^((?:AUTH|(?:\S+\s+)?AUTHENTICATE)\s+\S+)\s+\S+.*$"),
+        r"\1 " + MASK,
+    ),
+    # IMAP LOGIN user password (but not an SMTP "250-AUTH LOGIN ..." continuation), POP PASS.
+    (re.compile(r"(?im)^((?!\d{3}-)\S+\s+LOGIN\s+\S+)\s+.*$"), r"\1 " + MASK),
+    (re.compile(r"(?im)^(PASS)\s+.*$"), r"\1 " + MASK),
+    # OAuth material in bodies, query strings and JSON. The name must not run on from a
+    # letter or digit, so "domain_unicode: ..." is not mistaken for "code: ...".
+    (
+        re.compile(rf"(?i)((?<![a-z0-9]){_CREDENTIAL_KEYS}[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}}]+"),
         r"\1" + MASK,
     ),
     (re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"), MASK),  # JWTs
 )
 
 
+def is_secret_field(name: str) -> bool:
+    """Whether a field of this name (a JSON key, a form field) holds a secret."""
+    return re.search(rf"(?i)(?<![a-z0-9]){_CREDENTIAL_KEYS}$", name) is not None
+
+
 def secret_forms(secret: str, usernames: Iterable[str] = ()) -> set[str]:
     """The ways a secret can appear on the wire: as is, base64, and inside SASL PLAIN/XOAUTH2."""
     forms = {secret, _b64(secret)}
     for user in usernames:
+        forms.add(_b64(f"{user}:{secret}"))  # HTTP Basic
         forms.add(_b64(f"\0{user}\0{secret}"))
         forms.add(_b64(f"{user}\0{user}\0{secret}"))
         forms.add(_b64(f"user={user}\x01auth=Bearer {secret}\x01\x01"))

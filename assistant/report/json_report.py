@@ -10,8 +10,8 @@ from pathlib import Path
 
 from assistant import __version__
 from assistant.config import NetworkOptions, Target
-from assistant.model import Report, ReportFormatError, Step
-from assistant.net.redact import Redactor
+from assistant.model import JSONValue, Report, ReportFormatError, Step
+from assistant.net.redact import MASK, Redactor, is_secret_field
 
 
 def build_report(target: Target, options: NetworkOptions, steps: Sequence[Step]) -> Report:
@@ -25,9 +25,29 @@ def build_report(target: Target, options: NetworkOptions, steps: Sequence[Step])
 
 
 def dumps(report: Report, redactor: Redactor) -> str:
-    # Redact the finished text as a last line of defence: a secret that slipped into
-    # any field (an exception message, a header) is masked before it reaches disk.
-    return redactor(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    # Redact every string as a last line of defence: a secret that slipped into any
+    # field (an exception message, a header) is masked before it reaches disk. This is
+    # done before encoding, not on the JSON text: there a password with a quote or a
+    # backslash no longer matches (it is escaped), line patterns never see a line start,
+    # and masking a value such as `"code": 250` leaves a file that cannot be loaded.
+    return json.dumps(_redacted(report.to_dict(), redactor), indent=2, ensure_ascii=False)
+
+
+def _redacted(value: JSONValue, redactor: Redactor) -> JSONValue:
+    if isinstance(value, str):
+        return redactor(value)
+    if isinstance(value, list):
+        return [_redacted(item, redactor) for item in value]
+    if isinstance(value, dict):
+        return {
+            redactor(str(key)): (
+                MASK
+                if isinstance(item, str) and is_secret_field(str(key))
+                else _redacted(item, redactor)
+            )
+            for key, item in value.items()
+        }
+    return value
 
 
 def write_json(report: Report, path: str | os.PathLike[str], redactor: Redactor) -> None:
@@ -40,11 +60,13 @@ def write_json(report: Report, path: str | os.PathLike[str], redactor: Redactor)
 def load_json(path: str | os.PathLike[str]) -> Report:
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ReportFormatError(f"{path} is not a report (it is not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
         raise ReportFormatError(f"{path} is not valid JSON ({exc})") from None
     try:
         return Report.from_dict(raw)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ReportFormatError):
             raise
         raise ReportFormatError(f"{path} is damaged: {exc}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -50,7 +51,7 @@ remedies = st.builds(Remedy, text=texts, link=st.none() | texts)
 
 def steps(depth: int = 2) -> st.SearchStrategy[Step]:
     children: st.SearchStrategy[list[Step]] = (
-        st.lists(steps(depth - 1), max_size=3) if depth > 0 else st.builds(list)
+        st.lists(steps(depth - 1), max_size=2) if depth > 0 else st.builds(list)
     )
     return st.builds(
         Step,
@@ -72,7 +73,7 @@ reports = st.builds(
     created=texts,
     target=st.dictionaries(texts, json_values, max_size=4),
     options=st.dictionaries(texts, json_values, max_size=4),
-    steps=st.lists(steps(), max_size=4),
+    steps=st.lists(steps(), max_size=3),
 )
 
 
@@ -83,13 +84,13 @@ def through_json(value: dict[str, Any]) -> Any:
 # -- round trips --------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(reports)
 def test_report_survives_a_json_round_trip(report: Report) -> None:
     assert Report.from_dict(through_json(report.to_dict())) == report
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(steps(depth=3))
 def test_step_tree_survives_a_json_round_trip(step: Step) -> None:
     back = Step.from_dict(through_json(step.to_dict()))
@@ -404,7 +405,7 @@ garbled_steps = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     tool=json_values,
     target=json_values,
@@ -416,10 +417,8 @@ def test_structurally_damaged_report_only_ever_gives_report_format_error(
     path = tmp_path_factory.mktemp("garbled") / "r.json"
     raw = good_raw() | {"tool": tool, "target": target, "steps": steps_value}
     path.write_text(json.dumps(raw), encoding="utf-8")
-    try:
+    with contextlib.suppress(ReportFormatError):  # anything else fails the test
         load_json(path)
-    except ReportFormatError:
-        pass
 
 
 def test_write_json_redacts_a_secret_planted_in_the_report(tmp_path: Path) -> None:
