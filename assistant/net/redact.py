@@ -15,6 +15,9 @@ MASK = "«redacted»"
 
 # Names of fields that hold secrets in OAuth bodies, query strings and JSON.
 _CREDENTIAL_KEYS = r"(?:access_token|refresh_token|id_token|client_secret|password|assertion|code)"
+# Without "code": as free text "reply code: 550" is common in transcripts, so an OAuth
+# authorization code is only recognised in its form ("code=") and JSON ('"code":') shapes.
+_TEXT_KEYS = r"(?:access_token|refresh_token|id_token|client_secret|password|assertion)"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # HTTP headers that carry credentials or sessions.
@@ -33,7 +36,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # OAuth material in bodies, query strings and JSON. The name must not run on from a
     # letter or digit, so "domain_unicode: ..." is not mistaken for "code: ...".
     (
-        re.compile(rf"(?i)((?<![a-z0-9]){_CREDENTIAL_KEYS}[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}}]+"),
+        re.compile(rf"(?i)((?<![a-z0-9]){_TEXT_KEYS}[\"']?\s*[:=]\s*[\"']?)[^\"'&\s,}}]+"),
+        r"\1" + MASK,
+    ),
+    (
+        re.compile(r"(?i)((?<![a-z0-9_])(?:code=|[\"']code[\"']\s*:\s*[\"']?))[^\"'&\s,}]+"),
         r"\1" + MASK,
     ),
     (re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"), MASK),  # JWTs

@@ -65,6 +65,8 @@ def test_secret_bearing_line_is_masked(line: str, secret: str, kept: str) -> Non
 
 
 HARMLESS_LINES = [
+    "reply code: 550 5.7.30 Basic authentication is not supported",
+    "error code = 535",
     "EHLO workstation.contoso.com",
     "250-outlook.office365.com Hello [203.0.113.5]",
     "250-AUTH PLAIN LOGIN",
