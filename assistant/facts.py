@@ -165,3 +165,24 @@ def is_within(host: str, domain: str) -> bool:
     """True when host is domain itself or a name below it."""
     host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
     return host == domain or host.endswith("." + domain)
+
+
+# Exchange Web Services in Exchange Online (CHECKS.md, "Protocol logins"). From the first
+# date Microsoft turns EWS off tenant by tenant (EWSEnabled left unset becomes False; only
+# apps in the EWSAllowedAppIDs allow list keep working); on the second it is gone for
+# good, with no exceptions. On-premises Exchange Server is not affected.
+EWS_PHASED_DISABLEMENT = "2026-10-01"
+EWS_SHUTDOWN = "2027-04-01"
+EWS_SUCCESSOR = "Microsoft Graph"
+# Basic authentication for EWS in Exchange Online was turned off from this date on; a
+# password sign-in to outlook.office365.com fails even with the right password.
+EWS_BASIC_AUTH_RETIRED = "2022-10-01"
+
+EWS_LINKS = {
+    "retirement": "https://techcommunity.microsoft.com/blog/exchange/exchange-online-ews-your-time-is-almost-up/4492361",
+    "graph": "https://learn.microsoft.com/graph/migrate-exchange-web-services-overview",
+    "access": "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-control-access-to-ews-in-exchange",
+    "basic_auth": "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online",
+    "throttling": "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange",
+    "virtual_directory": "https://learn.microsoft.com/powershell/module/exchange/get-webservicesvirtualdirectory",
+}

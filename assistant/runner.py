@@ -1,5 +1,11 @@
 """Plans checks as a dependency graph and runs them on an engine-owned thread pool.
 
+A check names what it needs in `requires` (the run must contain it; `registry.select`
+pulls it in) and what it merely reads when available in `after`: an ordering-only
+dependency that is ignored when that check is not part of the run, and whose result,
+when it is, reaches the check in `Context.results` like a required one. `ews.endpoint`
+uses it to read `autodiscover.result` without forcing autodiscover into every run.
+
 Each check gets its own CancelToken, so a check that overruns its deadline can be
 stopped alone (its sockets are shut down) while the rest of the run goes on; a run
 cancel trips every token. The runner never waits longer than CancelToken's slice
@@ -11,7 +17,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -54,7 +60,7 @@ class Context:
     deadline: Deadline
     resolver: Resolver
     redactor: Redactor
-    results: Mapping[str, Step]  # finished checks this one depends on
+    results: Mapping[str, Step]  # finished checks this one requires or runs after
     emit: EventSink = field(repr=False)
     credentials: Credentials | None = field(default=None, repr=False)
     consent: ConsentHook = field(default=lambda host, why: False, repr=False)
@@ -94,6 +100,16 @@ class Check:
     run: CheckFunc
     requires: tuple[str, ...] = ()
     deadline: float | None = None  # seconds; None: NetworkOptions.check_deadline
+    # Ordering only: run after these when they are in the run (and see their results);
+    # ignored when they are not. Never pulled in by the registry's selection.
+    after: tuple[str, ...] = ()
+
+    def waits_for(self, present: Collection[str]) -> tuple[str, ...]:
+        """What this check waits for in a run made of `present`: requires, and the
+        `after` checks that are there."""
+        return self.requires + tuple(
+            d for d in self.after if d in present and d not in self.requires
+        )
 
     @property
     def area(self) -> str:
@@ -117,6 +133,7 @@ def plan(checks: Sequence[Check]) -> list[Check]:
         for dep in check.requires:
             if dep not in by_id:
                 raise PlanError(f"{check.id} requires {dep}, which is not in this run")
+        for dep in check.waits_for(by_id):
             visit(by_id[dep], (*path, dep))
         state[check.id] = "done"
         ordered.append(check)
@@ -177,6 +194,7 @@ class Runner:
 
     def run(self, checks: Sequence[Check], on_event: EventSink | None = None) -> list[Step]:
         ordered = plan(checks)
+        present = frozenset(c.id for c in ordered)
         sink = self._serialised(on_event)
         run_started = time.monotonic()
         sink(RunStarted(tuple(c.id for c in ordered), tuple(c.title for c in ordered)))
@@ -189,9 +207,10 @@ class Runner:
         )
         try:
             while (pending or running) and not self._cancel.is_set():
-                for check in [c for c in pending if all(d in results for d in c.requires)]:
+                ready = [c for c in pending if all(d in results for d in c.waits_for(present))]
+                for check in ready:
                     pending.remove(check)
-                    running[check.id] = self._start(executor, check, results, sink)
+                    running[check.id] = self._start(executor, check, present, results, sink)
                 self._collect(running, results, sink)
         finally:
             if self._cancel.is_set():
@@ -220,6 +239,7 @@ class Runner:
         self,
         executor: ThreadPoolExecutor,
         check: Check,
+        present: frozenset[str],
         results: Mapping[str, Step],
         sink: EventSink,
     ) -> _Running:
@@ -236,7 +256,7 @@ class Runner:
             deadline=deadline,
             resolver=Resolver(self.options.nameservers, timeout=self.options.timeout, token=token),
             redactor=self.redactor,
-            results=MappingProxyType({d: results[d] for d in check.requires}),
+            results=MappingProxyType({d: results[d] for d in check.waits_for(present)}),
             emit=sink,
             credentials=self.credentials,
             consent=self.consent,
@@ -309,6 +329,10 @@ def _guarded(check: Check, context: Context) -> Step:
             summary=f"the check itself failed: {type(exc).__name__}: {context.redactor(str(exc))}",
             details=context.redactor(traceback.format_exc()),
         )
+    if context.token.cancelled:
+        # Its sockets were shut down under it: whatever it made of that (an empty read, a
+        # closed-socket error) says nothing about the target, so it is reported as cancelled.
+        step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step
 

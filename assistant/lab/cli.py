@@ -7,20 +7,25 @@ import threading
 
 from assistant.config import InputError, Target
 from assistant.lab.tenant import Lab
-from assistant.lab.zones import HEALTHY, SCENARIOS
+from assistant.lab.zones import AD_SCENARIOS, HEALTHY, SCENARIOS
 
 
 def _domain_for(scenario: str) -> str:
-    if scenario not in SCENARIOS:
-        names = ", ".join(SCENARIOS)
-        raise InputError(f"unknown lab scenario '{scenario}': choose one of {names}")
-    return SCENARIOS[scenario].domain()
+    if scenario in SCENARIOS:
+        return SCENARIOS[scenario].domain()
+    if scenario in AD_SCENARIOS:
+        return AD_SCENARIOS[scenario].domain()
+    names = ", ".join([*SCENARIOS, *AD_SCENARIOS])
+    raise InputError(f"unknown lab scenario '{scenario}': choose one of {names}")
 
 
 def run_lab(scenario: str, *, list_only: bool = False) -> int:
     if list_only:
         for item in SCENARIOS.values():
             print(f"{item.name:<14} {item.domain():<22} {item.description}")
+        print("\nautodiscover scenarios (sign in as admin@<domain>, password in LAB_PASSWORD):")
+        for ad in AD_SCENARIOS.values():
+            print(f"{ad.name:<20} {ad.domain():<25} {ad.description}")
         return 0
     domain = _domain_for(scenario)
     with Lab() as lab:

@@ -1,14 +1,23 @@
-"""A tenant in a box on 127.0.0.1: DNS, HTTPS and an MX, with every scenario domain.
+"""A tenant in a box on 127.0.0.1: DNS, HTTP(S), an MX, Exchange Online's and an
+on-premises Exchange's front ends, and every scenario domain at once.
 
     with Lab() as lab:
         options = lab.network_options()
         ...
 
 Tests, the demo mode and the benchmarks all start the lab this way.
+
+Every lab name resolves to 127.0.0.1; `connect_to()` then sends each (host, port) to
+the server that plays it: one HTTPS server per certificate the scenarios need (a good
+one for the customers' names, Microsoft's own, expired, wrong name, missing
+intermediate, untrusted CA), a slow one, a closed port, one plain HTTP server for
+port 80, and the MX. Every request and every credential any of them receives is
+logged (`lab.requests_seen`, `lab.credentials_seen`).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -17,20 +26,69 @@ from cryptography.hazmat.primitives import serialization
 from assistant.checks.policy.dane import tlsa_for
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.dns_server import Fault, LabDnsServer, Record
-from assistant.lab.https_server import Handler, LabHttpsServer, LabRequest, LabResponse
-from assistant.lab.pki import LabPKI
+from assistant.lab.ews_service import EWS_PATH, EwsService, EwsStyle
+from assistant.lab.exchange import faults, frontend
+from assistant.lab.exchange.credentials import (
+    CredentialLog,
+    CredentialSighting,
+    LabObserver,
+    RequestLog,
+    RequestRecord,
+)
+from assistant.lab.exchange.directory import (
+    EVIL_DOMAIN,
+    EXO_AUTODISCOVER_HOSTS,
+    EXO_MAILBOX_HOST,
+    ONPREM_MAIL_HOST,
+    Directory,
+    exchange_online,
+    harvester,
+    on_premises,
+)
+from assistant.lab.exchange.faults import Listener
+from assistant.lab.exchange.site import Site
+from assistant.lab.https_server import (
+    ClosedPort,
+    Handler,
+    LabHttpsServer,
+    LabRequest,
+    LabResponse,
+    Routes,
+)
+from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.smtp_server import LabMxServer
 from assistant.lab.zones import (
+    AD_SCENARIOS,
     IDN_DOMAIN,
     MX_HOST_SUFFIX,
     SCENARIOS,
+    AdScenario,
     Scenario,
+    ad_domain_records,
+    evil_records,
     healthy_domain,
     microsoft_records,
     mx_host,
 )
 
 MX_CERT_NAMES = (f"*.{MX_HOST_SUFFIX}", "*.mail.protection.outlook.com")
+MICROSOFT_CERT_NAMES = (
+    *EXO_AUTODISCOVER_HOSTS,
+    EXO_MAILBOX_HOST,
+    "*.outlook.com",
+    "*.office365.com",
+)
+EXO_HTTP_REDIRECT = "https://autodiscover-s.outlook.com/Autodiscover/Autodiscover.xml"
+EXO_SOAP_REDIRECT = "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc"
+_TLS_VARIANTS = {
+    Listener.GOOD: CertVariant.GOOD,
+    Listener.MICROSOFT: CertVariant.GOOD,
+    Listener.SLOW: CertVariant.GOOD,
+    Listener.EXPIRED: CertVariant.EXPIRED,
+    Listener.WRONG_NAME: CertVariant.WRONG_NAME,
+    Listener.NO_INTERMEDIATE: CertVariant.NO_INTERMEDIATE,
+    Listener.UNTRUSTED: CertVariant.UNTRUSTED,
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +102,23 @@ class Lab:
         self.pki = LabPKI()
         self.domains = [LabDomain(s.domain(), s) for s in SCENARIOS.values()]
         self.domains.append(LabDomain(IDN_DOMAIN, SCENARIOS["healthy"]))
-        names = [f"mta-sts.{d.domain}" for d in self.domains]
-        self._https = LabHttpsServer(self.pki.server_context(names))
+        self.ad_scenarios = tuple(AD_SCENARIOS.values())
+        self.directory = _directory(self.cloud_domains(), self.ad_scenarios)
+        self.topology = _topology(self.domains, self.ad_scenarios)
+        variants = {
+            listener.value: (variant.value if variant else None)
+            for listener, variant in {**_TLS_VARIANTS, Listener.HTTP: None}.items()
+        }
+        self.observer = LabObserver(self.directory, variants)
+        self.https_routes = Routes()  # shared by every TLS server but the slow one
+        # EWS (assistant/lab/ews_service.py) for Exchange Online and the on-premises org.
+        self.ews = {
+            EXO_MAILBOX_HOST: EwsService(EwsStyle.CLOUD),
+            ONPREM_MAIL_HOST: EwsService(EwsStyle.ONPREM, host=ONPREM_MAIL_HOST),
+        }
+        self.http_routes = Routes()
+        self._servers = self._make_servers()
+        self._dead = ClosedPort()
         self._mx = LabMxServer(self.pki.server_context(MX_CERT_NAMES))
         self._dns: LabDnsServer | None = None
         self._started = False
@@ -53,14 +126,18 @@ class Lab:
     # -- lifecycle -------------------------------------------------------------------
 
     def start(self) -> Lab:
-        self._https.start()
+        for server in self._servers.values():
+            server.start()
         self._mx.start()
-        records, signed, faults = self._zone_data()
-        self._dns = LabDnsServer(records, signed_zones=signed, faults=faults)
+        records, signed, faults_by_name = self._zone_data()
+        self._dns = LabDnsServer(records, signed_zones=signed, faults=faults_by_name)
         self._dns.start()
         for item in self.domains:
             policy = item.scenario.policy(item.domain)
-            self._https.route(f"mta-sts.{item.domain}", "/.well-known/mta-sts.txt", _static(policy))
+            self.route(f"mta-sts.{item.domain}", "/.well-known/mta-sts.txt", _static(policy))
+        self._serve_exchange()
+        for host, service in self.ews.items():
+            self.route(host, EWS_PATH, service)
         self._started = True
         return self
 
@@ -68,7 +145,9 @@ class Lab:
         if self._dns is not None:
             self._dns.stop()
         self._mx.stop()
-        self._https.stop()
+        for server in self._servers.values():
+            server.stop()
+        self._dead.close()
         self.pki.cleanup()
         self._started = False
 
@@ -90,10 +169,15 @@ class Lab:
         host, port = self.dns.address
         return HostPort(host, port)
 
+    def port_of(self, listener: Listener) -> int:
+        if listener is Listener.DEAD:
+            return self._dead.port
+        return self._servers[listener].port
+
     def connect_to(self) -> tuple[ConnectTo, ...]:
         rules = [
-            ConnectTo(HostPort(f"mta-sts.{d.domain}", 443), HostPort("127.0.0.1", self._https.port))
-            for d in self.domains
+            ConnectTo(HostPort(host, port), HostPort("127.0.0.1", self.port_of(listener)))
+            for (host, port), listener in self.topology.items()
         ]
         rules += [
             ConnectTo(HostPort(mx_host(d.domain), 25), HostPort("127.0.0.1", self._mx.port))
@@ -118,6 +202,115 @@ class Lab:
             flags += ["--connect-to", str(rule)]
         return flags
 
+    # -- what the servers saw ------------------------------------------------------------
+
+    @property
+    def credentials(self) -> CredentialLog:
+        return self.observer.credentials
+
+    @property
+    def credentials_seen(self) -> tuple[CredentialSighting, ...]:
+        """Every credential any lab HTTP(S) server received, oldest first (a snapshot)."""
+        return self.observer.credentials.snapshot()
+
+    @property
+    def requests(self) -> RequestLog:
+        return self.observer.requests
+
+    @property
+    def requests_seen(self) -> tuple[RequestRecord, ...]:
+        return self.observer.requests.snapshot()
+
+    # -- for other lab services (EWS, identity provider) -------------------------------
+
+    def route(self, host: str, path: str, handler: Handler, *, prefix: bool = False) -> None:
+        """Serve `path` on `host` over HTTPS, whichever certificate the host is given."""
+        self.https_routes.add(host, path, handler, prefix=prefix)
+
+    def site_for(self, host: str) -> Site | None:
+        """The Exchange front end (headers, challenge, sign-in) that serves `host`."""
+        host = host.lower()
+        if host in (*EXO_AUTODISCOVER_HOSTS, EXO_MAILBOX_HOST):
+            return Site(self.directory.org("exo"), self.directory)
+        org = self.directory.org_of_domain(host.partition(".")[2]) or (
+            self.directory.org_of_domain(host)
+        )
+        return None if org is None else Site(org, self.directory)
+
+    # -- servers ---------------------------------------------------------------------
+
+    def _make_servers(self) -> dict[Listener, LabHttpsServer]:
+        names: dict[Listener, list[str]] = {}
+        for (host, port), listener in self.topology.items():
+            if port == 443 and host not in names.get(listener, []):
+                names.setdefault(listener, []).append(host)
+        names[Listener.MICROSOFT] = list(MICROSOFT_CERT_NAMES)
+        servers: dict[Listener, LabHttpsServer] = {}
+        inspect = self.observer.inspect
+        for listener, variant in _TLS_VARIANTS.items():
+            hosts = names.get(listener) or [f"unused-{listener.value}.test"]
+            context = self.pki.server_context(hosts, variant)
+            slow = listener is Listener.SLOW
+            servers[listener] = LabHttpsServer(
+                context,
+                label=listener.value,
+                routes=Routes() if slow else self.https_routes,
+                default=faults.hang if slow else None,
+                inspector=inspect,
+            )
+        servers[Listener.HTTP] = LabHttpsServer(
+            None, label=Listener.HTTP.value, routes=self.http_routes, inspector=inspect
+        )
+        return servers
+
+    def cloud_domains(self) -> tuple[str, ...]:
+        return tuple(d.domain for d in self.domains)
+
+    def _serve_exchange(self) -> None:
+        directory = self.directory
+        exo = Site(directory.org("exo"), directory)
+        frontend.serve_autodiscover(
+            self.https_routes, exo, (*EXO_AUTODISCOVER_HOSTS, EXO_MAILBOX_HOST)
+        )
+        frontend.serve_mapi(self.https_routes, exo, EXO_MAILBOX_HOST)
+        # Exchange Online's front end answers whatever Host it is sent; a client that
+        # ignores the name mismatch at autodiscover.<domain> reaches it (and is logged).
+        frontend.serve_autodiscover(
+            self.https_routes, exo, [f"autodiscover.{d}" for d in exo.org.domains]
+        )
+        for host in ("autodiscover.outlook.com", *(f"autodiscover.{d}" for d in exo.org.domains)):
+            self.http_routes.add(host, frontend.POX_PATH, faults.redirect(EXO_HTTP_REDIRECT))
+            self.http_routes.add(host, frontend.SOAP_PATH, faults.redirect(EXO_SOAP_REDIRECT))
+        evil = Site(directory.org(EVIL_DOMAIN), directory)
+        frontend.serve_autodiscover(
+            self.https_routes, evil, (EVIL_DOMAIN, f"autodiscover.{EVIL_DOMAIN}")
+        )
+        for scenario in self.ad_scenarios:
+            if not scenario.cloud:
+                self._serve_onprem(scenario)
+
+    def _serve_onprem(self, scenario: AdScenario) -> None:
+        domain = scenario.domain()
+        site = Site(self.directory.org(scenario.name), self.directory)
+        autodiscover, mail = f"autodiscover.{domain}", f"mail.{domain}"
+        hosts = [mail] if scenario.mail else []
+        if scenario.fault is None:
+            hosts.append(autodiscover)
+        else:
+            target = scenario.fill(scenario.http_redirect or "")
+            handler = faults.handler(scenario.fault, site, http_target=target)
+            self.https_routes.add(autodiscover, "/", handler, prefix=True)
+        frontend.serve_autodiscover(self.https_routes, site, hosts)
+        if scenario.mail:
+            frontend.serve_mapi(self.https_routes, site, mail)
+        if scenario.root is Listener.GOOD:
+            self.https_routes.add(domain, "/", faults.website(), prefix=True)
+        if scenario.http_redirect:
+            target = scenario.fill(scenario.http_redirect)
+            self.http_routes.add(autodiscover, "/", faults.redirect(target), prefix=True)
+            # The plain-HTTP target asks for credentials: whatever arrives is logged.
+            frontend.serve_autodiscover(self.http_routes, site, [mail])
+
     # -- zone data ----------------------------------------------------------------------
 
     def _zone_data(self) -> tuple[list[Record], list[str], dict[str, Fault]]:
@@ -125,7 +318,7 @@ class Lab:
         wrong_tlsa = "3 1 1 " + "ab" * 32
         records = microsoft_records()
         signed = ["mx.microsoft", "onmicrosoft.com", "outlook.com"]
-        faults: dict[str, Fault] = {}
+        faults_by_name: dict[str, Fault] = {}
         for item in self.domains:
             scenario = item.scenario
             tlsa = wrong_tlsa if scenario.name == "dane-mismatch" else good_tlsa
@@ -136,8 +329,71 @@ class Lab:
             if scenario.signed:
                 signed.append(item.domain)
             if scenario.fault is not None:
-                faults[item.domain] = scenario.fault
-        return records, signed, faults
+                faults_by_name[item.domain] = scenario.fault
+        for ad in self.ad_scenarios:
+            records += ad_domain_records(ad)
+        records += evil_records()
+        return records, signed, faults_by_name
+
+
+def _directory(cloud_domains: tuple[str, ...], scenarios: tuple[AdScenario, ...]) -> Directory:
+    directory = Directory()
+    exo = directory.add_org(exchange_online(cloud_domains))
+    directory.add_user("admin@contoso.test", exo.key, "Contoso Admin")
+    directory.add_user("user@contoso.test", exo.key, "Contoso User")
+    directory.add_org(harvester(EVIL_DOMAIN))
+    for scenario in scenarios:
+        if scenario.cloud:
+            continue
+        domain = scenario.domain()
+        org = directory.add_org(on_premises(scenario.name, domain))
+        directory.add_user(f"admin@{domain}", org.key, f"Admin ({domain})")
+        chain = scenario.redirect_chain
+        for here, there in itertools.pairwise(chain):
+            address, target = f"{here}@{domain}", f"{there}@{domain}"
+            if directory.mailbox(address) is None:
+                directory.add_alias(address, org.key, redirect_addr=target)
+            else:
+                directory.set_redirect(address, redirect_addr=target)
+            if directory.mailbox(target) is None and there == chain[-1]:
+                directory.add_user(target, org.key, f"{there} ({domain})")
+        if scenario.redirect_url:
+            directory.set_redirect(
+                f"admin@{domain}", redirect_url=scenario.fill(scenario.redirect_url)
+            )
+    return directory
+
+
+def _topology(
+    domains: list[LabDomain], scenarios: tuple[AdScenario, ...]
+) -> dict[tuple[str, int], Listener]:
+    """(host, port) -> the server that plays it."""
+    where: dict[tuple[str, int], Listener] = {}
+    for d in domains:
+        where[(f"mta-sts.{d.domain}", 443)] = Listener.GOOD
+        # Exchange Online: the CNAME'd name gets Microsoft's certificate, which does not
+        # carry the customer's name; port 80 redirects to autodiscover-s.outlook.com.
+        where[(f"autodiscover.{d.domain}", 443)] = Listener.MICROSOFT
+        where[(f"autodiscover.{d.domain}", 80)] = Listener.HTTP
+    for host in (*EXO_AUTODISCOVER_HOSTS, EXO_MAILBOX_HOST):
+        where[(host, 443)] = Listener.MICROSOFT
+        where[(host, 80)] = Listener.HTTP
+    for host in (EVIL_DOMAIN, f"autodiscover.{EVIL_DOMAIN}"):
+        where[(host, 443)] = Listener.GOOD
+        where[(host, 80)] = Listener.HTTP
+    for s in scenarios:
+        if s.cloud:
+            continue
+        domain = s.domain()
+        where[(domain, 443)] = s.root
+        where[(domain, 80)] = Listener.DEAD if s.root is Listener.DEAD else Listener.HTTP
+        where[(f"mail.{domain}", 443)] = Listener.GOOD if s.mail else Listener.DEAD
+        where[(f"mail.{domain}", 80)] = Listener.HTTP if s.http_redirect else Listener.DEAD
+        if s.autodiscover is not None:
+            where[(f"autodiscover.{domain}", 443)] = s.autodiscover
+        if s.autodiscover is not None and s.http is not None:
+            where[(f"autodiscover.{domain}", 80)] = s.http
+    return where
 
 
 def _der(pem: bytes) -> bytes:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.lab.dns_server import Fault, Record
+from assistant.lab.exchange.faults import AdFault, Listener
 
 LOOPBACK = "127.0.0.1"
 HEALTHY = "contoso.test"
@@ -276,3 +277,185 @@ SCENARIOS: dict[str, Scenario] = {
 # A non-ASCII domain (müller.test), healthy, to prove IDNA handling end to end.
 IDN_DOMAIN = "xn--mller-kva.test"
 NXDOMAIN_DOMAIN = "does-not-exist.test"
+
+
+# -- autodiscover scenarios -------------------------------------------------------------
+# One domain per autodiscover fault, all served at once. The POX candidate at
+# autodiscover.<domain> shows the fault; the bare domain refuses connections unless a
+# scenario says otherwise. Tenant wiring (which server answers each host) is in tenant.py.
+
+
+@dataclass(frozen=True)
+class AdScenario:
+    name: str
+    description: str
+    autodiscover: Listener | None = Listener.GOOD  # autodiscover.<domain>:443 (None: no A)
+    http: Listener | None = Listener.HTTP  # autodiscover.<domain>:80
+    root: Listener = Listener.DEAD  # <domain>:443 and :80
+    mail: bool = False  # mail.<domain> serves Exchange (autodiscover, MAPI) with a good cert
+    fault: AdFault | None = None  # how autodiscover.<domain> misbehaves, on every path
+    srv: str | None = None  # _autodiscover._tcp target as "host:port" ({domain} filled in)
+    redirect_chain: tuple[str, ...] = ()  # redirectAddr hops by local part, from admin
+    redirect_url: str | None = None  # admin@'s redirectUrl ({domain} filled in)
+    http_redirect: str | None = None  # Location for autodiscover.<domain>:80 and the fault
+    cloud: bool = False  # Exchange Online; its DNS is SCENARIOS['healthy']'s
+
+    def domain(self) -> str:
+        return f"{self.name}.test"
+
+    def fill(self, template: str) -> str:
+        return template.replace("{domain}", self.domain())
+
+
+EVIL_DOMAIN = "evil-lab.test"
+_EVIL_POX = f"https://autodiscover.{EVIL_DOMAIN}/autodiscover/autodiscover.xml"
+
+AD_SCENARIOS: dict[str, AdScenario] = {
+    s.name: s
+    for s in (
+        AdScenario(
+            "fabrikam",
+            "on-premises Exchange, healthy: autodiscover.* and mail.*, website at the root",
+            root=Listener.GOOD,
+            mail=True,
+        ),
+        AdScenario(
+            "contoso",
+            "Exchange Online, healthy: v2 and the port-80 redirect to autodiscover-s",
+            autodiscover=Listener.MICROSOFT,
+            cloud=True,
+        ),
+        AdScenario(
+            "ad-dead",
+            "every autodiscover candidate refuses connections",
+            Listener.DEAD,
+            http=Listener.DEAD,
+        ),
+        AdScenario(
+            "ad-slow",
+            "autodiscover.* accepts TLS and the request, then never answers",
+            Listener.SLOW,
+            http=Listener.DEAD,
+        ),
+        AdScenario(
+            "ad-401",
+            "autodiscover rejects every sign-in, even a valid one",
+            fault=AdFault.ALWAYS_401,
+        ),
+        AdScenario(
+            "ad-403",
+            "autodiscover answers 403 Forbidden after sign-in",
+            fault=AdFault.FORBIDDEN_403,
+        ),
+        AdScenario(
+            "ad-404",
+            "no autodiscover virtual directory: 404 on every path",
+            fault=AdFault.NOT_FOUND_404,
+        ),
+        AdScenario("ad-500", "autodiscover fails with 500 after sign-in", fault=AdFault.ERROR_500),
+        AdScenario(
+            "ad-wrongname",
+            "autodiscover.* presents a certificate for another name",
+            Listener.WRONG_NAME,
+        ),
+        AdScenario(
+            "ad-expired", "autodiscover.* presents an expired certificate", Listener.EXPIRED
+        ),
+        AdScenario(
+            "ad-nochain",
+            "autodiscover.* does not send its intermediate certificate",
+            Listener.NO_INTERMEDIATE,
+        ),
+        AdScenario(
+            "ad-untrusted",
+            "autodiscover.* has a certificate from an untrusted CA",
+            Listener.UNTRUSTED,
+        ),
+        AdScenario(
+            "ad-loop",
+            "redirectAddr loop: admin@ -> loop-b@ -> admin@",
+            redirect_chain=("admin", "loop-b", "admin"),
+        ),
+        AdScenario(
+            "ad-chain",
+            "three redirectAddr hops (admin@ -> hop1@ -> hop2@ -> hop3@), then settings",
+            redirect_chain=("admin", "hop1", "hop2", "hop3"),
+        ),
+        AdScenario(
+            "ad-redirect-foreign",
+            f"redirectUrl to a foreign host ({_EVIL_POX})",
+            redirect_url=_EVIL_POX,
+        ),
+        AdScenario(
+            "ad-redirect-local",
+            "redirectUrl to mail.<domain>, which has the settings",
+            mail=True,
+            redirect_url="https://mail.{domain}/autodiscover/autodiscover.xml",
+        ),
+        AdScenario(
+            "ad-http-redirect",
+            "302 to http://mail.<domain>/ (plain HTTP) from "
+            "https:// and from port 80; mail.<domain>:80 asks for Basic",
+            fault=AdFault.REDIRECT_TO_HTTP,
+            http_redirect="http://mail.{domain}/autodiscover/autodiscover.xml",
+        ),
+        AdScenario(
+            "ad-xmlbomb", "answers everyone with a billion-laughs XML bomb", fault=AdFault.XML_BOMB
+        ),
+        AdScenario("ad-huge", "answers everyone with a 50 MB body", fault=AdFault.HUGE_BODY),
+        AdScenario(
+            "ad-truncated", "settings cut off mid-XML after sign-in", fault=AdFault.TRUNCATED_XML
+        ),
+        AdScenario(
+            "ad-wrongns",
+            "well-formed settings in the wrong (mobilesync) namespace",
+            fault=AdFault.WRONG_NAMESPACE,
+        ),
+        AdScenario(
+            "ad-srv",
+            "no autodiscover.* host; _autodiscover._tcp SRV -> mail.<domain>:443",
+            autodiscover=None,
+            http=None,
+            mail=True,
+            srv="mail.{domain}:443",
+        ),
+        AdScenario(
+            "ad-srv-foreign",
+            f"_autodiscover._tcp SRV -> autodiscover.{EVIL_DOMAIN}:443",
+            autodiscover=None,
+            http=None,
+            srv=f"autodiscover.{EVIL_DOMAIN}:443",
+        ),
+    )
+}
+
+
+def ad_domain_records(scenario: AdScenario) -> list[Record]:
+    """An on-premises style domain: MX to mail.<domain>, the bare name and mail.<domain>
+    resolving, autodiscover.<domain> and the SRV record as the scenario says."""
+    if scenario.cloud:
+        return []  # healthy_domain() already serves it, CNAME to autodiscover.outlook.com
+    domain = scenario.domain()
+    d = DomainRecords(domain)
+    d.add("@", "SOA", f"ns1.{domain}. hostmaster.{domain}. 1 3600 600 86400 300")
+    d.add("@", "NS", f"ns1.{domain}.")
+    d.add("ns1", "A", LOOPBACK)
+    d.add("@", "A", LOOPBACK)
+    d.add("@", "MX", f"10 mail.{domain}.")
+    d.add("@", "TXT", txt("v=spf1 mx -all"))
+    d.add("mail", "A", LOOPBACK)
+    if scenario.autodiscover is not None:
+        d.add("autodiscover", "A", LOOPBACK)
+    if scenario.srv:
+        host, _, port = scenario.fill(scenario.srv).rpartition(":")
+        d.add("_autodiscover._tcp", "SRV", f"0 0 {port} {host}.")
+    return d.records
+
+
+def evil_records() -> list[Record]:
+    """A third party's domain that autodiscover redirects and SRV records point at."""
+    return [
+        Record(EVIL_DOMAIN, "SOA", f"ns1.{EVIL_DOMAIN}. h.{EVIL_DOMAIN}. 1 3600 600 86400 300"),
+        Record(EVIL_DOMAIN, "A", LOOPBACK),
+        Record(f"autodiscover.{EVIL_DOMAIN}", "A", LOOPBACK),
+    ]

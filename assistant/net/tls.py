@@ -530,13 +530,12 @@ def inspect_ssl_socket(
 
 
 def _handshake(
-    connect: Callable[[], socket.socket],
+    sock: socket.socket,
     server_name: str,
     context: ssl.SSLContext,
     timeout: float,
 ) -> ssl.SSLSocket:
-    """connect() and run the handshake; the socket is closed if anything fails."""
-    sock = connect()
+    """Run the handshake on a connected socket; the socket is closed if anything fails."""
     try:
         ssock = context.wrap_socket(
             sock, server_hostname=server_name, do_handshake_on_connect=False
@@ -564,7 +563,7 @@ def _display_inspection(
     code = int(error.verify_code or 0)
     message = str(error.verify_message or error.reason or error)
     try:
-        ssock = _handshake(connect, server_name, context, timeout)
+        ssock = _handshake(connect(), server_name, context, timeout)
     except Exception:  # display only: the caller's connect() may raise anything
         return TlsInspection(
             server_name=server_name,
@@ -656,8 +655,9 @@ def secure(
     through unchanged. A certificate that fails validation, and any other handshake
     failure, raise TlsHandshakeError; the socket is always closed then.
     """
+    sock = connect()  # outside the try: a connect failure is not a TLS failure
     try:
-        ssock = _handshake(connect, server_name, context, timeout)
+        ssock = _handshake(sock, server_name, context, timeout)
     except ssl.SSLCertVerificationError as err:
         display = display_context if display_context is not None else client_context(verify=False)
         inspection = _display_inspection(connect, server_name, display, timeout, err)

@@ -79,7 +79,7 @@ def check_autodiscover(ctx: Context) -> Step:
     if reachable and ctx.credentials is None:
         step.summary = f"{reachable[0].step.title} answers; sign in to read the settings"
         return step
-    failures = [r.step for r in results if r.step.status in (Status.FAIL, Status.WARN)]
+    failures = _most_telling_failures(results)
     step.status = Status.WARN if v2.url else Status.FAIL
     step.summary = (
         f"no candidate returned Outlook settings; using {settings.source}"
@@ -116,6 +116,21 @@ def _run_candidates(ctx: Context, email: str) -> list[WalkResult]:
             ctx.step_finished(result.step)
             results.append(result)
     return results
+
+
+def _most_telling_failures(results: list[WalkResult]) -> list[Step]:
+    """Failures ordered by what they tell an admin: a candidate that answered beats one
+    that could not be reached; autodiscover.<domain> is the one most setups rely on."""
+    preference = {
+        "autodiscover.candidate.autodiscover_https": 0,
+        "autodiscover.candidate.srv": 1,
+        "autodiscover.candidate.http_redirect": 2,
+        "autodiscover.v2": 3,
+        "autodiscover.candidate.root_https": 4,
+    }
+    failed = [r for r in results if r.step.status in (Status.FAIL, Status.WARN)]
+    failed.sort(key=lambda r: (not r.reachable, preference.get(r.step.id, 9)))
+    return [r.step for r in failed]
 
 
 def _host(url: str) -> str:

@@ -157,9 +157,17 @@ def v2_json(ctx: Context, email: str) -> WalkResult:
                 evidence=evidence,
                 remedy=Remedy("Check that the mailbox exists in this cloud."),
             )
-    summary = f"EWS: {found.get('EWS')}" + (
-        f"; POX: {found['AutodiscoverV1']}" if "AutodiscoverV1" in found else ""
-    )
+    pox_url = found.get("AutodiscoverV1")
+    if env.is_cloud and pox_url and ctx.credentials is not None:
+        # Outlook's "direct connect to Microsoft 365": v2 names the POX endpoint, and
+        # Outlook asks it straight away, before any DNS-based candidate.
+        walk = PoxWalk(ctx, step_id, title, email)
+        walk.evidence.extend(evidence)
+        walk.log.append(f"v2 names {pox_url} as the POX endpoint (direct connect)")
+        walked = walk.run(pox_url)
+        if walked.response is not None:
+            return walked
+    summary = f"EWS: {found.get('EWS')}" + (f"; POX: {pox_url}" if pox_url else "")
     result = _result(
         step_id, title, Status.PASS, summary, started, evidence=evidence, reachable=True
     )

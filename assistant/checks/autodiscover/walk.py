@@ -107,7 +107,9 @@ class PoxWalk:
         )
 
     def _post(self, url: str, *, with_credentials: bool) -> HttpResponse:
-        headers = {"Content-Type": "text/xml; charset=utf-8"}
+        # X-MapiHttpCapability: as Outlook sends it; without it the server leaves the
+        # mapiHttp section out of the answer ([MS-OXDSCLI] 2.2.4.1.1.2.6).
+        headers = {"Content-Type": "text/xml; charset=utf-8", "X-MapiHttpCapability": "1"}
         label = f"POST {url}"
         credentials = self.ctx.credentials
         if with_credentials and credentials is not None:

@@ -1,0 +1,88 @@
+"""What the ews.* checks share: their IDs, the evidence that passes facts between
+them, and how an exchangelib failure becomes a step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from assistant.auth.credentials import PasswordCredential
+from assistant.cancel import DeadlineExceeded
+from assistant.checks.ews.errors import EwsFailure, explain
+from assistant.facts import EWS_LINKS
+from assistant.model import Evidence, Remedy, Step
+from assistant.net.exchangelib_adapter import EwsSession, HttpExchange
+from assistant.runner import Context
+
+ENDPOINT = "ews.endpoint"
+LOGIN = "ews.login"
+MAILBOX = "ews.mailbox"
+RETIREMENT = "ews.retirement"
+INFO_KIND = "ews"  # evidence carrying what ews.endpoint / ews.login found, for later checks
+NO_CREDENTIALS = "no credentials for this run"
+MAX_EXCHANGES_SHOWN = 12
+DETAIL_CHARS = 400  # of an exchangelib message (a 403's repeats every response header)
+
+
+def step_info(step: Step | None) -> dict[str, Any] | None:
+    if step is None:
+        return None
+    for evidence in step.evidence:
+        if evidence.kind == INFO_KIND and isinstance(evidence.data, dict):
+            return evidence.data
+    return None
+
+
+def host_port(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower(), parts.port or 443
+
+
+def exchange_evidence(ctx: Context, exchanges: Sequence[HttpExchange]) -> list[Evidence]:
+    return [
+        Evidence("http", f"{e.method} {e.url} (exchangelib)", e.to_dict(ctx.redactor))
+        for e in exchanges[-MAX_EXCHANGES_SHOWN:]
+    ]
+
+
+def unwind(ctx: Context) -> None:
+    """After an exchangelib failure: a cancel or an expired deadline is the real cause."""
+    ctx.token.raise_if_cancelled()
+    if ctx.deadline.expired:
+        raise DeadlineExceeded("the check ran out of time")
+
+
+def mailbox_address(ctx: Context, credential: PasswordCredential) -> str | None:
+    if ctx.target.email is not None:
+        return ctx.target.email
+    return credential.username if "@" in credential.username else None
+
+
+def tls_remedy(host: str) -> Remedy:
+    return Remedy(
+        f"Install a certificate for {host} from a public certification authority, with the "
+        "full chain (intermediates included) and a subject alternative name for this exact "
+        "host, and keep it renewed. EWS clients refuse the connection otherwise, and this "
+        "program sends no credentials to it.",
+        EWS_LINKS["virtual_directory"],
+    )
+
+
+def session_failure(
+    ctx: Context, exc: BaseException, session: EwsSession, url: str, title: str, step_id: str
+) -> Step:
+    unwind(ctx)
+    host, _ = host_port(url)
+    failure: EwsFailure = explain(
+        exc, session.route.exchanges, host=host, cloud=ctx.target.environment.is_cloud
+    )
+    return Step(
+        step_id,
+        title,
+        failure.status,
+        summary=ctx.redactor(failure.summary),
+        details=ctx.redactor(f"{type(exc).__name__}: {str(exc)[:DETAIL_CHARS]}"),
+        remedy=failure.remedy,
+        evidence=exchange_evidence(ctx, session.route.exchanges),
+    )

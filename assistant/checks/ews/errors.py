@@ -1,0 +1,217 @@
+"""What an exchangelib failure means, in words an admin can act on.
+
+exchangelib reports the same server answer in several shapes (a 401 is UnauthorizedError
+under FailFast; a 403 is MalformedResponseError "Unknown failure in response. Code: 403";
+ErrorServerBusy during version guessing arrives wrapped in TransportError), so the
+verdict looks at the whole exception chain and at the HTTP answers the session saw.
+No socket here: `explain()` is a pure function of those, with table tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.facts import (
+    EWS_BASIC_AUTH_RETIRED,
+    EWS_LINKS,
+    EWS_PHASED_DISABLEMENT,
+    EWS_SHUTDOWN,
+    EWS_SUCCESSOR,
+)
+from assistant.model import Remedy, Status
+from assistant.net.exchangelib_adapter import HttpExchange
+
+
+@dataclass(frozen=True)
+class EwsFailure:
+    kind: str  # "unauthorized", "blocked", "busy", "redirect", "connect", "tls", "mailbox", "error"
+    status: Status
+    summary: str
+    remedy: Remedy | None = None
+
+
+def session_errors() -> tuple[type[BaseException], ...]:
+    """What an exchangelib call raises for a server's answer (as opposed to a bug):
+    exchangelib's own errors, and requests' (our adapter refusing, a dropped link)."""
+    import requests
+    from exchangelib.errors import EWSError
+
+    return (EWSError, requests.exceptions.RequestException)
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _named(exc: BaseException, *names: str) -> BaseException | None:
+    """The first exception in the chain whose class (or a base) has one of these names."""
+    for item in _chain(exc):
+        if any(cls.__name__ in names for cls in type(item).__mro__):
+            return item
+    return None
+
+
+def unauthorized_remedy(*, cloud: bool) -> Remedy:
+    if cloud:
+        return Remedy(
+            "Check the user name (usually the email address / UPN) and the password, and "
+            "whether the account is blocked from signing in. Note that Exchange Online turned "
+            f"off Basic authentication for EWS from {EWS_BASIC_AUTH_RETIRED}: a password "
+            "sign-in fails there even with the right password, and applications must use "
+            "OAuth 2.0 (modern authentication) instead.",
+            EWS_LINKS["basic_auth"],
+        )
+    return Remedy(
+        "Check the user name (DOMAIN\\user, UPN or email address) and the password, and "
+        "whether the account is locked out or its password has expired. If the password is "
+        "right, check which sign-in methods the EWS virtual directory allows: "
+        "Get-WebServicesVirtualDirectory | Format-List *Authentication*.",
+        EWS_LINKS["virtual_directory"],
+    )
+
+
+def blocked_remedy(*, cloud: bool) -> Remedy:
+    text = (
+        "EWS is turned off for this mailbox or this application. For the mailbox: "
+        "Get-CASMailbox <user> | Format-List Ews*, then Set-CASMailbox <user> -EwsEnabled "
+        "$true. For the whole organisation: Get-OrganizationConfig | Format-List Ews*, then "
+        "Set-OrganizationConfig -EwsEnabled $true. An EwsApplicationAccessPolicy with "
+        "EwsAllowList / EwsBlockList (which match the client's User-Agent) or an application "
+        "access policy can also block one app."
+    )
+    if cloud:
+        text += (
+            f" In Exchange Online, from {EWS_PHASED_DISABLEMENT} only applications listed in "
+            "EWSAllowedAppIDs may use EWS even when it is enabled, and on "
+            f"{EWS_SHUTDOWN} EWS is switched off for good: move the application to "
+            f"{EWS_SUCCESSOR}."
+        )
+    return Remedy(text, EWS_LINKS["access"])
+
+
+_BACK_OFF_MS = re.compile(r'Name="BackOffMilliseconds">\s*(\d+)')
+
+
+def _back_off_seconds(busy: BaseException, exchanges: Sequence[HttpExchange]) -> float | None:
+    value = getattr(busy, "back_off", None)
+    if isinstance(value, int | float) and value > 0:
+        return float(value)
+    for exchange in reversed(exchanges):
+        if (m := _BACK_OFF_MS.search(exchange.body_preview)) is not None:
+            return int(m.group(1)) / 1000.0
+    return None
+
+
+def _last_status(exchanges: Sequence[HttpExchange]) -> int | None:
+    return exchanges[-1].status if exchanges else None
+
+
+def explain(
+    exc: BaseException, exchanges: Sequence[HttpExchange], *, host: str, cloud: bool
+) -> EwsFailure:
+    """The verdict for an exchangelib exception raised while talking to `host`."""
+    status = _last_status(exchanges)
+    if _named(exc, "UnauthorizedError") is not None or status == 401:
+        return EwsFailure(
+            "unauthorized",
+            Status.FAIL,
+            f"{host} refused the user name or password (HTTP 401)",
+            unauthorized_remedy(cloud=cloud),
+        )
+    if status == 403:
+        return EwsFailure(
+            "blocked",
+            Status.FAIL,
+            f"EWS is blocked for this mailbox or app: {host} accepted the sign-in but answered "
+            "403 Forbidden",
+            blocked_remedy(cloud=cloud),
+        )
+    if (denied := _named(exc, "ErrorAccessDenied")) is not None:
+        return EwsFailure(
+            "blocked",
+            Status.FAIL,
+            f"EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied ({denied})",
+            blocked_remedy(cloud=cloud),
+        )
+    if (busy := _named(exc, "ErrorServerBusy")) is not None:
+        wait = _back_off_seconds(busy, exchanges)
+        asked = f"; it asked the client to wait {wait:g} s" if wait else ""
+        return EwsFailure(
+            "busy",
+            Status.FAIL,
+            f"{host} is throttling EWS: ErrorServerBusy{asked}",
+            Remedy(
+                "The server's EWS throttling policy holds this user back (too many "
+                "concurrent connections or requests, often from another application using "
+                "the same account). Try again after the back-off time; on Exchange Server "
+                "check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst).",
+                EWS_LINKS["throttling"],
+            ),
+        )
+    if (redirect := _named(exc, "RedirectError")) is not None:
+        target = getattr(redirect, "url", None) or str(redirect)
+        return EwsFailure(
+            "redirect",
+            Status.FAIL,
+            f"{host} redirected the EWS request to {target}; EWS clients do not follow "
+            "redirects, so it was not followed",
+            Remedy(
+                "Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that "
+                "autodiscover returns): Get-WebServicesVirtualDirectory | Format-List "
+                "InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/.",
+                EWS_LINKS["virtual_directory"],
+            ),
+        )
+    if (cas := _named(exc, "CASError")) is not None:
+        return EwsFailure(
+            "error",
+            Status.FAIL,
+            f"{host}'s front end could not reach the mailbox: {getattr(cas, 'cas_error', cas)}",
+            Remedy(
+                "Give the request-id and X-FEServer/X-BEServer values from the evidence to "
+                "the Exchange administrator or Microsoft support."
+            ),
+        )
+    if (
+        mailbox := _named(exc, "ErrorNonExistentMailbox", "ErrorMailRecipientNotFound")
+    ) is not None:
+        return EwsFailure(
+            "mailbox",
+            Status.FAIL,
+            f"{host} has no mailbox for this address: {mailbox}",
+            Remedy(
+                "Check the address; in Exchange Online check that the user has a licence "
+                "with Exchange and that the mailbox has been provisioned."
+            ),
+        )
+    if _named(exc, "SSLError") is not None or "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return EwsFailure(
+            "tls",
+            Status.FAIL,
+            f"the TLS connection to {host} failed during the session: {exc}",
+        )
+    if _named(exc, "ErrorTimeoutExpired", "ConnectionError", "Timeout") is not None:
+        return EwsFailure(
+            "connect",
+            Status.FAIL,
+            f"the connection to {host} failed or timed out during the session: {exc}",
+            Remedy("Check the network path to the server (DNS, firewall, proxy)."),
+        )
+    if status is not None and status >= 500:
+        return EwsFailure(
+            "error",
+            Status.FAIL,
+            f"{host} answered HTTP {status}: {type(exc).__name__}: {exc}",
+            Remedy(
+                "A server-side error: give the request-id and X-FEServer/X-BEServer values "
+                "from the evidence to the Exchange administrator or Microsoft support."
+            ),
+        )
+    return EwsFailure("error", Status.FAIL, f"EWS answered {type(exc).__name__}: {exc}")

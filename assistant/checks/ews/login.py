@@ -1,0 +1,242 @@
+"""ews.login: an exchangelib session with the run's credentials.
+
+Credentials go only over a TLS connection whose certificate validated for the host,
+and only to a host within the user's domain, a Microsoft endpoint, or one the user
+confirmed for this run (autodiscover.policy.credential_decision, the same rule the
+autodiscover checks use). The session reads the root folder and the Inbox and names the
+server version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from assistant.checks.autodiscover.policy import Verdict, credential_decision
+from assistant.checks.ews.common import (
+    ENDPOINT,
+    INFO_KIND,
+    LOGIN,
+    NO_CREDENTIALS,
+    exchange_evidence,
+    host_port,
+    mailbox_address,
+    session_failure,
+    step_info,
+    tls_remedy,
+)
+from assistant.checks.ews.errors import session_errors
+from assistant.facts import EWS_LINKS
+from assistant.model import Evidence, Remedy, Status, Step
+from assistant.net.connect import ConnectError
+from assistant.net.exchangelib_adapter import AUTH_BASIC, AUTH_NTLM, ews_session
+from assistant.net.tls import TlsHandshakeError, TlsInspection
+from assistant.runner import Context
+
+
+def password_auth_type(schemes: Sequence[str]) -> str | None:
+    """The exchangelib auth type for a password, from what the server offers.
+
+    Basic first: the password travels over the validated TLS connection either way, and
+    Basic is what an admin's test account most often has. None when the server offers
+    neither Basic nor NTLM (only Negotiate/Bearer: Kerberos or OAuth)."""
+    if not schemes or "Basic" in schemes:
+        return AUTH_BASIC
+    if "NTLM" in schemes:
+        return AUTH_NTLM
+    return None
+
+
+_AUTH_NAMES = {AUTH_BASIC: "Basic", AUTH_NTLM: "NTLM"}
+
+
+class _Refusal(Exception):
+    """ews.login decided not to send credentials; carries the step to return."""
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(step.summary)
+        self.step = step
+
+
+def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
+    """Handshake with `url`'s host and refuse unless it validates; nothing is sent."""
+    host, port = host_port(url)
+    net = ctx.net
+    try:
+        sock, inspection, _ = net.tls(host, port)
+    except TlsHandshakeError as exc:
+        evidence, details = [], ""
+        if exc.inspection is not None:
+            evidence.append(exc.inspection.to_evidence(f"TLS {host}"))
+            details = "Certificate problems:\n" + "\n".join(
+                f"- {p}" for p in exc.inspection.problems()
+            )
+        raise _Refusal(
+            Step(
+                LOGIN,
+                title,
+                Status.FAIL,
+                summary=f"not signed in: {exc.message}; no credentials were sent",
+                details=details,
+                remedy=tls_remedy(host),
+                evidence=evidence,
+            )
+        ) from None
+    except ConnectError as exc:
+        raise _Refusal(
+            Step(
+                LOGIN,
+                title,
+                Status.FAIL,
+                summary=f"not signed in: {exc}; no credentials were sent",
+                remedy=Remedy(f"Check the network path to {host} (DNS, firewall, proxy)."),
+            )
+        ) from None
+    net.close(sock)
+    return inspection
+
+
+def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, title: str) -> None:
+    """Raise _Refusal unless the rules (or the user, for this run) allow this host."""
+    host, _ = host_port(url)
+    domains = [ctx.target.domain]
+    email = info.get("email")
+    if isinstance(email, str) and "@" in email:
+        domains.append(email.rpartition("@")[2].lower())
+    decision = credential_decision(url, tls_verified=tls.verified, domains=tuple(domains))
+    if decision.verdict is Verdict.ALLOW:
+        return
+    if decision.verdict is Verdict.ASK and ctx.may_use_host(
+        host, f"EWS sign-in for {ctx.target.email or ctx.target.domain}: {decision.reason}"
+    ):
+        return
+    raise _Refusal(
+        Step(
+            LOGIN,
+            title,
+            Status.SKIP if decision.verdict is Verdict.ASK else Status.FAIL,
+            summary=f"not signed in: {decision.reason}; no credentials were sent",
+            remedy=Remedy(
+                f"If {host} is your organisation's Exchange server, confirm it for this run "
+                f"(--trust-host {host}); otherwise fix the EWS URL autodiscover hands out."
+            ),
+            evidence=[tls.to_evidence(f"TLS {host}")],
+        )
+    )
+
+
+def describe_build(build: Any) -> str:
+    """'Exchange Online (15.20.8398.13)' from an exchangelib Build."""
+    major, minor = getattr(build, "major_version", 0), getattr(build, "minor_version", 0)
+    numbers = f"{build}" if build is not None else "unknown build"
+    names = {
+        (15, 20): "Exchange Online",
+        (15, 2): "Exchange Server 2019 / Subscription Edition",
+        (15, 1): "Exchange Server 2016",
+        (15, 0): "Exchange Server 2013",
+        (14, 3): "Exchange Server 2010 SP3",
+    }
+    name = names.get((major, minor)) or ("Exchange Online" if (major, minor) > (15, 20) else None)
+    return f"{name} ({numbers})" if name else numbers
+
+
+def check_login(ctx: Context) -> Step:
+    title = "EWS sign-in"
+    credential = ctx.credentials
+    if credential is None:
+        return Step(LOGIN, title, Status.SKIP, summary=f"skipped: {NO_CREDENTIALS}")
+    info = step_info(ctx.results.get(ENDPOINT))
+    if info is None or not isinstance(info.get("url"), str):
+        return Step(LOGIN, title, Status.SKIP, summary="skipped: no EWS URL (see ews.endpoint)")
+    url = str(info["url"])
+    email = mailbox_address(ctx, credential)
+    if email is None:
+        return Step(LOGIN, title, Status.SKIP, summary="skipped: needs a mailbox address (--email)")
+    if urlsplit(url).scheme != "https":
+        return Step(
+            LOGIN,
+            title,
+            Status.FAIL,
+            summary=f"not signed in: {url} is not HTTPS; credentials never go over plain HTTP",
+            remedy=Remedy("Publish EWS over HTTPS only.", EWS_LINKS["virtual_directory"]),
+        )
+    try:
+        tls = _preflight(ctx, url, title)
+        _allowed(ctx, url, info, tls, title)
+    except _Refusal as refusal:
+        return refusal.step
+    endpoint_step = ctx.results.get(ENDPOINT)
+    if endpoint_step is not None and endpoint_step.status is Status.FAIL:
+        return Step(
+            LOGIN,
+            title,
+            Status.SKIP,
+            summary="skipped: the EWS endpoint did not answer as EWS (see ews.endpoint); "
+            "no credentials were sent",
+        )
+    schemes = [str(s) for s in info.get("schemes") or []]
+    auth_type = password_auth_type(schemes)
+    if auth_type is None:
+        return Step(
+            LOGIN,
+            title,
+            Status.SKIP,
+            summary=f"skipped: the server offers only {', '.join(schemes)}; a password "
+            "sign-in needs Basic or NTLM",
+            remedy=Remedy(
+                "Sign in with OAuth (modern authentication), or enable Basic/NTLM on the EWS "
+                "virtual directory for this test.",
+                EWS_LINKS["basic_auth"],
+            ),
+        )
+    host, _ = host_port(url)
+    tls_evidence = tls.to_evidence(f"TLS {host}")
+    with ews_session(
+        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type
+    ) as session:
+        try:
+            account = session.account
+            version = account.version  # the version guess: exchangelib's first request
+            root = account.root
+            inbox = account.inbox
+            total = inbox.total_count
+        except session_errors() as exc:
+            step = session_failure(ctx, exc, session, url, title, LOGIN)
+            step.evidence.insert(0, tls_evidence)
+            return step
+        exchanges = session.route.exchanges
+    server = describe_build(getattr(version, "build", None))
+    api = getattr(version, "api_version", "unknown")
+    login_info = {"url": url, "email": email, "auth_type": auth_type, "server": server, "api": api}
+    children = [
+        Step(f"{LOGIN}.tls", "TLS", Status.PASS, summary=f"{host}: certificate valid"),
+        Step(
+            f"{LOGIN}.version",
+            "Server version",
+            Status.PASS,
+            summary=f"{server}, EWS schema {api}",
+        ),
+        Step(
+            f"{LOGIN}.folders",
+            "Root and Inbox",
+            Status.PASS,
+            summary=f"read the root folder and the Inbox ({total} items)",
+            details=f"Root: {getattr(root, 'name', '')!s}; Inbox: {getattr(inbox, 'name', '')!s}",
+        ),
+    ]
+    return Step(
+        LOGIN,
+        title,
+        Status.PASS,
+        summary=ctx.redactor(
+            f"signed in as {credential.username} ({_AUTH_NAMES[auth_type]}); {server}"
+        ),
+        details=ctx.redactor(f"EWS URL: {url}\nMailbox: {email}"),
+        evidence=[
+            Evidence(INFO_KIND, "EWS session", login_info),
+            tls_evidence,
+            *exchange_evidence(ctx, exchanges),
+        ],
+        children=children,
+    )
