@@ -189,7 +189,7 @@ def run_checks(
 def print_summary(steps: Sequence[Step], out: TextIO) -> None:
     for step in steps:
         print(f"{_MARK[step.status]}  {step.id:<18} {step.summary}", file=out)
-        for sub in step.children:
+        for sub in step.children if step.status.is_problem else ():
             if sub.status.is_problem:
                 print(f"{'':6}{_MARK[sub.status]} {sub.title}: {sub.summary}", file=out)
         if step.status.is_problem and step.remedy is not None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 import threading
 
+from assistant.auth.credentials import PasswordCredential
 from assistant.config import InputError, Target
+from assistant.facts import Cloud
+from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.tenant import Lab
-from assistant.lab.zones import AD_SCENARIOS, HEALTHY, SCENARIOS
+from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 
 
 def _domain_for(scenario: str) -> str:
@@ -42,16 +45,22 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
 
 
 def run_demo(scenario: str = "healthy", *, json_path: str | None = None) -> int:
+    """Diagnose one lab domain as a newcomer would a real one: with a mailbox and its
+    password (the lab's demo password, which is no secret)."""
     from assistant.cli import run_checks
 
     domain = _domain_for(scenario)
-    print(f"Demo: checking {domain} against the built-in lab (no tenant needed).", file=sys.stderr)
+    on_premises = scenario in AD_SCENARIOS and not AD_SCENARIOS[scenario].cloud
+    cloud = Cloud.ONPREM if on_premises else Cloud.WORLDWIDE
+    email = f"admin@{domain}"
+    print(f"Demo: checking {email} against the built-in lab (no tenant needed).", file=sys.stderr)
     with Lab() as lab:
         return run_checks(
-            Target.parse(f"admin@{domain}" if domain == HEALTHY else domain),
+            Target.parse(email, cloud),
             lab.network_options(),
             None,
             json_path=json_path,
             out=sys.stdout,
             err=sys.stderr,
+            credentials=PasswordCredential(email, LAB_PASSWORD),
         )

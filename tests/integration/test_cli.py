@@ -151,3 +151,90 @@ def test_demo_runs_the_whole_diagnosis_against_the_built_in_lab() -> None:
         if line.startswith(("ok", "info", "WARN", "FAIL"))
     }
     assert statuses == {"ok", "info"}
+
+
+def run_with_password(lab: Lab, *args: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    from assistant.lab.exchange import LAB_PASSWORD
+
+    env = {**os.environ, "LAB_PW": LAB_PASSWORD}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "check",
+            *args,
+            "--password-env",
+            "LAB_PW",
+            *lab.cli_flags(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        env=env,
+    )
+
+
+def test_autodiscover_ews_mapi_for_an_on_premises_mailbox(lab: Lab, tmp_path: Path) -> None:
+    from assistant.lab.exchange import LAB_PASSWORD
+
+    report_path = tmp_path / "r.json"
+    result = run_with_password(
+        lab,
+        "--email",
+        "admin@fabrikam.test",
+        "--cloud",
+        "onprem",
+        "--checks",
+        "autodiscover,ews,mapi",
+        "--timeout",
+        "2",
+        "--json",
+        str(report_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for check_id in ("autodiscover.result", "ews.login", "ews.mailbox", "mapi.endpoint"):
+        line = next(line for line in result.stdout.splitlines() if f" {check_id} " in line)
+        assert line.startswith("ok"), line
+    assert "mail.fabrikam.test/EWS/Exchange.asmx" in result.stdout
+    text = report_path.read_text(encoding="utf-8")
+    assert LAB_PASSWORD not in text and LAB_PASSWORD not in result.stdout + result.stderr
+    assert load_json(report_path).find("autodiscover.candidate.autodiscover_https") is not None
+
+
+def test_a_certificate_fault_fails_with_its_cause(lab: Lab) -> None:
+    result = run_with_password(
+        lab,
+        "--email",
+        "admin@ad-expired.test",
+        "--cloud",
+        "onprem",
+        "--checks",
+        "autodiscover",
+        "--timeout",
+        "1",
+    )
+    assert result.returncode == 1
+    line = next(line for line in result.stdout.splitlines() if " autodiscover.result " in line)
+    assert line.startswith("FAIL") and "expired" in line
+
+
+def test_trust_host_on_the_command_line_allows_a_foreign_redirect(lab: Lab) -> None:
+    args = [
+        "--email",
+        "admin@ad-redirect-foreign.test",
+        "--cloud",
+        "onprem",
+        "--checks",
+        "autodiscover",
+        "--timeout",
+        "1",
+    ]
+    refused = run_with_password(lab, *args)
+    assert refused.returncode == 1 and "credentials not sent" in refused.stdout
+    allowed = run_with_password(lab, *args, "--trust-host", "autodiscover.evil-lab.test")
+    assert allowed.returncode == 0, allowed.stdout
