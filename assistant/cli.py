@@ -19,6 +19,7 @@ from assistant import __version__
 from assistant.auth.credentials import PasswordCredential
 from assistant.checks.registry import areas, select
 from assistant.config import (
+    MAIL_PROTOCOLS,
     ConnectTo,
     InputError,
     NetworkOptions,
@@ -89,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow credentials to this host outside your domain for this run",
     )
     check.add_argument("--quiet", action="store_true", help="no live progress on stderr")
+    for protocol, example in (
+        ("imap", "outlook.office365.com:993:ssl"),
+        ("pop", "outlook.office365.com:995:ssl"),
+        ("smtp", "smtp.office365.com:587:starttls"),
+    ):
+        check.add_argument(
+            f"--{protocol}",
+            metavar="HOST[:PORT][:ssl|starttls|none]",
+            help=f"the {protocol.upper()} server to test instead of the one autodiscover or "
+            f"the cloud names (e.g. {example})",
+        )
 
     lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
     lab.add_argument("--scenario", default="healthy", help="which lab domain fault to serve")
@@ -114,6 +126,11 @@ def options_from(args: argparse.Namespace) -> NetworkOptions:
         ca_bundle=args.ca_bundle,
         timeout=args.timeout,
         check_deadline=args.check_deadline,
+        endpoints=tuple(
+            (protocol, text)
+            for protocol in MAIL_PROTOCOLS
+            if (text := getattr(args, protocol, None)) is not None
+        ),
     )
 
 

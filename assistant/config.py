@@ -195,6 +195,81 @@ class ConnectTo:
         return f"{self.source}:{self.dest}"
 
 
+MAIL_PROTOCOLS = ("imap", "pop", "smtp")
+# Encryption as autodiscover names it: "ssl" implicit TLS, "tls" STARTTLS, "none" plain text.
+_ENCRYPTION_WORDS = {"ssl": "ssl", "tls": "tls", "starttls": "tls", "none": "none"}
+_ENCRYPTION_SHOWN = {"ssl": "ssl", "tls": "starttls", "none": "none"}
+_IMPLICIT_TLS_PORTS = frozenset({993, 995, 465})
+_DEFAULT_MAIL_PORTS = {
+    ("imap", "ssl"): 993,
+    ("imap", "tls"): 143,
+    ("imap", "none"): 143,
+    ("pop", "ssl"): 995,
+    ("pop", "tls"): 110,
+    ("pop", "none"): 110,
+    ("smtp", "ssl"): 465,
+    ("smtp", "tls"): 587,
+    ("smtp", "none"): 587,
+}
+
+
+@dataclass(frozen=True)
+class MailEndpoint:
+    """An IMAP, POP or SMTP server the user named (--imap, --pop, --smtp)."""
+
+    host: str
+    port: int
+    encryption: str  # "ssl" (implicit TLS), "tls" (STARTTLS), "none"
+
+    def __str__(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}:{_ENCRYPTION_SHOWN[self.encryption]}"
+
+
+def parse_endpoint(protocol: str, text: str) -> MailEndpoint:
+    """'HOST[:PORT][:ssl|starttls|none]' for imap, pop or smtp.
+
+    Without a port, the protocol's usual one for the encryption; without an encryption,
+    implicit TLS on 993/995/465 and STARTTLS elsewhere (SMTP defaults to 587 STARTTLS,
+    IMAP and POP to implicit TLS).
+    """
+    if protocol not in MAIL_PROTOCOLS:
+        raise InputError(f"unknown mail protocol '{protocol}' (use imap, pop or smtp)")
+    usage = (
+        f"--{protocol} '{text}': expected HOST[:PORT][:ssl|starttls|none], "
+        f"e.g. {_EXAMPLE_ENDPOINTS[protocol]}"
+    )
+    fields = _split_host_port_fields(text.strip())
+    host = _strip_brackets(fields[0]).lower().rstrip(".")
+    if not host or len(fields) > 3 or any(not f for f in fields) or any(c in host for c in " /@"):
+        raise InputError(usage)
+    port: int | None = None
+    encryption: str | None = None
+    for item in fields[1:]:
+        word = item.lower()
+        if word in _ENCRYPTION_WORDS and encryption is None:
+            encryption = _ENCRYPTION_WORDS[word]
+        elif item.isascii() and item.isdigit() and port is None and encryption is None:
+            port = _parse_port(item, f"--{protocol} '{text}'")
+        else:
+            raise InputError(usage)
+    if encryption is None:
+        if port is None:
+            encryption = "tls" if protocol == "smtp" else "ssl"
+        else:
+            encryption = "ssl" if port in _IMPLICIT_TLS_PORTS else "tls"
+    if port is None:
+        port = _DEFAULT_MAIL_PORTS[(protocol, encryption)]
+    return MailEndpoint(host, port, encryption)
+
+
+_EXAMPLE_ENDPOINTS = {
+    "imap": "outlook.office365.com:993:ssl",
+    "pop": "outlook.office365.com:995:ssl",
+    "smtp": "smtp.office365.com:587:starttls",
+}
+
+
 @dataclass(frozen=True)
 class NetworkOptions:
     """How the engine reaches the world; one object handed to every check."""
@@ -206,12 +281,22 @@ class NetworkOptions:
     timeout: float = 10.0  # seconds for each network operation
     check_deadline: float = 60.0  # seconds for one whole check
     trusted_hosts: frozenset[str] = field(default_factory=frozenset)
+    # Mail servers the user named, as (protocol, "HOST[:PORT][:MODE]") pairs (parse_endpoint);
+    # the imap/pop/smtp checks prefer them to what autodiscover or the cloud table says.
+    endpoints: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not 0 < self.timeout <= 600:
             raise InputError(f"timeout {self.timeout:g}s is out of range (give 0.1 to 600 seconds)")
         if self.check_deadline < self.timeout:
             raise InputError("the per-check deadline must be at least the per-operation timeout")
+        for protocol, text in self.endpoints:
+            parse_endpoint(protocol, text)  # raises InputError for a bad one
+
+    def endpoint(self, protocol: str) -> MailEndpoint | None:
+        """The server the user named for imap, pop or smtp, if any (the last one given)."""
+        found = [text for name, text in self.endpoints if name == protocol]
+        return parse_endpoint(protocol, found[-1]) if found else None
 
     def route(self, host: str, port: int) -> HostPort:
         """Where a connection for host:port really goes (the connect-to map, first match)."""
@@ -230,4 +315,9 @@ class NetworkOptions:
             "timeout": self.timeout,
             "check_deadline": self.check_deadline,
             "trusted_hosts": sorted(self.trusted_hosts),
+            "endpoints": {
+                protocol: str(endpoint)
+                for protocol in MAIL_PROTOCOLS
+                if (endpoint := self.endpoint(protocol)) is not None
+            },
         }

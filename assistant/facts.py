@@ -186,3 +186,28 @@ EWS_LINKS = {
     "throttling": "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange",
     "virtual_directory": "https://learn.microsoft.com/powershell/module/exchange/get-webservicesvirtualdirectory",
 }
+
+# IMAP, POP and SMTP submission in Exchange Online (CHECKS.md, "Protocol logins" and
+# "*.deprecation"). Basic authentication (a password) for IMAP and POP was turned off on
+# the same date as for EWS; only OAuth (XOAUTH2) signs in there since.
+MAIL_BASIC_AUTH_RETIRED = EWS_BASIC_AUTH_RETIRED
+# SMTP AUTH (authenticated client submission) with a password: turned off by default for
+# existing tenants at the end of December 2026 (admins can still turn it back on for now);
+# OAuth keeps working.
+SMTP_AUTH_BASIC_OFF_BY_DEFAULT = "2026-12-31"
+# TLS 1.0 and 1.1 have been deprecated in Microsoft 365 since this date; Exchange Online
+# answers a legacy-TLS client with 421 4.7.66.
+LEGACY_TLS_RETIRED = "2020-10-15"
+
+MAIL_LINKS = {
+    "smtp_auth": "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+    "smtp_auth_retirement": "https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750",
+    "security_defaults": "https://learn.microsoft.com/entra/fundamentals/security-defaults",
+    "oauth": "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    "imap_pop_access": "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access",
+    "settings": "https://support.microsoft.com/office/pop-imap-and-smtp-settings-8361e398-8af4-4e97-b147-6c6c4ac95353",
+    "legacy_tls": "https://learn.microsoft.com/purview/tls-1.0-and-1.1-deprecation-for-office-365",
+    "send_as": "https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-permissions-for-recipients",
+    "devices": "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
+    "smtp_errors": "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+}

@@ -80,6 +80,12 @@ def test_healthy_on_premises_walk_picks_autodiscover_host(lab: Lab) -> None:
         "autodiscover.candidate.scp",
     ]
     assert child(step, "autodiscover.soap").status is Status.PASS
+    assert "would have spent" in step.details  # the root candidate came first
+    # The server offers Negotiate and NTLM too: the walk says it signed in with Basic anyway.
+    assert (
+        "also offers Negotiate, NTLM"
+        in child(step, "autodiscover.candidate.autodiscover_https").details
+    )
     assert "not a domain-joined Windows" in child(step, "autodiscover.candidate.scp").summary
 
 

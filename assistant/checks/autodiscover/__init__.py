@@ -59,6 +59,11 @@ def check_autodiscover(ctx: Context) -> Step:
     step.details = _difference(settings, defaults)
     if winner is not None:
         step.summary = f"Outlook would use {winner.step.title} → EWS {settings.ews_url or '-'}"
+        if before:
+            step.details += (
+                f"\nOutlook tries candidates one at a time: it would have spent {waited:.1f} s "
+                f"on {len(before)} candidate(s) before this one."
+            )
         if waited >= SLOW_WAIT:
             step.status = Status.WARN
             step.summary += f", after waiting {waited:.0f} s on earlier candidates"

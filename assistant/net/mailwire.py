@@ -1,0 +1,153 @@
+"""The wire under imaplib, poplib and smtplib: every line in and out of one connection
+goes through here, into that connection's Transcript.
+
+The libraries get a socket we opened (connect-to map, resolver, deadlines, cancel
+token) and read through a `WireReader` instead of their own `makefile()`. Before each
+command the socket's timeout is set to what the check may still spend, so no reply can
+hang a check past its deadline. A silent server and a server that hangs up in the
+middle of a line are recorded as `failure`, in plain words, whatever exception the
+library then turns them into.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, cast
+
+from assistant.net.redact import MASK
+from assistant.net.transcript import Transcript
+
+CRLF = b"\r\n"
+
+
+class MailIOError(OSError):
+    """The conversation broke off; the message says how, in plain words."""
+
+
+class ReplyTimeout(MailIOError):
+    pass
+
+
+class ClosedMidReply(MailIOError):
+    pass
+
+
+class Wire:
+    """One connection's conversation, as the transcript records it."""
+
+    def __init__(self, transcript: Transcript, budget: Callable[[], float]) -> None:
+        self.transcript = transcript
+        self._budget = budget  # seconds the next reply may take; raises when out of time
+        self._pending = b""
+        self._secret_words: int | None = None  # inside secret(): words kept of the first line
+        self._secret_lines = 0
+        self.sock: socket.socket | None = None
+        self.failure: MailIOError | None = None
+        self.closed_by_server = False
+        self.last_reply = ""  # the last line the server sent
+
+    def reader(self, sock: socket.socket) -> BinaryIO:
+        """A line reader over `sock` that records what it reads; pass it to the library."""
+        self.sock = sock
+        return cast(BinaryIO, WireReader(sock.makefile("rb"), self))
+
+    def before_command(self) -> None:
+        """Give the next reply what the check may still spend (per-operation timeout)."""
+        if self.sock is not None:
+            self.sock.settimeout(self._budget())
+
+    def sent(self, data: bytes) -> None:
+        self._pending += data
+        while CRLF in self._pending:
+            line, _, self._pending = self._pending.partition(CRLF)
+            self.transcript.client(self._shown(line.decode("utf-8", errors="replace")))
+
+    def received(self, line: bytes) -> None:
+        text = line.decode("utf-8", errors="replace").rstrip("\r\n")
+        self.last_reply = text
+        self.transcript.server(text)
+
+    def note(self, text: str) -> None:
+        self.transcript.note(text)
+
+    @contextlib.contextmanager
+    def secret(self, keep_words: int) -> Iterator[None]:
+        """Client lines sent inside are secret: the first keeps its first `keep_words`
+        words (the command, e.g. 'AUTH PLAIN'), every later one (SASL continuations) is
+        masked whole. The run's Redactor masks known secrets too; this does not rely on it.
+        """
+        self._secret_words, self._secret_lines = keep_words, 0
+        try:
+            yield
+        finally:
+            self._secret_words = None
+
+    def _shown(self, line: str) -> str:
+        if self._secret_words is None:
+            return line
+        self._secret_lines += 1
+        if self._secret_lines > 1:
+            return MASK
+        words = line.split(" ")
+        if len(words) <= self._secret_words:
+            return line
+        return " ".join([*words[: self._secret_words], MASK])
+
+    def fail(self, error: MailIOError) -> MailIOError:
+        if self.failure is None:
+            self.failure = error
+            self.transcript.note(str(error))
+        return error
+
+
+class WireReader:
+    """What the libraries read from: a buffered socket file that records each line."""
+
+    def __init__(self, raw: BinaryIO, wire: Wire) -> None:
+        self._raw = raw
+        self._wire = wire
+
+    def readline(self, limit: int = -1) -> bytes:
+        try:
+            line = self._raw.readline(limit)
+        except TimeoutError:
+            raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
+        except OSError as exc:
+            raise self._wire.fail(
+                MailIOError(f"the connection failed while waiting for a reply: {exc}")
+            ) from None
+        if not line:
+            if not self._wire.closed_by_server:
+                self._wire.closed_by_server = True
+                self._wire.note("the server closed the connection")
+            return line
+        if not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
+            self._wire.received(line)
+            raise self._wire.fail(
+                ClosedMidReply("the server closed the connection in the middle of a reply")
+            )
+        self._wire.received(line)
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self._raw.read(size)
+        except TimeoutError:
+            raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
+        self._wire.note(f"({len(data)} bytes of message data)")
+        return data
+
+    def close(self) -> None:
+        self._raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._raw.closed
+
+    def _timeout_text(self) -> str:
+        sock = self._wire.sock
+        seconds = sock.gettimeout() if sock is not None else None
+        within = f" within {seconds:g} s" if seconds else ""
+        return f"the server sent no reply{within}"
