@@ -9,9 +9,11 @@ VENV="$ROOT/.venv"
 
 # Debian packages the app and its tests need beyond a stock image (TESTING.md, "CI recipe").
 APT_PACKAGES=(
+  dovecot-imapd dovecot-pop3d
   xvfb xauth imagemagick libnss-wrapper fonts-wqy-microhei
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
+  fonts-dejavu-core chromium chromium-driver poppler-utils
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

@@ -7,11 +7,22 @@ from collections.abc import Iterable
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
 from assistant.checks.dns import DNS_CHECKS
 from assistant.checks.ews import EWS_CHECKS
+from assistant.checks.imap import IMAP_CHECKS
 from assistant.checks.mapi import MAPI_CHECKS
+from assistant.checks.pop import POP_CHECKS
+from assistant.checks.smtp import SMTP_CHECKS
 from assistant.config import InputError
 from assistant.runner import Check
 
-ALL_CHECKS: tuple[Check, ...] = DNS_CHECKS + AUTODISCOVER_CHECKS + EWS_CHECKS + MAPI_CHECKS
+ALL_CHECKS: tuple[Check, ...] = (
+    DNS_CHECKS
+    + AUTODISCOVER_CHECKS
+    + EWS_CHECKS
+    + MAPI_CHECKS
+    + IMAP_CHECKS
+    + POP_CHECKS
+    + SMTP_CHECKS
+)
 
 
 def areas() -> list[str]:

@@ -55,6 +55,7 @@ from assistant.lab.https_server import (
     LabResponse,
     Routes,
 )
+from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.smtp_server import LabMxServer
 from assistant.lab.zones import (
@@ -120,6 +121,13 @@ class Lab:
         self._servers = self._make_servers()
         self._dead = ClosedPort()
         self._mx = LabMxServer(self.pki.server_context(MX_CERT_NAMES))
+        # IMAP/POP (Dovecot) and SMTP submission, for every account in the directory; the
+        # on-premises organisations' autodiscover answers name mail.<domain> for them.
+        self.mail = MailLab(
+            self.pki,
+            users=self.directory.sign_ins(),
+            hosts=sorted({o.mail_host for o in self.directory.orgs.values() if not o.cloud}),
+        )
         self._dns: LabDnsServer | None = None
         self._started = False
 
@@ -129,6 +137,7 @@ class Lab:
         for server in self._servers.values():
             server.start()
         self._mx.start()
+        self.mail.start()
         records, signed, faults_by_name = self._zone_data()
         self._dns = LabDnsServer(records, signed_zones=signed, faults=faults_by_name)
         self._dns.start()
@@ -145,6 +154,7 @@ class Lab:
         if self._dns is not None:
             self._dns.stop()
         self._mx.stop()
+        self.mail.stop()
         for server in self._servers.values():
             server.stop()
         self._dead.close()
@@ -183,6 +193,7 @@ class Lab:
             ConnectTo(HostPort(mx_host(d.domain), 25), HostPort("127.0.0.1", self._mx.port))
             for d in self.domains
         ]
+        rules += self.mail.connect_to()
         return tuple(rules)
 
     def network_options(

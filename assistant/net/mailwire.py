@@ -95,6 +95,11 @@ class Wire:
             return line
         return " ".join([*words[: self._secret_words], MASK])
 
+    @property
+    def healthy(self) -> bool:
+        """Still worth a polite goodbye: no failure and the server has not hung up."""
+        return self.failure is None and not self.closed_by_server
+
     def fail(self, error: MailIOError) -> MailIOError:
         if self.failure is None:
             self.failure = error

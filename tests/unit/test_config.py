@@ -319,6 +319,7 @@ def test_network_options_to_dict_is_plain() -> None:
         nameservers=(parse_nameserver("[::1]:5353"),),
         connect_to=(ConnectTo.parse("a.b:443:127.0.0.1:8443"),),
         trusted_hosts=frozenset({"b.test", "a.test"}),
+        endpoints=(("imap", "Mail.B.test:143"),),
     )
     assert options.to_dict() == {
         "nameservers": ["[::1]:5353"],
@@ -328,4 +329,5 @@ def test_network_options_to_dict_is_plain() -> None:
         "timeout": 10.0,
         "check_deadline": 60.0,
         "trusted_hosts": ["a.test", "b.test"],
+        "endpoints": {"imap": "mail.b.test:143:starttls"},
     }

@@ -8,7 +8,7 @@ falls back to the cloud's defaults when autodiscover did not run or found nothin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.facts import Environment
@@ -78,6 +78,11 @@ class DiscoveredSettings:
             extra={str(k): str(v) for k, v in (raw.get("extra") or {}).items()},
         )
 
+    def source_of(self, name: str) -> str:
+        """Which step supplied one field (a field filled from the cloud's defaults says so)."""
+        filled = self.extra.get("defaults_for", "").split(",")
+        return "cloud defaults" if name in filled else self.source
+
     def to_evidence(self) -> Evidence:
         return Evidence(kind=SETTINGS_KIND, label="Discovered settings", data=self.to_dict())
 
@@ -101,11 +106,35 @@ def cloud_defaults(env: Environment) -> DiscoveredSettings:
     )
 
 
+_ENDPOINT_FIELDS = ("ews_url", "mapi_emsmdb_url", "mapi_nspi_url", "imap", "pop", "smtp")
+
+
 def discovered_settings(results: Mapping[str, Step], env: Environment) -> DiscoveredSettings:
-    """The settings from autodiscover.result, else the cloud's defaults."""
+    """The settings from autodiscover.result, each missing endpoint filled from the cloud's
+    defaults (Exchange Online's autodiscover, for one, names no IMAP, POP or SMTP host)."""
+    defaults = cloud_defaults(env)
     step = results.get(RESULT_CHECK)
+    found = None
     if step is not None:
-        for evidence in step.evidence:
-            if evidence.kind == SETTINGS_KIND and isinstance(evidence.data, dict):
-                return DiscoveredSettings.from_dict(evidence.data)
-    return cloud_defaults(env)
+        found = next(
+            (
+                DiscoveredSettings.from_dict(e.data)
+                for e in step.evidence
+                if e.kind == SETTINGS_KIND and isinstance(e.data, dict)
+            ),
+            None,
+        )
+    if found is None or found.source == defaults.source:
+        return defaults
+    filled = [
+        name
+        for name in _ENDPOINT_FIELDS
+        if getattr(found, name) is None and getattr(defaults, name) is not None
+    ]
+    if not filled:
+        return found
+    return replace(
+        found,
+        **{name: getattr(defaults, name) for name in filled},
+        extra={**found.extra, "defaults_for": ",".join(filled)},
+    )

@@ -169,6 +169,11 @@ class Directory:
         with self._lock:
             return next((o for o in self.orgs.values() if domain in o.domains), None)
 
+    def sign_ins(self) -> dict[str, str]:
+        """Every account's login and password: what the lab's mail servers accept too."""
+        with self._lock:
+            return {a.login: a.password for a in self._accounts.values()}
+
     def passwords(self) -> set[str]:
         """Every password in the directory: the canaries the credential log looks for."""
         with self._lock:

@@ -1,0 +1,229 @@
+"""imap.login: an IMAP conversation from TCP to INBOX, as a mail client has it.
+
+Children, in order (a failed one stops the rest, which are skipped with the reason):
+imap.connect       TCP, and for STARTTLS the greeting and capabilities in plain text
+imap.tls           implicit TLS (993) or STARTTLS (143): certificate, protocol, cipher
+imap.capabilities  before and after TLS: AUTH= mechanisms, LOGINDISABLED, STARTTLS
+imap.login.password  AUTHENTICATE PLAIN (or LOGIN) over TLS that validated for the host
+imap.inbox         EXAMINE INBOX (read-only): the message count
+
+The password never travels before TLS, nor over TLS that did not validate, nor to a
+host outside the rules (mail_common.host_refusal). OAuth (XOAUTH2) will join as
+imap.login.xoauth2 beside imap.login.password.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Sequence
+
+from assistant.checks.autodiscover.settings import RESULT_CHECK
+from assistant.checks.mail_common import (
+    NO_CREDENTIALS,
+    Endpoint,
+    blocked_by,
+    choose_endpoint,
+    failure,
+    host_refusal,
+    no_endpoint,
+    password,
+    roll_up,
+    skipped,
+    timed,
+)
+from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.facts import MAIL_LINKS
+from assistant.model import Evidence, Remedy, Status, Step
+from assistant.net.imap_client import ImapConnection
+from assistant.net.mailwire import Wire
+from assistant.runner import Check, Context
+
+LOGIN = "imap.login"
+CAPABILITIES = "imap.capabilities"
+SIGN_IN = "imap.login.password"
+INBOX = "imap.inbox"
+TITLE = "IMAP sign-in and INBOX"
+_CAPS_TITLE = "Capabilities and sign-in methods"
+_SIGN_IN_TITLE = "Sign in with the password"
+_INBOX_TITLE = "Open INBOX (read-only)"
+
+
+def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> ImapConnection:
+    return ImapConnection(sock, wire, host, port)
+
+
+def _adopt(session: ImapConnection, ssock: ssl.SSLSocket) -> list[str]:
+    return list(session.adopt_tls(ssock))
+
+
+IMAP: MailProtocol[ImapConnection] = MailProtocol(
+    key="imap",
+    name="IMAP",
+    open=_open,
+    hello=lambda session: list(session.capabilities),
+    offers_starttls=lambda caps: "STARTTLS" in caps,
+    starttls=lambda session: session.starttls_command(),
+    adopt_tls=_adopt,
+    drop_reader=lambda session: session.file.close(),
+)
+
+
+def auth_mechanisms(capabilities: Sequence[str]) -> list[str]:
+    return [c[5:] for c in capabilities if c.upper().startswith("AUTH=")]
+
+
+def password_mechanism(capabilities: Sequence[str]) -> str | None:
+    """How a password signs in: AUTHENTICATE PLAIN when offered, else LOGIN unless
+    LOGINDISABLED; None when neither (e.g. only XOAUTH2)."""
+    caps = {c.upper() for c in capabilities}
+    if "AUTH=PLAIN" in caps:
+        return "PLAIN"
+    if "LOGINDISABLED" not in caps:
+        return "LOGIN"
+    return None
+
+
+def _capabilities_step(conv: Conversation[ImapConnection]) -> Step:
+    before, after = conv.before_tls, conv.after_tls
+    methods = [f"AUTH={m}" for m in auth_mechanisms(after)]
+    if "LOGINDISABLED" not in after:
+        methods.append("LOGIN")
+    evidence = [Evidence("table", "IMAP capabilities", {"before_tls": before, "after_tls": after})]
+    notes = []
+    if before:
+        if "LOGINDISABLED" in before:
+            notes.append(
+                "before TLS: LOGINDISABLED (passwords refused in plain text, as they should be)"
+            )
+        else:
+            notes.append("before TLS the server would accept a password in plain text")
+    summary = "sign-in over TLS: " + (", ".join(methods) or "none")
+    if notes:
+        summary += "; " + "; ".join(notes)
+    if not methods:
+        return Step(
+            CAPABILITIES,
+            _CAPS_TITLE,
+            Status.FAIL,
+            summary="the server offers no way to sign in over TLS (no AUTH= mechanism, "
+            "LOGINDISABLED)",
+            evidence=evidence,
+            remedy=Remedy(
+                "Turn on IMAP sign-in on the server (Exchange Server: Set-ImapSettings "
+                "-LoginType SecureLogin).",
+                MAIL_LINKS["imap_pop_access"],
+            ),
+        )
+    status = Status.PASS
+    remedy = None
+    if before and "LOGINDISABLED" not in before:
+        status = Status.WARN
+        remedy = Remedy(
+            "Refuse passwords before STARTTLS (Exchange Server: Set-ImapSettings -LoginType "
+            "SecureLogin), so a client set up without encryption cannot leak one.",
+            MAIL_LINKS["imap_pop_access"],
+        )
+    return Step(
+        CAPABILITIES, _CAPS_TITLE, status, summary=summary, remedy=remedy, evidence=evidence
+    )
+
+
+def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) -> Step:
+    credential = password(ctx)
+    if credential is None:
+        return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
+    refusal = host_refusal(ctx, ep, "imap")
+    if refusal is not None:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.SKIP,
+            summary=refusal,
+            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+        )
+    mechanism = password_mechanism(conv.after_tls)
+    if mechanism is None:
+        offered = ", ".join(auth_mechanisms(conv.after_tls)) or "nothing"
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"the server accepts no password over TLS (it offers {offered})",
+            remedy=Remedy(
+                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
+                MAIL_LINKS["oauth"],
+            ),
+        )
+    session = conv.session
+    assert session is not None
+    try:
+        session.password_login(mechanism, credential.username, credential.password)
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"not signed in as {credential.username}: {summary}",
+            remedy=remedy,
+        )
+    how = "AUTHENTICATE PLAIN" if mechanism == "PLAIN" else "LOGIN"
+    return Step(
+        SIGN_IN,
+        _SIGN_IN_TITLE,
+        Status.PASS,
+        summary=f"signed in as {credential.username} ({how})",
+    )
+
+
+def _inbox_step(ctx: Context, conv: Conversation[ImapConnection]) -> Step:
+    session = conv.session
+    assert session is not None
+    try:
+        count = session.examine_inbox()
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(INBOX, _INBOX_TITLE, Status.FAIL, summary=summary, remedy=remedy)
+    plural = "" if count == 1 else "s"
+    return Step(INBOX, _INBOX_TITLE, Status.PASS, summary=f"INBOX opened: {count} message{plural}")
+
+
+def check_imap(ctx: Context) -> Step:
+    ep = choose_endpoint(ctx, "imap")
+    if ep is None:
+        return no_endpoint(LOGIN, TITLE, "imap")
+    conv = Conversation(ctx, ep, IMAP)
+    try:
+        children = conv.open()
+        if conv.session is None:
+            reason = blocked_by(children) or "not tried"
+            children += [
+                skipped(CAPABILITIES, _CAPS_TITLE, reason),
+                skipped(SIGN_IN, _SIGN_IN_TITLE, reason),
+                skipped(INBOX, _INBOX_TITLE, reason),
+            ]
+        else:
+            children.append(_capabilities_step(conv))
+            login = timed(lambda: _login_step(ctx, conv, ep))
+            children.append(login)
+            if login.status is Status.PASS:
+                children.append(timed(lambda: _inbox_step(ctx, conv)))
+            else:
+                reason = login.summary if login.status is Status.SKIP else "not signed in"
+                children.append(skipped(INBOX, _INBOX_TITLE, f"not tried: {reason}"))
+    finally:
+        conv.close()
+    inbox = children[-1]
+    return roll_up(
+        LOGIN,
+        TITLE,
+        ep,
+        children,
+        conv.wires,
+        success=f"signed in to {ep}; {inbox.summary}",
+        login_id=SIGN_IN,
+    )
+
+
+IMAP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_imap, after=(RESULT_CHECK,)),)

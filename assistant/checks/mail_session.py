@@ -1,0 +1,388 @@
+"""The part every mail conversation shares: TCP, greeting, capabilities and TLS.
+
+`Conversation.open()` yields the `<protocol>.connect` and `<protocol>.tls` steps and,
+when both went well, a live session of the protocol's library (imaplib, poplib,
+smtplib) over a TLS socket that validated for the host. Each connection gets its own
+Transcript (through a Wire); a second connection made only to show a rejected
+certificate, or to name the old TLS version a server insists on, gets one too.
+
+For STARTTLS the plaintext part (greeting, capabilities, the STARTTLS command) runs on
+the socket first; the handshake then goes through net/tls.py like any other, and the
+library continues on the TLS socket. Whatever the server sent before the handshake is
+dropped with the plaintext reader.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import poplib
+import smtplib
+import socket
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from assistant.checks.mail_common import (
+    Endpoint,
+    Failure,
+    ReplyRefused,
+    failure,
+    io_remedy,
+    silent_remedy,
+    skipped,
+    timed,
+    tls_remedy,
+    unwind,
+)
+from assistant.checks.mail_replies import explain_reply
+from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS
+from assistant.model import Remedy, Status, Step
+from assistant.net.connect import ConnectError, ConnectInfo
+from assistant.net.legacy_tls import display_name, legacy_version, may_be_version_mismatch
+from assistant.net.mailwire import Wire
+from assistant.net.tls import TlsHandshakeError, TlsInspection, secure
+from assistant.net.transcript import Transcript
+from assistant.runner import Context
+
+GREETING_CHARS = 160
+# Everything a protocol library may raise when the server misbehaves or says no.
+PROTOCOL_ERRORS = (
+    OSError,
+    ReplyRefused,
+    imaplib.IMAP4.error,
+    poplib.error_proto,
+    smtplib.SMTPException,
+    UnicodeError,
+    ValueError,
+)
+
+
+class Session(Protocol):
+    @property
+    def greeting(self) -> str: ...
+
+    def close_quietly(self) -> None: ...
+
+
+S = TypeVar("S", bound=Session)
+
+
+@dataclass(frozen=True)
+class MailProtocol(Generic[S]):
+    """How one protocol does the shared part; each function raises PROTOCOL_ERRORS."""
+
+    key: str  # "imap", "pop", "smtp": the step ID prefix
+    name: str  # "IMAP"
+    open: Callable[[socket.socket, Wire, str, int], S]  # reads the greeting
+    hello: Callable[[S], list[str]]  # capabilities / EHLO extensions
+    offers_starttls: Callable[[list[str]], bool]
+    starttls: Callable[[S], None]  # the command only
+    adopt_tls: Callable[[S, ssl.SSLSocket], list[str]]  # capabilities over TLS
+    drop_reader: Callable[[S], None]  # close the library's reader, not the socket
+
+
+def short(text: str, limit: int = GREETING_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Conversation(Generic[S]):
+    def __init__(self, ctx: Context, endpoint: Endpoint, protocol: MailProtocol[S]) -> None:
+        self.ctx = ctx
+        self.endpoint = endpoint
+        self.protocol = protocol
+        self.net = ctx.net
+        self.wires: list[Wire] = []
+        self.wire: Wire | None = None  # the main connection's, once the session exists
+        self.session: S | None = None  # usable once open() passed both steps
+        self.tls: TlsInspection | None = None
+        self.info: ConnectInfo | None = None
+        self.before_tls: list[str] = []
+        self.after_tls: list[str] = []
+        self._pending: S | None = None  # the session while it is being set up
+        self._raw: socket.socket | None = None
+        self._sockets: list[socket.socket] = []
+        self.connect_id = f"{protocol.key}.connect"
+        self.tls_id = f"{protocol.key}.tls"
+        self.label = f"{protocol.name} {endpoint.host}:{endpoint.port}"
+
+    # -- the two steps ---------------------------------------------------------------
+
+    def open(self) -> list[Step]:
+        connect = timed(self._connect)
+        if connect.status is Status.FAIL:
+            return [connect, skipped(self.tls_id, self._tls_title(), "not tried: no connection")]
+        tls = timed(self._secure)
+        if tls.status in (Status.PASS, Status.WARN):
+            self.session = self._pending
+        return [connect, tls]
+
+    def close(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            if self.session is not None:
+                pending.close_quietly()
+            else:
+                self.protocol.drop_reader(pending)
+        for sock in self._sockets:
+            self.net.close(sock)
+
+    def explain(self, found: Failure) -> tuple[str, Remedy | None]:
+        """A failure's summary, with the cause from mail_replies when the server said no."""
+        meaning = None
+        if found.reply is not None:
+            meaning = explain_reply(self.protocol.key, found.reply, cloud=self.endpoint.microsoft)
+        if meaning is not None:
+            return f"{found.text} ({meaning.cause})", Remedy(meaning.remedy, meaning.link)
+        return found.text, io_remedy(self.endpoint, found)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _wire(self, label: str) -> Wire:
+        wire = Wire(Transcript(label, self.ctx.redactor), self.ctx.op_timeout)
+        self.wires.append(wire)
+        return wire
+
+    def _connect(self) -> Step:
+        ep, ctx = self.endpoint, self.ctx
+        title = f"Connect to {ep.host}:{ep.port}"
+        try:
+            sock, info = self.net.tcp(ep.host, ep.port)
+        except ConnectError as exc:
+            unwind(ctx)
+            return Step(
+                self.connect_id,
+                title,
+                Status.FAIL,
+                summary=ctx.redactor(str(exc)),
+                remedy=Remedy(
+                    f"Check that {ep.host} resolves and that outbound TCP port {ep.port} is "
+                    "open on this network (firewall, proxy, provider blocks).",
+                    MAIL_LINKS["settings"],
+                ),
+            )
+        self._raw, self.info = sock, info
+        self._sockets.append(sock)
+        if ep.implicit_tls:
+            return Step(
+                self.connect_id,
+                title,
+                Status.PASS,
+                summary=f"{info.describe()}; on this port the server speaks after TLS",
+            )
+        wire = self.wire = self._wire(self.label)
+        wire.note(info.describe())
+        try:
+            self._pending = self.protocol.open(sock, wire, ep.host, ep.port)
+            self.before_tls = self.protocol.hello(self._pending)
+        except PROTOCOL_ERRORS as exc:
+            found = failure(ctx, exc, wire)
+            summary, remedy = self.explain(found)
+            if found.timed_out and self._pending is None:
+                summary = f"no greeting: {summary}"
+            return Step(
+                self.connect_id,
+                title,
+                Status.FAIL,
+                summary=f"connected, but {summary}",
+                details=info.describe(),
+                remedy=remedy,
+            )
+        return Step(
+            self.connect_id,
+            title,
+            Status.PASS,
+            summary=f"{info.describe()}; greeting: {short(self._pending.greeting)}",
+            details=_listing("Offered before TLS", self.before_tls),
+        )
+
+    def _tls_title(self) -> str:
+        return "TLS handshake" if self.endpoint.implicit_tls else "STARTTLS and TLS handshake"
+
+    def _secure(self) -> Step:
+        ep, ctx, title = self.endpoint, self.ctx, self._tls_title()
+        if not ep.implicit_tls:
+            refused = self._starttls()
+            if refused is not None:
+                return refused
+        try:
+            ssock, inspection = secure(
+                self._first_then_replay(),
+                ep.host,
+                self.net.tls_context(),
+                timeout=self.net.op_timeout(),
+                display_context=self.net.tls_context(verify=False),
+            )
+        except TlsHandshakeError as exc:
+            unwind(ctx)
+            return self._tls_failed(exc)
+        ctx.token.register(ssock)
+        self._sockets.append(ssock)
+        self.tls = inspection
+        shown = f"{inspection.protocol}, {inspection.cipher}"
+        wire: Wire | None = None
+        try:
+            if ep.implicit_tls:
+                wire = self.wire = self._wire(self.label)
+                wire.note(f"{self.info.describe() if self.info else ep}; TLS: {shown}")
+                self._pending = self.protocol.open(ssock, wire, ep.host, ep.port)
+                self.after_tls = self.protocol.hello(self._pending)
+            else:
+                assert self._pending is not None and self.wire is not None
+                wire = self.wire
+                wire.note(f"TLS: {shown}")
+                self.after_tls = self.protocol.adopt_tls(self._pending, ssock)
+        except PROTOCOL_ERRORS as exc:
+            summary, remedy = self.explain(failure(ctx, exc, wire))
+            return Step(
+                self.tls_id,
+                title,
+                Status.FAIL,
+                summary=f"TLS works ({shown}), but then {summary}",
+                remedy=remedy,
+                evidence=[inspection.to_evidence(f"TLS {ep.host}:{ep.port}")],
+            )
+        problems = inspection.problems()
+        leaf = inspection.chain[0] if inspection.chain else None
+        valid = f"certificate valid for {ep.host}"
+        if leaf is not None:
+            valid += f" ({leaf.days_left} days left)"
+        return Step(
+            self.tls_id,
+            title,
+            Status.WARN if problems else Status.PASS,
+            summary=f"{shown}; {valid}" + (f"; {problems[0]}" if problems else ""),
+            details="\n".join(
+                part
+                for part in (
+                    "\n".join(f"- {p}" for p in problems),
+                    _listing("Offered over TLS", self.after_tls),
+                )
+                if part
+            ),
+            remedy=tls_remedy(ep) if problems else None,
+            evidence=[inspection.to_evidence(f"TLS {ep.host}:{ep.port}")],
+        )
+
+    def _starttls(self) -> Step | None:
+        ep, title = self.endpoint, self._tls_title()
+        assert self._pending is not None
+        if not self.protocol.offers_starttls(self.before_tls):
+            return Step(
+                self.tls_id,
+                title,
+                Status.FAIL,
+                summary=f"the server does not offer STARTTLS on port {ep.port}: the "
+                "connection cannot be encrypted, so no credentials were sent",
+                details=_listing("Offered", self.before_tls),
+                remedy=Remedy(
+                    f"Use the implicit-TLS port ({_IMPLICIT[self.protocol.key]}) if the "
+                    "server has one, or turn on TLS for this port on the server. If the "
+                    "server normally offers STARTTLS, something on the way strips it (a "
+                    "firewall's SMTP/IMAP 'fixup' or inspection feature).",
+                    MAIL_LINKS["settings"],
+                ),
+            )
+        try:
+            self.protocol.starttls(self._pending)
+        except PROTOCOL_ERRORS as exc:
+            summary, remedy = self.explain(failure(self.ctx, exc, self.wire))
+            return Step(
+                self.tls_id,
+                title,
+                Status.FAIL,
+                summary=f"STARTTLS failed: {summary}",
+                remedy=remedy,
+            )
+        return None
+
+    def _first_then_replay(self) -> Callable[[], socket.socket]:
+        """The connect() for net.tls.secure: our socket first; any later call (to show a
+        rejected certificate) replays the plaintext part on a new connection."""
+        first = [self._raw] if self._raw is not None else []
+
+        def connect() -> socket.socket:
+            return first.pop() if first else self._replay("for the certificate only")
+
+        return connect
+
+    def _replay(self, purpose: str) -> socket.socket:
+        ep = self.endpoint
+        sock, _ = self.net.tcp(ep.host, ep.port)
+        if ep.implicit_tls:
+            return sock
+        wire = self._wire(f"{self.label} (second connection, {purpose})")
+        session: S | None = None
+        try:
+            session = self.protocol.open(sock, wire, ep.host, ep.port)
+            self.protocol.hello(session)
+            self.protocol.starttls(session)
+        except BaseException:
+            self.net.close(sock)
+            raise
+        finally:
+            if session is not None:
+                self.protocol.drop_reader(session)
+        return sock
+
+    def _tls_failed(self, exc: TlsHandshakeError) -> Step:
+        ep, ctx = self.endpoint, self.ctx
+        evidence, details = [], ""
+        if exc.inspection is not None:
+            evidence.append(exc.inspection.to_evidence(f"TLS {ep.host}:{ep.port}"))
+            problems = exc.inspection.problems()
+            if problems:
+                details = "Certificate problems:\n" + "\n".join(f"- {p}" for p in problems)
+        summary = f"{exc.message}; no credentials were sent"
+        remedy: Remedy | None = tls_remedy(ep)
+        version = None
+        if may_be_version_mismatch(exc):
+            version = legacy_version(
+                lambda: self._replay("for the TLS version only"), ep.host, self.net.op_timeout()
+            )
+        if version is not None:
+            summary = (
+                f"the server only offers {display_name(version)} ({version}); this "
+                "computer requires TLS 1.2 or later, as Exchange Online has since "
+                f"{LEGACY_TLS_RETIRED}; no credentials were sent"
+            )
+            remedy = _legacy_remedy(ep)
+        elif isinstance(exc.__cause__, TimeoutError):
+            remedy = silent_remedy(ep)
+        elif exc.inspection is None:
+            remedy = io_remedy(ep, Failure("", None, cut_off=True))
+        for wire in self.wires:
+            wire.note(f"TLS failed: {exc.message}")
+        return Step(
+            self.tls_id,
+            self._tls_title(),
+            Status.FAIL,
+            summary=ctx.redactor(summary),
+            details=details,
+            remedy=remedy,
+            evidence=evidence,
+        )
+
+
+_IMPLICIT = {"imap": 993, "pop": 995, "smtp": 465}
+
+
+def _listing(label: str, items: list[str]) -> str:
+    return f"{label}: {', '.join(items)}" if items else ""
+
+
+def _legacy_remedy(ep: Endpoint) -> Remedy:
+    if ep.microsoft:
+        text = (
+            f"{ep.host} offers TLS 1.2 and later: an old version here means something on "
+            "the way terminates TLS (a proxy, firewall or antivirus). Update it, or exclude "
+            "Microsoft 365 endpoints from TLS inspection."
+        )
+    else:
+        text = (
+            f"Turn on TLS 1.2 (and 1.3) on {ep.host}; TLS 1.0 and 1.1 are deprecated and "
+            "current clients refuse them. On Windows servers enable TLS 1.2 in SCHANNEL; "
+            "update appliances' firmware."
+        )
+    return Remedy(text, MAIL_LINKS["legacy_tls"])

@@ -1,0 +1,189 @@
+"""pop.login: a POP3 conversation from TCP to STAT, as a mail client has it.
+
+Children, in order (a failed one stops the rest, which are skipped with the reason):
+pop.connect         TCP, and for STLS (port 110) the greeting and CAPA in plain text
+pop.tls             implicit TLS (995) or STLS: certificate, protocol, cipher, CAPA again
+pop.login.password  USER/PASS (or AUTH PLAIN) over TLS that validated for the host
+pop.stat            STAT: messages and bytes in the mailbox
+
+OAuth (AUTH XOAUTH2) will join as pop.login.xoauth2.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Sequence
+
+from assistant.checks.autodiscover.settings import RESULT_CHECK
+from assistant.checks.mail_common import (
+    NO_CREDENTIALS,
+    Endpoint,
+    blocked_by,
+    choose_endpoint,
+    failure,
+    host_refusal,
+    no_endpoint,
+    password,
+    roll_up,
+    skipped,
+    timed,
+)
+from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.facts import MAIL_LINKS
+from assistant.model import Remedy, Status, Step
+from assistant.net.mailwire import Wire
+from assistant.net.pop_client import PopConnection
+from assistant.runner import Check, Context
+
+LOGIN = "pop.login"
+SIGN_IN = "pop.login.password"
+STAT = "pop.stat"
+TITLE = "POP sign-in and mailbox"
+_SIGN_IN_TITLE = "Sign in with the password"
+_STAT_TITLE = "Mailbox statistics (STAT)"
+
+
+def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> PopConnection:
+    return PopConnection(sock, wire, host, port)
+
+
+def _hello(session: PopConnection) -> list[str]:
+    return [" ".join([name, *args]) for name, args in session.capabilities().items()]
+
+
+def _adopt(session: PopConnection, ssock: ssl.SSLSocket) -> list[str]:
+    session.adopt_tls(ssock)
+    return _hello(session)
+
+
+def _names(capabilities: Sequence[str]) -> set[str]:
+    return {line.split()[0].upper() for line in capabilities if line.strip()}
+
+
+POP: MailProtocol[PopConnection] = MailProtocol(
+    key="pop",
+    name="POP",
+    open=_open,
+    hello=_hello,
+    offers_starttls=lambda caps: "STLS" in _names(caps),
+    starttls=lambda session: session.stls_command(),
+    adopt_tls=_adopt,
+    drop_reader=lambda session: session.file.close(),
+)
+
+
+def sasl_mechanisms(capabilities: Sequence[str]) -> list[str]:
+    for line in capabilities:
+        words = line.upper().split()
+        if words and words[0] == "SASL":
+            return words[1:]
+    return []
+
+
+def password_mechanism(capabilities: Sequence[str]) -> str | None:
+    """USER/PASS when offered (or when the server has no CAPA at all), else AUTH PLAIN."""
+    if not capabilities or "USER" in _names(capabilities):
+        return "USER"
+    if "PLAIN" in sasl_mechanisms(capabilities):
+        return "PLAIN"
+    return None
+
+
+def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -> Step:
+    offered = ", ".join(conv.after_tls) or "no CAPA"
+    credential = password(ctx)
+    if credential is None:
+        return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
+    refusal = host_refusal(ctx, ep, "pop")
+    if refusal is not None:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.SKIP,
+            summary=refusal,
+            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+        )
+    mechanism = password_mechanism(conv.after_tls)
+    if mechanism is None:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"the server accepts no password over TLS (it offers {offered})",
+            remedy=Remedy(
+                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
+                MAIL_LINKS["oauth"],
+            ),
+        )
+    session = conv.session
+    assert session is not None
+    try:
+        session.password_login(mechanism, credential.username, credential.password)
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"not signed in as {credential.username}: {summary}",
+            details=f"Offered over TLS: {offered}",
+            remedy=remedy,
+        )
+    how = "USER/PASS" if mechanism == "USER" else "AUTH PLAIN"
+    return Step(
+        SIGN_IN,
+        _SIGN_IN_TITLE,
+        Status.PASS,
+        summary=f"signed in as {credential.username} ({how})",
+        details=f"Offered over TLS: {offered}",
+    )
+
+
+def _stat_step(ctx: Context, conv: Conversation[PopConnection]) -> Step:
+    session = conv.session
+    assert session is not None
+    try:
+        count, size = session.stat()
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(STAT, _STAT_TITLE, Status.FAIL, summary=summary, remedy=remedy)
+    plural = "" if count == 1 else "s"
+    return Step(STAT, _STAT_TITLE, Status.PASS, summary=f"{count} message{plural}, {size} bytes")
+
+
+def check_pop(ctx: Context) -> Step:
+    ep = choose_endpoint(ctx, "pop")
+    if ep is None:
+        return no_endpoint(LOGIN, TITLE, "pop")
+    conv = Conversation(ctx, ep, POP)
+    try:
+        children = conv.open()
+        if conv.session is None:
+            reason = blocked_by(children) or "not tried"
+            children += [
+                skipped(SIGN_IN, _SIGN_IN_TITLE, reason),
+                skipped(STAT, _STAT_TITLE, reason),
+            ]
+        else:
+            login = timed(lambda: _login_step(ctx, conv, ep))
+            children.append(login)
+            if login.status is Status.PASS:
+                children.append(timed(lambda: _stat_step(ctx, conv)))
+            else:
+                reason = login.summary if login.status is Status.SKIP else "not signed in"
+                children.append(skipped(STAT, _STAT_TITLE, f"not tried: {reason}"))
+    finally:
+        conv.close()
+    return roll_up(
+        LOGIN,
+        TITLE,
+        ep,
+        children,
+        conv.wires,
+        success=f"signed in to {ep}; mailbox: {children[-1].summary}",
+        login_id=SIGN_IN,
+    )
+
+
+POP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_pop, after=(RESULT_CHECK,)),)

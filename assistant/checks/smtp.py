@@ -1,0 +1,269 @@
+"""smtp.auth: SMTP client submission as a device or application does it, and
+smtp.deprecation: the dated end of password sign-in for SMTP AUTH in Exchange Online.
+
+smtp.auth's children, in order (a failed one stops the rest, skipped with the reason):
+smtp.connect        TCP, and for STARTTLS (587) the banner and EHLO in plain text
+smtp.tls            implicit TLS (465) or STARTTLS: certificate, protocol, cipher, EHLO again
+smtp.auth.password  the AUTH mechanisms offered over TLS, and AUTH PLAIN (or LOGIN)
+
+Exchange Online's refusals (535 5.7.139, 550 5.7.30, 421 4.7.66, ...) are explained
+by mail_replies. Nothing is sent as mail here (that is relay.*). OAuth (XOAUTH2) will
+join as smtp.auth.xoauth2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import ssl
+from collections.abc import Sequence
+
+from assistant.checks.autodiscover.settings import RESULT_CHECK
+from assistant.checks.mail_common import (
+    NO_CREDENTIALS,
+    Endpoint,
+    ReplyRefused,
+    blocked_by,
+    choose_endpoint,
+    failure,
+    host_refusal,
+    no_endpoint,
+    password,
+    roll_up,
+    skipped,
+    timed,
+)
+from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS, SMTP_AUTH_BASIC_OFF_BY_DEFAULT
+from assistant.model import Remedy, Status, Step
+from assistant.net.mailwire import Wire
+from assistant.net.smtp_client import SmtpConnection
+from assistant.runner import Check, Context
+
+AUTH = "smtp.auth"
+SIGN_IN = "smtp.auth.password"
+DEPRECATION = "smtp.deprecation"
+TITLE = "SMTP client submission (SMTP AUTH)"
+DEPRECATION_TITLE = "SMTP AUTH with a password in Exchange Online: retirement dates"
+_SIGN_IN_TITLE = "AUTH mechanisms and sign-in with the password"
+
+
+def _reply(code: int, message: bytes) -> str:
+    return f"{code} {' '.join(message.decode('utf-8', errors='replace').split())}"
+
+
+def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> SmtpConnection:
+    session = SmtpConnection(sock, wire, host)
+    try:
+        code, message = session.read_greeting()
+        if code != 220:
+            raise ReplyRefused("the greeting", _reply(code, message))
+    except BaseException:
+        if session.file is not None:
+            session.file.close()
+        raise
+    return session
+
+
+def _hello(session: SmtpConnection) -> list[str]:
+    code, message = session.ehlo()
+    if code != 250:
+        raise ReplyRefused("EHLO", _reply(code, message))
+    return message.decode("utf-8", errors="replace").splitlines()[1:]
+
+
+def _starttls(session: SmtpConnection) -> None:
+    code, message = session.starttls_command()
+    if code != 220:
+        raise ReplyRefused("STARTTLS", _reply(code, message))
+
+
+def _adopt(session: SmtpConnection, ssock: ssl.SSLSocket) -> list[str]:
+    session.adopt_tls(ssock)
+    return _hello(session)
+
+
+def _drop_reader(session: SmtpConnection) -> None:
+    if session.file is not None:
+        session.file.close()
+
+
+SMTP: MailProtocol[SmtpConnection] = MailProtocol(
+    key="smtp",
+    name="SMTP",
+    open=_open,
+    hello=_hello,
+    offers_starttls=lambda lines: any(
+        line.split()[:1] == ["STARTTLS"] for line in (x.upper() for x in lines)
+    ),
+    starttls=_starttls,
+    adopt_tls=_adopt,
+    drop_reader=_drop_reader,
+)
+
+
+def password_mechanism(offered: Sequence[str]) -> str | None:
+    """AUTH PLAIN when offered, else LOGIN; None when neither (e.g. only XOAUTH2)."""
+    upper = {m.upper() for m in offered}
+    for mechanism in ("PLAIN", "LOGIN"):
+        if mechanism in upper:
+            return mechanism
+    return None
+
+
+def _no_auth_remedy(ep: Endpoint) -> Remedy:
+    if ep.microsoft:
+        return Remedy(
+            f"{ep.host} offers AUTH after STARTTLS on port 587. If it is missing, something "
+            "on the way rewrites the conversation (a firewall's SMTP inspection or 'fixup'), "
+            "or this is not the submission endpoint (port 25 of an MX host takes no AUTH).",
+            MAIL_LINKS["devices"],
+        )
+    return Remedy(
+        "Offer authentication for client submission after TLS (Exchange Server: the "
+        "'Client Frontend' receive connector on port 587 with Basic authentication offered "
+        "after STARTTLS), or send through a connector instead.",
+        MAIL_LINKS["devices"],
+    )
+
+
+def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -> Step:
+    session = conv.session
+    assert session is not None
+    offered = session.offered_auth()
+    if not offered:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary="the server offers no AUTH over TLS: SMTP AUTH is not available on "
+            "this endpoint",
+            details="EHLO over TLS: " + ", ".join(conv.after_tls),
+            remedy=_no_auth_remedy(ep),
+        )
+    shown = "AUTH " + " ".join(offered)
+    credential = password(ctx)
+    if credential is None:
+        return skipped(SIGN_IN, _SIGN_IN_TITLE, f"{NO_CREDENTIALS} (the server offers {shown})")
+    refusal = host_refusal(ctx, ep, "smtp")
+    if refusal is not None:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.SKIP,
+            summary=refusal,
+            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+        )
+    mechanism = password_mechanism(offered)
+    if mechanism is None:
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"the server offers {shown}: no password sign-in",
+            remedy=Remedy(
+                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
+                MAIL_LINKS["oauth"],
+            ),
+        )
+    try:
+        code, message = session.authenticate(mechanism, credential.username, credential.password)
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(
+            SIGN_IN,
+            _SIGN_IN_TITLE,
+            Status.FAIL,
+            summary=f"not signed in as {credential.username}: {summary}",
+            details=f"Offered over TLS: {shown}",
+            remedy=remedy,
+        )
+    return Step(
+        SIGN_IN,
+        _SIGN_IN_TITLE,
+        Status.PASS,
+        summary=f"signed in as {credential.username} (AUTH {mechanism}): "
+        + ctx.redactor(_reply(code, message)),
+        details=f"Offered over TLS: {shown}",
+    )
+
+
+def check_smtp(ctx: Context) -> Step:
+    ep = choose_endpoint(ctx, "smtp")
+    if ep is None:
+        return no_endpoint(AUTH, TITLE, "smtp")
+    conv = Conversation(ctx, ep, SMTP)
+    try:
+        children = conv.open()
+        if conv.session is None:
+            reason = blocked_by(children) or "not tried"
+            children.append(skipped(SIGN_IN, _SIGN_IN_TITLE, reason))
+        else:
+            children.append(timed(lambda: _auth_step(ctx, conv, ep)))
+    finally:
+        conv.close()
+    return roll_up(
+        AUTH,
+        TITLE,
+        ep,
+        children,
+        conv.wires,
+        success=f"{ep}: {children[-1].summary}",
+        login_id=SIGN_IN,
+    )
+
+
+def deprecation_notice(today: dt.date, *, password_works: bool | None) -> tuple[Status, str]:
+    """The dated note for Exchange Online: warn when a password sign-in works today (it
+    is what stops working), inform otherwise."""
+    off = dt.date.fromisoformat(SMTP_AUTH_BASIC_OFF_BY_DEFAULT)
+    if today < off:
+        when = f"from the end of December 2026 ({off.isoformat()}, in {(off - today).days} days)"
+    else:
+        when = f"since the end of December 2026 ({off.isoformat()})"
+    note = (
+        "SMTP AUTH with a password (Basic authentication) is off by default for existing "
+        f"Exchange Online tenants {when}; OAuth keeps working"
+    )
+    if password_works:
+        return Status.WARN, f"password sign-in works today, but: {note}"
+    return Status.INFO, note
+
+
+def check_smtp_deprecation(ctx: Context) -> Step:
+    if not ctx.target.environment.is_cloud:
+        return Step(
+            DEPRECATION,
+            DEPRECATION_TITLE,
+            Status.SKIP,
+            summary="Exchange Server on-premises: these dates are for Exchange Online",
+        )
+    auth = ctx.results.get(AUTH)
+    sign_in = auth.find(SIGN_IN) if auth is not None else None
+    works = None if sign_in is None else sign_in.status is Status.PASS
+    status, summary = deprecation_notice(dt.datetime.now(dt.UTC).date(), password_works=works)
+    return Step(
+        DEPRECATION,
+        DEPRECATION_TITLE,
+        status,
+        summary=summary,
+        details=(
+            "Devices and applications that send with a user name and password through "
+            "smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of "
+            "sending (a connector for direct send or relay, High Volume Email, Azure "
+            f"Communication Services). TLS 1.0 and 1.1 are gone since {LEGACY_TLS_RETIRED}: "
+            "such clients get 421 4.7.66."
+        ),
+        remedy=Remedy(
+            "Move password-based SMTP AUTH senders to OAuth or another sending method "
+            "before the date; until then an admin can keep it on per mailbox "
+            "(Set-CASMailbox -SmtpClientAuthenticationDisabled $false).",
+            MAIL_LINKS["smtp_auth_retirement"],
+        ),
+    )
+
+
+SMTP_CHECKS: tuple[Check, ...] = (
+    Check(AUTH, TITLE, check_smtp, after=(RESULT_CHECK,)),
+    Check(DEPRECATION, DEPRECATION_TITLE, check_smtp_deprecation, after=(AUTH,)),
+)

@@ -1,0 +1,281 @@
+"""Dovecot from Debian as the lab's IMAP and POP3 server (TESTING.md, "Dovecot gotchas").
+
+One Dovecot process tree, our own configuration in a fresh, short temporary folder,
+high ports on loopback, a passwd-file of lab users; the system's Dovecot (if any) is
+never used. Listeners:
+
+- implicit TLS (IMAPS, POP3S) on 127.0.0.1;
+- STARTTLS (IMAP, POP3) on PLAIN_ADDRESS: Dovecot counts 127.0.0.1 -> 127.0.0.1 as a
+  secured connection and would offer plaintext sign-in there, so the plaintext
+  listeners sit on 127.0.0.2, where it shows LOGINDISABLED before TLS as a real server;
+- the same ports on NO_TLS_ADDRESS with TLS off for that address: no STARTTLS offered.
+
+The certificate follows the name the client asks for (SNI, `local_name` blocks), so one
+Dovecot serves the good, expired and wrong-name certificates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import grp
+import os
+import pathlib
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.lab.pki import CertVariant, LabPKI
+
+DOVECOT = "/usr/sbin/dovecot"
+DEBIAN_PACKAGES = "dovecot-imapd dovecot-pop3d"
+TLS_ADDRESS = "127.0.0.1"
+PLAIN_ADDRESS = "127.0.0.2"
+NO_TLS_ADDRESS = "127.0.0.3"
+START_TIMEOUT = 10.0
+IMAP_GREETING = "The Microsoft Exchange IMAP4 service is ready."
+POP_GREETING = "The Microsoft Exchange POP3 service is ready."
+_SEED_MESSAGE = (
+    "From: Lab <lab@contoso.test>\r\nTo: {user}\r\nSubject: Welcome to the lab mailbox\r\n"
+    "Date: Fri, 27 Nov 2026 09:00:00 +0000\r\nMessage-ID: <seed-1@contoso.test>\r\n\r\n"
+    "This message is here so INBOX and STAT have something to count.\r\n"
+)
+
+
+@dataclass(frozen=True)
+class DovecotPorts:
+    imaps: int  # on TLS_ADDRESS
+    imap: int  # on PLAIN_ADDRESS and NO_TLS_ADDRESS
+    pop3s: int
+    pop3: int
+
+
+def _free_port() -> int:
+    # Dovecot binds what its configuration names, so pick free ports first.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((TLS_ADDRESS, 0))
+        return int(probe.getsockname()[1])
+
+
+class LabDovecot:
+    def __init__(
+        self,
+        pki: LabPKI,
+        users: Mapping[str, str],
+        *,
+        hostnames: Sequence[str],
+        sni: Mapping[str, CertVariant] | None = None,
+    ) -> None:
+        """`hostnames`: the default certificate's names; `sni`: names that get a
+        certificate of their own variant (expired, wrong name, ...)."""
+        for user, password in users.items():
+            if any(c in user + password for c in ":\n\r") or not user:
+                raise ValueError(f"a passwd-file cannot hold the lab user {user!r}")
+        self._pki = pki
+        self._users = dict(users)
+        self._hostnames = tuple(hostnames)
+        self._sni = dict(sni or {})
+        self.ports = DovecotPorts(_free_port(), _free_port(), _free_port(), _free_port())
+        self._base: pathlib.Path | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> LabDovecot:
+        if not os.access(DOVECOT, os.X_OK):
+            raise RuntimeError(
+                f"Dovecot is not installed ({DOVECOT} is missing): the mail lab needs it. "
+                f"Install the Debian packages: apt-get install {DEBIAN_PACKAGES}"
+            )
+        # Short and fresh: unix socket paths must stay under 108 characters, and a reused
+        # base_dir costs seconds at start-up.
+        base = pathlib.Path(tempfile.mkdtemp(prefix="cadv-", dir="/tmp"))
+        base.chmod(0o755)  # the auth process reads the users file as another user
+        self._base = base
+        conf = base / "dovecot.conf"
+        conf.write_text(self._config(base), encoding="utf-8")
+        with open(base / "stderr.log", "wb") as errors:
+            self._process = subprocess.Popen(  # noqa: S603 - fixed binary, our own config
+                [DOVECOT, "-c", str(conf), "-F"],
+                stdin=subprocess.DEVNULL,
+                stdout=errors,
+                stderr=errors,
+                start_new_session=True,  # its own process group, killed whole in stop()
+            )
+        try:
+            self._wait_until_listening()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            # SIGTERM takes seconds; the lab keeps no state worth a clean shutdown.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+        base, self._base = self._base, None
+        if base is not None:
+            shutil.rmtree(base, ignore_errors=True)
+
+    def __enter__(self) -> LabDovecot:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def log_text(self) -> str:
+        """Dovecot's log so far (for a test that wants to know what the server saw)."""
+        if self._base is None:
+            return ""
+        parts = []
+        for name in ("stderr.log", "dovecot.log"):
+            path = self._base / name
+            if path.exists():
+                parts.append(path.read_text(encoding="utf-8", errors="replace"))
+        return "".join(parts)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _wait_until_listening(self) -> None:
+        ports = self.ports
+        wanted = [
+            (TLS_ADDRESS, ports.imaps),
+            (TLS_ADDRESS, ports.pop3s),
+            (PLAIN_ADDRESS, ports.imap),
+            (PLAIN_ADDRESS, ports.pop3),
+            (NO_TLS_ADDRESS, ports.imap),
+            (NO_TLS_ADDRESS, ports.pop3),
+        ]
+        until = time.monotonic() + START_TIMEOUT
+        while wanted:
+            if self._process is None or self._process.poll() is not None:
+                raise RuntimeError("Dovecot did not start:\n" + self.log_text()[-2000:])
+            try:
+                with socket.create_connection(wanted[0], timeout=0.5):
+                    pass
+            except OSError:
+                if time.monotonic() > until:
+                    raise RuntimeError(
+                        f"Dovecot did not listen on {wanted[0]} within {START_TIMEOUT:g} s:\n"
+                        + self.log_text()[-2000:]
+                    ) from None
+                time.sleep(0.02)
+            else:
+                wanted.pop(0)
+
+    def _accounts(self, base: pathlib.Path) -> tuple[str, str]:
+        """Who Dovecot's processes run as, and the userdb line (TESTING.md)."""
+        home = base / "home"
+        home.mkdir()
+        for user in self._users:
+            maildir = home / user / "Maildir"
+            for sub in ("cur", "new", "tmp"):
+                (maildir / sub).mkdir(parents=True)
+            message = _SEED_MESSAGE.format(user=user).encode("utf-8")
+            (maildir / "cur" / "1795770000.M1P1.lab:2,S").write_bytes(message)
+        users = base / "users"
+        users.write_text(
+            "".join(f"{u}:{{PLAIN}}{p}\n" for u, p in self._users.items()), encoding="utf-8"
+        )
+        users.chmod(0o644)
+        if os.geteuid() == 0:
+            # Login processes refuse to run as root; mail is read as nobody.
+            for path in (home, *home.rglob("*")):
+                shutil.chown(path, "nobody", "nogroup")
+            service_users = (
+                "default_internal_user = dovecot\n"
+                "default_internal_group = dovecot\n"
+                "default_login_user = dovenull\n"
+            )
+            return service_users, f"uid=nobody gid=nogroup home={home}/%u"
+        me = pwd.getpwuid(os.geteuid()).pw_name
+        group = grp.getgrgid(os.getegid()).gr_name
+        service_users = (
+            f"default_internal_user = {me}\n"
+            f"default_internal_group = {group}\n"
+            f"default_login_user = {me}\n"
+        )
+        return service_users, f"uid={os.geteuid()} gid={os.getegid()} home={home}/%u"
+
+    def _config(self, base: pathlib.Path) -> str:
+        service_users, userdb = self._accounts(base)
+        cert, key = self._pki.server_files(self._hostnames)
+        ports = self.ports
+        # As non-root there is no chroot to drop into (TESTING.md).
+        chroot = "" if os.geteuid() == 0 else "  chroot =\n"
+        sni = "".join(
+            f"local_name {name} {{\n  ssl_cert = <{c}\n  ssl_key = <{k}\n}}\n"
+            for name, variant in self._sni.items()
+            for c, k in [self._pki.server_files([name], variant)]
+        )
+        return f"""# Written by assistant/lab/dovecot.py for one lab run.
+protocols = imap pop3
+listen = {TLS_ADDRESS}
+base_dir = {base}/run
+state_dir = {base}/state
+log_path = {base}/dovecot.log
+info_log_path = {base}/dovecot.log
+{service_users}
+ssl = yes
+ssl_cert = <{cert}
+ssl_key = <{key}
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+# One failed sign-in must not slow down the next test (anvil's penalty, TESTING.md).
+# Dovecot 2.3.19 still answers a failed sign-in only at its next 500 ms failure tick.
+auth_failure_delay = 0
+mail_location = maildir:~/Maildir
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {base}/users
+}}
+userdb {{
+  driver = static
+  args = {userdb}
+}}
+protocol imap {{
+  login_greeting = {IMAP_GREETING}
+}}
+protocol pop3 {{
+  login_greeting = {POP_GREETING}
+}}
+service imap-login {{
+{chroot}  inet_listener imap {{
+    address = {PLAIN_ADDRESS} {NO_TLS_ADDRESS}
+    port = {ports.imap}
+  }}
+  inet_listener imaps {{
+    address = {TLS_ADDRESS}
+    port = {ports.imaps}
+    ssl = yes
+  }}
+}}
+service pop3-login {{
+{chroot}  inet_listener pop3 {{
+    address = {PLAIN_ADDRESS} {NO_TLS_ADDRESS}
+    port = {ports.pop3}
+  }}
+  inet_listener pop3s {{
+    address = {TLS_ADDRESS}
+    port = {ports.pop3s}
+    ssl = yes
+  }}
+}}
+service anvil {{
+{chroot}  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
+{sni}local {NO_TLS_ADDRESS} {{
+  ssl = no
+}}
+"""

@@ -1,0 +1,272 @@
+"""SMTP client submission for the lab, as Exchange Online's smtp.office365.com does it.
+
+aiosmtpd behind one event loop (thread lab-smtp-submission) with one listener per
+scenario, each bound to port 0 on loopback:
+- 587-style: STARTTLS required before anything else, AUTH offered only after TLS;
+- 465-style: implicit TLS (aiosmtpd then needs auth_require_tls=False, TESTING.md);
+and Exchange Online's replies: its EHLO, 535 5.7.3 for a wrong password, 530 5.7.57
+for MAIL without AUTH, and in the AUTH_DISABLED and SECURITY_DEFAULTS scenarios
+535 5.7.139 (in its two wordings) for every AUTH.
+
+Every AUTH attempt is recorded (listener, user, mechanism, whether it came over TLS,
+accepted), never the password.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import functools
+import socket
+import ssl
+import threading
+from collections.abc import Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
+_TRACE = "[SN4PR0501CA0024.namprd05.prod.outlook.com 2026-11-27T09:00:00.000Z 08DD0E4C1A2B3C4D]"
+REPLY_AUTH_DISABLED = (
+    "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the "
+    f"Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. {_TRACE}"
+)
+REPLY_SECURITY_DEFAULTS = (
+    "535 5.7.139 Authentication unsuccessful, user is locked by your organization's "
+    f"security defaults policy. Contact your administrator. {_TRACE}"
+)
+REPLY_BAD_PASSWORD = f"535 5.7.3 Authentication unsuccessful {_TRACE}"
+REPLY_NOT_AUTHENTICATED = f"530 5.7.57 Client not authenticated to send mail. {_TRACE}"
+STOP_TIMEOUT = 2.0
+
+
+class AuthMode(enum.Enum):
+    NORMAL = "normal"  # AUTH LOGIN/PLAIN after TLS, checked against the lab users
+    NOT_OFFERED = "not_offered"  # no AUTH in EHLO at all
+    DISABLED = "disabled"  # offered, and every attempt gets 535 5.7.139 (tenant)
+    SECURITY_DEFAULTS = "security_defaults"  # 535 5.7.139, Entra Security Defaults
+
+
+@dataclass(frozen=True)
+class SubmissionListener:
+    name: str
+    tls: ssl.SSLContext | None  # for STARTTLS, or for implicit TLS; None: no TLS at all
+    implicit_tls: bool = False
+    auth: AuthMode = AuthMode.NORMAL
+    mechanisms: tuple[str, ...] = ("LOGIN", "PLAIN")
+
+
+@dataclass(frozen=True)
+class AuthAttempt:
+    listener: str
+    user: str
+    mechanism: str
+    over_tls: bool
+    accepted: bool
+
+
+class _QuietSession(Session):
+    """aiosmtpd logs a deprecation warning to stderr each time it sets login_data, which
+    it does itself on every successful AUTH; the lab keeps quiet."""
+
+    @property
+    def login_data(self) -> Any:
+        return self._login_data
+
+    @login_data.setter
+    def login_data(self, value: Any) -> None:
+        self._login_data = value
+
+
+class _LabSmtp(SMTP):
+    def _create_session(self) -> Session:
+        return _QuietSession(self.loop)
+
+
+class _Handler:
+    def __init__(self, owner: LabSubmission, listener: SubmissionListener) -> None:
+        self._owner = owner
+        self._listener = listener
+
+    async def handle_EHLO(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        hostname: str,
+        responses: list[str],
+    ) -> list[str]:
+        session.host_name = hostname  # the 5-argument hook must set it (aiosmtpd docs)
+        peer = session.peer[0] if isinstance(session.peer, tuple) else "127.0.0.1"
+        lines = [f"{server.hostname} Hello [{peer}]", "SIZE 157286400", "PIPELINING", "DSN"]
+        lines.append("ENHANCEDSTATUSCODES")
+        for line in responses[1:-1]:
+            keyword = line[4:].split(" ", 1)[0].upper()
+            if keyword == "STARTTLS" or (
+                keyword == "AUTH" and self._listener.auth is not AuthMode.NOT_OFFERED
+            ):
+                lines.append(line[4:])
+        lines += ["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"]
+        return [f"250-{x}" for x in lines[:-1]] + [f"250 {lines[-1]}"]
+
+    async def handle_MAIL(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
+        if not getattr(session, "authenticated", False):
+            return REPLY_NOT_AUTHENTICATED
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 2.1.0 Sender OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self._owner.messages.append(envelope)
+        return f"250 2.0.0 OK <lab-{len(self._owner.messages)}@contoso.test> {_TRACE}"
+
+    async def handle_exception(self, error: Exception) -> str:
+        # A client that aborts the STARTTLS handshake ends here; no traceback on stderr.
+        return "421 4.3.2 Service not available"
+
+    def authenticate(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+    ) -> AuthResult:
+        user = password = ""
+        if isinstance(data, LoginPassword):
+            user = data.login.decode("utf-8", errors="replace")
+            password = data.password.decode("utf-8", errors="replace")
+        accepted = (
+            self._listener.auth is AuthMode.NORMAL
+            and user in self._owner.users
+            and self._owner.users[user] == password
+        )
+        over_tls = self._listener.implicit_tls or session.ssl is not None
+        self._owner.record(AuthAttempt(self._listener.name, user, mechanism, over_tls, accepted))
+        if accepted:
+            return AuthResult(success=True, auth_data=data)
+        if self._listener.auth is AuthMode.DISABLED:
+            return AuthResult(success=False, handled=False, message=REPLY_AUTH_DISABLED)
+        if self._listener.auth is AuthMode.SECURITY_DEFAULTS:
+            return AuthResult(success=False, handled=False, message=REPLY_SECURITY_DEFAULTS)
+        return AuthResult(success=False, handled=False, message=REPLY_BAD_PASSWORD)
+
+
+class LabSubmission:
+    def __init__(self, users: Mapping[str, str], host: str = "127.0.0.1") -> None:
+        self.host = host
+        self.users = dict(users)
+        self.messages: list[Envelope] = []
+        self._attempts: list[AuthAttempt] = []
+        self._lock = threading.Lock()
+        self._pending: list[tuple[SubmissionListener, socket.socket]] = []
+        self._loop = asyncio.new_event_loop()
+        self._loop.set_exception_handler(self._loop_error)
+        self.loop_errors: list[str] = []
+        self._servers: list[asyncio.AbstractServer] = []
+        self._sessions: list[SMTP] = []
+        self._thread: threading.Thread | None = None
+
+    @property
+    def auth_attempts(self) -> tuple[AuthAttempt, ...]:
+        with self._lock:
+            return tuple(self._attempts)
+
+    def record(self, attempt: AuthAttempt) -> None:
+        with self._lock:
+            self._attempts.append(attempt)
+
+    def add(self, listener: SubmissionListener) -> int:
+        """A listener for this scenario (before start()); returns its port."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Inherited by accepted sockets: without it aiosmtpd's line-by-line replies meet
+        # Nagle and delayed ACKs, and every multi-line reply costs ~45 ms.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((self.host, 0))
+        sock.listen(16)
+        sock.setblocking(False)
+        self._pending.append((listener, sock))
+        return int(sock.getsockname()[1])
+
+    def start(self) -> LabSubmission:
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="lab-smtp-submission", daemon=True
+        )
+        self._thread.start()
+        self._call(self._listen()).result(STOP_TIMEOUT * 2)
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            try:
+                self._call(self._shutdown()).result(STOP_TIMEOUT)
+            finally:
+                self._loop.call_soon_threadsafe(self._loop.stop)
+                self._thread.join(STOP_TIMEOUT)
+                self._thread = None
+        for _, sock in self._pending:
+            sock.close()
+        self._pending.clear()
+        if not self._loop.is_closed():
+            self._loop.close()
+
+    # -- internals --------------------------------------------------------------------
+
+    def _call(self, coroutine: Any) -> Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        self.loop_errors.append(str(context.get("message", context)))
+
+    def _factory(self, listener: SubmissionListener) -> SMTP:
+        handler = _Handler(self, listener)
+        excluded = [m for m in ("LOGIN", "PLAIN") if m not in listener.mechanisms]
+        if listener.auth is AuthMode.NOT_OFFERED:
+            excluded = ["LOGIN", "PLAIN"]
+        session = _LabSmtp(
+            handler,
+            hostname=BANNER_HOST,
+            ident="Microsoft ESMTP MAIL Service ready",
+            tls_context=None if listener.implicit_tls else listener.tls,
+            require_starttls=not listener.implicit_tls and listener.tls is not None,
+            auth_require_tls=not listener.implicit_tls,
+            auth_exclude_mechanism=excluded,
+            authenticator=handler.authenticate,
+            timeout=30,
+            loop=self._loop,
+        )
+        self._sessions.append(session)
+        return session
+
+    async def _listen(self) -> None:
+        for listener, sock in self._pending:
+            server = await self._loop.create_server(
+                functools.partial(self._factory, listener),
+                sock=sock,
+                ssl=listener.tls if listener.implicit_tls else None,
+            )
+            self._servers.append(server)
+        self._pending.clear()  # the servers own the sockets now
+
+    async def _shutdown(self) -> None:
+        for server in self._servers:
+            server.close()
+        for session in self._sessions:
+            for transport in (session.transport, getattr(session, "_original_transport", None)):
+                if transport is not None:
+                    transport.close()
+        await asyncio.sleep(0)
+        current = asyncio.current_task()
+        tasks = [t for t in asyncio.all_tasks() if t is not current]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for server in self._servers:
+            await server.wait_closed()
+        self._servers.clear()
+        self._sessions.clear()
