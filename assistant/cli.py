@@ -30,7 +30,11 @@ from assistant.config import (
 from assistant.events import CheckFinished, CheckStarted, Event
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
-from assistant.report.json_report import build_report, write_json
+from assistant.report.cli import add_export_arguments, add_report_parser, run_report
+from assistant.report.environment import run_facts
+from assistant.report.export import ExportError, ExportRequest, write_exports
+from assistant.report.json_report import build_report
+from assistant.report.runlog import RunLog
 from assistant.runner import Runner
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -73,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per network operation")
     check.add_argument("--check-deadline", type=float, default=60.0, help="seconds per check")
     check.add_argument("--json", metavar="FILE", help="write the JSON report here")
+    add_export_arguments(check)
     check.add_argument("--user", metavar="LOGIN", help="sign-in name (default: the email address)")
     secret = check.add_mutually_exclusive_group()
     secret.add_argument("--password-env", metavar="NAME", help="read the password from $NAME")
@@ -109,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run every check against the built-in lab")
     demo.add_argument("--scenario", default="healthy")
     demo.add_argument("--json", metavar="FILE")
+    add_export_arguments(demo)
+    add_report_parser(sub)
     return parser
 
 
@@ -163,13 +170,17 @@ def run_checks(
     out: TextIO,
     err: TextIO | None,
     credentials: PasswordCredential | None = None,
+    exports: ExportRequest | None = None,
 ) -> int:
     checks = select(check_names)
     redactor = Redactor()
     runner = Runner(target, options, redactor=redactor, credentials=credentials)
     result: list[Step] = []
 
+    runlog = RunLog(redactor=redactor)  # what the run printed, timestamped, for the bundle
+
     def on_event(event: Event) -> None:
+        runlog.record(event)
         if err is None:
             return
         if isinstance(event, CheckStarted):
@@ -189,14 +200,20 @@ def run_checks(
         runner.cancel()
         worker.join()
         print("cancelled", file=sys.stderr)
-    report = build_report(target, options, result)
+    facts = run_facts(
+        check_names, runlog.planned, cancelled=runner.cancelled, duration_ms=runlog.duration_ms
+    )
+    report = build_report(target, options, result, run=facts)
     print_summary(result, out)
-    if json_path:
-        try:
-            write_json(report, json_path, redactor)
-        except OSError as exc:
-            print(f"could not write {json_path}: {exc.strerror}", file=sys.stderr)
-            return EXIT_USAGE
+    request = (exports or ExportRequest(json=json_path)).signed_in_as(
+        credentials.username if credentials else None
+    )
+    try:
+        for note in write_exports(report, redactor, request, log=runlog.text()):
+            print(f"note: {note}", file=sys.stderr)
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     if runner.cancelled:
         return EXIT_CANCELLED
     failed = any(s.status in (Status.FAIL, Status.ERROR) for s in result)
@@ -232,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = options_from(args)
             names = args.checks.split(",") if args.checks else None
             select(names)  # validate before any network traffic
+            exports = ExportRequest.from_args(args)
+            exports.check_paths()
             return run_checks(
                 target,
                 options,
@@ -240,12 +259,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out=sys.stdout,
                 err=None if args.quiet else sys.stderr,
                 credentials=credentials_from(args, target),
+                exports=exports,
             )
+        if args.command == "report":
+            return run_report(args)
         from assistant.lab.cli import run_demo, run_lab
 
         if args.command == "lab":
             return run_lab(args.scenario, list_only=args.list)
-        return run_demo(args.scenario, json_path=args.json)
+        return run_demo(args.scenario, exports=ExportRequest.from_args(args))
     except InputError as exc:
         print(f"connectivity-assistant: {exc}", file=sys.stderr)
         return EXIT_USAGE

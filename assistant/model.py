@@ -13,6 +13,8 @@ from typing import Any
 
 REPORT_FORMAT = "connectivity-assistant-report"
 REPORT_VERSION = 1
+# Versions this program can load (older ones are upgraded on load; see docs/report-format.md).
+OLDEST_READABLE_VERSION = 1
 
 JSONValue = Any  # what json.dumps accepts: str, int, float, bool, None, lists and dicts of them
 
@@ -63,8 +65,11 @@ class Evidence:
         return {"kind": self.kind, "label": self.label, "data": self.data}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, JSONValue]) -> Evidence:
-        return cls(kind=str(raw["kind"]), label=str(raw["label"]), data=raw.get("data"))
+    def from_dict(cls, raw: dict[str, JSONValue], where: str = "evidence") -> Evidence:
+        raw = _object(raw, where)
+        return cls(
+            kind=_text(raw, "kind", where), label=_text(raw, "label", where), data=raw.get("data")
+        )
 
 
 @dataclass
@@ -78,11 +83,15 @@ class Remedy:
         return {"text": self.text, "link": self.link}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, JSONValue] | None) -> Remedy | None:
+    def from_dict(cls, raw: dict[str, JSONValue] | None, where: str = "remedy") -> Remedy | None:
         if raw is None:
             return None
+        raw = _object(raw, where)
         link = raw.get("link")
-        return cls(text=str(raw["text"]), link=None if link is None else str(link))
+        return cls(
+            text=_text(raw, "text", where),
+            link=None if link is None else _text(raw, "link", where),
+        )
 
 
 @dataclass
@@ -121,22 +130,79 @@ class Step:
         }
 
     @classmethod
-    def from_dict(cls, raw: dict[str, JSONValue]) -> Step:
+    def from_dict(cls, raw: dict[str, JSONValue], where: str = "step") -> Step:
+        raw = _object(raw, where)
+        step_id, title = _text(raw, "id", where), _text(raw, "title", where)
+        status = raw.get("status")
+        if status not in _STATUS_VALUES:
+            known = ", ".join(_STATUS_VALUES)
+            found = "missing" if "status" not in raw else f"{status!r} is not one of {known}"
+            raise ReportFormatError(f"{where}.status: {found}")
+        duration = raw.get("duration_ms", 0)
+        if not isinstance(duration, int) or isinstance(duration, bool):
+            raise ReportFormatError(f"{where}.duration_ms: expected a whole number")
+        evidence = _array(raw, "evidence", where)
+        children = _array(raw, "children", where)
         return cls(
-            id=str(raw["id"]),
-            title=str(raw["title"]),
-            status=Status(raw["status"]),
-            summary=str(raw.get("summary", "")),
-            details=str(raw.get("details", "")),
-            remedy=Remedy.from_dict(raw.get("remedy")),
-            evidence=[Evidence.from_dict(e) for e in raw.get("evidence", [])],
-            duration_ms=int(raw.get("duration_ms", 0)),
-            children=[Step.from_dict(c) for c in raw.get("children", [])],
+            id=step_id,
+            title=title,
+            status=Status(status),
+            summary=_text(raw, "summary", where, ""),
+            details=_text(raw, "details", where, ""),
+            remedy=Remedy.from_dict(raw.get("remedy"), f"{where}.remedy"),
+            evidence=[
+                Evidence.from_dict(e, f"{where}.evidence[{i}]") for i, e in enumerate(evidence)
+            ],
+            duration_ms=duration,
+            children=[Step.from_dict(c, f"{where}.children[{i}]") for i, c in enumerate(children)],
         )
 
 
 class ReportFormatError(ValueError):
     """A file that is not a report this version can read."""
+
+
+_STATUS_VALUES = tuple(s.value for s in Status)
+
+
+def _object(raw: object, where: str) -> dict[str, JSONValue]:
+    if not isinstance(raw, dict):
+        raise ReportFormatError(f"{where}: expected an object, found {_kind(raw)}")
+    return raw
+
+
+def _text(raw: dict[str, JSONValue], key: str, where: str, default: str | None = None) -> str:
+    value = raw.get(key, default)
+    if not isinstance(value, str):
+        missing = key not in raw
+        raise ReportFormatError(
+            f"{where}.{key}: " + ("missing" if missing else f"expected text, found {_kind(value)}")
+        )
+    return value
+
+
+def _array(raw: dict[str, JSONValue], key: str, where: str) -> list[JSONValue]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise ReportFormatError(f"{where}.{key}: expected a list, found {_kind(value)}")
+    return value
+
+
+def _mapping(raw: dict[str, JSONValue], key: str, *, required: bool) -> dict[str, JSONValue]:
+    if key not in raw and not required:
+        return {}
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        found = "nothing" if key not in raw else _kind(value)
+        raise ReportFormatError(f"{key}: expected an object, found {found}")
+    return value
+
+
+def _kind(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(
+        type(value), "a number" if isinstance(value, int | float) else "something else"
+    )
 
 
 @dataclass
@@ -148,6 +214,13 @@ class Report:
     steps: list[Step] = field(default_factory=list)
     format: str = REPORT_FORMAT
     version: int = REPORT_VERSION
+    # Added within version 1 (optional; a report without them loads with empty ones):
+    # facts about the computer and network the run came from (OS, time zone, resolvers,
+    # proxy, public IP), about the run itself (checks asked for and run, cancelled,
+    # duration), and which redaction the file went through. docs/report-format.md.
+    environment: dict[str, JSONValue] = field(default_factory=dict)
+    run: dict[str, JSONValue] = field(default_factory=dict)
+    redaction: dict[str, JSONValue] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, JSONValue]:
@@ -174,24 +247,52 @@ class Report:
             "target": self.target,
             "options": self.options,
             "summary": self.summary,
+            "environment": self.environment,
+            "run": self.run,
+            "redaction": self.redaction,
             "steps": [s.to_dict() for s in self.steps],
         }
 
     @classmethod
     def from_dict(cls, raw: dict[str, JSONValue]) -> Report:
-        if not isinstance(raw, dict) or raw.get("format") != REPORT_FORMAT:
-            raise ReportFormatError("this file is not a Connectivity Assistant report")
-        version = raw.get("version")
-        if not isinstance(version, int) or version > REPORT_VERSION:
-            raise ReportFormatError(
-                f"report version {version!r} is newer than this program reads ({REPORT_VERSION})"
-            )
+        version = check_format(raw)
+        tool = _mapping(raw, "tool", required=True)
+        if not all(isinstance(v, str) for v in tool.values()):
+            raise ReportFormatError("tool: expected text values")
+        created = raw.get("created")
+        if not isinstance(created, str):
+            raise ReportFormatError(f"created: expected text, found {_kind(created)}")
+        steps = _array(raw, "steps", "report")
         return cls(
-            tool={str(k): str(v) for k, v in raw["tool"].items()},
-            created=str(raw["created"]),
-            target=raw["target"],
-            options=raw["options"],
-            steps=[Step.from_dict(s) for s in raw.get("steps", [])],
+            tool=dict(tool),
+            created=created,
+            target=_mapping(raw, "target", required=True),
+            options=_mapping(raw, "options", required=True),
+            steps=[Step.from_dict(s, f"steps[{i}]") for i, s in enumerate(steps)],
             format=REPORT_FORMAT,
             version=version,
+            environment=_mapping(raw, "environment", required=False),
+            run=_mapping(raw, "run", required=False),
+            redaction=_mapping(raw, "redaction", required=False),
         )
+
+
+def check_format(raw: object) -> int:
+    """The report version of a parsed file, or ReportFormatError if it is not a report
+    or not a version this program reads."""
+    if not isinstance(raw, dict) or raw.get("format") != REPORT_FORMAT:
+        raise ReportFormatError("this file is not a Connectivity Assistant report")
+    version = raw.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ReportFormatError(f"report version {version!r} is not a version number")
+    if version > REPORT_VERSION:
+        raise ReportFormatError(
+            f"report version {version} is newer than this program reads ({REPORT_VERSION});"
+            " open it with a newer Connectivity Assistant"
+        )
+    if version < OLDEST_READABLE_VERSION:
+        raise ReportFormatError(
+            f"report version {version} is older than this program reads "
+            f"({OLDEST_READABLE_VERSION} to {REPORT_VERSION})"
+        )
+    return version

@@ -66,8 +66,15 @@ case "${1:-}" in
     shift
     setup_system
     setup_python
-    # Until the wizard lands (issue 5), the app is the CLI diagnosing the demo lab.
-    exec "$VENV/bin/connectivity-assistant" demo "$@"
+    # The wizard in demo mode (the built-in lab plays a tenant); args such as
+    # `--scenario spf-loop` pass through. With no display to open a window on, the same
+    # diagnosis runs in the terminal instead.
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ] && [ "$(uname -s)" = Linux ]; then
+      log "no display (DISPLAY is not set): running the demo in the terminal instead;"
+      log "to see the wizard, run this from a desktop session or under xvfb-run"
+      exec "$VENV/bin/connectivity-assistant" demo "$@"
+    fi
+    exec "$VENV/bin/connectivity-assistant" --demo "$@"
     ;;
   test)
     shift

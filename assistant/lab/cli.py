@@ -11,6 +11,7 @@ from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+from assistant.report.export import ExportRequest
 
 
 def _domain_for(scenario: str) -> str:
@@ -44,7 +45,12 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
     return 0
 
 
-def run_demo(scenario: str = "healthy", *, json_path: str | None = None) -> int:
+def run_demo(
+    scenario: str = "healthy",
+    *,
+    json_path: str | None = None,
+    exports: ExportRequest | None = None,
+) -> int:
     """Diagnose one lab domain as a newcomer would a real one: with a mailbox and its
     password (the lab's demo password, which is no secret)."""
     from assistant.cli import run_checks
@@ -60,6 +66,7 @@ def run_demo(scenario: str = "healthy", *, json_path: str | None = None) -> int:
             lab.network_options(),
             None,
             json_path=json_path,
+            exports=exports,
             out=sys.stdout,
             err=sys.stderr,
             credentials=PasswordCredential(email, LAB_PASSWORD),

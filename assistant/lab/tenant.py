@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from assistant.checks.policy.dane import tlsa_for
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.dns_server import Fault, LabDnsServer, Record
+from assistant.lab.ews_mailboxes import MAILBOXES, LabMailbox
 from assistant.lab.ews_service import EWS_PATH, EwsService, EwsStyle
 from assistant.lab.exchange import faults, frontend
 from assistant.lab.exchange.credentials import (
@@ -114,7 +115,17 @@ class Lab:
         self.https_routes = Routes()  # shared by every TLS server but the slow one
         # EWS (assistant/lab/ews_service.py) for Exchange Online and the on-premises org.
         self.ews = {
-            EXO_MAILBOX_HOST: EwsService(EwsStyle.CLOUD),
+            EXO_MAILBOX_HOST: EwsService(
+                EwsStyle.CLOUD,
+                mailboxes=(
+                    *MAILBOXES,
+                    *(
+                        LabMailbox(f"admin@{d}", f"Admin ({d})", inbox_total=1)
+                        for d in self.cloud_domains()
+                        if f"admin@{d}" not in {m.address for m in MAILBOXES}
+                    ),
+                ),
+            ),
             ONPREM_MAIL_HOST: EwsService(EwsStyle.ONPREM, host=ONPREM_MAIL_HOST),
         }
         self.http_routes = Routes()
@@ -352,6 +363,11 @@ def _directory(cloud_domains: tuple[str, ...], scenarios: tuple[AdScenario, ...]
     exo = directory.add_org(exchange_online(cloud_domains))
     directory.add_user("admin@contoso.test", exo.key, "Contoso Admin")
     directory.add_user("user@contoso.test", exo.key, "Contoso User")
+    # Every DNS-scenario domain is a tenant domain too, so a demo of a DNS fault shows that
+    # fault and not a sign-in failure.
+    for domain in cloud_domains:
+        if directory.mailbox(f"admin@{domain}") is None:
+            directory.add_user(f"admin@{domain}", exo.key, f"Admin ({domain})")
     directory.add_org(harvester(EVIL_DOMAIN))
     for scenario in scenarios:
         if scenario.cloud:

@@ -47,9 +47,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Keys that hold credentials or sessions as whole values (headers kept as a mapping, SASL).
+_SESSION_KEYS = r"(?:(?:proxy-)?authorization|(?:set-)?cookies?|token|secret|api_?key|sasl)"
+
+
 def is_secret_field(name: str) -> bool:
     """Whether a field of this name (a JSON key, a form field) holds a secret."""
-    return re.search(rf"(?i)(?<![a-z0-9]){_CREDENTIAL_KEYS}$", name) is not None
+    return (
+        re.search(rf"(?i)(?<![a-z0-9]){_CREDENTIAL_KEYS}$", name) is not None
+        or re.fullmatch(rf"(?i)(?:[a-z0-9]+[_-])?{_SESSION_KEYS}", name) is not None
+    )
 
 
 def secret_forms(secret: str, usernames: Iterable[str] = ()) -> set[str]:

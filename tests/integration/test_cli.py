@@ -237,3 +237,14 @@ def test_trust_host_on_the_command_line_allows_a_foreign_redirect(lab: Lab) -> N
     assert refused.returncode == 1 and "credentials not sent" in refused.stdout
     allowed = run_with_password(lab, *args, "--trust-host", "autodiscover.evil-lab.test")
     assert allowed.returncode == 0, allowed.stdout
+
+
+def test_demo_of_a_fault_shows_that_fault_and_nothing_else() -> None:
+    result = cli("demo", "--scenario", "spf-loop")
+    assert result.returncode == 1, result.stdout + result.stderr
+    problems = [
+        line.split()[:2]
+        for line in result.stdout.splitlines()
+        if line.startswith(("WARN", "FAIL", "ERR"))
+    ]
+    assert problems == [["FAIL", "dns.spf"], ["WARN", "smtp.deprecation"]]

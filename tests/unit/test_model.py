@@ -74,6 +74,9 @@ reports = st.builds(
     target=st.dictionaries(texts, json_values, max_size=4),
     options=st.dictionaries(texts, json_values, max_size=4),
     steps=st.lists(steps(), max_size=3),
+    environment=st.dictionaries(texts, json_values, max_size=4),
+    run=st.dictionaries(texts, json_values, max_size=3),
+    redaction=st.dictionaries(texts, json_values, max_size=2),
 )
 
 
@@ -123,6 +126,10 @@ def test_json_keys_follow_the_documented_contract() -> None:
         "options",
         "summary",
         "steps",
+        # optional, added within version 1 (docs/report-format.md)
+        "environment",
+        "run",
+        "redaction",
     }
     assert raw["format"] == REPORT_FORMAT
     assert raw["version"] == REPORT_VERSION

@@ -1,0 +1,183 @@
+"""Screenshots of every wizard page, in English and Simplified Chinese, for the README.
+
+    .venv/bin/python packaging/screenshots.py            # starts its own Xvfb if needed
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
+
+Drives the real wizard in demo mode against the built-in lab (healthy, broken and a
+foreign redirect that asks for consent) and saves PNGs with QWidget.grab() into
+docs/screenshots/<language>/. Settings go to a temporary folder, not yours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1000, 720)
+
+
+def start_xvfb() -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("no DISPLAY and no Xvfb: apt-get install xvfb (see packaging/dev.sh)")
+    sockets = Path("/tmp/.X11-unix")  # noqa: S108 - where X servers put their sockets
+    number = next(n for n in range(99, 200) if not (sockets / f"X{n}").exists())
+    server = subprocess.Popen(  # noqa: S603 - our own display server
+        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],  # noqa: S607
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if (sockets / f"X{number}").exists():
+            break
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = f":{number}"
+    return server
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--languages", default="en,zh_CN")
+    args = parser.parse_args()
+    server = start_xvfb()
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    os.environ["CONNECTIVITY_ASSISTANT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="ca-shots-")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from assistant.lab.tenant import Lab
+        from ui.i18n import Translations
+
+        app = QApplication([sys.argv[0]])
+        translations = Translations(app)
+        with Lab() as lab:
+            for language in args.languages.split(","):
+                translations.switch(language)
+                Shooter(app, lab, translations, Path(args.out) / language).all_pages()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(5)
+    return 0
+
+
+class Shooter:
+    """One wizard, driven through every page in one language."""
+
+    def __init__(self, app: Any, lab: Any, translations: Any, folder: Path) -> None:
+        from ui.settings import Settings
+        from ui.wizard import Wizard
+
+        self.app = app
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.wizard = Wizard(Settings(), translations)
+        self.wizard.resize(*SIZE)
+        self.wizard.show()
+        self.wizard.use_lab(lab, "healthy")
+        self.pump(0.3)
+
+    def pump(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 20) -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError("the wizard did not get there in time")
+            self.pump(0.02)
+
+    def grab(self, name: str, widget: Any = None) -> None:
+        self.pump(0.25)
+        path = self.folder / f"{name}.png"
+        (widget or self.wizard).grab().save(str(path))
+        print(path.relative_to(ROOT))
+
+    def choose(self, scenario: str, areas: list[str], cloud: Any = None) -> None:
+        """From the Target page: a demo scenario, then the areas; ends on Sign-in."""
+        page = self.wizard.target_page
+        page.scenario.setCurrentIndex(page.scenario.findData(scenario))
+        if cloud is not None:
+            page.set_cloud(cloud)
+        self.wizard.next()
+        self.wizard.checks_page.set_selected(areas)
+        self.wizard.next()
+
+    def all_pages(self) -> None:
+        from ui.pages.ids import RESULTS
+
+        wizard = self.wizard
+        self.grab("01-welcome")
+        wizard.next()
+        page = wizard.target_page
+        page.scenario.setCurrentIndex(page.scenario.findData("spf-loop"))
+        self.grab("02-target")
+        page.show_advanced(True)
+        self.grab("03-target-advanced")
+        page.show_advanced(False)
+        wizard.next()
+        wizard.checks_page.set_selected(["dns", "autodiscover", "ews", "mapi"])
+        self.grab("04-what-to-test")
+        wizard.next()
+        self.grab("05-sign-in")
+        wizard.next()
+        self.wait_until(lambda: wizard.currentId() == RESULTS and not wizard.run.running)
+        self.grab("07-results")
+        wizard.next()
+        self.grab("08-export")
+        self.live_run()
+        self.consent()
+        wizard.close()
+        self.pump(0.3)
+
+    def live_run(self) -> None:
+        """autodiscover at ad-slow.test never answers, so it spins; then Cancel."""
+        wizard = self.wizard
+        wizard.new_diagnosis()
+        wizard.target_page.advanced.timeout.setValue(60)
+        wizard.target_page.advanced.deadline.setValue(120)
+        self.choose("ad-slow", ["dns", "autodiscover"])
+        wizard.next()
+        self.wait_until(lambda: len(wizard.run_page.finished_steps) >= 12)
+        wizard.run_page.show_log(True)
+        self.grab("06-run")
+        wizard.run_page.show_log(False)
+        wizard.run_page.cancel_button.click()
+        self.wait_until(lambda: not wizard.run.running)
+        self.grab("09-results-cancelled")
+
+    def consent(self) -> None:
+        """A redirect to a host outside the domain: the engine asks the user."""
+        from assistant.facts import Cloud
+        from ui.pages.ids import RESULTS
+
+        wizard = self.wizard
+        wizard.new_diagnosis()
+        wizard.target_page.advanced.timeout.setValue(2)
+        wizard.target_page.advanced.deadline.setValue(20)
+        self.choose("ad-redirect-foreign", ["autodiscover"], Cloud.ONPREM)
+        dialogs: list[Any] = []
+        wizard.next()
+        wizard.run.consent.dialogShown.connect(dialogs.append)
+        self.wait_until(lambda: bool(dialogs) and dialogs[0].isVisible())
+        self.grab("10-consent", dialogs[0])
+        dialogs[0].refuse_button.click()
+        self.wait_until(lambda: wizard.currentId() == RESULTS and not wizard.run.running)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""Simplified Chinese: the catalogue compiles and loads, and on every page no visible
+label, button, check box, radio button, group box or window title keeps its English."""
+
+from __future__ import annotations
+
+from gui_helpers import fill_target
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+
+from assistant.facts import Cloud
+from assistant.lab.tenant import Lab
+from ui.i18n import ENGLISH, ensure_compiled
+from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
+from ui.texts import RUNNING
+
+# Proper nouns and identifiers that read the same in both languages, listed explicitly.
+SAME_IN_BOTH = {
+    "English",
+    "简体中文",
+}
+
+
+def shown_texts(wizard) -> list[tuple[QWidget | None, str]]:
+    found: list[tuple[QWidget | None, str]] = [(None, wizard.windowTitle())]
+    for widget in wizard.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        if text.strip():
+            found.append((widget, text))
+    return found
+
+
+def text_of(wizard, widget: QWidget | None) -> str:
+    if widget is None:
+        return wizard.windowTitle()
+    return widget.title() if isinstance(widget, QGroupBox) else widget.text()
+
+
+def assert_translated(qtbot, wizard, translations, page: str) -> int:
+    english = shown_texts(wizard)
+    translations.switch("zh_CN")
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "连接助手", timeout=2000)
+    qtbot.wait(20)
+    untranslated = [
+        text
+        for widget, text in english
+        if text_of(wizard, widget) == text and text not in SAME_IN_BOTH
+    ]
+    translations.switch(ENGLISH)
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Connectivity Assistant", timeout=2000)
+    qtbot.wait(20)
+    assert not untranslated, f"{page}: still English in zh_CN: {untranslated}"
+    return len(english)
+
+
+def test_the_catalogue_compiles_and_loads(qtbot, wizard, translations) -> None:
+    assert (ensure_compiled() / "connectivity_assistant_zh_CN.qm").exists()
+    assert translations.switch("zh_CN") == "zh_CN"
+    assert QCoreApplication.translate("Status", "Passed") == "通过"
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "连接助手", timeout=2000)
+    assert wizard.welcome_page.diagnose.text().startswith("立即诊断")
+    translations.switch(ENGLISH)
+    assert QCoreApplication.translate("Status", "Passed") == "Passed"
+
+
+def test_no_page_shows_english_in_chinese(qtbot, wizard, translations, lab: Lab) -> None:
+    wizard.use_lab(lab, "ad-slow")
+    counted = {}
+    assert wizard.currentId() == WELCOME
+    counted["welcome"] = assert_translated(qtbot, wizard, translations, "welcome")
+    wizard.next()
+    assert wizard.currentId() == TARGET
+    fill_target(qtbot, wizard, "admin@ad-slow.test", Cloud.ONPREM)
+    wizard.target_page.show_advanced(True)
+    wizard.target_page.advanced.timeout.setValue(60)
+    wizard.target_page.advanced.deadline.setValue(120)
+    counted["target"] = assert_translated(qtbot, wizard, translations, "target")
+    wizard.next()
+    assert wizard.currentId() == CHECKS
+    wizard.checks_page.set_selected(["dns", "autodiscover"])
+    counted["checks"] = assert_translated(qtbot, wizard, translations, "checks")
+    wizard.next()
+    assert wizard.currentId() == SIGNIN
+    counted["signin"] = assert_translated(qtbot, wizard, translations, "signin")
+    wizard.next()
+    assert wizard.currentId() == RUN
+    wizard.run_page.show_log(True)
+    tree = wizard.run_page.tree
+    qtbot.waitUntil(
+        lambda: (
+            (item := tree.item_for("autodiscover.result")) is not None
+            and item.data(0, 0x0101) == RUNNING
+        ),
+        timeout=5000,
+    )
+    qtbot.waitUntil(lambda: tree.item_for("dns.mx").data(0, 0x0101) == "pass", timeout=5000)
+    counted["run"] = assert_translated(qtbot, wizard, translations, "run")
+    wizard.run_page.cancel_button.click()
+    assert wizard.currentId() == RESULTS
+    qtbot.waitUntil(lambda: not wizard.run.running, timeout=3000)
+    counted["results"] = assert_translated(qtbot, wizard, translations, "results")
+    wizard.next()
+    assert wizard.currentId() == EXPORT
+    counted["export"] = assert_translated(qtbot, wizard, translations, "export")
+    assert all(n >= 5 for n in counted.values()), counted

@@ -1,0 +1,50 @@
+"""Start the GUI: the application, its language, the settings, the wizard, demo mode;
+and after the window has closed, wait for stragglers and stop the demo lab."""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import LANGUAGES, Translations, system_language
+from ui.icons import app_icon
+from ui.settings import Settings
+from ui.wizard import Wizard
+
+
+def create_wizard(
+    app: QApplication, *, language: str | None = None, settings: Settings | None = None
+) -> Wizard:
+    settings = settings or Settings()
+    translations = Translations(app)
+    translations.switch(language or settings.get("language") or system_language())
+    return Wizard(settings, translations)
+
+
+def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Connectivity Assistant")
+    app.setOrganizationName("connectivity-assistant")
+    app.setWindowIcon(app_icon())
+    if language is not None and language not in LANGUAGES:
+        print(f"connectivity-assistant: unknown language {language!r}", file=sys.stderr)
+        language = None
+    wizard = create_wizard(app, language=language)
+    if demo:
+        wizard.start_demo(scenario)
+    wizard.show()
+    # Ctrl-C in the terminal closes the window the normal way (runs cancelled, then quit);
+    # the idle timer lets Python look at its signal flags while Qt's loop runs.
+    signal.signal(signal.SIGINT, lambda *_: wizard.close())
+    ticker = QTimer()
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+    try:
+        return app.exec()
+    finally:
+        wizard.workers.join_all(2.0)  # the window closed only once they ended; belt and braces
+        if wizard.owned_lab is not None:
+            wizard.owned_lab.stop()

@@ -1,0 +1,77 @@
+"""Demo mode: the built-in lab plays a tenant on 127.0.0.1, and the wizard is filled in
+to diagnose one of its domains, healthy or broken, with the lab's (public) password."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from assistant.facts import Cloud
+from assistant.lab.exchange import LAB_PASSWORD
+from assistant.lab.tenant import Lab
+from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
+DEMO_PASSWORD = LAB_PASSWORD  # printed in the lab's docs; not a secret
+
+
+@dataclass(frozen=True)
+class DemoScenario:
+    name: str
+    label: str  # translatable (context "Demo")
+
+    @property
+    def domain(self) -> str:
+        if self.name in SCENARIOS:
+            return SCENARIOS[self.name].domain()
+        return AD_SCENARIOS[self.name].domain()
+
+    @property
+    def cloud(self) -> Cloud:
+        ad = AD_SCENARIOS.get(self.name)
+        if self.name not in SCENARIOS and ad is not None and not ad.cloud:
+            return Cloud.ONPREM
+        return Cloud.WORLDWIDE
+
+    @property
+    def email(self) -> str:
+        return f"admin@{self.domain}"
+
+    def display(self) -> str:
+        return f"{QCoreApplication.translate('Demo', self.label)} — {self.domain}"
+
+
+_CURATED = (
+    ("healthy", QT_TRANSLATE_NOOP("Demo", "Healthy Exchange Online tenant")),
+    ("fabrikam", QT_TRANSLATE_NOOP("Demo", "Healthy Exchange Server (on-premises)")),
+    ("spf-loop", QT_TRANSLATE_NOOP("Demo", "Broken: SPF includes form a loop")),
+    ("no-mx", QT_TRANSLATE_NOOP("Demo", "Broken: no MX record")),
+    ("two-spf", QT_TRANSLATE_NOOP("Demo", "Broken: two SPF records")),
+    ("dmarc-bad", QT_TRANSLATE_NOOP("Demo", "Broken: DMARC syntax errors")),
+    ("msoid", QT_TRANSLATE_NOOP("Demo", "Broken: stray msoid record")),
+    ("ad-expired", QT_TRANSLATE_NOOP("Demo", "Broken: expired autodiscover certificate")),
+    ("ad-401", QT_TRANSLATE_NOOP("Demo", "Broken: autodiscover rejects every sign-in")),
+    (
+        "ad-redirect-foreign",
+        QT_TRANSLATE_NOOP("Demo", "Suspicious: redirect to a foreign host (asks you)"),
+    ),
+    ("ad-slow", QT_TRANSLATE_NOOP("Demo", "Hangs: autodiscover never answers (try Cancel)")),
+)
+
+
+def scenarios(extra: str | None = None) -> list[DemoScenario]:
+    """The curated list (those the lab still has), plus `extra` if it is another lab name."""
+    known = {*SCENARIOS, *AD_SCENARIOS}
+    found = [DemoScenario(name, label) for name, label in _CURATED if name in known]
+    if extra and extra in known and extra not in {s.name for s in found}:
+        found.append(DemoScenario(extra, extra))
+    return found
+
+
+def is_scenario(name: str) -> bool:
+    return name in SCENARIOS or name in AD_SCENARIOS
+
+
+def start_lab() -> Lab:
+    """Blocking (about a second): call it on a worker thread."""
+    return Lab().start()

@@ -1,0 +1,139 @@
+"""Translations: compile the `.ts` sources to `.qm` when stale, load them, switch language.
+
+The `.ts` files in resources/translations/ are the sources (edit them with Qt Linguist;
+refresh them from the code with `python -m ui.i18n update`). The compiled `.qm` files
+are build output: the app compiles them at startup when they are missing or older
+than their source (pyside6-lrelease ships with PySide6-Essentials), into build/ in a
+source checkout or the user's cache folder otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+CATALOG = "connectivity_assistant"
+ENGLISH = "en"
+LANGUAGES = {ENGLISH: "English", "zh_CN": "简体中文"}  # each in its own language
+
+
+def fmt(text: str, *args: object) -> str:
+    """Fill Qt-style %1, %2 ... placeholders (translators keep those in place)."""
+    for number in range(len(args), 0, -1):  # %10 before %1
+        text = text.replace(f"%{number}", str(args[number - 1]))
+    return text
+
+
+def _qt_tool(name: str) -> Path | None:
+    import PySide6
+
+    here = Path(PySide6.__file__).parent
+    for candidate in (
+        Path(sys.executable).parent / f"pyside6-{name}",
+        here / name,
+        here / f"{name}.exe",
+    ):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def qm_dir() -> Path:
+    build = ROOT / "build" / "translations"
+    try:
+        build.mkdir(parents=True, exist_ok=True)
+        if os.access(build, os.W_OK):
+            return build
+    except OSError:
+        pass
+    cache = Path(platformdirs.user_cache_dir("connectivity-assistant", appauthor=False))
+    return cache / "translations"
+
+
+def ensure_compiled() -> Path:
+    """Compile every stale .ts into .qm; returns the folder holding the .qm files."""
+    out = qm_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    for ts in sorted(TS_DIR.glob(f"{CATALOG}_*.ts")):
+        qm = out / (ts.stem + ".qm")
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        tool = _qt_tool("lrelease")
+        if tool is None:
+            print(
+                f"connectivity-assistant: lrelease not found; {ts.name} not compiled",
+                file=sys.stderr,
+            )
+            continue
+        subprocess.run(  # noqa: S603 - our own tool on our own file
+            [str(tool), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60
+        )
+    return out
+
+
+def system_language() -> str:
+    name = QLocale.system().name()  # "zh_CN", "en_US", ...
+    if name.startswith("zh"):
+        return "zh_CN"
+    return ENGLISH
+
+
+class Translations:
+    """Installs our catalogue and Qt's own for one language; `switch` changes it live
+    (Qt then sends every widget a LanguageChange event and the pages retranslate)."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = ENGLISH
+        self._qm = ensure_compiled()
+
+    def switch(self, language: str) -> str:
+        if language not in LANGUAGES:
+            language = ENGLISH
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        if language != ENGLISH:
+            ours = QTranslator(self._app)
+            if ours.load(f"{CATALOG}_{language}", str(self._qm)):
+                self._installed.append(ours)
+            qt_own = QTranslator(self._app)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(f"qtbase_{language}", qt_dir):
+                self._installed.append(qt_own)
+            for translator in self._installed:
+                self._app.installTranslator(translator)
+        QLocale.setDefault(QLocale(language if language != ENGLISH else "en_US"))
+        self.language = language
+        return language
+
+
+def update_sources() -> None:
+    """Refresh the .ts sources from the code (keeps existing translations)."""
+    tool = _qt_tool("lupdate")
+    if tool is None:
+        raise SystemExit("pyside6-lupdate not found")
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    for language in LANGUAGES:
+        if language == ENGLISH:
+            continue
+        ts = TS_DIR / f"{CATALOG}_{language}.ts"
+        subprocess.run(  # noqa: S603
+            [str(tool), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+            check=True,
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["update"]:
+        update_sources()
+    else:
+        print(ensure_compiled())

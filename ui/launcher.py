@@ -1,0 +1,66 @@
+"""`connectivity-assistant`: the GUI with no arguments (or --demo), the headless CLI for
+any subcommand. Qt is imported only on the GUI path, so the CLI runs without it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+CLI_WORDS = {"check", "lab", "demo", "report", "--version", "-h", "--help"}
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="connectivity-assistant",
+        description="Open the wizard. Subcommands (check, lab, demo, report) run headless; "
+        "see `connectivity-assistant --help`.",
+    )
+    parser.add_argument("--demo", action="store_true", help="diagnose the built-in lab")
+    parser.add_argument("--scenario", default="healthy", help="the lab scenario to preselect")
+    parser.add_argument("--lang", help="en or zh_CN (default: the system's language)")
+    return parser
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from assistant import cli
+
+    if args and args[0] in CLI_WORDS:
+        return cli.main(args)
+    parser = _gui_parser()
+    options = parser.parse_args(args)
+    from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
+    if options.scenario not in SCENARIOS and options.scenario not in AD_SCENARIOS:
+        parser.error(
+            f"unknown lab scenario {options.scenario!r} (see `connectivity-assistant lab --list`)"
+        )
+    if not _has_display():
+        if options.demo:
+            print(
+                "connectivity-assistant: no display, so the demo runs in the terminal "
+                "(the same checks the wizard runs).",
+                file=sys.stderr,
+            )
+            return cli.main(["demo", "--scenario", options.scenario])
+        print(
+            "connectivity-assistant: no display to open the wizard on. Use "
+            "`connectivity-assistant check --email ADDR` or `connectivity-assistant demo`.",
+            file=sys.stderr,
+        )
+        return cli.EXIT_USAGE
+    from ui.app import run_gui
+
+    return run_gui(demo=options.demo, scenario=options.scenario, language=options.lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The wizard's pages. Each gathers input or shows results; the engine does the work."""

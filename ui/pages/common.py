@@ -1,0 +1,58 @@
+"""What every page shares: retranslation on a language switch, and error labels that sit
+beside the field they are about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+
+from ui.icons import colour
+
+
+class Page(QWizardPage):
+    """A wizard page that rebuilds its texts when the language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def app_wizard(self):  # the Wizard (ui.wizard), typed loosely to avoid a cycle
+        return self.wizard()
+
+
+class ErrorLabel(QLabel):
+    """Shows an input error (the engine's InputError text, as is) beside its field, and
+    puts it in the field's accessible description so screen readers hear it too."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(f"{field.objectName()}Error")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"color: {colour('fail').name()};")
+        self.hide()
+
+    def show_error(self, message: str | None) -> None:
+        text = message or ""
+        self.setText(f"⚠ {text}" if text else "")
+        self.setVisible(bool(text))
+        self.field.setAccessibleDescription(text)
+
+    @property
+    def message(self) -> str:
+        return self.text().removeprefix("⚠ ")
+
+
+def hint_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label

@@ -1,0 +1,131 @@
+"""Results: the summary banner, the tree (problems only by default), and for the selected
+step its details, evidence and remedy; copy to the clipboard; start over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from assistant.model import Report
+from ui.i18n import fmt
+from ui.pages.common import Page
+from ui.texts import check_title, cloud_name, status_name
+from ui.widgets.banner import SummaryBanner
+from ui.widgets.evidence_view import StepDetails
+from ui.widgets.step_tree import PROBLEMS, StepTree
+
+
+class ResultsPage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("resultsPage")
+        self.report: Report | None = None
+        self.banner = SummaryBanner(self)
+        self.problems_only = QCheckBox(self)
+        self.problems_only.setObjectName("problemsOnly")
+        self.problems_only.toggled.connect(self._filter)
+        self.copy_summary = QPushButton(self)
+        self.copy_summary.setObjectName("copySummary")
+        self.copy_summary.clicked.connect(self.copy)
+        self.new_run = QPushButton(self)
+        self.new_run.setObjectName("newDiagnosis")
+        self.new_run.clicked.connect(self._new_diagnosis)
+        self.tree = StepTree(self)
+        self.tree.setObjectName("resultsTree")
+        self.details = StepDetails(self)
+        self.tree.stepSelected.connect(self.details.show_step)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("resultsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        bar = QHBoxLayout()
+        bar.addWidget(self.problems_only)
+        bar.addStretch(1)
+        bar.addWidget(self.copy_summary)
+        bar.addWidget(self.new_run)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.app_wizard.session
+        self.report = session.report
+        steps = self.report.steps if self.report is not None else []
+        self.tree.redact = session.redactor
+        self.details.redact = session.redactor
+        self.tree.show_steps(steps)
+        problems = any(step.status.value in PROBLEMS for step in steps)
+        self.problems_only.blockSignals(True)
+        self.problems_only.setChecked(problems)
+        self.problems_only.blockSignals(False)
+        self.tree.set_problems_only(problems)
+        self.tree.select_first_problem()
+        self.retranslate()
+
+    def _new_diagnosis(self) -> None:
+        self.app_wizard.new_diagnosis()
+
+    def _filter(self, on: bool) -> None:
+        self.tree.set_problems_only(on)
+
+    def summary_text(self) -> str:
+        if self.report is None:
+            return ""
+        redact = self.app_wizard.session.redactor
+        lines = [self.subTitle(), self.banner.text.accessibleName(), ""]
+        for step in self.report.steps:
+            lines.append(
+                f"[{status_name(step.status.value)}] {check_title(step.id, step.title)} "
+                f"({step.id}): {redact(step.summary)}"
+            )
+            if step.status.is_problem and step.remedy is not None:
+                lines.append(f"    → {redact(step.remedy.text)}")
+                if step.remedy.link:
+                    lines.append(f"      {step.remedy.link}")
+        return "\n".join(lines)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.summary_text())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Results"))
+        wizard = self.app_wizard
+        session = wizard.session if wizard is not None else None
+        report = self.report
+        if report is not None and session is not None:
+            who = report.target.get("email") or report.target.get("domain_unicode") or ""
+            if session.opened_path:
+                sub = fmt(self.tr("Saved report for %1, created %2."), who, report.created)
+            else:
+                try:
+                    from assistant.facts import Cloud
+
+                    env = cloud_name(Cloud(str(report.target.get("cloud"))))
+                except ValueError:
+                    env = str(report.target.get("cloud"))
+                sub = fmt(self.tr("%1 in %2."), who, env)
+            self.setSubTitle(sub)
+            note = ""
+            if session.opened_path:
+                note = fmt(self.tr("Opened from %1"), session.opened_path)
+            self.banner.show_summary(report.steps, cancelled=session.cancelled, note=note)
+        self.problems_only.setText(self.tr("Show only &problems"))
+        self.copy_summary.setText(self.tr("Copy &summary"))
+        self.copy_summary.setAccessibleName(self.tr("Copy the summary to the clipboard"))
+        self.new_run.setText(self.tr("&New diagnosis"))
+        self.splitter.setAccessibleName(self.tr("Results and details"))

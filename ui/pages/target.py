@@ -1,0 +1,294 @@
+"""Target: the email address (its domain derived, editable), the environment, and the
+Advanced section. In demo mode, a scenario picker fills these in from the lab.
+
+The cloud detection seam (ui.detect.detect_cloud) runs on a worker thread; its answer
+becomes the default environment unless the user already chose one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.config import InputError, Target, normalize_domain
+from assistant.facts import Cloud
+from ui import detect
+from ui.demo import DemoScenario
+from ui.i18n import fmt
+from ui.pages.advanced import AdvancedOptions
+from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.texts import cloud_name
+
+
+def _stack(*widgets: QWidget) -> QVBoxLayout:
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    for widget in widgets:
+        box.addWidget(widget)
+    return box
+
+
+class TargetPage(Page):
+    def __init__(self, workers) -> None:
+        super().__init__()
+        self.setObjectName("targetPage")
+        self._workers = workers
+        self._domain_edited = False
+        self._cloud_chosen = False
+        self._detected: tuple[str, Cloud] | None = None
+        self._detect_pending = ""
+        self._scenarios: list[DemoScenario] = []
+        self._valid = False
+
+        self.scenario_label = QLabel(self)
+        self.scenario = QComboBox(self)
+        self.scenario.setObjectName("scenario")
+        self.scenario.currentIndexChanged.connect(self._scenario_chosen)
+        self.email = QLineEdit(self)
+        self.email.setObjectName("email")
+        self.email.textEdited.connect(self._email_edited)
+        self.email_error = ErrorLabel(self.email, self)
+        self.domain = QLineEdit(self)
+        self.domain.setObjectName("domain")
+        self.domain.textEdited.connect(self._domain_typed)
+        self.domain_error = ErrorLabel(self.domain, self)
+        self.cloud = QComboBox(self)
+        self.cloud.setObjectName("cloud")
+        for cloud in Cloud:
+            self.cloud.addItem("", cloud.value)
+        self.cloud.activated.connect(self._cloud_picked)
+        self.cloud.currentIndexChanged.connect(self._changed)
+        self.cloud_hint = hint_label(self)
+        self.cloud_hint.setObjectName("cloudHint")
+        self.cloud_hint.hide()
+        self.lab_status = hint_label(self)
+        self.lab_status.hide()
+        self.advanced_toggle = QToolButton(self)
+        self.advanced_toggle.setObjectName("advancedToggle")
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.toggled.connect(self.show_advanced)
+        self.advanced = AdvancedOptions(self)
+        self.advanced.changed.connect(self._changed)
+        self.advanced.hide()
+        self.labels = [QLabel(self) for _ in range(3)]
+        self._lay_out()
+        self._detect_timer = QTimer(self)
+        self._detect_timer.setSingleShot(True)
+        self._detect_timer.setInterval(400)
+        self._detect_timer.timeout.connect(self._detect)
+        self.retranslate()
+
+    def _lay_out(self) -> None:
+        self.form = form = QFormLayout()
+        form.addRow(self.scenario_label, self.scenario)
+        for label, field, layout in (
+            (self.labels[0], self.email, _stack(self.email, self.email_error)),
+            (self.labels[1], self.domain, _stack(self.domain, self.domain_error)),
+            (self.labels[2], self.cloud, _stack(self.cloud, self.cloud_hint)),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, layout)
+        self.scenario_label.setBuddy(self.scenario)
+        form.setRowVisible(0, False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lab_status)
+        layout.addLayout(form)
+        layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advanced)
+        layout.addStretch(1)
+
+    # -- state --------------------------------------------------------------------------
+
+    def load(self, values: dict) -> None:
+        self.email.setText(values.get("email") or "")
+        self.domain.setText(values.get("domain") or "")
+        self._domain_edited = (
+            bool(values.get("domain"))
+            and values.get("domain") != ((values.get("email") or "").rpartition("@")[2])
+        )
+        try:
+            self.set_cloud(Cloud(values.get("cloud") or Cloud.WORLDWIDE))
+        except ValueError:
+            self.set_cloud(Cloud.WORLDWIDE)
+        self.advanced.load(values)
+        self.show_advanced(bool(values.get("advanced_open")))
+        self._changed()
+
+    def values(self) -> dict:
+        return {
+            "email": self.email.text().strip(),
+            "domain": self.domain.text().strip(),
+            "cloud": self.current_cloud().value,
+            "advanced_open": self.advanced_toggle.isChecked(),
+            **self.advanced.values(),
+        }
+
+    def current_cloud(self) -> Cloud:
+        return Cloud(self.cloud.currentData())
+
+    def set_cloud(self, cloud: Cloud) -> None:
+        self.cloud.setCurrentIndex(max(0, self.cloud.findData(cloud.value)))
+
+    def show_advanced(self, shown: bool) -> None:
+        if self.advanced_toggle.isChecked() != shown:
+            self.advanced_toggle.setChecked(shown)
+            return
+        self.advanced.setVisible(shown)
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    # -- demo ---------------------------------------------------------------------------
+
+    def set_demo(self, scenarios: list[DemoScenario], current: str) -> None:
+        self._scenarios = scenarios
+        self.scenario.blockSignals(True)
+        self.scenario.clear()
+        for item in scenarios:
+            self.scenario.addItem(item.display(), item.name)
+        self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
+        self.scenario.blockSignals(False)
+        self.form.setRowVisible(0, True)
+        self._scenario_chosen(self.scenario.currentIndex())
+
+    def set_lab_status(self, text: str) -> None:
+        self.lab_status.setText(text)
+        self.lab_status.setVisible(bool(text))
+        self._changed()
+
+    def _scenario_chosen(self, index: int) -> None:
+        if not 0 <= index < len(self._scenarios):
+            return
+        item = self._scenarios[index]
+        self.email.setText(item.email)
+        self.domain.setText(item.domain)
+        self._domain_edited = False
+        self._cloud_chosen = False
+        self.set_cloud(item.cloud)
+        if self.app_wizard is not None:
+            self.app_wizard.scenario_changed(item.name)
+        self._changed()
+
+    # -- validation ---------------------------------------------------------------------
+
+    def _email_edited(self, text: str) -> None:
+        if not self._domain_edited:
+            self.domain.setText(text.rpartition("@")[2].strip() if "@" in text else "")
+        self._changed()
+
+    def _domain_typed(self, text: str) -> None:
+        self._domain_edited = bool(text.strip())
+        self._changed()
+
+    def _cloud_picked(self, _index: int) -> None:
+        self._cloud_chosen = True
+        self.cloud_hint.hide()
+
+    def _changed(self, *_args) -> None:
+        self._valid = self._validate()
+        self.completeChanged.emit()
+
+    def _validate(self) -> bool:
+        cloud = self.current_cloud()
+        email_text, domain_text = self.email.text().strip(), self.domain.text().strip()
+        email_error = domain_error = None
+        target = None
+        if email_text:
+            try:
+                target = Target.parse_email(email_text, cloud)
+            except InputError as exc:
+                email_error = str(exc)
+        domain = None
+        if domain_text:
+            try:
+                domain = normalize_domain(domain_text)
+            except InputError as exc:
+                domain_error = str(exc)
+        self.email_error.show_error(email_error)
+        self.domain_error.show_error(domain_error)
+        options = self.advanced.options()
+        if email_error or domain_error or options is None or not (target or domain):
+            return False
+        if domain is not None and domain != (target.domain if target else None):
+            self._schedule_detect(domain)
+        elif target is not None:
+            self._schedule_detect(target.domain)
+        session = self.app_wizard.session if self.app_wizard is not None else None
+        if session is not None:
+            email = target.email if target else None
+            session.target = Target(domain=domain or target.domain, email=email, cloud=cloud)
+            session.options = options
+        return True
+
+    def isComplete(self) -> bool:
+        wizard = self.app_wizard
+        demo = wizard.session.demo if wizard is not None else None
+        lab_ready = demo is None or demo.lab is not None
+        return self._valid and lab_ready
+
+    # -- cloud detection (the seam) -------------------------------------------------------
+
+    def _schedule_detect(self, domain: str) -> None:
+        if self._detected is not None and self._detected[0] == domain:
+            return
+        if domain != self._detect_pending:
+            self._detect_pending = domain
+            self._detect_timer.start()
+
+    def _detect(self) -> None:
+        domain = self._detect_pending
+        task = self._workers.run(lambda: detect.detect_cloud(domain), "detect")
+        task.succeeded.connect(lambda cloud: self._detected_cloud(domain, cloud))
+        task.start()
+
+    def _detected_cloud(self, domain: str, cloud: Cloud | None) -> None:
+        if cloud is None or domain != self._detect_pending:
+            return
+        self._detected = (domain, cloud)
+        if not self._cloud_chosen:
+            self.set_cloud(cloud)
+        self._show_detected()
+
+    def _show_detected(self) -> None:
+        if self._detected is None:
+            return
+        self.cloud_hint.setText(
+            fmt(
+                self.tr("Detected from the tenant's sign-in metadata: %1"),
+                cloud_name(self._detected[1]),
+            )
+        )
+        self.cloud_hint.show()
+
+    # -- texts --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("What to diagnose"))
+        self.setSubTitle(self.tr("The mailbox to test. Its domain is filled in for you."))
+        self.scenario_label.setText(self.tr("Demo &scenario:"))
+        self.scenario.setAccessibleName(self.tr("Demo scenario"))
+        for index, item in enumerate(self._scenarios):
+            self.scenario.setItemText(index, item.display())
+        self.labels[0].setText(self.tr("&Email address:"))
+        self.labels[1].setText(self.tr("Do&main:"))
+        self.labels[2].setText(self.tr("En&vironment:"))
+        self.email.setPlaceholderText(self.tr("user@contoso.com"))
+        self.email.setAccessibleName(self.tr("Email address"))
+        self.domain.setPlaceholderText(self.tr("contoso.com"))
+        self.domain.setAccessibleName(self.tr("Domain"))
+        self.cloud.setAccessibleName(self.tr("Environment"))
+        for index in range(self.cloud.count()):
+            self.cloud.setItemText(index, cloud_name(Cloud(self.cloud.itemData(index))))
+        self.advanced_toggle.setText(self.tr("&Advanced options"))
+        self.advanced_toggle.setAccessibleName(self.tr("Show advanced options"))
+        self._show_detected()

@@ -1,0 +1,126 @@
+"""Welcome: diagnose now, or open a saved report; the language switch; demo status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCommandLinkButton,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from ui.i18n import LANGUAGES, fmt
+from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.pages.ids import RESULTS, TARGET
+
+
+class WelcomePage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("welcomePage")
+        self._demo_state, self._demo_detail = "", ""
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.demo_note = hint_label(self)
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.hide()
+        self.diagnose = QCommandLinkButton(self)
+        self.diagnose.setObjectName("diagnoseNow")
+        self.diagnose.clicked.connect(self._diagnose)
+        self.open_report = QCommandLinkButton(self)
+        self.open_report.setObjectName("openReport")
+        self.open_report.clicked.connect(self._choose_report)
+        self.open_error = ErrorLabel(self.open_report, self)
+        self.language_label = QLabel(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language_label.setBuddy(self.language)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(self.language_label)
+        lang_row.addWidget(self.language)
+        lang_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.demo_note)
+        layout.addSpacing(8)
+        layout.addWidget(self.diagnose)
+        layout.addWidget(self.open_report)
+        layout.addWidget(self.open_error)
+        layout.addStretch(1)
+        layout.addLayout(lang_row)
+        self.retranslate()
+
+    def set_language(self, code: str) -> None:
+        index = self.language.findData(code)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
+
+    def _language_chosen(self, index: int) -> None:
+        self.app_wizard.switch_language(self.language.itemData(index))
+
+    def _diagnose(self) -> None:
+        self.app_wizard.session.opened_path = None
+        self.app_wizard.next()
+
+    def _choose_report(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a saved report"), "", self.tr("Reports (*.json)")
+        )
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        error = self.app_wizard.open_report(path)
+        self.open_error.show_error(error)
+        if error is None:
+            self.app_wizard.next()
+        return error is None
+
+    def nextId(self) -> int:
+        return RESULTS if self.app_wizard.session.opened_path else TARGET
+
+    def update_demo(self, state: str, detail: str = "") -> None:
+        """state: "" (no demo), "starting", "ready" or "failed"."""
+        self._demo_state, self._demo_detail = state, detail
+        self.demo_note.setVisible(bool(state))
+        texts = {
+            "starting": self.tr("Demo mode: starting the built-in lab…"),
+            "ready": self.tr(
+                "Demo mode: a lab on this computer plays a Microsoft 365 tenant and an "
+                "Exchange Server, healthy and broken. Nothing leaves this computer."
+            ),
+            "failed": fmt(self.tr("Demo mode: the lab could not start: %1"), detail),
+        }
+        self.demo_note.setText(texts.get(state, ""))
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(
+            self.tr("Find out why mail clients, apps and servers cannot reach Exchange.")
+        )
+        self.intro.setText(
+            self.tr(
+                "This assistant checks a domain's DNS, walks Outlook's autodiscover sequence "
+                "and signs in over each protocol, then tells you what to change. Everything "
+                "runs from this computer, inside your own network."
+            )
+        )
+        self.diagnose.setText(self.tr("&Diagnose now"))
+        self.diagnose.setDescription(
+            self.tr("Test a mailbox or a domain: DNS, autodiscover and sign-ins.")
+        )
+        self.open_report.setText(self.tr("&Open a saved report…"))
+        self.open_report.setDescription(
+            self.tr("Look at a report saved earlier, or one a colleague sent you.")
+        )
+        self.language_label.setText(self.tr("&Language:"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.update_demo(self._demo_state, self._demo_detail)

@@ -1,0 +1,99 @@
+"""One diagnosis run: the engine's Runner on a thread the UI owns, its events through an
+EngineBridge, its consent questions through a ConsentBroker.
+
+`cancel()` only flips the engine's cancel flags and answers any open question with "no";
+it returns at once. The thread then winds down on its own (the runner gives its workers
+under a second), builds the report there, and posts RunEnded as the run's last event;
+`finished(report)` follows on the GUI thread, after every event before it.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from assistant.auth.credentials import Credentials
+from assistant.config import NetworkOptions, Target
+from assistant.net.redact import Redactor
+from assistant.report.json_report import build_report
+from assistant.runner import Check, Runner
+from ui.bridge import EngineBridge, RunEnded
+from ui.consent import ConsentBroker
+from ui.worker import Task, Workers
+
+# The GUI thread shares the GIL with the engine's workers. Four checks at a time still
+# overlap their network waits, and leave the event loop its turn (with eight, against the
+# in-process demo lab, the loop measurably stalled for 100-200 ms now and then).
+GUI_MAX_WORKERS = 4
+
+
+class DiagnosisRun(QObject):
+    finished = Signal(object)  # the Report, built on the worker
+    crashed = Signal(str)  # a (redacted) traceback: the run could not produce a report
+
+    def __init__(
+        self,
+        workers: Workers,
+        window: QWidget,
+        target: Target,
+        options: NetworkOptions,
+        checks: Sequence[Check],
+        credentials: Credentials | None,
+    ) -> None:
+        super().__init__(window)
+        self.target = target
+        self.options = options
+        self.redactor = Redactor()
+        self.bridge = EngineBridge(self)
+        self.consent = ConsentBroker(window, target.domain_unicode)
+        self.runner = Runner(
+            target,
+            options,
+            redactor=self.redactor,
+            credentials=credentials,
+            consent=self.consent.ask,
+            max_workers=GUI_MAX_WORKERS,
+        )
+        self._checks = list(checks)
+        self.report = None
+        self.ended = False
+        self.task: Task = workers.run(self._run, "run")
+        self.bridge.runEnded.connect(self._ended)
+
+    def start(self) -> None:
+        self.task.start()
+
+    def _run(self) -> None:
+        """On the worker thread: the run, then the report (it reads system settings)."""
+        try:
+            steps = self.runner.run(self._checks, self.bridge.post)
+            report = build_report(self.target, self.options, steps)
+        except Exception:  # reported on the GUI thread, never swallowed
+            self.bridge.post(RunEnded(None, traceback.format_exc()))
+            return
+        self.bridge.post(RunEnded(report))
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+        self.consent.close()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.runner.cancelled
+
+    @property
+    def running(self) -> bool:
+        return self.task.running
+
+    @Slot(object)
+    def _ended(self, event: RunEnded) -> None:
+        self.ended = True
+        self.consent.close()
+        self.report = event.report
+        if event.error is not None:
+            self.crashed.emit(self.redactor(event.error))
+        else:
+            self.finished.emit(event.report)

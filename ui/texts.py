@@ -1,0 +1,192 @@
+"""Translatable names for things the engine names in English: statuses, clouds, areas and
+the fixed titles of checks (keyed by their stable IDs).
+
+Dynamic engine text (summaries, details, remedies) stays in English: it is built with
+f-strings inside the checks, so there is no fixed source string to translate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from assistant.facts import Cloud
+from assistant.model import Status
+
+RUNNING = "running"
+PENDING = "pending"
+
+_STATUS = {
+    Status.PASS.value: QT_TRANSLATE_NOOP("Status", "Passed"),
+    Status.WARN.value: QT_TRANSLATE_NOOP("Status", "Warning"),
+    Status.FAIL.value: QT_TRANSLATE_NOOP("Status", "Failed"),
+    Status.ERROR.value: QT_TRANSLATE_NOOP("Status", "Error"),
+    Status.SKIP.value: QT_TRANSLATE_NOOP("Status", "Skipped"),
+    Status.INFO.value: QT_TRANSLATE_NOOP("Status", "Info"),
+    Status.CANCELLED.value: QT_TRANSLATE_NOOP("Status", "Cancelled"),
+    RUNNING: QT_TRANSLATE_NOOP("Status", "Running"),
+    PENDING: QT_TRANSLATE_NOOP("Status", "Waiting"),
+}
+
+_CLOUDS = {
+    Cloud.WORLDWIDE: QT_TRANSLATE_NOOP("Cloud", "Microsoft 365 worldwide (including GCC)"),
+    Cloud.GCC_HIGH: QT_TRANSLATE_NOOP("Cloud", "Microsoft 365 GCC High"),
+    Cloud.DOD: QT_TRANSLATE_NOOP("Cloud", "Microsoft 365 DoD"),
+    Cloud.CHINA: QT_TRANSLATE_NOOP("Cloud", "Microsoft 365 operated by 21Vianet"),
+    Cloud.ONPREM: QT_TRANSLATE_NOOP("Cloud", "Exchange Server (on-premises)"),
+}
+
+# Top-level check titles by stable check ID. A check missing here shows the engine's title.
+_CHECK_TITLES = {
+    "dns.resolver": QT_TRANSLATE_NOOP("CheckTitle", "DNS resolvers answer"),
+    "dns.mx": QT_TRANSLATE_NOOP("CheckTitle", "MX records"),
+    "dns.spf": QT_TRANSLATE_NOOP("CheckTitle", "SPF record"),
+    "dns.dkim": QT_TRANSLATE_NOOP("CheckTitle", "DKIM selectors"),
+    "dns.dmarc": QT_TRANSLATE_NOOP("CheckTitle", "DMARC policy"),
+    "dns.autodiscover": QT_TRANSLATE_NOOP("CheckTitle", "Autodiscover DNS records"),
+    "dns.verification": QT_TRANSLATE_NOOP("CheckTitle", "Domain verification record"),
+    "dns.mta_sts": QT_TRANSLATE_NOOP("CheckTitle", "MTA-STS policy"),
+    "dns.tlsrpt": QT_TRANSLATE_NOOP("CheckTitle", "SMTP TLS reporting"),
+    "dns.dnssec": QT_TRANSLATE_NOOP("CheckTitle", "DNSSEC"),
+    "dns.dane": QT_TRANSLATE_NOOP("CheckTitle", "DANE for the MX hosts"),
+    "dns.teams": QT_TRANSLATE_NOOP("CheckTitle", "Skype for Business / Teams records"),
+    "dns.msoid": QT_TRANSLATE_NOOP("CheckTitle", "No stray msoid record"),
+    "autodiscover.result": QT_TRANSLATE_NOOP("CheckTitle", "Outlook autodiscover"),
+    "ews.endpoint": QT_TRANSLATE_NOOP("CheckTitle", "EWS endpoint answers"),
+    "ews.login": QT_TRANSLATE_NOOP("CheckTitle", "EWS sign-in"),
+    "ews.mailbox": QT_TRANSLATE_NOOP("CheckTitle", "EWS mailbox data (what Lync/Teams read)"),
+    "ews.retirement": QT_TRANSLATE_NOOP("CheckTitle", "EWS retirement in Exchange Online"),
+    "mapi.endpoint": QT_TRANSLATE_NOOP("CheckTitle", "MAPI over HTTP endpoints"),
+    "imap.login": QT_TRANSLATE_NOOP("CheckTitle", "IMAP sign-in and INBOX"),
+    "pop.login": QT_TRANSLATE_NOOP("CheckTitle", "POP sign-in and mailbox"),
+    "smtp.auth": QT_TRANSLATE_NOOP("CheckTitle", "SMTP client submission (SMTP AUTH)"),
+    "smtp.deprecation": QT_TRANSLATE_NOOP(
+        "CheckTitle", "SMTP AUTH with a password in Exchange Online: retirement dates"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Area:
+    """One selectable line on the "What to test" page."""
+
+    key: str  # the engine's area name (registry.areas())
+    group: str
+    title: str
+    does: str
+    needs: str
+    needs_credentials: bool = False
+    needs_recipient: bool = False
+
+
+_G_DISCOVERY = QT_TRANSLATE_NOOP("Area", "DNS and autodiscover")
+_G_LOGINS = QT_TRANSLATE_NOOP("Area", "Protocol logins")
+_G_RELAY = QT_TRANSLATE_NOOP("Area", "Relay test send")
+_G_INTEGRATION = QT_TRANSLATE_NOOP("Area", "SharePoint and Lync/Skype/Teams prerequisites")
+_CREDS = QT_TRANSLATE_NOOP("Area", "Needs: the mailbox's credentials.")
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "dns",
+        _G_DISCOVERY,
+        QT_TRANSLATE_NOOP("Area", "DNS records"),
+        QT_TRANSLATE_NOOP("Area", "MX, SPF, DKIM, DMARC, autodiscover, MTA-STS, DNSSEC and DANE."),
+        QT_TRANSLATE_NOOP("Area", "Needs: only the domain."),
+    ),
+    Area(
+        "autodiscover",
+        _G_DISCOVERY,
+        QT_TRANSLATE_NOOP("Area", "Autodiscover"),
+        QT_TRANSLATE_NOOP("Area", "Walks Outlook's discovery sequence, step by step."),
+        QT_TRANSLATE_NOOP("Area", "Needs: the email address; a password completes it."),
+    ),
+    Area(
+        "ews",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "EWS"),
+        QT_TRANSLATE_NOOP("Area", "Signs in to Exchange Web Services and reads the mailbox."),
+        _CREDS,
+        needs_credentials=True,
+    ),
+    Area(
+        "mapi",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "MAPI over HTTP"),
+        QT_TRANSLATE_NOOP("Area", "Checks the endpoints Outlook connects to."),
+        QT_TRANSLATE_NOOP("Area", "Needs: autodiscover's answer (selected with it)."),
+    ),
+    Area(
+        "imap",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "IMAP"),
+        QT_TRANSLATE_NOOP("Area", "Connects with TLS, lists the sign-in methods, signs in."),
+        _CREDS,
+        needs_credentials=True,
+    ),
+    Area(
+        "pop",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "POP3"),
+        QT_TRANSLATE_NOOP("Area", "Connects with TLS, signs in and counts the messages."),
+        _CREDS,
+        needs_credentials=True,
+    ),
+    Area(
+        "smtp",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "SMTP submission"),
+        QT_TRANSLATE_NOOP("Area", "STARTTLS on port 587 and SMTP AUTH, with the reply explained."),
+        _CREDS,
+        needs_credentials=True,
+    ),
+    Area(
+        "relay",
+        _G_RELAY,
+        QT_TRANSLATE_NOOP("Area", "Relay test send"),
+        QT_TRANSLATE_NOOP("Area", "Sends a tagged test message the way a device or app would."),
+        QT_TRANSLATE_NOOP("Area", "Needs: a recipient address, and credentials for SMTP AUTH."),
+        needs_credentials=True,
+        needs_recipient=True,
+    ),
+    Area(
+        "integration",
+        _G_INTEGRATION,
+        QT_TRANSLATE_NOOP("Area", "SharePoint and Lync/Skype/Teams"),
+        QT_TRANSLATE_NOOP("Area", "What SharePoint and Lync/Skype/Teams need from Exchange."),
+        _CREDS,
+        needs_credentials=True,
+    ),
+)
+GROUPS = (_G_DISCOVERY, _G_LOGINS, _G_RELAY, _G_INTEGRATION)
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_name(status: str) -> str:
+    return _translate("Status", _STATUS.get(status, status))
+
+
+def cloud_name(cloud: Cloud) -> str:
+    return _translate("Cloud", _CLOUDS[cloud])
+
+
+def check_title(check_id: str, engine_title: str) -> str:
+    source = _CHECK_TITLES.get(check_id)
+    return engine_title if source is None else _translate("CheckTitle", source)
+
+
+def area_text(text: str) -> str:
+    return _translate("Area", text)
+
+
+def areas_for(available: list[str]) -> list[tuple[Area, bool]]:
+    """Every area we describe, with whether the engine has it; unknown engine areas too."""
+    known = {a.key for a in AREAS}
+    rows = [(area, area.key in available) for area in AREAS]
+    for key in available:
+        if key not in known:
+            rows.append((Area(key, _G_LOGINS, key, "", "", False), True))
+    return rows

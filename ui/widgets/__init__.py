@@ -1,0 +1,1 @@
+"""Reusable widgets: the live step tree, step details with evidence, the summary banner."""

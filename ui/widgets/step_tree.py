@@ -1,0 +1,271 @@
+"""A tree of checks and their child steps: live while a run goes on, filterable after.
+
+Top-level rows are checks (their titles translated by check ID); children are the
+engine's steps. Running rows show a spinner and a live elapsed time; finished rows their
+status icon and duration. Each row keeps its Step (Qt.UserRole) for the details view.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinished, StepStarted
+from assistant.model import Status, Step
+from ui.i18n import fmt
+from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
+from ui.texts import PENDING, RUNNING, check_title, status_name
+
+STEP_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
+COL_TITLE, COL_STATUS, COL_TIME, COL_SUMMARY = range(4)
+# What "problems only" keeps: verdicts to act on, and checks a cancel left unfinished.
+PROBLEMS = ("warn", "fail", "error", Status.CANCELLED.value)
+
+
+def _shown(item: QTreeWidgetItem) -> bool:
+    while item is not None:
+        if item.isHidden():
+            return False
+        item = item.parent()
+    return True
+
+
+class StepTree(QTreeWidget):
+    stepSelected = Signal(object)  # Step, or None for a row that has not finished
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(4)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setIconSize(QSize(16, 16))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(COL_TITLE, 260)
+        self._checks: dict[str, QTreeWidgetItem] = {}
+        self._started: dict[int, tuple[QTreeWidgetItem, float]] = {}
+        self._frame = 0
+        self._problems_only = False
+        self.redact: Callable[[str], str] = lambda text: text
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._tick)
+        self.currentItemChanged.connect(self._current_changed)
+        self.retranslate()
+
+    # -- live run -------------------------------------------------------------------------
+
+    def begin(self, event: RunStarted) -> None:
+        self.clear_all()
+        for check_id, title in zip(event.check_ids, event.titles, strict=True):
+            item = self._new_item(None, check_id, title)
+            self._set_status(item, PENDING)
+            self._checks[check_id] = item
+
+    def check_started(self, event: CheckStarted) -> None:
+        item = self._checks.get(event.check_id) or self._new_check(event.check_id, event.title)
+        self._start(item)
+
+    def step_started(self, event: StepStarted) -> None:
+        parent = self._checks.get(event.check_id)
+        if parent is None:
+            return
+        item = self._child(parent, event.step_id) or self._new_item(
+            parent, event.step_id, event.title
+        )
+        self._start(item)
+
+    def step_finished(self, event: StepFinished) -> None:
+        parent = self._checks.get(event.check_id)
+        if parent is None:
+            return
+        step = event.step
+        item = self._child(parent, step.id) or self._new_item(parent, step.id, step.title)
+        self._finish(item, step)
+
+    def check_finished(self, event: CheckFinished) -> None:
+        step = event.step
+        item = self._checks.get(step.id) or self._new_check(step.id, step.title)
+        for child in item.takeChildren():
+            self._started.pop(id(child), None)
+        self._finish(item, step)
+        self._add_children(item, step.children)
+        if self._problems_only:
+            self._apply_filter()
+
+    def mark_unfinished_cancelled(self) -> None:
+        """Cancel was pressed: every row that has not finished now says so."""
+        for item in self._all_items():
+            if item.data(0, STATUS_ROLE) in (RUNNING, PENDING):
+                self._started.pop(id(item), None)
+                self._set_status(item, Status.CANCELLED.value)
+        self._timer.stop()
+
+    # -- finished results ------------------------------------------------------------------
+
+    def show_steps(self, steps: Sequence[Step]) -> None:
+        self.clear_all()
+        for step in steps:
+            item = self._new_check(step.id, step.title)
+            self._finish(item, step)
+            self._add_children(item, step.children)
+        self._apply_filter()
+
+    def set_problems_only(self, on: bool) -> None:
+        self._problems_only = on
+        self._apply_filter()
+
+    def clear_all(self) -> None:
+        self.clear()
+        self._checks.clear()
+        self._started.clear()
+        self._timer.stop()
+
+    def select_first_problem(self) -> None:
+        shown = [item for item in self._all_items() if _shown(item)]
+        for item in shown:
+            if item.data(0, STATUS_ROLE) in PROBLEMS:
+                self.setCurrentItem(item)
+                return
+        if shown:
+            self.setCurrentItem(shown[0])
+
+    def item_for(self, step_id: str) -> QTreeWidgetItem | None:
+        return next((i for i in self._all_items() if i.data(0, ID_ROLE) == step_id), None)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _new_check(self, check_id: str, title: str) -> QTreeWidgetItem:
+        item = self._new_item(None, check_id, title)
+        self._checks[check_id] = item
+        return item
+
+    def _new_item(self, parent: QTreeWidgetItem | None, step_id: str, title: str):
+        item = QTreeWidgetItem(self if parent is None else parent)
+        item.setData(0, ID_ROLE, step_id)
+        item.setData(0, TITLE_ROLE, title)
+        item.setText(COL_TITLE, check_title(step_id, title) if parent is None else title)
+        item.setToolTip(COL_TITLE, step_id)
+        return item
+
+    def _child(self, parent: QTreeWidgetItem, step_id: str) -> QTreeWidgetItem | None:
+        for index in range(parent.childCount()):
+            child = parent.child(index)
+            if child.data(0, ID_ROLE) == step_id:
+                return child
+        return None
+
+    def _add_children(self, parent: QTreeWidgetItem, steps: Sequence[Step]) -> None:
+        for step in steps:
+            child = self._new_item(parent, step.id, step.title)
+            self._finish(child, step)
+            self._add_children(child, step.children)
+        if parent.data(0, STATUS_ROLE) in PROBLEMS:
+            parent.setExpanded(True)
+
+    def _start(self, item: QTreeWidgetItem) -> None:
+        self._set_status(item, RUNNING)
+        self._started[id(item)] = (item, time.monotonic())
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _finish(self, item: QTreeWidgetItem, step: Step) -> None:
+        self._started.pop(id(item), None)
+        item.setData(0, STEP_ROLE, step)
+        self._set_status(item, step.status.value)
+        if step.duration_ms:
+            item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
+        summary = self.redact(step.summary)
+        item.setText(COL_SUMMARY, summary)
+        item.setToolTip(COL_SUMMARY, summary)
+        if not self._started:
+            self._timer.stop()
+
+    def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
+        item.setData(0, STATUS_ROLE, status)
+        icon = spinner_icon(self._frame) if status == RUNNING else status_icon(status)
+        item.setIcon(COL_TITLE, icon)
+        item.setText(COL_STATUS, status_name(status))
+
+    def _tick(self) -> None:
+        self._frame = (self._frame + 1) % SPINNER_FRAMES
+        now = time.monotonic()
+        for item, started in list(self._started.values()):
+            item.setIcon(COL_TITLE, spinner_icon(self._frame))
+            item.setText(COL_TIME, self._seconds(now - started))
+        if not self._started:
+            self._timer.stop()
+
+    def _seconds(self, value: float) -> str:
+        return fmt(self.tr("%1 s"), f"{value:.1f}")
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            out.append(item)
+            for index in range(item.childCount()):
+                walk(item.child(index))
+
+        for index in range(self.topLevelItemCount()):
+            walk(self.topLevelItem(index))
+        return out
+
+    def _apply_filter(self) -> None:
+        """Problems only: the checks whose verdict is a problem (or that a cancel left
+        unfinished), and inside them the steps that are; a passing check's failed
+        candidates are normal and stay hidden."""
+
+        def problem(item: QTreeWidgetItem) -> bool:
+            return item.data(0, STATUS_ROLE) in PROBLEMS
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            shown_child = False
+            for index in range(item.childCount()):
+                shown_child = visit(item.child(index)) or shown_child
+            show = not self._problems_only or problem(item) or shown_child
+            item.setHidden(not show)
+            return show
+
+        for index in range(self.topLevelItemCount()):
+            top = self.topLevelItem(index)
+            if self._problems_only and not problem(top):
+                top.setHidden(True)
+            else:
+                visit(top)
+                top.setHidden(False)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        self.stepSelected.emit(None if current is None else current.data(0, STEP_ROLE))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels(
+            [self.tr("Check"), self.tr("Status"), self.tr("Time"), self.tr("Result")]
+        )
+        self.setAccessibleName(self.tr("Checks and their steps"))
+        for item in self._all_items():
+            status = item.data(0, STATUS_ROLE)
+            if status:
+                item.setText(COL_STATUS, status_name(status))
+            if item.parent() is None:
+                item.setText(
+                    COL_TITLE, check_title(item.data(0, ID_ROLE), item.data(0, TITLE_ROLE))
+                )
+            step = item.data(0, STEP_ROLE)
+            if step is not None and step.duration_ms:
+                item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))

@@ -1,0 +1,310 @@
+"""The wizard window: its pages, the session they fill in, and the run's life cycle
+(start, cancel, finish), settings and closing. Pages stay thin; the engine does the work.
+
+Closing never blocks: while a worker thread is alive the window cancels it and closes
+when the last one has finished (Workers.idle).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QWizard
+
+from assistant.checks.registry import areas as engine_areas
+from assistant.checks.registry import select
+from assistant.config import InputError
+from assistant.events import RunFinished
+from assistant.lab.tenant import Lab
+from assistant.model import Report, ReportFormatError
+from assistant.net.redact import Redactor
+from assistant.report.json_report import build_report, load_json
+from ui.demo import scenarios, start_lab
+from ui.i18n import Translations, fmt
+from ui.icons import app_icon, warm_up
+from ui.pages.checks import DEFAULT_AREAS, ChecksPage
+from ui.pages.export import ExportPage
+from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
+from ui.pages.results import ResultsPage
+from ui.pages.run import RunPage
+from ui.pages.signin import SignInPage
+from ui.pages.target import TargetPage
+from ui.pages.welcome import WelcomePage
+from ui.runs import DiagnosisRun
+from ui.session import Demo, Session
+from ui.settings import Settings
+from ui.worker import Workers
+
+
+class Wizard(QWizard):
+    def __init__(self, settings: Settings, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.setObjectName("wizard")
+        self.settings = settings
+        self.translations = translations
+        self.workers = Workers(self)
+        self.session = Session()
+        self.run: DiagnosisRun | None = None
+        self.owned_lab: Lab | None = None  # a lab this window started (demo mode)
+        self._close_result: int | None = None
+        warm_up()
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setPixmap(
+            QWizard.WizardPixmap.LogoPixmap,
+            app_icon().pixmap(QSize(48, 48), self.devicePixelRatioF()),
+        )
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.welcome_page = WelcomePage()
+        self.target_page = TargetPage(self.workers)
+        self.checks_page = ChecksPage()
+        self.signin_page = SignInPage()
+        self.run_page = RunPage()
+        self.results_page = ResultsPage()
+        self.export_page = ExportPage()
+        for page_id, page in (
+            (WELCOME, self.welcome_page),
+            (TARGET, self.target_page),
+            (CHECKS, self.checks_page),
+            (SIGNIN, self.signin_page),
+            (RUN, self.run_page),
+            (RESULTS, self.results_page),
+            (EXPORT, self.export_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(WELCOME)
+        self.workers.idle.connect(self._maybe_close)
+        self.restore_settings()
+        self.retranslate()
+
+    # -- settings --------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        s = self.settings
+        self.resize(900, 680)
+        geometry = s.get("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        splitter = s.get("results_splitter")
+        if splitter:
+            self.results_page.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+        self.run_page.show_log(bool(s.get("run_log_open", False)))
+        self.target_page.load(
+            {
+                k: s.get(k)
+                for k in (
+                    "email",
+                    "domain",
+                    "cloud",
+                    "nameservers",
+                    "http_proxy",
+                    "ca_bundle",
+                    "connect_to",
+                    "timeout",
+                    "check_deadline",
+                    "advanced_open",
+                )
+            }
+        )
+        self.checks_page.set_selected(s.get("areas") or list(DEFAULT_AREAS))
+        self.signin_page.set_method(s.get("signin") or "none")
+        if s.get("username"):
+            self.signin_page.username.setText(s.get("username"))
+        if self.translations is not None:
+            self.welcome_page.set_language(self.translations.language)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        if any(self.results_page.splitter.sizes()):  # laid out at least once
+            state = self.results_page.splitter.saveState().toBase64()
+            s.set("results_splitter", bytes(state).decode("ascii"))
+        s.set("run_log_open", self.run_page.log_toggle.isChecked())
+        if self.session.demo is None:  # the lab's ports and domains are not worth keeping
+            s.update(self.target_page.values())
+            s.set("areas", self.checks_page.selected())
+            s.set("signin", self.signin_page.method())
+            s.set("username", self.signin_page.username.text().strip() or None)
+        if self.translations is not None:
+            s.set("language", self.translations.language)
+        s.save()
+
+    def switch_language(self, code: str) -> None:
+        if self.translations is None:
+            return
+        self.translations.switch(code)
+        self.welcome_page.set_language(self.translations.language)
+        self.settings.set("language", self.translations.language)
+
+    # -- demo ------------------------------------------------------------------------------
+
+    def start_demo(self, scenario: str) -> None:
+        """Start the lab off the GUI thread; the wizard fills in once it is up."""
+        self.session.demo = Demo(scenario)
+        self.welcome_page.update_demo("starting")
+        self.target_page.set_lab_status(self.tr("Starting the demo lab…"))
+        task = self.workers.run(start_lab, "lab")
+        task.succeeded.connect(self._lab_started)
+        task.failed.connect(self._lab_failed)
+        task.start()
+
+    def _lab_started(self, lab: Lab) -> None:
+        self.owned_lab = lab
+        if self._close_result is not None:
+            return  # closing already; app.py stops it
+        self.use_lab(lab, self.session.demo.scenario if self.session.demo else "healthy")
+
+    def _lab_failed(self, message: str) -> None:
+        last = message.strip().splitlines()[-1] if message.strip() else ""
+        if self.session.demo is not None:
+            self.session.demo.error = last
+        self.welcome_page.update_demo("failed", last)
+        self.target_page.set_lab_status(fmt(self.tr("The demo lab could not start: %1"), last))
+
+    def use_lab(self, lab: Lab, scenario: str = "healthy") -> None:
+        """Demo mode with a running lab: the scenario picker and the lab's network options."""
+        if self.session.demo is None:
+            self.session.demo = Demo(scenario)
+        self.session.demo.lab = lab
+        self.session.demo.scenario = scenario
+        self.target_page.advanced.fill(lab.network_options())
+        self.target_page.set_demo(scenarios(scenario), scenario)
+        self.target_page.set_lab_status("")
+        self.checks_page.set_selected(engine_areas())
+        self.welcome_page.update_demo("ready")
+
+    def scenario_changed(self, name: str) -> None:
+        if self.session.demo is not None:
+            self.session.demo.scenario = name
+
+    # -- reports ---------------------------------------------------------------------------
+
+    def open_report(self, path: str) -> str | None:
+        """Load a saved report; None when it worked, else the reason to show."""
+        try:
+            report = load_json(path)
+        except ReportFormatError as exc:
+            return str(exc)
+        except OSError as exc:
+            return fmt(self.tr("Could not open %1: %2"), path, exc.strerror)
+        self.session.report = report
+        self.session.redactor = Redactor()
+        self.session.cancelled = False
+        self.session.opened_path = path
+        return None
+
+    # -- the run ---------------------------------------------------------------------------
+
+    def start_run(self) -> None:
+        session = self.session
+        if session.target is None:
+            return
+        try:
+            checks = select(session.areas or list(DEFAULT_AREAS))
+        except InputError:
+            checks = select(None)
+        credentials = self.signin_page.take_credentials()
+        self.save_settings()
+        run = DiagnosisRun(self.workers, self, session.target, session.options, checks, credentials)
+        del credentials  # the runner holds it, for this run only
+        session.report, session.cancelled, session.opened_path = None, False, None
+        session.redactor = run.redactor
+        run.bridge.runFinished.connect(lambda event, r=run: self._run_finished(r, event))
+        run.finished.connect(lambda report, r=run: self._run_done(r, report))
+        run.crashed.connect(lambda message, r=run: self._run_crashed(r, message))
+        self.run = run
+        self.run_page.begin(run)
+        run.start()
+
+    def cancel_run(self) -> None:
+        """Returns at once: the engine is told to stop, and the results show what there is."""
+        run = self.run
+        if run is None or self.run_page.done:
+            return
+        run.cancel()
+        self.run_page.finish(cancelled=True)
+        self.session.report = build_report(run.target, run.options, self.run_page.partial_steps())
+        self.session.cancelled = True
+        if self.currentId() == RUN:
+            self.next()
+
+    def _run_finished(self, run: DiagnosisRun, event: RunFinished) -> None:
+        if run is self.run and not self.run_page.done:
+            self.run_page.finish(event.cancelled)
+
+    def _run_done(self, run: DiagnosisRun, report: Report | None) -> None:
+        """The run's thread has ended; `report` was built there (None if it broke)."""
+        if run is not self.run or report is None:
+            return
+        self.session.report = report
+        self.session.cancelled = run.cancelled
+        if self.currentId() == RUN:
+            self.next()
+        elif self.currentId() == RESULTS:
+            self.results_page.refresh()
+
+    def _run_crashed(self, run: DiagnosisRun, message: str) -> None:
+        if run is not self.run:
+            return
+        self.run_page.finish(cancelled=True)
+        self.run_page.status.setText(self.tr("The run stopped because of an internal error."))
+        self.run_page.log.appendPlainText(message)
+        self.run_page.show_log(True)
+
+    def new_diagnosis(self) -> None:
+        self.restart()
+        self.session.opened_path = None
+        self.next()
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Escape or Quit: on a running page it cancels the run; elsewhere it closes."""
+        if self.currentId() == RUN and not self.run_page.done:
+            self.cancel_run()
+            return
+        self.done(QDialog.DialogCode.Rejected)
+
+    def done(self, result: int) -> None:
+        if self.workers.busy:
+            self._close_result = int(result)
+            if self.run is not None:
+                self.run.cancel()
+            self.setWindowTitle(self.tr("Connectivity Assistant — stopping…"))
+            return  # _maybe_close finishes the job when the last worker has ended
+        self.save_settings()
+        super().done(result)
+
+    def _maybe_close(self) -> None:
+        if self._close_result is not None and not self.workers.busy:
+            result, self._close_result = self._close_result, None
+            self.done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.done(QDialog.DialogCode.Rejected)
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Connectivity Assistant"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Quit"))
+        for which, name in (
+            (QWizard.WizardButton.BackButton, self.tr("Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next")),
+            (QWizard.WizardButton.FinishButton, self.tr("Close")),
+            (QWizard.WizardButton.CancelButton, self.tr("Quit")),
+        ):
+            self.button(which).setAccessibleName(name)
