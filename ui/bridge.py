@@ -48,6 +48,7 @@ class EngineBridge(QObject):
     checkFinished = Signal(object)  # CheckFinished
     runFinished = Signal(object)  # RunFinished
     runEnded = Signal(object)  # RunEnded
+    otherEvent = Signal(object)  # an event type this UI does not know yet (newer engine)
     _wake = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,9 +84,7 @@ class EngineBridge(QObject):
         until = time.monotonic() + SLICE_SECONDS
         while self._queue and time.monotonic() < until:
             event = self._queue.popleft()
-            signal = self._routes.get(type(event))
-            if signal is not None:
-                signal.emit(event)
+            self._routes.get(type(event), self.otherEvent).emit(event)
         with self._lock:
             if not self._queue:
                 self._scheduled = False

@@ -24,9 +24,9 @@ from ui.bridge import EngineBridge, RunEnded
 from ui.consent import ConsentBroker
 from ui.worker import Task, Workers
 
-# The GUI thread shares the GIL with the engine's workers. Four checks at a time still
-# overlap their network waits, and leave the event loop its turn (with eight, against the
-# in-process demo lab, the loop measurably stalled for 100-200 ms now and then).
+# The GUI thread shares the GIL with the engine's workers. Since the engine reuses its TLS
+# contexts (building one held the GIL ~25 ms), four checks at a time keep the event loop's
+# stalls under 100 ms against the in-process demo lab (tests/gui heartbeat test).
 GUI_MAX_WORKERS = 4
 
 

@@ -58,6 +58,7 @@ _CHECK_TITLES = {
     "ews.mailbox": QT_TRANSLATE_NOOP("CheckTitle", "EWS mailbox data (what Lync/Teams read)"),
     "ews.retirement": QT_TRANSLATE_NOOP("CheckTitle", "EWS retirement in Exchange Online"),
     "mapi.endpoint": QT_TRANSLATE_NOOP("CheckTitle", "MAPI over HTTP endpoints"),
+    "auth.token": QT_TRANSLATE_NOOP("CheckTitle", "OAuth sign-in and access token"),
     "imap.login": QT_TRANSLATE_NOOP("CheckTitle", "IMAP sign-in and INBOX"),
     "pop.login": QT_TRANSLATE_NOOP("CheckTitle", "POP sign-in and mailbox"),
     "smtp.auth": QT_TRANSLATE_NOOP("CheckTitle", "SMTP client submission (SMTP AUTH)"),
@@ -141,6 +142,16 @@ AREAS: tuple[Area, ...] = (
         needs_credentials=True,
     ),
     Area(
+        "auth",
+        _G_LOGINS,
+        QT_TRANSLATE_NOOP("Area", "OAuth sign-in"),
+        QT_TRANSLATE_NOOP(
+            "Area", "Signs in with OAuth 2.0 and reads the token: audience, scopes, tenant."
+        ),
+        QT_TRANSLATE_NOOP("Area", "Needs: an OAuth sign-in (see the Sign-in page)."),
+        needs_credentials=True,
+    ),
+    Area(
         "relay",
         _G_RELAY,
         QT_TRANSLATE_NOOP("Area", "Relay test send"),
@@ -174,8 +185,13 @@ def cloud_name(cloud: Cloud) -> str:
 
 
 def check_title(check_id: str, engine_title: str) -> str:
+    """The translated title of a check (by its stable ID); in English, or for a check not
+    in the table, the engine's own title (a finished step's is often more precise)."""
     source = _CHECK_TITLES.get(check_id)
-    return engine_title if source is None else _translate("CheckTitle", source)
+    if source is None:
+        return engine_title
+    translated = _translate("CheckTitle", source)
+    return engine_title if translated == source else translated
 
 
 def area_text(text: str) -> str:

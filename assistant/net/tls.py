@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
+import functools
 import os
 import socket
 import ssl
@@ -77,13 +78,22 @@ def client_context(
 
     verify=True: certificate and hostname required; the system store, or only
     `ca_bundle` when one is given. verify=False: for the display-only handshake.
+
+    Contexts are shared: building one loads the trust store, which costs ~25 ms of
+    CPU with the GIL held (it stalled the GUI's event loop when every connection did
+    it). An SSLContext is safe to share between threads; callers must not modify it.
     """
+    return _cached_context(None if ca_bundle is None else os.fspath(ca_bundle), verify)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_context(ca_bundle: str | None, verify: bool) -> ssl.SSLContext:
     if not verify:
         ctx = ssl.create_default_context()
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
         return ctx
-    ctx = ssl.create_default_context(cafile=None if ca_bundle is None else os.fspath(ca_bundle))
+    ctx = ssl.create_default_context(cafile=ca_bundle)
     # Names come from subjectAltName only, as in browsers and in match_hostname() below,
     # so the verdict and the displayed hostname match can never disagree.
     ctx.hostname_checks_common_name = False

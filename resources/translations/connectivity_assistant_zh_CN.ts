@@ -187,6 +187,18 @@
         <translation>587 端口上的 STARTTLS 与 SMTP AUTH，并解释服务器的答复。</translation>
     </message>
     <message>
+        <source>OAuth sign-in</source>
+        <translation>OAuth 登录</translation>
+    </message>
+    <message>
+        <source>Signs in with OAuth 2.0 and reads the token: audience, scopes, tenant.</source>
+        <translation>使用 OAuth 2.0 登录并读取令牌：受众、作用域、租户。</translation>
+    </message>
+    <message>
+        <source>Needs: an OAuth sign-in (see the Sign-in page).</source>
+        <translation>需要：OAuth 登录（见“登录”页）。</translation>
+    </message>
+    <message>
         <source>Sends a tagged test message the way a device or app would.</source>
         <translation>像设备或应用程序那样发送一封带标记的测试邮件。</translation>
     </message>
@@ -280,6 +292,10 @@
     <message>
         <source>MAPI over HTTP endpoints</source>
         <translation>MAPI over HTTP 终结点</translation>
+    </message>
+    <message>
+        <source>OAuth sign-in and access token</source>
+        <translation>OAuth 登录与访问令牌</translation>
     </message>
     <message>
         <source>IMAP sign-in and INBOX</source>
@@ -777,6 +793,10 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
 </context>
 <context>
     <name>StepTree</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>

@@ -36,20 +36,18 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 
 @pytest.fixture
-def make_wizard(qtbot, translations: Translations) -> Iterator[Callable[[], Wizard]]:
-    made: list[Wizard] = []
+def make_wizard(qtbot, translations: Translations) -> Callable[[], Wizard]:
+    """Wizards closed the way a user closes them (runs cancelled, workers awaited) and
+    checked for leftover threads, before pytest-qt deletes them."""
 
     def make() -> Wizard:
         wizard = Wizard(Settings(), translations)
-        qtbot.addWidget(wizard)
+        qtbot.addWidget(wizard, before_close_func=lambda w: close_wizard(qtbot, w))
         wizard.show()
         qtbot.waitExposed(wizard)
-        made.append(wizard)
         return wizard
 
-    yield make
-    for wizard in made:
-        close_wizard(qtbot, wizard)
+    return make
 
 
 @pytest.fixture

@@ -3,7 +3,16 @@ does not have yet are shown disabled, "coming in a later version"."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assistant.checks.registry import areas as engine_areas
 from ui.i18n import fmt
@@ -19,14 +28,25 @@ class ChecksPage(Page):
         self.setObjectName("checksPage")
         self.rows: list[tuple[Area, bool, QCheckBox, QLabel]] = []
         self.groups: dict[str, QGroupBox] = {}
-        layout = QVBoxLayout(self)
+        # The list grows as the engine gains areas: it scrolls rather than clip.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("areasScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         available = engine_areas()
-        self.recipient = QLineEdit(self)
+        self.recipient = QLineEdit(content)
         self.recipient.setObjectName("recipient")
-        self.recipient_label = QLabel(self)
+        self.recipient_label = QLabel(content)
         self.recipient_label.setBuddy(self.recipient)
         for group in GROUPS:
-            box = QGroupBox(self)
+            box = QGroupBox(content)
             box_layout = QVBoxLayout(box)
             box_layout.setSpacing(2)
             self.groups[group] = box

@@ -37,6 +37,7 @@ class RunPage(Page):
         self.finished_steps: dict[str, Step] = {}
         self.done = False
         self._started = 0.0
+        self._connected: list = []
         self.progress = QProgressBar(self)
         self.progress.setObjectName("runProgress")
         self.status = QLabel(self)
@@ -89,13 +90,20 @@ class RunPage(Page):
         self.log.clear()
         self.progress.setRange(0, 0)  # busy until the plan is known
         self._started = time.monotonic()
+        for signal, slot in self._connected:  # a cancelled run may still be winding down
+            signal.disconnect(slot)
         bridge = run.bridge
-        bridge.runStarted.connect(self._run_started)
-        bridge.checkStarted.connect(self._check_started)
-        bridge.stepStarted.connect(self.tree.step_started)
-        bridge.stepFinished.connect(self.tree.step_finished)
-        bridge.checkFinished.connect(self._check_finished)
-        bridge.runFinished.connect(self._run_finished)
+        self._connected = [
+            (bridge.runStarted, self._run_started),
+            (bridge.checkStarted, self._check_started),
+            (bridge.stepStarted, self.tree.step_started),
+            (bridge.stepFinished, self.tree.step_finished),
+            (bridge.checkFinished, self._check_finished),
+            (bridge.runFinished, self._run_finished),
+            (bridge.otherEvent, self._other_event),
+        ]
+        for signal, slot in self._connected:
+            signal.connect(slot)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setFocus()
         self._clock.start()
@@ -127,6 +135,17 @@ class RunPage(Page):
             fmt(self.tr("Run finished in %1 s"), f"{event.duration_ms / 1000:.1f}")
             + (" — " + self.tr("cancelled") if event.cancelled else "")
         )
+
+    def _other_event(self, event: object) -> None:
+        """Events this page has no view for yet. A sign-in prompt (OAuth device code)
+        must reach the user, so its text goes to the status line and the log."""
+        prompt = getattr(event, "prompt", None)
+        text = getattr(prompt, "text", None)
+        if callable(text):
+            message = str(text())
+            self.status.setText(message)
+            self.show_log(True)
+            self._log(message)
 
     def partial_steps(self) -> list[Step]:
         """What the run has so far, with every unfinished check marked cancelled."""

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from assistant.model import Evidence, Step
-from ui.texts import status_name
+from ui.texts import check_title, status_name
 
 Redact = Callable[[str], str]
 
@@ -43,7 +43,7 @@ def step_html(step: Step, redact: Redact) -> str:
         return escape(redact(text))
 
     parts = [
-        f"<h3>{e(step.title)}</h3>",
+        f"<h3>{e(check_title(step.id, step.title))}</h3>",
         f"<p><b>{escape(status_name(step.status.value))}</b> &nbsp; <code>{e(step.id)}</code>"
         + (f" &nbsp; {step.duration_ms} ms" if step.duration_ms else "")
         + "</p>",

@@ -182,10 +182,15 @@ class StepTree(QTreeWidget):
     def _finish(self, item: QTreeWidgetItem, step: Step) -> None:
         self._started.pop(id(item), None)
         item.setData(0, STEP_ROLE, step)
+        if item.parent() is None:  # a finished check's own title is often more precise
+            item.setData(0, TITLE_ROLE, step.title)
+            item.setText(COL_TITLE, check_title(step.id, step.title))
         self._set_status(item, step.status.value)
         if step.duration_ms:
             item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
         summary = self.redact(step.summary)
+        if step.status is Status.CANCELLED and summary == "cancelled":
+            summary = ""  # the engine's fixed word; the Status column already says it
         item.setText(COL_SUMMARY, summary)
         item.setToolTip(COL_SUMMARY, summary)
         if not self._started:
@@ -207,6 +212,8 @@ class StepTree(QTreeWidget):
             self._timer.stop()
 
     def _seconds(self, value: float) -> str:
+        if value < 1:
+            return fmt(self.tr("%1 ms"), round(value * 1000))
         return fmt(self.tr("%1 s"), f"{value:.1f}")
 
     def _all_items(self) -> list[QTreeWidgetItem]:
