@@ -10,9 +10,9 @@ nothing on it and it is closed at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import ipaddress
-import functools
 import os
 import socket
 import ssl
