@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.lab.tenant import Lab
+from assistant.model import Status
 from assistant.report.json_report import load_json
 
 
@@ -248,3 +249,30 @@ def test_demo_of_a_fault_shows_that_fault_and_nothing_else() -> None:
         if line.startswith(("WARN", "FAIL", "ERR"))
     ]
     assert problems == [["FAIL", "dns.spf"], ["WARN", "smtp.deprecation"]]
+
+
+def test_every_dns_fault_gives_its_verdict_through_the_cli(lab: Lab, tmp_path: Path) -> None:
+    """The same fault table as the engine tests, through the real command line."""
+    from test_dns_checks import FAULTS
+
+    for domain, check_id, verdict, words in FAULTS:
+        report_path = tmp_path / f"{domain}.json"
+        result = cli(
+            "check",
+            "--domain",
+            domain,
+            "--checks",
+            "dns",
+            "--timeout",
+            "0.5",
+            "--json",
+            str(report_path),
+            *lab.cli_flags(),
+        )
+        report = load_json(report_path)
+        step = report.find(check_id)
+        assert step is not None and step.status is verdict, (domain, check_id, step)
+        assert words in step.summary
+        failed = any(s.status in (Status.FAIL, Status.ERROR) for s in report.steps)
+        assert result.returncode == (1 if failed else 0), (domain, result.stdout + result.stderr)
+        assert f"{check_id} " in result.stdout
