@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from assistant import __version__
-from assistant.auth.credentials import PasswordCredential
-from assistant.checks.registry import areas, select
+from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCredential
+from assistant.checks.registry import areas, select, with_sign_in
+from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
 from assistant.config import (
     MAIL_PROTOCOLS,
     ConnectTo,
@@ -27,7 +28,7 @@ from assistant.config import (
     parse_cloud,
     parse_nameserver,
 )
-from assistant.events import CheckFinished, CheckStarted, Event
+from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow credentials to this host outside your domain for this run",
     )
     check.add_argument("--quiet", action="store_true", help="no live progress on stderr")
+    add_oauth_arguments(check)
     for protocol, example in (
         ("imap", "outlook.office365.com:993:ssl"),
         ("pop", "outlook.office365.com:995:ssl"),
@@ -114,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run every check against the built-in lab")
     demo.add_argument("--scenario", default="healthy")
     demo.add_argument("--json", metavar="FILE")
+    demo.add_argument(
+        "--oauth", action="store_true", help="sign in with a device code at the lab's Entra ID"
+    )
     add_export_arguments(demo)
     add_report_parser(sub)
     return parser
@@ -141,8 +146,14 @@ def options_from(args: argparse.Namespace) -> NetworkOptions:
     )
 
 
-def credentials_from(args: argparse.Namespace, target: Target) -> PasswordCredential | None:
-    """The password comes from the environment, stdin or a prompt; never from argv."""
+def credentials_from(
+    args: argparse.Namespace, target: Target, check_ids: Sequence[str] = ()
+) -> Credentials | None:
+    """The password comes from the environment, stdin or a prompt; never from argv. With
+    --auth oauth-*, an OAuth credential (cli_auth.py) that signs in during the run."""
+    oauth = oauth_credential_from(args, target, check_ids)
+    if oauth is not None:
+        return oauth
     username = args.user or target.email
     if args.no_password or username is None:
         return None
@@ -169,10 +180,12 @@ def run_checks(
     json_path: str | None,
     out: TextIO,
     err: TextIO | None,
-    credentials: PasswordCredential | None = None,
+    credentials: Credentials | None = None,
     exports: ExportRequest | None = None,
 ) -> int:
     checks = select(check_names)
+    if isinstance(credentials, OAuthCredential):
+        checks = with_sign_in(checks)  # auth.token: the sign-in and the token's diagnosis
     redactor = Redactor()
     runner = Runner(target, options, redactor=redactor, credentials=credentials)
     result: list[Step] = []
@@ -181,6 +194,9 @@ def run_checks(
 
     def on_event(event: Event) -> None:
         runlog.record(event)
+        if isinstance(event, SignInPrompt):  # shown even with --quiet: the user must act
+            print(f"\n{event.prompt.text()}\n(Ctrl-C cancels.)\n", file=sys.stderr, flush=True)
+            return
         if err is None:
             return
         if isinstance(event, CheckStarted):
@@ -248,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 target = Target.parse(args.domain, cloud)
             options = options_from(args)
             names = args.checks.split(",") if args.checks else None
-            select(names)  # validate before any network traffic
+            planned = select(names)  # validate before any network traffic
             exports = ExportRequest.from_args(args)
             exports.check_paths()
             return run_checks(
@@ -258,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 json_path=args.json,
                 out=sys.stdout,
                 err=None if args.quiet else sys.stderr,
-                credentials=credentials_from(args, target),
+                credentials=credentials_from(args, target, [c.id for c in planned]),
                 exports=exports,
             )
         if args.command == "report":
@@ -267,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command == "lab":
             return run_lab(args.scenario, list_only=args.list)
-        return run_demo(args.scenario, exports=ExportRequest.from_args(args))
+        return run_demo(args.scenario, exports=ExportRequest.from_args(args), oauth=args.oauth)
     except InputError as exc:
         print(f"connectivity-assistant: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.auth.prompt import Prompt
 from assistant.model import Step
 
 
@@ -46,4 +47,23 @@ class RunFinished:
     duration_ms: int
 
 
-Event = RunStarted | CheckStarted | StepStarted | StepFinished | CheckFinished | RunFinished
+@dataclass(frozen=True)
+class SignInPrompt:
+    """A sign-in needs the user: a device code to enter at a URL, or a browser page.
+
+    `prompt.text()` is what to show; the wizard shows the code and URL (and can cancel
+    the run, which stops the wait at once), the CLI prints it on stderr."""
+
+    check_id: str
+    prompt: Prompt
+
+
+Event = (
+    RunStarted
+    | CheckStarted
+    | StepStarted
+    | StepFinished
+    | CheckFinished
+    | RunFinished
+    | SignInPrompt
+)

@@ -33,6 +33,13 @@ class Environment:
     autodiscover_cname: str | None  # what autodiscover.<domain> should be a CNAME to
     sharepoint_suffix: str | None
     msoid_allowed: bool  # the msoid CNAME is only correct for 21Vianet
+    # OAuth 2.0 (docs/oauth.md): the Exchange Online resource that delegated scopes
+    # (IMAP.AccessAsUser.All, ...) are prefixed with, and the one app-only ".default"
+    # tokens are asked for. None on-premises (the organisation's AD FS, if any).
+    oauth_resource: str | None = None
+    oauth_app_resource: str | None = None
+    graph_resource: str | None = None  # Microsoft Graph: the classic wrong audience
+    device_login_url: str | None = None  # where a device-code sign-in is finished
 
     @property
     def is_cloud(self) -> bool:
@@ -54,6 +61,10 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
         autodiscover_cname="autodiscover.outlook.com",
         sharepoint_suffix="sharepoint.com",
         msoid_allowed=False,
+        oauth_resource="https://outlook.office.com",
+        oauth_app_resource="https://outlook.office365.com",
+        graph_resource="https://graph.microsoft.com",
+        device_login_url="https://microsoft.com/devicelogin",
     ),
     Cloud.GCC_HIGH: Environment(
         cloud=Cloud.GCC_HIGH,
@@ -68,6 +79,10 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
         autodiscover_cname="autodiscover.office365.us",
         sharepoint_suffix="sharepoint.us",
         msoid_allowed=False,
+        oauth_resource="https://outlook.office365.us",
+        oauth_app_resource="https://outlook.office365.us",
+        graph_resource="https://graph.microsoft.us",
+        device_login_url="https://microsoft.com/deviceloginus",
     ),
     Cloud.DOD: Environment(
         cloud=Cloud.DOD,
@@ -83,6 +98,10 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
         autodiscover_cname="autodiscover-dod.office365.us",
         sharepoint_suffix="sharepoint-mil.us",
         msoid_allowed=False,
+        oauth_resource="https://outlook.office365.us",
+        oauth_app_resource="https://outlook.office365.us",
+        graph_resource="https://dod-graph.microsoft.us",
+        device_login_url="https://microsoft.com/deviceloginus",
     ),
     Cloud.CHINA: Environment(
         cloud=Cloud.CHINA,
@@ -97,6 +116,10 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
         autodiscover_cname="autodiscover.partner.outlook.cn",
         sharepoint_suffix="sharepoint.cn",
         msoid_allowed=True,
+        oauth_resource="https://partner.outlook.cn",
+        oauth_app_resource="https://partner.outlook.cn",
+        graph_resource="https://microsoftgraph.chinacloudapi.cn",
+        device_login_url="https://microsoft.com/deviceloginchina",
     ),
     Cloud.ONPREM: Environment(
         cloud=Cloud.ONPREM,
@@ -210,4 +233,55 @@ MAIL_LINKS = {
     "send_as": "https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-permissions-for-recipients",
     "devices": "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
     "smtp_errors": "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+}
+
+# OAuth 2.0 for Exchange Online (docs/oauth.md). Delegated permissions are named with the
+# cloud's `oauth_resource` in front ("https://outlook.office.com/IMAP.AccessAsUser.All");
+# app-only tokens are asked for as "<oauth_app_resource>/.default" and carry the
+# application permissions (roles) the admin granted. Both resources are the same service
+# principal, "Office 365 Exchange Online"; a token's audience may name either, or its app ID.
+EXCHANGE_ONLINE_APP_ID = "00000002-0000-0ff1-ce00-000000000000"
+OAUTH_DELEGATED_SCOPES = {
+    "imap": "IMAP.AccessAsUser.All",
+    "pop": "POP.AccessAsUser.All",
+    "smtp": "SMTP.Send",
+    "ews": "EWS.AccessAsUser.All",
+}
+OAUTH_APP_ROLES = {
+    "imap": "IMAP.AccessAsApp",
+    "pop": "POP.AccessAsApp",
+    "smtp": "SMTP.SendAsApp",
+    "ews": "full_access_as_app",
+}
+# Hosts in a token's `iss` claim that name the cloud whose sign-in service issued it. US
+# Government tenants are served by login.microsoftonline.us (GCC High and DoD alike).
+# v1 tokens' sts.windows.net is left out: it is not specific enough to blame a cloud.
+TOKEN_ISSUER_HOSTS = {
+    "login.microsoftonline.com": Cloud.WORLDWIDE,
+    "login.microsoftonline.us": Cloud.GCC_HIGH,
+    "sts.chinacloudapi.cn": Cloud.CHINA,
+    "login.chinacloudapi.cn": Cloud.CHINA,
+    "login.partner.microsoftonline.cn": Cloud.CHINA,
+}
+# How long a device code stays valid (Microsoft Entra: 15 minutes).
+DEVICE_CODE_LIFETIME = 900
+
+OAUTH_LINKS = {
+    "register": "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app",
+    "mail": MAIL_LINKS["oauth"],
+    "ews": "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    "errors": "https://learn.microsoft.com/entra/identity-platform/reference-error-codes",
+    "consent": "https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent",
+    "device_code": "https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code",
+    "public_client": "https://learn.microsoft.com/entra/identity-platform/msal-client-applications",
+    "national_clouds": "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud",
+    "credentials": "https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials",
+    "app_rbac": "https://learn.microsoft.com/exchange/permissions-exo/application-rbac",
+    "redirect_uri": "https://learn.microsoft.com/entra/identity-platform/reply-url",
+}
+# The `cloud_instance_name` of a tenant's OpenID configuration, and the cloud it names.
+CLOUD_INSTANCE_NAMES = {
+    "microsoftonline.com": Cloud.WORLDWIDE,
+    "microsoftonline.us": Cloud.GCC_HIGH,
+    "partner.microsoftonline.cn": Cloud.CHINA,
 }

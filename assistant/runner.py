@@ -103,6 +103,9 @@ class Check:
     # Ordering only: run after these when they are in the run (and see their results);
     # ignored when they are not. Never pulled in by the registry's selection.
     after: tuple[str, ...] = ()
+    # Left out of "every check" (registry.select(None)); runs when named, or when the
+    # front end adds it (auth.token, in a run that signs in with OAuth).
+    explicit_only: bool = False
 
     def waits_for(self, present: Collection[str]) -> tuple[str, ...]:
         """What this check waits for in a run made of `present`: requires, and the
@@ -171,8 +174,12 @@ class Runner:
         self.credentials = credentials
         self.consent: ConsentHook = consent or (lambda host, why: False)
         if credentials is not None:
+            users = [credentials.username]
             for secret in credentials.secrets():
-                self.redactor.add_secret(secret, [credentials.username])
+                self.redactor.add_secret(secret, users)
+            # An OAuth token acquired during the run is masked before any check sees it.
+            redactor = self.redactor
+            credentials.watch(lambda secret: redactor.add_secret(secret, users))
         self.max_workers = max_workers
         self._cancel = threading.Event()
         self._tokens_lock = threading.Lock()

@@ -24,10 +24,11 @@ from ui.bridge import EngineBridge, RunEnded
 from ui.consent import ConsentBroker
 from ui.worker import Task, Workers
 
-# The GUI thread shares the GIL with the engine's workers. Since the engine reuses its TLS
-# contexts (building one held the GIL ~25 ms), four checks at a time keep the event loop's
-# stalls under 100 ms against the in-process demo lab (tests/gui heartbeat test).
-GUI_MAX_WORKERS = 4
+# The GUI thread shares the GIL with the engine's workers, and in demo mode with the lab's
+# servers too. Even with shared TLS contexts, four checks at a time stalled the event loop
+# 100-120 ms now and then against the in-process lab; two keep it well under 100 ms
+# (tests/gui heartbeat test). A real tenant's servers are not in this process.
+GUI_MAX_WORKERS = 2
 
 
 class DiagnosisRun(QObject):

@@ -5,11 +5,11 @@ imap.connect       TCP, and for STARTTLS the greeting and capabilities in plain 
 imap.tls           implicit TLS (993) or STARTTLS (143): certificate, protocol, cipher
 imap.capabilities  before and after TLS: AUTH= mechanisms, LOGINDISABLED, STARTTLS
 imap.login.password  AUTHENTICATE PLAIN (or LOGIN) over TLS that validated for the host
+imap.login.xoauth2   instead, in an OAuth run: AUTHENTICATE XOAUTH2 with the run's token
 imap.inbox         EXAMINE INBOX (read-only): the message count
 
-The password never travels before TLS, nor over TLS that did not validate, nor to a
-host outside the rules (mail_common.host_refusal). OAuth (XOAUTH2) will join as
-imap.login.xoauth2 beside imap.login.password.
+Neither password nor token travels before TLS, nor over TLS that did not validate, nor
+to a host outside the rules (mail_common.host_refusal).
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ from assistant.checks.mail_common import (
     skipped,
     timed,
 )
+from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.facts import MAIL_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.imap_client import ImapConnection
@@ -42,6 +45,7 @@ from assistant.runner import Check, Context
 LOGIN = "imap.login"
 CAPABILITIES = "imap.capabilities"
 SIGN_IN = "imap.login.password"
+SIGN_IN_XOAUTH2 = "imap.login.xoauth2"
 INBOX = "imap.inbox"
 TITLE = "IMAP sign-in and INBOX"
 _CAPS_TITLE = "Capabilities and sign-in methods"
@@ -130,6 +134,17 @@ def _capabilities_step(conv: Conversation[ImapConnection]) -> Step:
 
 
 def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) -> Step:
+    if oauth(ctx) is not None:
+        session = conv.session
+        assert session is not None
+        return xoauth2_step(
+            ctx,
+            conv,
+            ep,
+            step_id=SIGN_IN_XOAUTH2,
+            offered=auth_mechanisms(conv.after_tls),
+            login=session.xoauth2_login,
+        )
     credential = password(ctx)
     if credential is None:
         return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
@@ -194,13 +209,16 @@ def check_imap(ctx: Context) -> Step:
     if ep is None:
         return no_endpoint(LOGIN, TITLE, "imap")
     conv = Conversation(ctx, ep, IMAP)
+    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
+    if oauth(ctx) is not None:
+        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
     try:
         children = conv.open()
         if conv.session is None:
             reason = blocked_by(children) or "not tried"
             children += [
                 skipped(CAPABILITIES, _CAPS_TITLE, reason),
-                skipped(SIGN_IN, _SIGN_IN_TITLE, reason),
+                skipped(sign_in, sign_in_title, reason),
                 skipped(INBOX, _INBOX_TITLE, reason),
             ]
         else:
@@ -222,8 +240,10 @@ def check_imap(ctx: Context) -> Step:
         children,
         conv.wires,
         success=f"signed in to {ep}; {inbox.summary}",
-        login_id=SIGN_IN,
+        login_id=sign_in,
     )
 
 
-IMAP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_imap, after=(RESULT_CHECK,)),)
+IMAP_CHECKS: tuple[Check, ...] = (
+    Check(LOGIN, TITLE, check_imap, after=(RESULT_CHECK, AUTH_TOKEN)),
+)

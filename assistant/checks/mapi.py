@@ -2,15 +2,20 @@
 
 [MS-OXCMAPIHTTP]: Outlook POSTs to /mapi/emsmdb/ (mailbox) and /mapi/nspi/ (address
 book) with X-RequestType headers; unauthenticated, a healthy server answers 401 and
-names its authentication schemes.
+names its authentication schemes. In an OAuth run, an endpoint that offers Bearer is
+asked again with the run's token (child `<endpoint>.bearer`: Connect / Bind), under the
+same host rules as every other sign-in.
 """
 
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlsplit
 
+from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.settings import RESULT_CHECK, discovered_settings
 from assistant.checks.autodiscover.walk import auth_schemes
+from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token, oauth
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Check, Context
@@ -18,15 +23,19 @@ from assistant.runner import Check, Context
 LINK = "https://learn.microsoft.com/exchange/clients/mapi-over-http/configure-mapi-over-http"
 
 
-def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
-    title = f"POST {url}"
-    headers = {
+def _headers(request_type: str) -> dict[str, str]:
+    return {
         "Content-Type": "application/mapi-http",
         "X-RequestType": request_type,
         "X-ClientInfo": f"{uuid.uuid4()}-1",
         "X-RequestId": f"{uuid.uuid4()}:1",
         "X-ClientApplication": "Outlook/16.0.0.0",
     }
+
+
+def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
+    title = f"POST {url}"
+    headers = _headers(request_type)
     try:
         response = https_request(ctx.net, url, method="POST", body=b"", headers=headers)
     except HttpError as exc:
@@ -48,12 +57,19 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
         evidence.append(response.tls.to_evidence())
     if response.status == 401:
         schemes = auth_schemes(response)
+        children = []
+        if oauth(ctx) is not None and "Bearer" in schemes:
+            verified = response.tls is not None and response.tls.verified
+            children.append(_bearer_probe(ctx, f"{step_id}.bearer", url, request_type, verified))
         return Step(
             step_id,
             title,
-            Status.PASS,
-            summary=f"answers and asks for sign-in ({', '.join(schemes) or 'no scheme named'})",
+            worst([Status.PASS, *(c.status for c in children)]),
+            summary=f"answers and asks for sign-in ({', '.join(schemes) or 'no scheme named'})"
+            + "".join(f"; with the token: {c.summary}" for c in children),
             evidence=evidence,
+            remedy=next((c.remedy for c in children if c.remedy is not None), None),
+            children=children,
         )
     if response.status == 404:
         return Step(
@@ -74,6 +90,61 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
         Status.WARN if response.status < 500 else Status.FAIL,
         summary=f"answered HTTP {response.status} {response.reason} without credentials "
         "(expected 401)",
+        evidence=evidence,
+    )
+
+
+def _bearer_probe(
+    ctx: Context, step_id: str, url: str, request_type: str, tls_verified: bool
+) -> Step:
+    """The same request with the run's token, when the rules allow this host."""
+    title = f"{request_type} with the OAuth token"
+    credential = oauth(ctx)
+    assert credential is not None
+    decision = credential_decision(url, tls_verified=tls_verified, domains=(ctx.target.domain,))
+    host = urlsplit(url).hostname or ""
+    if decision.verdict is not Verdict.ALLOW and not (
+        decision.verdict is Verdict.ASK and ctx.may_use_host(host, decision.reason)
+    ):
+        return Step(step_id, title, Status.SKIP, summary=f"no token sent: {decision.reason}")
+    token = get_token(ctx, credential, step_id, title)
+    if isinstance(token, Step):
+        return token
+    headers = {**_headers(request_type), "Authorization": f"Bearer {token.value}"}
+    if credential.app_only:
+        headers["X-AnchorMailbox"] = credential.username
+    try:
+        response = https_request(ctx.net, url, method="POST", body=b"", headers=headers)
+    except HttpError as exc:
+        return Step(step_id, title, Status.FAIL, summary=ctx.redactor(exc.message))
+    evidence = [response.to_evidence(ctx.redactor, f"POST {url} (Bearer)")]
+    code = response.header("X-ResponseCode")
+    if response.status == 200 and code == "0":
+        return Step(
+            step_id,
+            title,
+            Status.PASS,
+            summary=f"accepted: {request_type} succeeded (X-ResponseCode 0)",
+            evidence=evidence,
+        )
+    if response.status == 401:
+        found = bearer_refusal(
+            response.header("x-ms-diagnostics"), app_only=credential.app_only, host=host
+        )
+        return Step(
+            step_id,
+            title,
+            Status.INFO,
+            summary=f"not accepted ({found.cause}); Outlook signs in to MAPI with its own "
+            "app registration, so this alone does not affect Outlook",
+            evidence=evidence,
+        )
+    return Step(
+        step_id,
+        title,
+        Status.WARN,
+        summary=f"answered HTTP {response.status} {response.reason}"
+        + (f", X-ResponseCode {code}" if code else ""),
         evidence=evidence,
     )
 
@@ -109,4 +180,12 @@ def check_mapi(ctx: Context) -> Step:
     )
 
 
-MAPI_CHECKS = (Check("mapi.endpoint", "MAPI over HTTP endpoints", check_mapi, (RESULT_CHECK,)),)
+MAPI_CHECKS = (
+    Check(
+        "mapi.endpoint",
+        "MAPI over HTTP endpoints",
+        check_mapi,
+        (RESULT_CHECK,),
+        after=(AUTH_TOKEN,),
+    ),
+)

@@ -4,9 +4,8 @@ Children, in order (a failed one stops the rest, which are skipped with the reas
 pop.connect         TCP, and for STLS (port 110) the greeting and CAPA in plain text
 pop.tls             implicit TLS (995) or STLS: certificate, protocol, cipher, CAPA again
 pop.login.password  USER/PASS (or AUTH PLAIN) over TLS that validated for the host
+pop.login.xoauth2   instead, in an OAuth run: AUTH XOAUTH2 with the run's token
 pop.stat            STAT: messages and bytes in the mailbox
-
-OAuth (AUTH XOAUTH2) will join as pop.login.xoauth2.
 """
 
 from __future__ import annotations
@@ -29,7 +28,10 @@ from assistant.checks.mail_common import (
     skipped,
     timed,
 )
+from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.net.mailwire import Wire
@@ -38,6 +40,7 @@ from assistant.runner import Check, Context
 
 LOGIN = "pop.login"
 SIGN_IN = "pop.login.password"
+SIGN_IN_XOAUTH2 = "pop.login.xoauth2"
 STAT = "pop.stat"
 TITLE = "POP sign-in and mailbox"
 _SIGN_IN_TITLE = "Sign in with the password"
@@ -92,6 +95,17 @@ def password_mechanism(capabilities: Sequence[str]) -> str | None:
 
 def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -> Step:
     offered = ", ".join(conv.after_tls) or "no CAPA"
+    if oauth(ctx) is not None:
+        session = conv.session
+        assert session is not None
+        return xoauth2_step(
+            ctx,
+            conv,
+            ep,
+            step_id=SIGN_IN_XOAUTH2,
+            offered=sasl_mechanisms(conv.after_tls),
+            login=session.xoauth2_login,
+        )
     credential = password(ctx)
     if credential is None:
         return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
@@ -157,12 +171,15 @@ def check_pop(ctx: Context) -> Step:
     if ep is None:
         return no_endpoint(LOGIN, TITLE, "pop")
     conv = Conversation(ctx, ep, POP)
+    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
+    if oauth(ctx) is not None:
+        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
     try:
         children = conv.open()
         if conv.session is None:
             reason = blocked_by(children) or "not tried"
             children += [
-                skipped(SIGN_IN, _SIGN_IN_TITLE, reason),
+                skipped(sign_in, sign_in_title, reason),
                 skipped(STAT, _STAT_TITLE, reason),
             ]
         else:
@@ -182,8 +199,8 @@ def check_pop(ctx: Context) -> Step:
         children,
         conv.wires,
         success=f"signed in to {ep}; mailbox: {children[-1].summary}",
-        login_id=SIGN_IN,
+        login_id=sign_in,
     )
 
 
-POP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_pop, after=(RESULT_CHECK,)),)
+POP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_pop, after=(RESULT_CHECK, AUTH_TOKEN)),)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.checks.auth_token import AUTH_CHECKS
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
 from assistant.checks.dns import DNS_CHECKS
 from assistant.checks.ews import EWS_CHECKS
 from assistant.checks.imap import IMAP_CHECKS
 from assistant.checks.mapi import MAPI_CHECKS
+from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.checks.pop import POP_CHECKS
 from assistant.checks.smtp import SMTP_CHECKS
 from assistant.config import InputError
 from assistant.runner import Check
 
 ALL_CHECKS: tuple[Check, ...] = (
-    DNS_CHECKS
+    AUTH_CHECKS
+    + DNS_CHECKS
     + AUTODISCOVER_CHECKS
     + EWS_CHECKS
     + MAPI_CHECKS
@@ -32,11 +35,12 @@ def areas() -> list[str]:
 def select(names: Iterable[str] | None) -> list[Check]:
     """Checks by area ('dns') or by ID ('dns.mx'); what they require comes along.
 
-    None or empty selects everything.
+    None or empty selects everything but the checks that run only when asked for
+    (auth.token: the CLI and the wizard add it when the run signs in with OAuth).
     """
     wanted = [n.strip().lower() for n in names or () if n.strip()]
     if not wanted:
-        return list(ALL_CHECKS)
+        return [c for c in ALL_CHECKS if not c.explicit_only]
     by_id = {c.id: c for c in ALL_CHECKS}
     chosen: dict[str, Check] = {}
     for name in wanted:
@@ -54,3 +58,11 @@ def select(names: Iterable[str] | None) -> list[Check]:
                 chosen[dep] = by_id[dep]
                 queue.append(by_id[dep])
     return [c for c in ALL_CHECKS if c.id in chosen]
+
+
+def with_sign_in(checks: list[Check]) -> list[Check]:
+    """`checks` with auth.token first, for a run that signs in with OAuth: it signs in
+    (the device code wait included) and diagnoses the token before the logins use it."""
+    if any(c.id == AUTH_TOKEN for c in checks):
+        return checks
+    return [*select([AUTH_TOKEN]), *checks]

@@ -5,10 +5,10 @@ smtp.auth's children, in order (a failed one stops the rest, skipped with the re
 smtp.connect        TCP, and for STARTTLS (587) the banner and EHLO in plain text
 smtp.tls            implicit TLS (465) or STARTTLS: certificate, protocol, cipher, EHLO again
 smtp.auth.password  the AUTH mechanisms offered over TLS, and AUTH PLAIN (or LOGIN)
+smtp.auth.xoauth2   instead, in an OAuth run: AUTH XOAUTH2 with the run's token
 
 Exchange Online's refusals (535 5.7.139, 550 5.7.30, 421 4.7.66, ...) are explained
-by mail_replies. Nothing is sent as mail here (that is relay.*). OAuth (XOAUTH2) will
-join as smtp.auth.xoauth2.
+by mail_replies. Nothing is sent as mail here (that is relay.*).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_common import (
@@ -33,7 +33,10 @@ from assistant.checks.mail_common import (
     skipped,
     timed,
 )
+from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS, SMTP_AUTH_BASIC_OFF_BY_DEFAULT
 from assistant.model import Remedy, Status, Step
 from assistant.net.mailwire import Wire
@@ -42,6 +45,7 @@ from assistant.runner import Check, Context
 
 AUTH = "smtp.auth"
 SIGN_IN = "smtp.auth.password"
+SIGN_IN_XOAUTH2 = "smtp.auth.xoauth2"
 DEPRECATION = "smtp.deprecation"
 TITLE = "SMTP client submission (SMTP AUTH)"
 DEPRECATION_TITLE = "SMTP AUTH with a password in Exchange Online: retirement dates"
@@ -127,14 +131,22 @@ def _no_auth_remedy(ep: Endpoint) -> Remedy:
     )
 
 
+def _xoauth2(session: SmtpConnection) -> Callable[[str, str], str]:
+    def login(user: str, token: str) -> str:
+        return _reply(*session.xoauth2(user, token))
+
+    return login
+
+
 def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -> Step:
     session = conv.session
     assert session is not None
     offered = session.offered_auth()
+    step_id, title = (SIGN_IN_XOAUTH2, XOAUTH2_TITLE) if oauth(ctx) else (SIGN_IN, _SIGN_IN_TITLE)
     if not offered:
         return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
+            step_id,
+            title,
             Status.FAIL,
             summary="the server offers no AUTH over TLS: SMTP AUTH is not available on "
             "this endpoint",
@@ -142,6 +154,10 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
             remedy=_no_auth_remedy(ep),
         )
     shown = "AUTH " + " ".join(offered)
+    if oauth(ctx) is not None:
+        return xoauth2_step(
+            ctx, conv, ep, step_id=SIGN_IN_XOAUTH2, offered=offered, login=_xoauth2(session)
+        )
     credential = password(ctx)
     if credential is None:
         return skipped(SIGN_IN, _SIGN_IN_TITLE, f"{NO_CREDENTIALS} (the server offers {shown})")
@@ -193,11 +209,14 @@ def check_smtp(ctx: Context) -> Step:
     if ep is None:
         return no_endpoint(AUTH, TITLE, "smtp")
     conv = Conversation(ctx, ep, SMTP)
+    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
+    if oauth(ctx) is not None:
+        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
     try:
         children = conv.open()
         if conv.session is None:
             reason = blocked_by(children) or "not tried"
-            children.append(skipped(SIGN_IN, _SIGN_IN_TITLE, reason))
+            children.append(skipped(sign_in, sign_in_title, reason))
         else:
             children.append(timed(lambda: _auth_step(ctx, conv, ep)))
     finally:
@@ -209,7 +228,7 @@ def check_smtp(ctx: Context) -> Step:
         children,
         conv.wires,
         success=f"{ep}: {children[-1].summary}",
-        login_id=SIGN_IN,
+        login_id=sign_in,
     )
 
 
@@ -264,6 +283,6 @@ def check_smtp_deprecation(ctx: Context) -> Step:
 
 
 SMTP_CHECKS: tuple[Check, ...] = (
-    Check(AUTH, TITLE, check_smtp, after=(RESULT_CHECK,)),
+    Check(AUTH, TITLE, check_smtp, after=(RESULT_CHECK, AUTH_TOKEN)),
     Check(DEPRECATION, DEPRECATION_TITLE, check_smtp_deprecation, after=(AUTH,)),
 )

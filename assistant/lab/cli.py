@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 import threading
 
-from assistant.auth.credentials import PasswordCredential
+from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCredential
+from assistant.auth.msal_provider import MsalTokenProvider
+from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.config import InputError, Target
 from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
+from assistant.lab.identity import CONNECTIVITY_APP
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from assistant.report.export import ExportRequest
@@ -45,22 +48,44 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
     return 0
 
 
+def _demo_sign_in(email: str, domain: str, cloud: Cloud, *, oauth: bool) -> Credentials:
+    if not oauth:
+        return PasswordCredential(email, LAB_PASSWORD)
+    if cloud is Cloud.ONPREM:
+        raise InputError("the OAuth demo is for the Exchange Online scenarios")
+    config = OAuthConfig.build(
+        Flow.DEVICE,
+        client_id=CONNECTIVITY_APP,
+        cloud=cloud,
+        tenant=None,
+        domain=domain,
+        protocols=(),
+    )
+    return OAuthCredential(email, provider=MsalTokenProvider(config))
+
+
 def run_demo(
     scenario: str = "healthy",
     *,
     json_path: str | None = None,
     exports: ExportRequest | None = None,
+    oauth: bool = False,
 ) -> int:
     """Diagnose one lab domain as a newcomer would a real one: with a mailbox and its
-    password (the lab's demo password, which is no secret)."""
+    password (the lab's demo password, which is no secret), or with `oauth` a device
+    code sign-in at the lab's identity provider, which approves the code as soon as it
+    is shown (as if it had been typed in)."""
     from assistant.cli import run_checks
 
     domain = _domain_for(scenario)
     on_premises = scenario in AD_SCENARIOS and not AD_SCENARIOS[scenario].cloud
     cloud = Cloud.ONPREM if on_premises else Cloud.WORLDWIDE
     email = f"admin@{domain}"
+    credentials = _demo_sign_in(email, domain, cloud, oauth=oauth)
     print(f"Demo: checking {email} against the built-in lab (no tenant needed).", file=sys.stderr)
     with Lab() as lab:
+        if oauth:
+            lab.identity.auto_approve = email
         return run_checks(
             Target.parse(email, cloud),
             lab.network_options(),
@@ -69,5 +94,5 @@ def run_demo(
             exports=exports,
             out=sys.stdout,
             err=sys.stderr,
-            credentials=PasswordCredential(email, LAB_PASSWORD),
+            credentials=credentials,
         )

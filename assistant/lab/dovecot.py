@@ -12,6 +12,16 @@ never used. Listeners:
 
 The certificate follows the name the client asks for (SNI, `local_name` blocks), so one
 Dovecot serves the good, expired and wrong-name certificates.
+
+With `oauth` (the lab identity provider's key and issuers), XOAUTH2 and OAUTHBEARER sign
+in through Dovecot's `oauth2` passdb in `introspection_mode = local`: Dovecot 2.3.19
+validates the JWT itself, with the key from a dict (fs:posix, looked up as
+`<prefix>/<azp or "default">/<alg>/<kid>`), the expiry, the issuer (`issuers`: the
+tenant's), the user (`username_attribute = upn` must equal the XOAUTH2 user=), and one
+wanted value of the token's `scope` claim, per protocol (`imap` / `pop`; see
+lab/identity/tokens.py for why the lab puts that claim in). No HTTP call to the
+identity provider is needed. Passwords keep going to the passwd-file passdb, which is
+limited to PLAIN and LOGIN.
 """
 
 from __future__ import annotations
@@ -48,6 +58,15 @@ _SEED_MESSAGE = (
 
 
 @dataclass(frozen=True)
+class DovecotOAuth:
+    """What Dovecot's local JWT validation needs from the lab identity provider."""
+
+    public_pem: str
+    kid: str
+    issuers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DovecotPorts:
     imaps: int  # on TLS_ADDRESS
     imap: int  # on PLAIN_ADDRESS and NO_TLS_ADDRESS
@@ -70,6 +89,7 @@ class LabDovecot:
         *,
         hostnames: Sequence[str],
         sni: Mapping[str, CertVariant] | None = None,
+        oauth: DovecotOAuth | None = None,
     ) -> None:
         """`hostnames`: the default certificate's names; `sni`: names that get a
         certificate of their own variant (expired, wrong name, ...)."""
@@ -80,6 +100,7 @@ class LabDovecot:
         self._users = dict(users)
         self._hostnames = tuple(hostnames)
         self._sni = dict(sni or {})
+        self._oauth = oauth
         self.ports = DovecotPorts(_free_port(), _free_port(), _free_port(), _free_port())
         self._base: pathlib.Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -205,8 +226,37 @@ class LabDovecot:
         )
         return service_users, f"uid={os.geteuid()} gid={os.getegid()} home={home}/%u"
 
+    def _oauth_config(self, base: pathlib.Path) -> tuple[str, str]:
+        """(auth mechanisms, the oauth2 passdbs) for the configuration."""
+        if self._oauth is None:
+            return "plain login", ""
+        keys = base / "oauth2-keys"
+        key_file = keys / "default" / "RS256" / self._oauth.kid
+        key_file.parent.mkdir(parents=True)
+        key_file.write_text(self._oauth.public_pem, encoding="utf-8")
+        for path in (keys, *keys.rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        passdbs = []
+        for protocol, scope in (("imap", "imap"), ("pop3", "pop")):
+            conf = base / f"oauth2-{protocol}.conf"
+            conf.write_text(
+                "introspection_mode = local\n"
+                f"local_validation_key_dict = fs:posix:prefix={keys}/\n"
+                "username_attribute = upn\n"
+                f"issuers = {' '.join(self._oauth.issuers)}\n"
+                f"scope = {scope}\n",
+                encoding="utf-8",
+            )
+            conf.chmod(0o644)
+            passdbs.append(
+                f"protocol {protocol} {{\n  passdb {{\n    driver = oauth2\n"
+                f"    mechanisms = xoauth2 oauthbearer\n    args = {conf}\n  }}\n}}\n"
+            )
+        return "plain login xoauth2 oauthbearer", "".join(passdbs)
+
     def _config(self, base: pathlib.Path) -> str:
         service_users, userdb = self._accounts(base)
+        mechanisms, oauth_passdbs = self._oauth_config(base)
         cert, key = self._pki.server_files(self._hostnames)
         ports = self.ports
         # As non-root there is no chroot to drop into (TESTING.md).
@@ -229,7 +279,7 @@ ssl_cert = <{cert}
 ssl_key = <{key}
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = {mechanisms}
 # One failed sign-in must not slow down the next test (anvil's penalty, TESTING.md).
 # Dovecot 2.3.19 still answers a failed sign-in only at its next 500 ms failure tick.
 auth_failure_delay = 0
@@ -237,8 +287,9 @@ mail_location = maildir:~/Maildir
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {base}/users
+  mechanisms = plain login
 }}
-userdb {{
+{oauth_passdbs}userdb {{
   driver = static
   args = {userdb}
 }}

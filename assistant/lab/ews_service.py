@@ -19,6 +19,13 @@ with EWS disabled), a mailbox an access policy blocks (`EwsAccess.APP_BLOCKED`: 
 ErrorAccessDenied), and a busy server (`busy_back_off_ms`: every signed-in request gets
 the ErrorServerBusy SOAP fault with BackOffMilliseconds, HTTP 500).
 
+With a bearer validator (the lab identity provider's), OAuth tokens sign in too, as in
+Exchange Online: a user's token with EWS.AccessAsUser.All opens the user's own mailbox;
+an app's token with full_access_as_app opens the mailbox named in X-AnchorMailbox
+(exchangelib's impersonation sends it) when the app's RBAC scope allows it, and gets
+ErrorAccessDenied otherwise. A refused token gets 401 with Exchange's x-ms-diagnostics
+header saying why (audience, expiry, scope, issuer).
+
 The service records every Authorization header it receives, so a test can prove that
 no credentials reached a server it must not trust. The mailboxes live in
 ews_mailboxes.py, the SOAP it writes in ews_soap.py.
@@ -64,6 +71,7 @@ from assistant.lab.ews_soap import (
     server_busy_fault,
 )
 from assistant.lab.https_server import LabRequest, LabResponse
+from assistant.lab.identity.validator import LabTokenValidator
 
 __all__ = [
     "EWS_PATH",
@@ -111,11 +119,13 @@ class EwsService:
         host: str | None = None,
         mailboxes: Sequence[LabMailbox] = MAILBOXES,
         busy_back_off_ms: int | None = None,
+        bearer: LabTokenValidator | None = None,
     ) -> None:
         self.style = style
         self.host = host or ("outlook.office365.com" if style is EwsStyle.CLOUD else "mail")
         self._mailboxes = {m.address.lower(): m for m in mailboxes}
         self.busy_back_off_ms = busy_back_off_ms
+        self.bearer = bearer
         self._lock = threading.Lock()
         self._authorizations: list[str] = []
         self._operations: list[str] = []
@@ -143,7 +153,15 @@ class EwsService:
         if authorization is not None:
             with self._lock:
                 self._authorizations.append(authorization)
-        box = self._authenticate(authorization)
+        denied = False
+        box: LabMailbox | None
+        if authorization is not None and authorization.lower().startswith("bearer "):
+            signed_in = self._bearer(request, authorization[7:].strip())
+            if isinstance(signed_in, LabResponse):
+                return signed_in
+            box, denied = signed_in
+        else:
+            box = self._authenticate(authorization)
         if box is None:
             return self._unauthorized()
         if box.ews is EwsAccess.DISABLED:
@@ -158,13 +176,33 @@ class EwsService:
             return self._soap(fault("ErrorSchemaValidation", str(exc)), status=500, header=False)
         with self._lock:
             self._operations.append(operation)
-        if box.ews is EwsAccess.APP_BLOCKED and operation != "ConvertId":
+        if (box.ews is EwsAccess.APP_BLOCKED or denied) and operation != "ConvertId":
             return self._soap(access_denied(operation))
         answer = _OPERATIONS.get(operation)
         if answer is None:
             text = f"The request failed schema validation: unknown operation '{operation}'."
             return self._soap(fault("ErrorSchemaValidation", text), status=500, header=False)
         return self._soap(answer(self, box, payload))
+
+    def _bearer(self, request: LabRequest, token: str) -> tuple[LabMailbox, bool] | LabResponse:
+        """(mailbox, denied) for a valid token, or the 401 that says why not. `denied`:
+        an app token whose RBAC scope leaves this mailbox out (ErrorAccessDenied)."""
+        if self.bearer is None:
+            return self._unauthorized()
+        anchor = request.header("X-AnchorMailbox")
+        check = self.bearer.check(
+            token, scope="EWS.AccessAsUser.All", role="full_access_as_app", mailbox=anchor
+        )
+        target = (anchor if check.app_only else check.user) or ""
+        box = self._mailboxes.get(target.lower())
+        if check.valid and box is not None:
+            return box, False
+        if check.app_only and box is not None and check.category == "insufficient_privileges":
+            return box, True
+        reason = check.reason or f"The mailbox '{target}' was not found."
+        category = check.category or "invalid_user"
+        diagnostics = f'2000003;reason="{reason}";error_category="{category}"'
+        return self._unauthorized(("x-ms-diagnostics", diagnostics))
 
     def _authenticate(self, authorization: str | None) -> LabMailbox | None:
         if authorization is None or not authorization.lower().startswith("basic "):
@@ -205,7 +243,7 @@ class EwsService:
             headers = [h for h in headers if h[0] != "X-CalculatedBETarget"]
         return tuple(headers)
 
-    def _unauthorized(self) -> LabResponse:
+    def _unauthorized(self, *extra: tuple[str, str]) -> LabResponse:
         challenges: tuple[tuple[str, str], ...]
         if self.style is EwsStyle.CLOUD:
             challenges = (
@@ -224,7 +262,8 @@ class EwsService:
                 ("WWW-Authenticate", "NTLM"),
                 ("WWW-Authenticate", f'Basic realm="{self.host}"'),
             )
-        return LabResponse(401, b"", (*self._headers(backend=False), *challenges), "text/html")
+        headers = (*self._headers(backend=False), *challenges, *extra)
+        return LabResponse(401, b"", headers, "text/html")
 
     def _soap(self, body: str, *, status: int = 200, header: bool = True) -> LabResponse:
         build = _BUILDS[self.style]

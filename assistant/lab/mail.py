@@ -31,8 +31,15 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
-from assistant.lab.dovecot import NO_TLS_ADDRESS, PLAIN_ADDRESS, TLS_ADDRESS, LabDovecot
+from assistant.lab.dovecot import (
+    NO_TLS_ADDRESS,
+    PLAIN_ADDRESS,
+    TLS_ADDRESS,
+    DovecotOAuth,
+    LabDovecot,
+)
 from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer, tls10_context
+from assistant.lab.identity.validator import LabTokenValidator
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.submission import (
     BANNER_HOST,
@@ -103,11 +110,14 @@ class MailLab:
         users: Mapping[str, str] | None = None,
         *,
         hosts: Sequence[str] = (),
+        oauth: DovecotOAuth | None = None,
+        bearer: LabTokenValidator | None = None,
     ) -> None:
         """`pki` is shared with the rest of the lab; `users` sign in to every server
         (default: PLANTED_USER with PLANTED_PASSWORD); `hosts` are more names served as
         healthily as Exchange Online's on every port (e.g. an on-premises organisation's
-        mail.<domain>, which its autodiscover answer names)."""
+        mail.<domain>, which its autodiscover answer names). With `oauth` Dovecot takes
+        XOAUTH2 tokens of the lab identity provider, with `bearer` SMTP submission does."""
         self.pki = pki
         self.users = dict(users) if users is not None else {PLANTED_USER: PLANTED_PASSWORD}
         self.hosts = tuple(h.lower().rstrip(".") for h in hosts)
@@ -117,8 +127,9 @@ class MailLab:
             self.users,
             hostnames=good_names,
             sni={fault.host: variant for fault, variant in _CERT_FAULTS.items()},
+            oauth=oauth,
         )
-        self.submission = LabSubmission(self.users)
+        self.submission = LabSubmission(self.users, bearer=bearer)
         self.faulty = FaultyTcpServer()
         self._routes: dict[tuple[str, int], HostPort] = {}
         self._plan(good_names)

@@ -8,13 +8,21 @@ and Exchange Online's replies: its EHLO, 535 5.7.3 for a wrong password, 530 5.7
 for MAIL without AUTH, and in the AUTH_DISABLED and SECURITY_DEFAULTS scenarios
 535 5.7.139 (in its two wordings) for every AUTH.
 
+With a bearer validator (the lab identity provider's), AUTH XOAUTH2 is offered too, as
+Exchange Online offers it, and a token needs SMTP.Send (a user's, for that user's own
+address) or SMTP.SendAsApp (an app's, for a mailbox it may use); a refused token gets
+535 5.7.3, as Exchange Online answers it.
+
 Every AUTH attempt is recorded (listener, user, mechanism, whether it came over TLS,
-accepted), never the password.
+accepted), never the password or the token.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
+import collections
 import enum
 import functools
 import socket
@@ -26,6 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from assistant.lab.identity.validator import LabTokenValidator
 
 BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
 _TRACE = "[SN4PR0501CA0024.namprd05.prod.outlook.com 2026-11-27T09:00:00.000Z 08DD0E4C1A2B3C4D]"
@@ -40,6 +50,7 @@ REPLY_SECURITY_DEFAULTS = (
 REPLY_BAD_PASSWORD = f"535 5.7.3 Authentication unsuccessful {_TRACE}"
 REPLY_NOT_AUTHENTICATED = f"530 5.7.57 Client not authenticated to send mail. {_TRACE}"
 STOP_TIMEOUT = 2.0
+LONG_LINE = 16384
 
 
 class AuthMode(enum.Enum):
@@ -81,6 +92,18 @@ class _QuietSession(Session):
 
 
 class _LabSmtp(SMTP):
+    # An XOAUTH2 initial response carries a JWT: far longer than aiosmtpd's 512-byte
+    # command limit, as RFC 4954 allows (Exchange Online takes it).
+    line_length_limit = LONG_LINE
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limits: collections.defaultdict[str, int] = collections.defaultdict(
+            lambda: self.command_size_limit
+        )
+        limits["AUTH"] = LONG_LINE
+        self.command_size_limits = limits  # per session: the class default is shared
+
     def _create_session(self) -> Session:
         return _QuietSession(self.loop)
 
@@ -133,6 +156,40 @@ class _Handler:
         # A client that aborts the STARTTLS handshake ends here; no traceback on stderr.
         return "421 4.3.2 Service not available"
 
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        """SASL XOAUTH2: user=<address>^Aauth=Bearer <token>^A^A, checked as Exchange does."""
+        if len(args) == 1:
+            answer = await server.challenge_auth("")
+            if not isinstance(answer, bytes):
+                return AuthResult(success=False, handled=True)
+            blob = answer
+        else:
+            try:
+                blob = base64.b64decode(args[1], validate=True)
+            except (binascii.Error, ValueError):
+                await server.push("501 5.5.2 Can't decode base64")
+                return AuthResult(success=False, handled=True)
+        fields = dict(
+            part.split("=", 1)
+            for part in blob.decode("utf-8", "replace").split("\x01")
+            if "=" in part
+        )
+        user = fields.get("user", "")
+        token = fields.get("auth", "").removeprefix("Bearer ").strip()
+        validator = self._owner.bearer
+        accepted = False
+        if validator is not None and self._listener.auth is not AuthMode.DISABLED:
+            check = validator.check(token, scope="SMTP.Send", role="SMTP.SendAsApp", mailbox=user)
+            accepted = check.valid
+        session = server.session
+        over_tls = self._listener.implicit_tls or (session is not None and session.ssl is not None)
+        self._owner.record(AuthAttempt(self._listener.name, user, "XOAUTH2", over_tls, accepted))
+        if accepted:
+            return AuthResult(success=True, auth_data=user)
+        if self._listener.auth is AuthMode.DISABLED:
+            return AuthResult(success=False, handled=False, message=REPLY_AUTH_DISABLED)
+        return AuthResult(success=False, handled=False, message=REPLY_BAD_PASSWORD)
+
     def authenticate(
         self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
     ) -> AuthResult:
@@ -157,9 +214,16 @@ class _Handler:
 
 
 class LabSubmission:
-    def __init__(self, users: Mapping[str, str], host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        users: Mapping[str, str],
+        host: str = "127.0.0.1",
+        *,
+        bearer: LabTokenValidator | None = None,
+    ) -> None:
         self.host = host
         self.users = dict(users)
+        self.bearer = bearer
         self.messages: list[Envelope] = []
         self._attempts: list[AuthAttempt] = []
         self._lock = threading.Lock()
@@ -226,8 +290,10 @@ class LabSubmission:
     def _factory(self, listener: SubmissionListener) -> SMTP:
         handler = _Handler(self, listener)
         excluded = [m for m in ("LOGIN", "PLAIN") if m not in listener.mechanisms]
+        if self.bearer is None:
+            excluded.append("XOAUTH2")
         if listener.auth is AuthMode.NOT_OFFERED:
-            excluded = ["LOGIN", "PLAIN"]
+            excluded = ["LOGIN", "PLAIN", "XOAUTH2"]
         session = _LabSmtp(
             handler,
             hostname=BANNER_HOST,

@@ -13,6 +13,10 @@ one for the customers' names, Microsoft's own, expired, wrong name, missing
 intermediate, untrusted CA), a slow one, a closed port, one plain HTTP server for
 port 80, and the MX. Every request and every credential any of them receives is
 logged (`lab.requests_seen`, `lab.credentials_seen`).
+
+`lab.identity` plays Microsoft Entra ID on login.microsoftonline.com (and the .us and
+partner .cn hosts): MSAL signs in against it unchanged, and Dovecot, SMTP submission,
+EWS, autodiscover and MAPI accept the tokens it issues (lab/identity/).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from assistant.checks.policy.dane import tlsa_for
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.dns_server import Fault, LabDnsServer, Record
+from assistant.lab.dovecot import DovecotOAuth
 from assistant.lab.ews_mailboxes import MAILBOXES, LabMailbox
 from assistant.lab.ews_service import EWS_PATH, EwsService, EwsStyle
 from assistant.lab.exchange import faults, frontend
@@ -56,6 +61,7 @@ from assistant.lab.https_server import (
     LabResponse,
     Routes,
 )
+from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvider
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.smtp_server import LabMxServer
@@ -79,6 +85,7 @@ MICROSOFT_CERT_NAMES = (
     EXO_MAILBOX_HOST,
     "*.outlook.com",
     "*.office365.com",
+    *LOGIN_HOSTS,  # the identity provider, as Microsoft Entra ID of each cloud
 )
 EXO_HTTP_REDIRECT = "https://autodiscover-s.outlook.com/Autodiscover/Autodiscover.xml"
 EXO_SOAP_REDIRECT = "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc"
@@ -112,6 +119,15 @@ class Lab:
             for listener, variant in {**_TLS_VARIANTS, Listener.HTTP: None}.items()
         }
         self.observer = LabObserver(self.directory, variants)
+        self.identity = LabIdentityProvider(self.cloud_domains())
+        exo = self.directory.org("exo")
+        for address in self.directory.sign_ins():
+            if exo.serves(address):
+                self.identity.add_user(address, CONTOSO_TENANT)
+        for box in MAILBOXES:
+            if exo.serves(box.address):
+                self.identity.add_user(box.address, CONTOSO_TENANT)
+        self.observer.bearer = self.identity.validator()
         self.https_routes = Routes()  # shared by every TLS server but the slow one
         # EWS (assistant/lab/ews_service.py) for Exchange Online and the on-premises org.
         self.ews = {
@@ -125,6 +141,7 @@ class Lab:
                         if f"admin@{d}" not in {m.address for m in MAILBOXES}
                     ),
                 ),
+                bearer=self.identity.validator(),
             ),
             ONPREM_MAIL_HOST: EwsService(EwsStyle.ONPREM, host=ONPREM_MAIL_HOST),
         }
@@ -138,6 +155,12 @@ class Lab:
             self.pki,
             users=self.directory.sign_ins(),
             hosts=sorted({o.mail_host for o in self.directory.orgs.values() if not o.cloud}),
+            oauth=DovecotOAuth(
+                self.identity.key.public_pem,
+                self.identity.key.kid,
+                (self.identity.issuer(CONTOSO_TENANT),),
+            ),
+            bearer=self.identity.validator(),
         )
         self._dns: LabDnsServer | None = None
         self._started = False
@@ -158,6 +181,8 @@ class Lab:
         self._serve_exchange()
         for host, service in self.ews.items():
             self.route(host, EWS_PATH, service)
+        for host in LOGIN_HOSTS:
+            self.route(host, "/", self.identity.handler, prefix=True)
         self._started = True
         return self
 
@@ -169,6 +194,7 @@ class Lab:
         for server in self._servers.values():
             server.stop()
         self._dead.close()
+        self.identity.close()
         self.pki.cleanup()
         self._started = False
 
@@ -405,6 +431,8 @@ def _topology(
     for host in (*EXO_AUTODISCOVER_HOSTS, EXO_MAILBOX_HOST):
         where[(host, 443)] = Listener.MICROSOFT
         where[(host, 80)] = Listener.HTTP
+    for host in LOGIN_HOSTS:
+        where[(host, 443)] = Listener.MICROSOFT
     for host in (EVIL_DOMAIN, f"autodiscover.{EVIL_DOMAIN}"):
         where[(host, 443)] = Listener.GOOD
         where[(host, 80)] = Listener.HTTP

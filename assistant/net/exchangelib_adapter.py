@@ -60,17 +60,23 @@ from urllib3.connection import HTTPSConnection
 from urllib3.connectionpool import HTTPSConnectionPool
 from urllib3.exceptions import NewConnectionError
 
-from assistant.auth.credentials import PasswordCredential
+from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.cancel import Cancelled, DeadlineExceeded
 from assistant.net.connect import ConnectError, open_tcp
+from assistant.net.exchangelib_credentials import (
+    BearerToken,
+    password_credentials,
+    token_credentials,
+)
 from assistant.net.http import CORRELATION_HEADERS
 from assistant.net.network import Network
 from assistant.net.tls import client_context
 
 USER_AGENT = "ConnectivityAssistant/0.1 (exchangelib)"
-# exchangelib's names for the sign-in methods a password can use (exchangelib.transport).
+# exchangelib's names for the sign-in methods (exchangelib.transport).
 AUTH_BASIC = "basic"
 AUTH_NTLM = "NTLM"
+AUTH_OAUTH2 = "OAuth 2.0"
 BODY_PREVIEW_BYTES = 2048
 # Response headers worth keeping as evidence; never a request header (Authorization).
 _KEPT_HEADERS = (
@@ -212,8 +218,10 @@ class _RoutedPool(HTTPSConnectionPool):
 class RoutedAdapter(requests.adapters.HTTPAdapter):
     """The adapter exchangelib instantiates; see the module docstring for the route."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._route = _ACTIVE.get()
+    def __init__(self, *args: Any, route: EwsRoute | None = None, **kwargs: Any) -> None:
+        # exchangelib builds it with no arguments (the route comes from the thread's
+        # binding); routed_session.py hands one in (MSAL's HTTP client).
+        self._route = route if route is not None else _ACTIVE.get()
         self._pools: dict[tuple[str, int], _RoutedPool] = {}
         self._pools_lock = threading.Lock()
         super().__init__(*args, **kwargs)
@@ -323,9 +331,11 @@ def install() -> None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             exchangelib.autodiscover.cache.AUTODISCOVER_PERSISTENT_STORAGE = cache
             # exchangelib's DEBUG records carry the prepared request's headers (the Basic
-            # Authorization header among them) and whole SOAP bodies; keep them from ever
-            # being emitted, even when someone turns the root logger to DEBUG.
-            logging.getLogger("exchangelib").setLevel(logging.INFO)
+            # Authorization header among them) and whole SOAP bodies, and requests-oauthlib
+            # logs the OAuth token it adds; keep them from ever being emitted, even when
+            # someone turns the root logger to DEBUG.
+            for name in ("exchangelib", "requests_oauthlib", "oauthlib"):
+                logging.getLogger(name).setLevel(logging.INFO)
 
 
 @dataclass
@@ -336,20 +346,6 @@ class EwsSession:
     @property
     def protocol(self) -> Any:
         return self.account.protocol
-
-
-def _session_credentials(credential: PasswordCredential, key: str) -> Any:
-    from exchangelib import Credentials
-
-    class _SessionCredentials(Credentials):  # type: ignore[misc]
-        """Equal only to itself: exchangelib's Protocol cache key includes every attribute
-        (BaseCredentials.__eq__/__hash__), so `route_key` keeps sessions apart."""
-
-        def __init__(self, username: str, password: str, route_key: str) -> None:
-            super().__init__(username, password)
-            self.route_key = route_key
-
-    return _SessionCredentials(credential.username, credential.password, key)
 
 
 @contextmanager
@@ -372,33 +368,44 @@ def ews_session(
     *,
     endpoint: str,
     email: str,
-    credential: PasswordCredential,
+    credential: Credentials,
     auth_type: str = AUTH_BASIC,
+    token: BearerToken | None = None,
 ) -> Iterator[EwsSession]:
     """An exchangelib Account for one check, whose traffic obeys `net`.
 
-    Nothing is sent on entering; exchangelib sends on first use (the version guess,
-    then the operation). On exit the session's Protocol leaves exchangelib's cache and
-    its connections are closed. The caller has already decided that `endpoint` may
-    receive `credential` (validated TLS, a host the rules allow).
+    With `token` the session signs in with OAuth (auth_type is then AUTH_OAUTH2), and an
+    app-only token opens `email` by impersonation. Nothing is sent on entering;
+    exchangelib sends on first use (the version guess, then the operation). On exit the
+    session's Protocol leaves exchangelib's cache and its connections are closed. The
+    caller has already decided that `endpoint` may receive the credential (validated
+    TLS, a host the rules allow).
     """
-    from exchangelib import DELEGATE, UTC, Account, Configuration, FailFast
+    from exchangelib import DELEGATE, IMPERSONATION, UTC, Account, Configuration, FailFast
 
     host = (urlsplit(endpoint).hostname or "").lower()
     with bound_route(net, frozenset({host})) as route:
+        if token is not None:
+            session_credentials = token_credentials(token, email, route.key)
+            auth_type = AUTH_OAUTH2
+        elif isinstance(credential, PasswordCredential):
+            session_credentials = password_credentials(credential, route.key)
+        else:
+            raise ValueError("an OAuth sign-in needs its token")
         config = Configuration(
             service_endpoint=endpoint,
-            credentials=_session_credentials(credential, route.key),
+            credentials=session_credentials,
             auth_type=auth_type,
             retry_policy=FailFast(),
             max_connections=1,
         )
+        app_only = token is not None and token.app_only
         try:
             account = Account(
                 primary_smtp_address=email,
                 config=config,
                 autodiscover=False,
-                access_type=DELEGATE,
+                access_type=IMPERSONATION if app_only else DELEGATE,
                 locale="en_US",
                 default_timezone=UTC,
             )

@@ -100,6 +100,24 @@ class PopConnection(poplib.POP3):
         else:
             raise ValueError(f"unsupported POP sign-in {mechanism}")
 
+    def xoauth2_login(self, user: str, token: str) -> str:
+        """AUTH XOAUTH2, the token after the server's "+"; raises poplib.error_proto when
+        refused. An error challenge ("+ <base64 JSON>") gets the empty answer first."""
+        blob = base64.b64encode(f"user={user}\x01auth=Bearer {token}\x01\x01".encode())
+        with self._wire.secret(keep_words=2):  # "AUTH XOAUTH2"
+            self._putline(b"AUTH XOAUTH2")
+            line, _ = self._getline()
+            if not line.startswith(b"+") or line.startswith(b"+OK"):
+                raise poplib.error_proto(line)
+            self._putline(blob)
+            line, _ = self._getline()
+            if line.startswith(b"+") and not line.startswith(b"+OK"):
+                self._putline(b"")
+                line, _ = self._getline()
+        if not line.startswith(b"+OK"):
+            raise poplib.error_proto(line)
+        return line.decode("utf-8", errors="replace")
+
     def close_quietly(self) -> None:
         try:
             if self._wire.healthy:

@@ -7,6 +7,7 @@ handshake through the net layer (TLS inspection, deadlines) and calls `adopt_tls
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import socket
 import ssl
@@ -65,6 +66,18 @@ class SmtpConnection(smtplib.SMTP):
         finally:
             self.user = self.password = ""
         raise ValueError(f"unsupported SASL mechanism {mechanism}")
+
+    def xoauth2(self, user: str, token: str) -> tuple[int, bytes]:
+        """AUTH XOAUTH2 with the initial response (RFC 4954); an error challenge (334)
+        gets the empty answer. Raises smtplib.SMTPAuthenticationError when refused."""
+        blob = base64.b64encode(f"user={user}\x01auth=Bearer {token}\x01\x01".encode())
+        with self._wire.secret(keep_words=2):  # "AUTH XOAUTH2"
+            code, message = self.docmd("AUTH", "XOAUTH2 " + blob.decode("ascii"))
+            if code == 334:
+                code, message = self.docmd("")
+        if code != 235:
+            raise smtplib.SMTPAuthenticationError(code, message)
+        return code, message
 
     def starttls_command(self) -> tuple[int, bytes]:
         """Only the STARTTLS command; the handshake is the caller's."""

@@ -7,8 +7,8 @@ A pure function over the step tree. Rules, in order:
    Outlook does not need when another one worked) is not something to fix.
 2. fail and error come before warn.
 3. Checks that others depend on come first (FOUNDATIONS: no resolver, no DNS answers;
-   no MX, no mail; no autodiscover result, no EWS/MAPI/IMAP/POP/SMTP endpoints), then
-   checks in run order, which is dependency order.
+   no OAuth sign-in, no logins; no MX, no mail; no autodiscover result, no
+   EWS/MAPI/IMAP/POP/SMTP endpoints), then checks in run order, which is dependency order.
 4. Within a check, every step on such a problem path that carries a remedy is an
    item, the check's own first, then its children's in order. A problem check with
    no remedy anywhere is listed with its summary, so it is not lost.
@@ -25,6 +25,7 @@ from assistant.model import Status, Step
 # Most fundamental first. Checks not named here rank after these, in run order.
 FOUNDATIONS: tuple[str, ...] = (
     "dns.resolver",
+    "auth.token",  # no OAuth sign-in, no login anywhere
     "dns.mx",
     "autodiscover.result",
     "dns.autodiscover",

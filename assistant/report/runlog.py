@@ -17,7 +17,14 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 
-from assistant.events import CheckFinished, CheckStarted, Event, RunFinished, RunStarted
+from assistant.events import (
+    CheckFinished,
+    CheckStarted,
+    Event,
+    RunFinished,
+    RunStarted,
+    SignInPrompt,
+)
 
 Clock = Callable[[], dt.datetime]
 
@@ -50,6 +57,8 @@ class RunLog:
             self.note(
                 f"finished {step.id}: {step.status.value} in {step.duration_ms} ms: {step.summary}"
             )
+        elif isinstance(event, SignInPrompt):
+            self.note(f"sign-in asked of the user ({event.check_id}): {event.prompt.text()}")
         elif isinstance(event, RunFinished):
             self.cancelled = event.cancelled
             self.duration_ms = event.duration_ms

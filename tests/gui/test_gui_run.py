@@ -105,7 +105,8 @@ def test_the_gui_thread_never_stalls_during_a_run(qtbot, demo, monkeypatch) -> N
     finally:
         heartbeat.stop()
     gaps = [b - a for a, b in itertools.pairwise(beats)]
-    assert len(gaps) > 20, "the run was observed"
+    # The run against the in-process lab takes a few hundred ms: enough beats to see it.
+    assert len(gaps) >= 5, "the heartbeat ran during the run"
     assert max(gaps) < 0.1, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"
     assert run_threads and threading.main_thread().name not in run_threads
     assert wizard.session.report.find("ews.mailbox").status is Status.PASS

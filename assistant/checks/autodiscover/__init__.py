@@ -18,6 +18,7 @@ from assistant.checks.autodiscover.settings import (
     cloud_defaults,
 )
 from assistant.checks.autodiscover.walk import WalkResult
+from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.runner import Check, Context
@@ -184,4 +185,4 @@ def _certificate_prompts(before: list[WalkResult]) -> Step | None:
     return None
 
 
-AUTODISCOVER_CHECKS = (Check(RESULT_CHECK, TITLE, check_autodiscover),)
+AUTODISCOVER_CHECKS = (Check(RESULT_CHECK, TITLE, check_autodiscover, after=(AUTH_TOKEN,)),)

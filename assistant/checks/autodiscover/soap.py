@@ -3,7 +3,6 @@ such as exchangelib use; probed beside POX so both paths are shown."""
 
 from __future__ import annotations
 
-import base64
 import time
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -13,6 +12,7 @@ from defusedxml import DefusedXmlException
 
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.walk import auth_schemes
+from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Status, Step
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Context
@@ -94,7 +94,7 @@ def probe(ctx: Context, host: str, email: str) -> Step:
     try:
         status, body = post(None)
         credentials = ctx.credentials
-        if status == 401 and credentials is not None and any(s.lower() == "basic" for s in schemes):
+        if status == 401 and credentials is not None:
             decision = credential_decision(
                 url, tls_verified=all(verified), domains=(ctx.target.domain,)
             )
@@ -102,11 +102,9 @@ def probe(ctx: Context, host: str, email: str) -> Step:
                 decision.verdict is Verdict.ASK
                 and ctx.may_use_host(urlsplit(url).hostname or host, decision.reason)
             )
-            if allowed:
-                token = base64.b64encode(
-                    f"{credentials.username}:{credentials.password}".encode()
-                ).decode("ascii")
-                status, body = post(f"Basic {token}")
+            header = http_authorization(ctx, schemes, step_id, title) if allowed else None
+            if isinstance(header, tuple):
+                status, body = post(header[0])
     except HttpError as exc:
         step = Step(step_id, title, Status.INFO, summary=exc.message, evidence=evidence)
         step.duration_ms = int((time.monotonic() - started) * 1000)

@@ -4,11 +4,11 @@ credential rules in policy.py. One PoxWalk per candidate; candidates run in para
 
 from __future__ import annotations
 
-import base64
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from assistant.auth.credentials import OAuthCredential
 from assistant.checks.autodiscover.policy import (
     MAX_HOPS,
     Verdict,
@@ -23,6 +23,7 @@ from assistant.checks.autodiscover.pox import (
     build_request,
     parse_response,
 )
+from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
 from assistant.runner import Context
@@ -74,6 +75,7 @@ class PoxWalk:
         self.log: list[str] = []
         self.started = time.monotonic()
         self.sent_to: list[str] = []
+        self._authorization: tuple[str, str] | None = None  # (header, "Basic"/"OAuth")
 
     # -- outcome helpers -------------------------------------------------------------
 
@@ -112,12 +114,12 @@ class PoxWalk:
         headers = {"Content-Type": "text/xml; charset=utf-8", "X-MapiHttpCapability": "1"}
         label = f"POST {url}"
         credentials = self.ctx.credentials
-        if with_credentials and credentials is not None:
-            token = base64.b64encode(
-                f"{credentials.username}:{credentials.password}".encode()
-            ).decode("ascii")
-            headers["Authorization"] = f"Basic {token}"
-            label += f" (Basic, as {credentials.username})"
+        if with_credentials and credentials is not None and self._authorization is not None:
+            header, how = self._authorization
+            headers["Authorization"] = header
+            if isinstance(credentials, OAuthCredential) and credentials.app_only:
+                headers["X-AnchorMailbox"] = self.email  # which mailbox an app token opens
+            label += f" ({how}, as {credentials.username})"
             self.sent_to.append(url)
         response = http_request(
             self.ctx.net,
@@ -250,15 +252,32 @@ class PoxWalk:
                 ),
                 reachable=True,
             )
-        if not any(s.lower() == "basic" for s in schemes):
+        oauth_run = isinstance(self.ctx.credentials, OAuthCredential)
+        authorization = http_authorization(self.ctx, schemes, self.step_id, self.title)
+        if isinstance(authorization, Step):
+            return self._done(
+                authorization.status,
+                authorization.summary,
+                remedy=authorization.remedy,
+                reachable=True,
+            )
+        if authorization is None and oauth_run:
+            return self._done(
+                Status.WARN,
+                f"the server offers {offered}, not Bearer: an OAuth sign-in cannot be tested "
+                "here (on-premises Exchange needs Hybrid Modern Authentication for it)",
+                reachable=True,
+            )
+        if authorization is None:
             return self._done(
                 Status.WARN,
                 f"the server offers {offered}, not Basic: a password sign-in cannot be tested "
                 "here (use OAuth, or test from a domain-joined machine)",
                 reachable=True,
             )
+        self._authorization = authorization
         stronger = [s for s in schemes if s.lower() in STRONGER_THAN_BASIC]
-        if stronger:
+        if stronger and not oauth_run:
             self.log.append(
                 f"the server also offers {', '.join(stronger)}; Outlook would prefer "
                 "those. This test signed in with Basic."
@@ -268,6 +287,16 @@ class PoxWalk:
             response = self._post(url, with_credentials=True)
         except HttpError as exc:
             return self._done(Status.FAIL, exc.message)
+        if response.status == 401 and oauth_run:
+            return self._done(
+                Status.FAIL,
+                f"{host} rejected the OAuth token",
+                remedy=Remedy(
+                    "Compare the token's audience and scopes (auth.token) with what Exchange "
+                    "needs: https://outlook.office.com/EWS.AccessAsUser.All for autodiscover."
+                ),
+                reachable=True,
+            )
         if response.status == 401:
             return self._done(
                 Status.FAIL,

@@ -22,6 +22,7 @@ from assistant.checks.ews.endpoint import check_endpoint
 from assistant.checks.ews.login import check_login, describe_build, password_auth_type
 from assistant.checks.ews.mailbox import check_mailbox
 from assistant.checks.ews.retirement import check_retirement, retirement_notice
+from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.runner import Check
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
 
 EWS_CHECKS: tuple[Check, ...] = (
     Check(ENDPOINT, "EWS endpoint answers", check_endpoint, after=(RESULT_CHECK,)),
-    Check(LOGIN, "EWS sign-in", check_login, (ENDPOINT,)),
+    Check(LOGIN, "EWS sign-in", check_login, (ENDPOINT,), after=(AUTH_TOKEN,)),
     Check(MAILBOX, "EWS mailbox data (what Lync/Teams read)", check_mailbox, (LOGIN,)),
     Check(RETIREMENT, "EWS retirement in Exchange Online", check_retirement),
 )

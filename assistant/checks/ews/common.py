@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from assistant.auth.credentials import PasswordCredential
+from assistant.auth.credentials import Credentials, OAuthCredential
 from assistant.cancel import DeadlineExceeded
 from assistant.checks.ews.errors import EwsFailure, explain
+from assistant.checks.oauth_common import bearer_refusal, mailbox_permission
 from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Step
 from assistant.net.exchangelib_adapter import EwsSession, HttpExchange
@@ -53,7 +54,9 @@ def unwind(ctx: Context) -> None:
         raise DeadlineExceeded("the check ran out of time")
 
 
-def mailbox_address(ctx: Context, credential: PasswordCredential) -> str | None:
+def mailbox_address(ctx: Context, credential: Credentials) -> str | None:
+    if isinstance(credential, OAuthCredential) and credential.app_only:
+        return credential.username  # app-only: the mailbox the app opens (--mailbox)
     if ctx.target.email is not None:
         return ctx.target.email
     return credential.username if "@" in credential.username else None
@@ -74,9 +77,11 @@ def session_failure(
 ) -> Step:
     unwind(ctx)
     host, _ = host_port(url)
-    failure: EwsFailure = explain(
-        exc, session.route.exchanges, host=host, cloud=ctx.target.environment.is_cloud
-    )
+    exchanges = session.route.exchanges
+    failure: EwsFailure = explain(exc, exchanges, host=host, cloud=ctx.target.environment.is_cloud)
+    credential = ctx.credentials
+    if isinstance(credential, OAuthCredential):
+        failure = _oauth_failure(failure, exchanges, host, app_only=credential.app_only)
     return Step(
         step_id,
         title,
@@ -84,5 +89,24 @@ def session_failure(
         summary=ctx.redactor(failure.summary),
         details=ctx.redactor(f"{type(exc).__name__}: {str(exc)[:DETAIL_CHARS]}"),
         remedy=failure.remedy,
-        evidence=exchange_evidence(ctx, session.route.exchanges),
+        evidence=exchange_evidence(ctx, exchanges),
     )
+
+
+def _oauth_failure(
+    failure: EwsFailure, exchanges: Sequence[HttpExchange], host: str, *, app_only: bool
+) -> EwsFailure:
+    """A refusal of a token reads differently from a refused password: Exchange says
+    why in its x-ms-diagnostics header; an app-only token denied a mailbox is RBAC."""
+    if failure.kind == "unauthorized":
+        diagnostics = next(
+            (d for e in reversed(exchanges) if (d := e.header("x-ms-diagnostics"))), None
+        )
+        found = bearer_refusal(diagnostics, app_only=app_only, host=host)
+        return EwsFailure("unauthorized", found.status, found.cause, found.remedy)
+    if failure.kind == "blocked" and app_only:
+        found = mailbox_permission(host)
+        return EwsFailure(
+            "blocked", found.status, f"{failure.summary}; {found.cause}", found.remedy
+        )
+    return failure

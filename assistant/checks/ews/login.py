@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from assistant.auth.credentials import OAuthCredential
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.ews.common import (
     ENDPOINT,
@@ -27,10 +28,17 @@ from assistant.checks.ews.common import (
     tls_remedy,
 )
 from assistant.checks.ews.errors import session_errors
+from assistant.checks.oauth_common import get_token
 from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.connect import ConnectError
-from assistant.net.exchangelib_adapter import AUTH_BASIC, AUTH_NTLM, ews_session
+from assistant.net.exchangelib_adapter import (
+    AUTH_BASIC,
+    AUTH_NTLM,
+    AUTH_OAUTH2,
+    ews_session,
+)
+from assistant.net.exchangelib_credentials import BearerToken
 from assistant.net.tls import TlsHandshakeError, TlsInspection
 from assistant.runner import Context
 
@@ -48,7 +56,7 @@ def password_auth_type(schemes: Sequence[str]) -> str | None:
     return None
 
 
-_AUTH_NAMES = {AUTH_BASIC: "Basic", AUTH_NTLM: "NTLM"}
+_AUTH_NAMES = {AUTH_BASIC: "Basic", AUTH_NTLM: "NTLM", AUTH_OAUTH2: "OAuth"}
 
 
 class _Refusal(Exception):
@@ -141,6 +149,47 @@ def describe_build(build: Any) -> str:
     return f"{name} ({numbers})" if name else numbers
 
 
+def _sign_in_method(
+    ctx: Context, credential: object, schemes: list[str], title: str
+) -> tuple[str, BearerToken | None] | Step:
+    """(exchangelib auth type, token) for this credential and server, or the step that
+    says why there is no sign-in. Called only once the host passed the rules."""
+    if isinstance(credential, OAuthCredential):
+        if schemes and "Bearer" not in schemes:
+            return Step(
+                LOGIN,
+                title,
+                Status.SKIP,
+                summary=f"skipped: the server offers only {', '.join(schemes)}; an OAuth "
+                "sign-in needs Bearer",
+                remedy=Remedy(
+                    "Exchange Server accepts OAuth from Microsoft Entra only with Hybrid Modern "
+                    "Authentication configured; otherwise sign in with a password.",
+                    EWS_LINKS["basic_auth"],
+                ),
+            )
+        got = get_token(ctx, credential, LOGIN, title)
+        if isinstance(got, Step):
+            return got
+        login_host = ctx.target.environment.login_host or "login.microsoftonline.com"
+        return AUTH_OAUTH2, BearerToken(got.value, login_host, credential.app_only)
+    auth_type = password_auth_type(schemes)
+    if auth_type is None:
+        return Step(
+            LOGIN,
+            title,
+            Status.SKIP,
+            summary=f"skipped: the server offers only {', '.join(schemes)}; a password "
+            "sign-in needs Basic or NTLM",
+            remedy=Remedy(
+                "Sign in with OAuth (modern authentication), or enable Basic/NTLM on the EWS "
+                "virtual directory for this test.",
+                EWS_LINKS["basic_auth"],
+            ),
+        )
+    return auth_type, None
+
+
 def check_login(ctx: Context) -> Step:
     title = "EWS sign-in"
     credential = ctx.credentials
@@ -176,24 +225,14 @@ def check_login(ctx: Context) -> Step:
             "no credentials were sent",
         )
     schemes = [str(s) for s in info.get("schemes") or []]
-    auth_type = password_auth_type(schemes)
-    if auth_type is None:
-        return Step(
-            LOGIN,
-            title,
-            Status.SKIP,
-            summary=f"skipped: the server offers only {', '.join(schemes)}; a password "
-            "sign-in needs Basic or NTLM",
-            remedy=Remedy(
-                "Sign in with OAuth (modern authentication), or enable Basic/NTLM on the EWS "
-                "virtual directory for this test.",
-                EWS_LINKS["basic_auth"],
-            ),
-        )
+    chosen = _sign_in_method(ctx, credential, schemes, title)
+    if isinstance(chosen, Step):
+        return chosen
+    auth_type, token = chosen
     host, _ = host_port(url)
     tls_evidence = tls.to_evidence(f"TLS {host}")
     with ews_session(
-        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type
+        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type, token=token
     ) as session:
         try:
             account = session.account

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from assistant.auth.credentials import OAuthCredential
 from assistant.checks.ews.common import (
     LOGIN,
     MAILBOX,
@@ -19,8 +20,10 @@ from assistant.checks.ews.common import (
     step_info,
 )
 from assistant.checks.ews.errors import session_errors
+from assistant.checks.oauth_common import get_token
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.exchangelib_adapter import EwsSession, ews_session
+from assistant.net.exchangelib_credentials import BearerToken
 from assistant.runner import Context
 
 
@@ -133,9 +136,16 @@ def check_mailbox(ctx: Context) -> Step:
             summary="skipped: EWS sign-in did not succeed (see ews.login)",
         )
     url, email, auth_type = str(info["url"]), str(info["email"]), str(info["auth_type"])
+    token: BearerToken | None = None
+    if isinstance(credential, OAuthCredential):
+        got = get_token(ctx, credential, MAILBOX, title)  # held since ews.login: no sign-in
+        if isinstance(got, Step):
+            return got
+        login_host = ctx.target.environment.login_host or "login.microsoftonline.com"
+        token = BearerToken(got.value, login_host, credential.app_only)
     children: list[Step] = []
     with ews_session(
-        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type
+        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type, token=token
     ) as session:
         try:
             # Protocol-level calls (ResolveNames, free/busy) need the version guessed first;

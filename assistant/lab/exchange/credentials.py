@@ -29,6 +29,7 @@ from urllib.parse import unquote_plus
 from assistant.lab.exchange import ntlm
 from assistant.lab.exchange.directory import Directory
 from assistant.lab.https_server import AuthInfo, LabRequest
+from assistant.lab.identity.validator import LabTokenValidator
 
 _NTLM_STATE = "ntlm.server_challenge"
 
@@ -45,7 +46,7 @@ class CredentialSighting:
     path: str  # without the query string
     auth_scheme: str  # Basic, Bearer, NTLM, Negotiate, or "leak" (a password outside the header)
     username: str | None
-    matched: bool  # the user name and password matched a lab account (Bearer: never)
+    matched: bool  # the password matched a lab account / the token was valid (Bearer)
 
     def describe(self) -> str:
         who = self.username or "?"
@@ -140,6 +141,7 @@ class LabObserver:
     ) -> None:
         self.directory = directory
         self.variants = variants  # server label -> certificate variant it serves
+        self.bearer: LabTokenValidator | None = None  # the lab identity provider's, when set
         self.credentials = credentials if credentials is not None else CredentialLog()
         self.requests = requests if requests is not None else RequestLog()
 
@@ -180,6 +182,16 @@ class LabObserver:
             return AuthInfo("Basic", user, self.directory.check(user, password))
         if canonical in ("NTLM", "Negotiate"):
             return self._ntlm(request, canonical, token.strip())
+        if canonical == "Bearer" and self.bearer is not None:
+            anchor = request.header("X-AnchorMailbox")
+            check = self.bearer.check(
+                token.strip(),
+                scope="EWS.AccessAsUser.All",
+                role="full_access_as_app",
+                mailbox=anchor,
+            )
+            who = anchor if check.app_only else check.user
+            return AuthInfo("Bearer", who, check.valid)
         return AuthInfo(canonical)
 
     def _ntlm(self, request: LabRequest, scheme: str, token: str) -> AuthInfo:

@@ -3,7 +3,8 @@ carries, the 401 challenge, and who may sign in.
 
 Exchange Online challenges with Bearer (pointing at Entra ID) and Basic; an
 on-premises Exchange (IIS) with Negotiate, NTLM and Basic. The lab accepts Basic,
-and NTLM/Negotiate(NTLM) on-premises; every answer carries `request-id` and
+NTLM/Negotiate(NTLM) on-premises, and in Exchange Online the lab identity provider's
+tokens (Bearer, validated by the LabObserver); every answer carries `request-id` and
 `X-FEServer`, and answers that reached a mailbox server also `X-BEServer`,
 `X-DiagInfo` and `X-CalculatedBETarget`, as Exchange sends them.
 """
@@ -92,8 +93,10 @@ class Site:
         auth = request.auth
         if self.org.style is Style.HARVESTER and auth.scheme == "Basic" and auth.username:
             return Account(auth.username, "", self.org.key)
-        accepted = auth.scheme == "Basic" or (
-            auth.scheme in ("NTLM", "Negotiate") and self._speaks_ntlm()
+        accepted = (
+            auth.scheme == "Basic"
+            or (auth.scheme in ("NTLM", "Negotiate") and self._speaks_ntlm())
+            or (auth.scheme == "Bearer" and self.org.style is Style.EXCHANGE_ONLINE)
         )
         if not (accepted and auth.valid and auth.username):
             return self.unauthorized(request)

@@ -1,0 +1,95 @@
+"""A client certificate for app-only sign-in, from a PFX (PKCS#12) or PEM file.
+
+Loaded here rather than by MSAL so a wrong password, a file without a private key or an
+expired certificate is one plain sentence before any network traffic. The private key
+stays in memory (repr hides it) and is offered to the run's Redactor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+
+from assistant.config import InputError
+
+MAX_FILE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class ClientCertificate:
+    private_key_pem: str = field(repr=False)
+    certificate_pem: str
+    thumbprint_sha1: str  # hex, upper case, as the Entra admin center shows it
+    thumbprint_sha256: str
+    subject: str
+    not_after: dt.datetime
+
+    def msal_credential(self) -> dict[str, str]:
+        """MSAL's client_credential: it signs with PS256 and sends x5t#S256 and x5c."""
+        return {"private_key": self.private_key_pem, "public_certificate": self.certificate_pem}
+
+    def describe(self) -> str:
+        return f"certificate {self.subject} (thumbprint {self.thumbprint_sha1})"
+
+
+def _from_objects(key: object, cert: x509.Certificate | None, where: str) -> ClientCertificate:
+    if cert is None:
+        raise InputError(f"{where}: the file holds no certificate")
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise InputError(f"{where}: the file holds no RSA or EC private key")
+    spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
+        raise InputError(f"{where}: the private key does not belong to the certificate")
+    pem_key = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode("ascii")
+    return ClientCertificate(
+        private_key_pem=pem_key,
+        certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+        thumbprint_sha1=cert.fingerprint(hashes.SHA1()).hex().upper(),  # noqa: S303 - Entra's ID
+        thumbprint_sha256=cert.fingerprint(hashes.SHA256()).hex().upper(),
+        subject=cert.subject.rfc4514_string(),
+        not_after=cert.not_valid_after_utc,
+    )
+
+
+def load_client_certificate(path: str | Path, password: str | None = None) -> ClientCertificate:
+    """Read a .pfx/.p12 or a PEM file (certificate and private key together)."""
+    where = f"--client-cert {path}"
+    try:
+        raw = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as exc:
+        raise InputError(f"{where}: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"{where}: the file is too large for a certificate")
+    secret = password.encode("utf-8") if password else None
+    if b"-----BEGIN" in raw:
+        try:
+            cert = x509.load_pem_x509_certificate(raw)
+        except ValueError:
+            raise InputError(f"{where}: no PEM certificate in the file") from None
+        try:
+            key = serialization.load_pem_private_key(raw, secret)
+        except TypeError:
+            raise InputError(f"{where}: the private key is encrypted; give its password") from None
+        except ValueError:
+            raise InputError(
+                f"{where}: no readable private key in the file (or a wrong password)"
+            ) from None
+        return _from_objects(key, cert, where)
+    try:
+        pfx_key, pfx_cert, _extra = pkcs12.load_key_and_certificates(raw, secret)
+    except ValueError:
+        raise InputError(
+            f"{where}: not a readable PFX file, or the password is wrong "
+            "(--client-cert-password-env)"
+        ) from None
+    return _from_objects(pfx_key, pfx_cert, where)

@@ -1,0 +1,92 @@
+"""Which OAuth scopes a sign-in asks for, per protocol and cloud (facts.py's table).
+
+Pure functions: no MSAL, no network. Delegated scopes are the permission names with
+the cloud's Exchange Online resource in front; a bare "IMAP.AccessAsUser.All" would be
+read by Microsoft Entra as a Microsoft Graph permission, and Exchange refuses Graph
+tokens (the classic wrong audience, see token_diagnosis.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assistant.facts import (
+    ENVIRONMENTS,
+    EXCHANGE_ONLINE_APP_ID,
+    OAUTH_APP_ROLES,
+    OAUTH_DELEGATED_SCOPES,
+    Cloud,
+    Environment,
+)
+
+# The protocols a token can be for; "ews" covers EWS, autodiscover and MAPI over HTTP.
+PROTOCOLS = tuple(OAUTH_DELEGATED_SCOPES)
+
+
+class NoOAuthForCloud(ValueError):
+    """The environment has no Exchange Online resource (on-premises)."""
+
+
+def _resource(env: Environment, *, app_only: bool) -> str:
+    resource = env.oauth_app_resource if app_only else env.oauth_resource
+    if resource is None:
+        raise NoOAuthForCloud(
+            f"{env.display_name} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud"
+        )
+    return resource
+
+
+def resource_for(env: Environment, *, app_only: bool = False) -> str:
+    """The resource (audience) a token for Exchange Online in this cloud is asked for."""
+    return _resource(env, app_only=app_only)
+
+
+def delegated_scopes(env: Environment, protocols: Iterable[str] = PROTOCOLS) -> list[str]:
+    """Full scope strings for a user's sign-in, e.g.
+    ['https://outlook.office.com/IMAP.AccessAsUser.All', ...], in PROTOCOLS order."""
+    resource = _resource(env, app_only=False)
+    wanted = set(protocols)
+    unknown = wanted - set(PROTOCOLS)
+    if unknown:
+        raise ValueError(f"unknown protocol(s) for OAuth: {', '.join(sorted(unknown))}")
+    return [f"{resource}/{OAUTH_DELEGATED_SCOPES[p]}" for p in PROTOCOLS if p in wanted]
+
+
+def app_scopes(env: Environment) -> list[str]:
+    """What client credentials ask for: the resource's '.default' (every granted role)."""
+    return [f"{_resource(env, app_only=True)}/.default"]
+
+
+def exchange_audiences(env: Environment) -> frozenset[str]:
+    """Audience values Exchange Online in this cloud accepts (with and without a slash)."""
+    names = {EXCHANGE_ONLINE_APP_ID}
+    for resource in (env.oauth_resource, env.oauth_app_resource):
+        if resource:
+            names |= {resource, resource + "/"}
+    return frozenset(names)
+
+
+def cloud_of_audience(audience: str) -> Cloud | None:
+    """The cloud whose Exchange Online an audience names; None when it names none."""
+    wanted = audience.rstrip("/").lower()
+    for cloud, env in ENVIRONMENTS.items():
+        resources = (env.oauth_resource, env.oauth_app_resource)
+        if any(r and r.lower() == wanted for r in resources):
+            return cloud
+    return None
+
+
+def needed_permission(protocol: str, *, app_only: bool) -> str:
+    """The scope (delegated) or role (app-only) a protocol's sign-in needs."""
+    table = OAUTH_APP_ROLES if app_only else OAUTH_DELEGATED_SCOPES
+    return table[protocol]
+
+
+def protocols_for_checks(check_ids: Iterable[str]) -> list[str]:
+    """Which protocols' scopes a run needs, from the IDs of the checks in it."""
+    areas = {c.split(".", 1)[0] for c in check_ids}
+    wanted = []
+    for protocol in PROTOCOLS:
+        if protocol in areas or (protocol == "ews" and areas & {"ews", "mapi", "autodiscover"}):
+            wanted.append(protocol)
+    return wanted

@@ -1,0 +1,239 @@
+"""The classic OAuth mistakes, named from an access token's claims (jwt_claims.py).
+
+A pure function of TokenFacts and what the run expects (cloud, protocols, tenant,
+mailbox, time): wrong audience (Microsoft Graph instead of Exchange Online), a scope or
+application permission missing, an expired token, a token from another tenant or cloud.
+Table-tested; no network, and never the token itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.auth.finding import Finding
+from assistant.auth.jwt_claims import TokenFacts
+from assistant.auth.scopes import exchange_audiences, needed_permission
+from assistant.facts import ENVIRONMENTS, OAUTH_LINKS, Cloud
+from assistant.model import Status
+
+EXPIRY_WARNING = dt.timedelta(minutes=5)
+CLOCK_SKEW = dt.timedelta(minutes=5)
+GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
+_PROTOCOL_NAMES = {"imap": "IMAP", "pop": "POP", "smtp": "SMTP AUTH", "ews": "EWS"}
+
+
+@dataclass(frozen=True)
+class Expectation:
+    cloud: Cloud
+    protocols: Sequence[str]  # what the run signs in to: "imap", "pop", "smtp", "ews"
+    app_only: bool
+    now: dt.datetime
+    tenant_id: str | None = None  # the mailbox domain's tenant, when it is known
+    mailbox: str | None = None  # the mailbox the checks open
+
+
+def _graph_audiences() -> set[str]:
+    names = {GRAPH_APP_ID}
+    for env in ENVIRONMENTS.values():
+        if env.graph_resource:
+            names |= {env.graph_resource, env.graph_resource + "/"}
+    return names
+
+
+def _cloud_name(cloud: Cloud) -> str:
+    return ENVIRONMENTS[cloud].display_name
+
+
+def _audience(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    env = ENVIRONMENTS[want.cloud]
+    audience = facts.audience or ""
+    if audience in exchange_audiences(env):
+        return []
+    if audience.lower() in {a.lower() for a in _graph_audiences()}:
+        example = f"{env.oauth_resource}/IMAP.AccessAsUser.All"
+        return [
+            Finding(
+                "graph_audience",
+                Status.FAIL,
+                f"the token is for Microsoft Graph ({audience}), not Exchange Online: "
+                "IMAP, POP, SMTP and EWS refuse it",
+                "Ask for the scopes with the Exchange Online resource in front (e.g. "
+                f"{example}); a bare 'IMAP.AccessAsUser.All' is read as a Graph permission. "
+                "The permissions themselves are listed under Microsoft Graph in the app "
+                "registration; only the requested scope needs the Outlook resource.",
+                OAUTH_LINKS["mail"],
+            )
+        ]
+    other = facts.audience_cloud
+    if other is not None and other is not want.cloud:
+        return [_wrong_cloud(f"the token is for {_cloud_name(other)}'s Exchange", want)]
+    return [
+        Finding(
+            "wrong_audience",
+            Status.FAIL,
+            f"the token is for another service ({audience or 'no audience'}), not Exchange Online",
+            f"Ask for a token for {env.oauth_resource} (delegated) or "
+            f"{env.oauth_app_resource}/.default (app-only).",
+            OAUTH_LINKS["mail"],
+        )
+    ]
+
+
+def _wrong_cloud(what: str, want: Expectation) -> Finding:
+    return Finding(
+        "wrong_cloud",
+        Status.FAIL,
+        f"{what}, but this run tests {_cloud_name(want.cloud)}",
+        "Sign in to the mailbox's own cloud: choose --cloud (worldwide, gcc-high, dod, "
+        "china) so the sign-in service and the resource match the tenant.",
+        OAUTH_LINKS["national_clouds"],
+    )
+
+
+def _issuer(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    issued_by = facts.issuer_cloud
+    if issued_by is None or facts.audience_cloud not in (None, want.cloud):
+        return []  # unknown issuer, or the audience already named the wrong cloud
+    same_family = {issued_by, want.cloud} <= {Cloud.GCC_HIGH, Cloud.DOD}
+    if issued_by is want.cloud or same_family:
+        return []
+    return [_wrong_cloud(f"the token was issued by {_cloud_name(issued_by)}", want)]
+
+
+def _times(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    found: list[Finding] = []
+    if facts.expires is not None:
+        left = facts.expires - want.now
+        if left <= dt.timedelta(0):
+            ago = _duration(-left)
+            found.append(
+                Finding(
+                    "expired",
+                    Status.FAIL,
+                    f"the token expired {ago} ago ({facts.expires.isoformat()})",
+                    "Get a new token: access tokens live about an hour. An app must refresh "
+                    "them (MSAL does so from its cache); if this computer's clock is wrong, "
+                    "correct it.",
+                    OAUTH_LINKS["mail"],
+                )
+            )
+        elif left < EXPIRY_WARNING:
+            found.append(
+                Finding(
+                    "expiring",
+                    Status.WARN,
+                    f"the token expires in {_duration(left)}",
+                    "Checks that run later may be refused; sign in again if they are.",
+                )
+            )
+    if facts.not_before is not None and facts.not_before - want.now > CLOCK_SKEW:
+        found.append(
+            Finding(
+                "clock",
+                Status.WARN,
+                f"the token is not valid before {facts.not_before.isoformat()}: this "
+                "computer's clock seems to be behind",
+                "Correct the clock (time synchronisation); servers refuse tokens that are "
+                "not yet valid.",
+            )
+        )
+    return found
+
+
+def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    if want.app_only:
+        held, kind = set(facts.roles), "application permission"
+    else:
+        held, kind = set(facts.scopes), "scope"
+    missing = [
+        p for p in want.protocols if needed_permission(p, app_only=want.app_only) not in held
+    ]
+    if not missing:
+        return []
+    names = ", ".join(needed_permission(p, app_only=want.app_only) for p in missing)
+    protocols = ", ".join(_PROTOCOL_NAMES.get(p, p) for p in missing)
+    if want.app_only:
+        none = "the token carries no application permissions at all; " if not held else ""
+        return [
+            Finding(
+                "missing_role",
+                Status.FAIL,
+                f"{none}{protocols} needs the {kind} {names}, which the token does not carry",
+                "App registration, API permissions: add the application permission(s) under "
+                "Office 365 Exchange Online and grant admin consent. Exchange also needs the "
+                "app's service principal registered and given access to the mailbox "
+                "(New-ServicePrincipal, Add-MailboxPermission or application RBAC).",
+                OAUTH_LINKS["app_rbac"],
+            )
+        ]
+    return [
+        Finding(
+            "missing_scope",
+            Status.FAIL,
+            f"{protocols} needs the {kind} {names}, which the token does not carry",
+            "App registration, API permissions: add the delegated permission(s) and grant "
+            "consent (the user's, or an admin's for the whole tenant), then sign in again.",
+            OAUTH_LINKS["consent"],
+        )
+    ]
+
+
+def _tenant(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    if want.tenant_id is None or facts.tenant is None:
+        return []
+    if facts.tenant.lower() == want.tenant_id.lower():
+        return []
+    return [
+        Finding(
+            "wrong_tenant",
+            Status.FAIL,
+            f"the token is from tenant {facts.tenant}, but the mailbox's domain belongs to "
+            f"tenant {want.tenant_id}",
+            f"Sign in to the mailbox's tenant: --tenant {want.tenant_id} (or its domain), "
+            "with an account of that tenant.",
+            OAUTH_LINKS["register"],
+        )
+    ]
+
+
+def _user(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    if want.app_only or want.mailbox is None or facts.user is None:
+        return []
+    if facts.user.lower() == want.mailbox.lower():
+        return []
+    return [
+        Finding(
+            "other_user",
+            Status.INFO,
+            f"signed in as {facts.user} to test {want.mailbox}",
+            "That works only when the signed-in account has FullAccess to the mailbox "
+            "(a shared mailbox, say); otherwise sign in as the mailbox's own user.",
+        )
+    ]
+
+
+def diagnose(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    """Every classic mistake this token shows, worst first; empty when it looks right."""
+    found: list[Finding] = []
+    audience = _audience(facts, want)
+    found += audience
+    found += _issuer(facts, want)
+    found += _times(facts, want)
+    if not audience:  # scopes of another resource say nothing about Exchange
+        found += _permissions(facts, want)
+    found += _tenant(facts, want)
+    found += _user(facts, want)
+    return sorted(found, key=lambda f: -f.status.severity)
+
+
+def _duration(delta: dt.timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"

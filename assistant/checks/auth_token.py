@@ -1,0 +1,246 @@
+"""auth.token: the OAuth sign-in, and what the access token says, without ever showing it.
+
+Children:
+auth.token.sign_in  the sign-in (device code, browser or app-only) against the cloud's
+                    sign-in service; its refusals named (aadsts.py): a secret ID instead of
+                    the secret value, an unknown app, no consent, another tenant or cloud
+auth.token.tenant   the mailbox domain's tenant from its OpenID configuration (anonymous):
+                    the tenant ID a token must come from, and the cloud the tenant is in
+auth.token.claims   audience, scopes or roles, tenant, cloud, expiry, read from the token
+                    (token_diagnosis.py): Graph instead of Exchange, a missing scope or
+                    role, expired, another tenant or cloud
+
+The check runs first in an OAuth run (the sign-in checks run `after` it) and may wait
+for the user as long as a device code lives; cancel stops the wait at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from assistant.auth.finding import Finding, overall
+from assistant.auth.jwt_claims import NotAJwt, TokenFacts, read_token
+from assistant.auth.oauth_credential import OAuthCredential, SignInFailed, TokenRequest
+from assistant.auth.scopes import NoOAuthForCloud
+from assistant.auth.token_diagnosis import Expectation, diagnose
+from assistant.checks.oauth_common import AUTH_TOKEN, oauth, token_request
+from assistant.facts import CLOUD_INSTANCE_NAMES, DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
+from assistant.model import Evidence, Status, Step, worst
+from assistant.net.http import HttpError, https_request
+from assistant.runner import Check, Context
+
+TITLE = "OAuth sign-in and access token"
+SIGN_IN = f"{AUTH_TOKEN}.sign_in"
+TENANT = f"{AUTH_TOKEN}.tenant"
+CLAIMS = f"{AUTH_TOKEN}.claims"
+DEADLINE = DEVICE_CODE_LIFETIME + 60.0  # a device code may take the user that long
+MAX_EXCHANGES_SHOWN = 12
+
+
+def _exchange_evidence(ctx: Context, request: TokenRequest) -> list[Evidence]:
+    """The sign-in's requests (never their bodies); of a long device-code wait, the
+    first ones and the last polls."""
+    exchanges = list(request.exchanges)
+    if len(exchanges) > MAX_EXCHANGES_SHOWN:
+        exchanges = exchanges[:3] + exchanges[-(MAX_EXCHANGES_SHOWN - 3) :]
+    return [Evidence("http", f"{e.method} {e.url}", e.to_dict(ctx.redactor)) for e in exchanges]
+
+
+def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFacts | None, bool]:
+    """(step, facts of the token, whether a token was obtained)."""
+    title = "Sign in"
+    try:
+        request = token_request(ctx, credential)
+    except NoOAuthForCloud as exc:
+        return Step(SIGN_IN, title, Status.SKIP, summary=str(exc)), None, False
+    try:
+        token = credential.token_for(request)
+    except SignInFailed as failed:
+        return (
+            Step(
+                SIGN_IN,
+                title,
+                Status.FAIL,
+                summary=f"not signed in: {failed.finding.cause}",
+                details=ctx.redactor(failed.details),
+                remedy=failed.finding.remedy,
+                evidence=[
+                    Evidence("table", "Named cause", {"key": failed.finding.key}),
+                    *_exchange_evidence(ctx, request),
+                ],
+            ),
+            None,
+            False,
+        )
+    how = token.source or "an access token given for this run"
+    try:
+        facts: TokenFacts | None = read_token(token.value)
+    except NotAJwt:
+        facts = None
+    who = ""
+    if facts is not None:
+        who = f" as {facts.user}" if facts.user else f" as app {facts.app_id}"
+    return (
+        Step(
+            SIGN_IN,
+            title,
+            Status.PASS,
+            summary=f"signed in{who} ({how})",
+            details=ctx.redactor(credential.describe()),
+            evidence=_exchange_evidence(ctx, request),
+        ),
+        facts,
+        True,
+    )
+
+
+def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]:
+    """The domain's tenant ID (None when unknown) from its OpenID configuration."""
+    title = f"Tenant of {domain}"
+    host = ctx.target.environment.login_host
+    if host is None:
+        return Step(TENANT, title, Status.SKIP, summary="no sign-in service"), None, []
+    url = f"https://{host}/{domain}/v2.0/.well-known/openid-configuration"
+    try:
+        response = https_request(ctx.net, url, max_bytes=64 * 1024)
+    except HttpError as exc:
+        ctx.token.raise_if_cancelled()
+        return Step(TENANT, title, Status.INFO, summary=f"not looked up: {exc.message}"), None, []
+    evidence = [response.to_evidence(ctx.redactor, f"GET {url}")]
+    try:
+        config = json.loads(response.body) if response.status in (200, 400) else {}
+    except ValueError:
+        config = {}
+    if not isinstance(config, dict) or response.status != 200:
+        text = str(config.get("error_description", "")) if isinstance(config, dict) else ""
+        summary = f"{domain} is not a tenant domain in this cloud"
+        if "AADSTS90002" not in text:
+            summary = f"no OpenID configuration for {domain} (HTTP {response.status})"
+        return Step(TENANT, title, Status.INFO, summary=summary, evidence=evidence), None, []
+    issuer = str(config.get("issuer", ""))
+    parts = [p for p in issuer.split("/") if p]
+    tenant_id = parts[2] if len(parts) >= 3 and len(parts[2]) == 36 else None
+    instance = str(config.get("cloud_instance_name", ""))
+    region = config.get("tenant_region_scope")
+    findings: list[Finding] = []
+    cloud = CLOUD_INSTANCE_NAMES.get(instance)
+    wanted = ctx.target.cloud
+    us_gov = {Cloud.GCC_HIGH, Cloud.DOD}
+    if cloud is not None and cloud is not wanted and not {cloud, wanted} <= us_gov:
+        findings.append(
+            Finding(
+                "wrong_cloud",
+                Status.FAIL,
+                f"{domain}'s tenant is in the {instance} cloud, not the one this run tests",
+                "Choose the tenant's cloud with --cloud (gcc-high or dod for microsoftonline.us,"
+                " china for partner.microsoftonline.cn).",
+                OAUTH_LINKS["national_clouds"],
+            )
+        )
+    summary = f"tenant {tenant_id or 'unknown'}, cloud {instance or 'unknown'}"
+    if region:
+        summary += f", region {region}"
+    step = Step(
+        TENANT,
+        title,
+        overall(findings) if findings else Status.INFO,
+        summary=summary + (f"; {findings[0].cause}" if findings else ""),
+        remedy=findings[0].remedy if findings else None,
+        evidence=evidence,
+    )
+    return step, tenant_id, findings
+
+
+def _claims(
+    ctx: Context, credential: OAuthCredential, facts: TokenFacts | None, tenant_id: str | None
+) -> Step:
+    title = "Access token (audience, permissions, tenant, expiry)"
+    if facts is None:
+        return Step(
+            CLAIMS,
+            title,
+            Status.INFO,
+            summary="the token is not a readable JWT, so its claims cannot be shown; "
+            "the servers below are the judge",
+        )
+    want = Expectation(
+        cloud=ctx.target.cloud,
+        protocols=credential.protocols,
+        app_only=credential.app_only,
+        now=dt.datetime.now(dt.UTC),
+        tenant_id=tenant_id,
+        mailbox=credential.username,
+    )
+    findings = diagnose(facts, want)
+    permissions = facts.roles if credential.app_only else facts.scopes
+    left = facts.lifetime_left(want.now)
+    expiry = "no expiry"
+    if left is not None:
+        minutes = int(left.total_seconds() // 60)
+        expiry = f"expires in {minutes} min" if minutes >= 0 else "expired"
+    described = (
+        f"for {facts.audience or 'no audience'}; "
+        f"{'roles' if credential.app_only else 'scopes'}: {' '.join(permissions) or 'none'}; "
+        f"tenant {facts.tenant or 'unknown'}; {expiry}"
+    )
+    problems = [f for f in findings if f.status.is_problem]
+    status = overall(findings) if problems else Status.PASS
+    return Step(
+        CLAIMS,
+        title,
+        status,
+        summary=problems[0].cause if problems else described,
+        details="\n".join(
+            [f"The token: {described}.", *(f"- {f.key}: {f.cause}" for f in findings)]
+        ),
+        remedy=problems[0].remedy if problems else None,
+        evidence=[
+            Evidence("table", "Access token claims (never the token itself)", facts.to_dict()),
+            Evidence(
+                "table",
+                "Findings",
+                [{"key": f.key, "status": f.status.value, "cause": f.cause} for f in findings],
+            ),
+        ],
+    )
+
+
+def check_auth_token(ctx: Context) -> Step:
+    credential = oauth(ctx)
+    if credential is None:
+        return Step(
+            AUTH_TOKEN,
+            TITLE,
+            Status.SKIP,
+            summary="no OAuth sign-in in this run (a password, or no credentials)",
+        )
+    sign_in, facts, signed_in = _sign_in(ctx, credential)
+    children = [sign_in]
+    domain = credential.username.rpartition("@")[2] or ctx.target.domain
+    tenant_step, tenant_id, _ = _tenant(ctx, domain)
+    children.append(tenant_step)
+    if signed_in:
+        children.append(_claims(ctx, credential, facts, tenant_id))
+    status = worst([c.status for c in children])
+    problem = next((c for c in children if c.status.is_problem and c.status is status), None)
+    if problem is not None:
+        summary, remedy = f"{problem.id.rsplit('.', 1)[1]}: {problem.summary}", problem.remedy
+    elif signed_in:
+        summary, remedy = f"{sign_in.summary}; token {children[-1].summary}", None
+    else:
+        summary, remedy = sign_in.summary, sign_in.remedy
+    return Step(
+        AUTH_TOKEN,
+        TITLE,
+        status,
+        summary=ctx.redactor(summary),
+        details=ctx.redactor(credential.describe()),
+        remedy=remedy,
+        children=children,
+    )
+
+
+AUTH_CHECKS: tuple[Check, ...] = (
+    Check(AUTH_TOKEN, TITLE, check_auth_token, deadline=DEADLINE, explicit_only=True),
+)

@@ -1,0 +1,116 @@
+"""The XOAUTH2 sign-in step of imap.login, pop.login and smtp.auth
+(imap.login.xoauth2, pop.login.xoauth2, smtp.auth.xoauth2).
+
+The token goes only where the password would: after TLS validated for the host, to a
+host mail_common.host_refusal allows, and only when the server offers XOAUTH2. The SASL
+line is masked in the transcript by the Wire; the token and its base64/XOAUTH2 forms
+are in the run's Redactor as well (added the moment the token was obtained).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from assistant.checks.mail_common import Endpoint, failure, host_refusal, io_remedy
+from assistant.checks.mail_replies import explain_reply
+from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, Session
+from assistant.checks.oauth_common import get_token, oauth, xoauth2_refused
+from assistant.facts import MAIL_LINKS
+from assistant.model import Remedy, Status, Step
+from assistant.runner import Context
+
+S = TypeVar("S", bound=Session)
+TITLE = "Sign in with OAuth (XOAUTH2)"
+_NAMES = {"imap": "IMAP", "pop": "POP", "smtp": "SMTP AUTH"}
+# mail_replies keys that blame the password; for a token they mean "token refused".
+_PASSWORD_MEANINGS = frozenset(
+    {
+        "smtp_auth_unsuccessful",
+        "smtp_bad_credentials",
+        "mailbox_auth_failed_cloud",
+        "mailbox_auth_failed",
+        "smtp_basic_not_supported",
+        "password_expired",
+    }
+)
+
+
+def xoauth2_step(
+    ctx: Context,
+    conv: Conversation[S],
+    ep: Endpoint,
+    *,
+    step_id: str,
+    offered: Sequence[str],
+    login: Callable[[str, str], str],
+) -> Step:
+    """`offered`: SASL mechanisms offered over TLS; `login(user, token)` signs in and
+    returns the server's answer, or raises one of PROTOCOL_ERRORS."""
+    credential = oauth(ctx)
+    assert credential is not None
+    protocol = conv.protocol.key
+    shown = ", ".join(offered) or "nothing"
+    refusal = host_refusal(ctx, ep, protocol)
+    if refusal is not None:
+        return Step(
+            step_id,
+            TITLE,
+            Status.SKIP,
+            summary=refusal.replace("no credentials were sent", "no token was sent"),
+            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+        )
+    if "XOAUTH2" not in {m.upper() for m in offered}:
+        return Step(
+            step_id,
+            TITLE,
+            Status.FAIL,
+            summary=f"the server does not offer XOAUTH2 over TLS (it offers {shown})",
+            remedy=Remedy(
+                f"Exchange Online offers XOAUTH2 for {_NAMES[protocol]}; if it is missing, "
+                "something on the way rewrites the conversation. Exchange Server does not "
+                "offer OAuth for IMAP, POP or SMTP: sign in with a password there.",
+                MAIL_LINKS["oauth"],
+            ),
+        )
+    token = get_token(ctx, credential, step_id, TITLE)
+    if isinstance(token, Step):
+        return token
+    user = credential.username
+    try:
+        answer = login(user, token.value)
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = _explain(ctx, conv, ep, exc, app_only=credential.app_only)
+        return Step(
+            step_id,
+            TITLE,
+            Status.FAIL,
+            summary=ctx.redactor(f"not signed in as {user} with the token: {summary}"),
+            details=f"Offered over TLS: {shown}",
+            remedy=remedy,
+        )
+    said = f": {ctx.redactor(answer)}" if answer else ""
+    return Step(
+        step_id,
+        TITLE,
+        Status.PASS,
+        summary=f"signed in as {user} (XOAUTH2){said}",
+        details=f"Offered over TLS: {shown}",
+    )
+
+
+def _explain(
+    ctx: Context, conv: Conversation[S], ep: Endpoint, exc: BaseException, *, app_only: bool
+) -> tuple[str, Remedy | None]:
+    """The refusal in words. A reply the password table reads as a wrong password means
+    a refused token here; other meanings (SMTP AUTH off for the tenant, ...) still hold."""
+    found = failure(ctx, exc, conv.wire)
+    protocol = conv.protocol.key
+    meaning = None
+    if found.reply is not None:
+        meaning = explain_reply(protocol, found.reply, cloud=ep.microsoft)
+    if meaning is not None and meaning.key not in _PASSWORD_MEANINGS:
+        return f"{found.text} ({meaning.cause})", Remedy(meaning.remedy, meaning.link)
+    if found.timed_out or found.cut_off:
+        return found.text, io_remedy(ep, found)
+    return found.text, xoauth2_refused(ep.host, _NAMES[protocol], app_only=app_only)

@@ -1,0 +1,115 @@
+"""The CLI's OAuth options, and the credential they make.
+
+    check --email ADDR --auth oauth-device --client-id ID [--tenant T]
+    check --email ADDR --auth oauth-browser --client-id ID [--tenant T]
+    check --email ADDR --auth oauth-app --client-id ID --tenant T
+          (--client-secret-env NAME | --client-cert FILE [--client-cert-password-env NAME])
+          [--mailbox ADDR]
+    check --email ADDR --auth oauth-token --access-token-env NAME   (diagnose a token)
+
+Secrets come from the environment, never from argv; the certificate from a file. The
+device code (or the browser sign-in URL) is printed on stderr by the CLI's event handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+
+from assistant.auth.client_cert import load_client_certificate
+from assistant.auth.credentials import AccessToken, OAuthCredential
+from assistant.auth.msal_provider import MsalTokenProvider
+from assistant.auth.oauth_config import Flow, OAuthConfig
+from assistant.auth.scopes import NoOAuthForCloud, protocols_for_checks, resource_for
+from assistant.auth.token_cache import ProtectedStorageUnavailable
+from assistant.config import InputError, Target
+
+AUTH_PASSWORD = "password"  # noqa: S105 - the name of a sign-in method
+AUTH_TOKEN_GIVEN = "oauth-token"  # noqa: S105 - the name of a sign-in method
+AUTH_CHOICES = (AUTH_PASSWORD, *(f.value for f in Flow), AUTH_TOKEN_GIVEN)
+
+
+def add_oauth_arguments(check: argparse.ArgumentParser) -> None:
+    group = check.add_argument_group("OAuth 2.0 sign-in (see docs/oauth.md)")
+    group.add_argument(
+        "--auth",
+        choices=AUTH_CHOICES,
+        default=AUTH_PASSWORD,
+        help="how to sign in: a password (default), a device code, the browser, the app "
+        "itself (client credentials), or an access token to diagnose",
+    )
+    group.add_argument("--client-id", metavar="ID", help="your app registration's client ID")
+    group.add_argument("--tenant", metavar="T", help="tenant ID or domain (default: the email's)")
+    secret = group.add_mutually_exclusive_group()
+    secret.add_argument("--client-secret-env", metavar="NAME", help="client secret from $NAME")
+    secret.add_argument("--client-cert", metavar="FILE", help="certificate (.pfx or .pem)")
+    group.add_argument("--client-cert-password-env", metavar="NAME", help="PFX password from $NAME")
+    group.add_argument("--mailbox", metavar="ADDR", help="app-only: the mailbox the app opens")
+    group.add_argument("--access-token-env", metavar="NAME", help="oauth-token: the token in $NAME")
+    group.add_argument(
+        "--persist-token-cache",
+        action="store_true",
+        help="keep the sign-in in the OS's protected storage (never in a plain file)",
+    )
+
+
+def _env(name: str, flag: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise InputError(f"{flag} {name}: that variable is not set")
+    return value
+
+
+def oauth_credential_from(
+    args: argparse.Namespace, target: Target, check_ids: Sequence[str]
+) -> OAuthCredential | None:
+    """The OAuth credential the options ask for; None for --auth password."""
+    if args.auth == AUTH_PASSWORD:
+        for flag in ("client_id", "client_secret_env", "client_cert", "access_token_env"):
+            if getattr(args, flag, None):
+                option = "--" + flag.replace("_", "-")
+                raise InputError(f"{option} is for OAuth: add --auth oauth-device/-browser/-app")
+        return None
+    if args.password_env or args.password_stdin:
+        raise InputError("a password option cannot be combined with an OAuth sign-in")
+    protocols = protocols_for_checks(check_ids) or ["imap", "pop", "smtp", "ews"]
+    mailbox = (args.mailbox or args.user or target.email or "").strip()
+    if "@" not in mailbox:
+        raise InputError("OAuth needs a mailbox: give --email (or --mailbox for app-only)")
+    if args.auth == AUTH_TOKEN_GIVEN:
+        if not args.access_token_env:
+            raise InputError("--auth oauth-token needs --access-token-env NAME")
+        value = _env(args.access_token_env, "--access-token-env").strip()
+        try:
+            resource = resource_for(target.environment)
+        except NoOAuthForCloud as exc:
+            raise InputError(str(exc)) from None
+        token = AccessToken(value, resource, source="an access token given for this run")
+        return OAuthCredential(mailbox, tokens=[token], protocols=protocols)
+    if not args.client_id:
+        raise InputError(f"--auth {args.auth} needs --client-id (your app registration's)")
+    secret = _env(args.client_secret_env, "--client-secret-env") if args.client_secret_env else None
+    certificate = None
+    if args.client_cert:
+        password = None
+        if args.client_cert_password_env:
+            password = _env(args.client_cert_password_env, "--client-cert-password-env")
+        certificate = load_client_certificate(args.client_cert, password)
+    config = OAuthConfig.build(
+        args.auth,
+        client_id=args.client_id,
+        cloud=target.cloud,
+        tenant=args.tenant,
+        domain=target.domain,
+        protocols=protocols,
+        client_secret=secret,
+        certificate=certificate,
+        login_hint=None if args.auth == Flow.APP.value else mailbox,
+        persist_cache=args.persist_token_cache,
+    )
+    try:
+        provider = MsalTokenProvider(config)
+    except ProtectedStorageUnavailable as exc:
+        raise InputError(str(exc)) from None
+    return OAuthCredential(mailbox, provider=provider, protocols=protocols)

@@ -1,0 +1,112 @@
+"""The lab identity provider on its own: Entra's shapes (OpenID configuration, JWKS,
+errors), the tokens it signs, and how the lab's servers check them."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.lab import identity as idp
+from assistant.lab.https_server import LabRequest
+from assistant.lab.identity import LabIdentityProvider
+from assistant.lab.identity.jwt import b64url
+
+HOST = "login.microsoftonline.com"
+
+
+@pytest.fixture
+def provider() -> Iterator[LabIdentityProvider]:
+    made = LabIdentityProvider(("contoso.test",))
+    yield made
+    made.close()
+
+
+def call(
+    provider: LabIdentityProvider, path: str, form: dict[str, str] | None = None, host: str = HOST
+) -> tuple[int, dict[str, object]]:
+    body = "&".join(f"{k}={v}" for k, v in (form or {}).items()).encode()
+    request = LabRequest("POST" if form else "GET", host, path, {}, body)
+    response = provider.handler(request)
+    return response.status, json.loads(response.body)
+
+
+def test_openid_configuration_names_the_asked_host_and_the_tenant(
+    provider: LabIdentityProvider,
+) -> None:
+    status, config = call(provider, "/contoso.test/v2.0/.well-known/openid-configuration")
+    assert status == 200
+    assert config["issuer"] == f"https://{HOST}/{idp.CONTOSO_TENANT}/v2.0"
+    assert config["token_endpoint"] == f"https://{HOST}/{idp.CONTOSO_TENANT}/oauth2/v2.0/token"
+    assert config["cloud_instance_name"] == "microsoftonline.com"
+    status, gov = call(provider, f"/{idp.GOV_DOMAIN}/v2.0/.well-known/openid-configuration")
+    assert gov["cloud_instance_name"] == "microsoftonline.us"
+    status, error = call(provider, "/nowhere.test/v2.0/.well-known/openid-configuration")
+    assert status == 400 and error["error_codes"] == [90002]
+    assert str(error["error_description"]).startswith("AADSTS90002: Tenant 'nowhere.test'")
+
+
+def test_the_jwks_publishes_the_signing_key(provider: LabIdentityProvider) -> None:
+    _, jwks = call(provider, f"/{idp.CONTOSO_TENANT}/discovery/v2.0/keys")
+    [key] = jwks["keys"]  # type: ignore[misc]
+    assert key["kid"] == provider.key.kid and key["kty"] == "RSA"
+
+
+def test_servers_refuse_tampered_expired_and_foreign_tokens(provider: LabIdentityProvider) -> None:
+    check = provider.validator().check
+    good = provider.mint_user_token(scopes=("EWS.AccessAsUser.All",))
+    assert check(good, scope="EWS.AccessAsUser.All", role="-").valid
+    header, payload, signature = good.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["upn"] = "someone.else@contoso.test"
+    forged = f"{header}.{b64url(json.dumps(claims).encode())}.{signature}"
+    assert "signature" in check(forged, scope="EWS.AccessAsUser.All", role="-").reason
+    old = provider.mint_user_token(issued_at=time.time() - 7200, lifetime=3600)
+    assert check(old, scope="IMAP.AccessAsUser.All", role="-").category == "invalid_lifetime"
+    foreign = provider.mint_user_token(tenant_id=idp.NORTHWIND_TENANT)
+    assert check(foreign, scope="IMAP.AccessAsUser.All", role="-").category == "invalid_issuer"
+    graph = provider.mint_user_token(resource="https://graph.microsoft.com")
+    assert check(graph, scope="IMAP.AccessAsUser.All", role="-").category == "invalid_resource"
+    assert check(good, scope="SMTP.Send", role="-").category == "insufficient_privileges"
+
+
+def test_the_dovecot_scope_claim_lists_the_protocols_of_exchange_tokens_only(
+    provider: LabIdentityProvider,
+) -> None:
+    def scope_claim(token: str) -> str:
+        return json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))["scope"]
+
+    assert scope_claim(provider.mint_user_token()) == "imap pop"
+    graph = provider.mint_user_token(resource="https://graph.microsoft.com")
+    assert scope_claim(graph) == ""
+
+
+def test_browser_sign_in_checks_redirect_uri_and_pkce(provider: LabIdentityProvider) -> None:
+    verifier = "v" * 50
+    challenge = b64url(hashlib.sha256(verifier.encode()).digest())
+    base = (
+        f"https://{HOST}/contoso.test/oauth2/v2.0/authorize?client_id={idp.CONNECTIVITY_APP}"
+        f"&scope=https://outlook.office.com/IMAP.AccessAsUser.All+openid&state=s1"
+        f"&code_challenge={challenge}&code_challenge_method=S256"
+    )
+    redirect, form = provider.approve_authorization(
+        base + "&redirect_uri=http://127.0.0.1:9", "admin@contoso.test"
+    )
+    assert "AADSTS50011" in form["error_description"]
+    redirect, form = provider.approve_authorization(
+        base + "&redirect_uri=http://localhost:12345", "admin@contoso.test"
+    )
+    assert redirect == "http://localhost:12345" and form["state"] == "s1"
+    token_form = {
+        "grant_type": "authorization_code",
+        "client_id": idp.CONNECTIVITY_APP,
+        "code": form["code"],
+        "redirect_uri": redirect,
+        "code_verifier": "wrong" * 10,
+    }
+    status, answer = call(provider, "/contoso.test/oauth2/v2.0/token", token_form)
+    assert status == 400 and answer["error"] == "invalid_grant"
