@@ -35,8 +35,10 @@ ALLOWED: dict[str, type | tuple[type, ...]] = {
     "timeout": (int, float),
     "check_deadline": (int, float),
     "areas": list,
-    "signin": str,  # "none" or "password": the method, never the secret
+    "signin": str,  # "none", "password" or "oauth": the method, never the secret
     "username": str,
+    "client_id": str,  # OAuth: the app registration's Application (client) ID, public
+    "tenant": str,  # OAuth: a tenant ID or domain, public
     "advanced_open": bool,
 }
 

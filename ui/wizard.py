@@ -11,8 +11,9 @@ from PySide6.QtCore import QByteArray, QEvent, QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWizard
 
+from assistant.auth.scopes import protocols_for_checks
 from assistant.checks.registry import areas as engine_areas
-from assistant.checks.registry import select
+from assistant.checks.registry import select, with_sign_in
 from assistant.config import InputError
 from assistant.events import RunFinished
 from assistant.lab.tenant import Lab
@@ -27,7 +28,7 @@ from ui.pages.export import ExportPage
 from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
 from ui.pages.results import ResultsPage
 from ui.pages.run import RunPage
-from ui.pages.signin import SignInPage
+from ui.pages.signin import OAUTH, SignInPage
 from ui.pages.target import TargetPage
 from ui.pages.welcome import WelcomePage
 from ui.runs import DiagnosisRun
@@ -111,6 +112,7 @@ class Wizard(QWizard):
         self.signin_page.set_method(s.get("signin") or "none")
         if s.get("username"):
             self.signin_page.username.setText(s.get("username"))
+        self.signin_page.load_oauth_settings(s.get("client_id"), s.get("tenant"))
         if self.translations is not None:
             self.welcome_page.set_language(self.translations.language)
 
@@ -126,6 +128,7 @@ class Wizard(QWizard):
             s.set("areas", self.checks_page.selected())
             s.set("signin", self.signin_page.method())
             s.set("username", self.signin_page.username.text().strip() or None)
+            s.update(self.signin_page.oauth_settings())  # client ID and tenant, never tokens
         if self.translations is not None:
             s.set("language", self.translations.language)
         s.save()
@@ -204,7 +207,10 @@ class Wizard(QWizard):
             checks = select(session.areas or list(DEFAULT_AREAS))
         except InputError:
             checks = select(None)
-        credentials = self.signin_page.take_credentials()
+        if self.signin_page.method() == OAUTH:
+            checks = with_sign_in(checks)  # auth.token first: it signs in (device code)
+        protocols = tuple(protocols_for_checks([c.id for c in checks]))
+        credentials = self.signin_page.take_credentials(protocols)
         self.save_settings()
         run = DiagnosisRun(self.workers, self, session.target, session.options, checks, credentials)
         del credentials  # the runner holds it, for this run only

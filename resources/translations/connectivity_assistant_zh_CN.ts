@@ -474,6 +474,37 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     </message>
 </context>
 <context>
+    <name>DeviceCodeBox</name>
+    <message>
+        <source>Sign in to continue</source>
+        <translation>登录以继续</translation>
+    </message>
+    <message>
+        <source>Open this address in any browser, on this or another device, enter the code and sign in as the mailbox&apos;s user. The run continues by itself; Cancel stops the wait.</source>
+        <translation>在本机或其他设备的任意浏览器中打开此地址，输入代码，并以该邮箱的用户身份登录。诊断会自动继续；按“取消”可停止等待。</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>C&amp;opy code</source>
+        <translation>复制代码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Device code sign-in</source>
+        <translation>设备代码登录</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>JSON report (*.json)</source>
@@ -685,8 +716,44 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>密码，仅用于本次运行(&amp;P)</translation>
     </message>
     <message>
-        <source>OAuth (modern authentication): coming in a later version</source>
-        <translation>OAuth（新式身份验证）：将在后续版本中提供</translation>
+        <source>Go back and enter the mailbox&apos;s address first.</source>
+        <translation>请先返回并输入邮箱地址。</translation>
+    </message>
+    <message>
+        <source>OAuth sign-in is for a mailbox: enter its email address, not a domain.</source>
+        <translation>OAuth 登录针对的是邮箱：请输入其电子邮件地址，而不是域名。</translation>
+    </message>
+    <message>
+        <source>Enter the Application (client) ID of your app registration.</source>
+        <translation>请输入应用注册的应用程序（客户端）ID。</translation>
+    </message>
+    <message>
+        <source>&amp;OAuth 2.0 (device code): sign in at Microsoft in any browser</source>
+        <translation>OAuth 2.0（设备代码）：在任意浏览器中登录 Microsoft(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>租户(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>应用程序（客户端）ID</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>The Application (client) ID of your organisation&apos;s app registration (a public client with the Exchange permissions). Tenant: optional; the mailbox&apos;s domain when empty, or a tenant ID.</source>
+        <translation>贵组织应用注册的应用程序（客户端）ID（具有 Exchange 权限的公共客户端）。租户：可选；留空时使用邮箱的域，也可填写租户 ID。</translation>
+    </message>
+    <message>
+        <source>Browser sign-in and app-only sign-in (client secret or certificate): use the command line, --auth oauth-browser or --auth oauth-app.</source>
+        <translation>浏览器登录和仅应用登录（客户端密码或证书）：请使用命令行，--auth oauth-browser 或 --auth oauth-app。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -727,6 +794,18 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>It is kept in memory for this run only: never saved, and never written to the log, the report or the settings.</source>
         <translation>密码仅在本次运行期间保存在内存中：绝不保存，也绝不写入日志、报告或设置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where you sign in:&lt;/b&gt; on Microsoft&apos;s sign-in page (%1), in any browser. This program never sees your password.</source>
+        <translation>&lt;b&gt;在哪里登录：&lt;/b&gt;在任意浏览器中的 Microsoft 登录页面（%1）。本程序永远不会看到您的密码。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where the tokens go:&lt;/b&gt; the sign-in happens only with %1; the access token goes only over HTTPS to the mailbox&apos;s endpoints, in %2 or Microsoft&apos;s own%3, never to any other host.</source>
+        <translation>&lt;b&gt;令牌会发送到哪里：&lt;/b&gt;登录只与 %1 进行；访问令牌仅通过 HTTPS 发送到邮箱的终结点，即 %2 中的主机或 Microsoft 自己的终结点%3，绝不会发送到其他任何主机。</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in memory for this run only: never saved, and never written to the log, the report or the settings. Only the client ID and tenant are remembered.</source>
+        <translation>令牌仅在本次运行期间保存在内存中：从不保存，也从不写入日志、报告或设置。只会记住客户端 ID 和租户。</translation>
     </message>
     <message>
         <source>None of the selected checks needs a password; they run anonymously.</source>

@@ -55,13 +55,17 @@ def test_valid_input_walks_every_page_up_to_the_run(qtbot, wizard) -> None:
     assert wizard.currentId() == SIGNIN
     signin = wizard.signin_page
     assert signin.username.text() == "admin@contoso.com"
-    assert not signin.oauth.isEnabled()
+    assert signin.oauth.isEnabled(), "OAuth device code sign-in is offered"
+    assert not signin.client_id.isEnabled(), "its fields only when chosen"
     assert "never saved" in signin.statement.text()
     assert "contoso.com" in signin.statement.text()
     signin.password_mode.setChecked(True)
     assert not next_enabled(wizard), "a password sign-in needs the password"
     qtbot.keyClicks(signin.password, "x")
     assert next_enabled(wizard)
+    signin.oauth.setChecked(True)
+    assert not next_enabled(wizard), "OAuth needs the app's client ID"
+    assert "Where the tokens go" in signin.statement.text()
     signin.none.setChecked(True)
     assert next_enabled(wizard)
     assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Run diagnosis"

@@ -1,4 +1,5 @@
-"""Run: the live tree of checks and steps, overall progress, Cancel, and a collapsible log.
+"""Run: the live tree of checks and steps, overall progress, Cancel, and a collapsible log;
+and, while an OAuth sign-in waits for the user, the device code and where to enter it.
 
 The page only shows what the bridge delivers (on the GUI thread); starting, cancelling
 and finishing the run belong to the wizard."""
@@ -7,8 +8,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,7 +22,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarted
+from assistant.auth.prompt import DeviceCodePrompt
+from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarted, SignInPrompt
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.pages.common import Page
@@ -59,12 +63,14 @@ class RunPage(Page):
         self.log.setMaximumBlockCount(5000)
         self.log.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
         self.log.hide()
+        self.device_box = DeviceCodeBox(self)
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.device_box)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.log_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.log)
@@ -88,6 +94,7 @@ class RunPage(Page):
         self.tree.clear_all()
         self.tree.redact = run.redactor
         self.log.clear()
+        self.device_box.end()
         self.progress.setRange(0, 0)  # busy until the plan is known
         self._started = time.monotonic()
         for signal, slot in self._connected:  # a cancelled run may still be winding down
@@ -124,6 +131,8 @@ class RunPage(Page):
     def _check_finished(self, event: CheckFinished) -> None:
         step = event.step
         self.finished_steps[step.id] = step
+        if step.id == self.device_box.check_id:  # the sign-in ended, one way or the other
+            self.device_box.end()
         self.tree.check_finished(event)
         self.progress.setValue(len(self.finished_steps))
         self._log(f"{status_name(step.status.value)}: {step.id}: {self.run.redactor(step.summary)}")
@@ -137,8 +146,12 @@ class RunPage(Page):
         )
 
     def _other_event(self, event: object) -> None:
-        """Events this page has no view for yet. A sign-in prompt (OAuth device code)
-        must reach the user, so its text goes to the status line and the log."""
+        """Events this page has no own signal for. A sign-in prompt must reach the user:
+        a device code shows in its box; every prompt's text goes to the status line and
+        the log."""
+        device = isinstance(event, SignInPrompt) and isinstance(event.prompt, DeviceCodePrompt)
+        if device and not self.done:
+            self.device_box.show_prompt(event.check_id, event.prompt)
         prompt = getattr(event, "prompt", None)
         text = getattr(prompt, "text", None)
         if callable(text):
@@ -158,6 +171,7 @@ class RunPage(Page):
         if cancelled:
             self.tree.mark_unfinished_cancelled()
         self.done = True
+        self.device_box.end()
         self._clock.stop()
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, max(1, len(self.planned)))
@@ -214,4 +228,118 @@ class RunPage(Page):
         self.log_toggle.setText(self.tr("&Log"))
         self.log_toggle.setAccessibleName(self.tr("Show the log"))
         self.log.setAccessibleName(self.tr("Log"))
+        self.device_box.retranslate()
         self._update_status(cancelled=self.done and bool(self.run and self.run.cancelled))
+
+
+class DeviceCodeBox(QFrame):
+    """The device code sign-in's prompt, shown while the run waits for the user: the
+    address (opened in the browser only when clicked, on the GUI thread) and the code,
+    large and selectable, with a Copy button."""
+
+    def __init__(self, parent: RunPage) -> None:
+        super().__init__(parent)
+        self.setObjectName("deviceCodeBox")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.check_id: str | None = None
+        self.prompt: DeviceCodePrompt | None = None
+        self.heading = QLabel(self)
+        self.heading.setObjectName("deviceCodeHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.instructions = QLabel(self)
+        self.instructions.setObjectName("deviceCodeInstructions")
+        self.instructions.setWordWrap(True)
+        self.url = QLabel(self)
+        self.url.setObjectName("deviceCodeUrl")
+        self.url.setTextFormat(Qt.TextFormat.RichText)
+        self.url.setOpenExternalLinks(False)
+        self.url.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.url.linkActivated.connect(self.open_url)
+        self.code_label = QLabel(self)
+        self.code = self._code_label()
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("copyDeviceCode")
+        self.copy_button.clicked.connect(self.copy_code)
+        self.url_label = QLabel(self)
+        self.url_label.setBuddy(self.url)
+        self.code_label.setBuddy(self.code)
+        address = QHBoxLayout()
+        address.addWidget(self.url_label)
+        address.addWidget(self.url, 1)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label)
+        code_row.addWidget(self.code)
+        code_row.addWidget(self.copy_button)
+        code_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.instructions)
+        layout.addLayout(address)
+        layout.addLayout(code_row)
+        self.hide()
+        self.retranslate()
+
+    def _code_label(self) -> QLabel:
+        """The user code: large, monospace, selectable with mouse and keyboard."""
+        code = QLabel(self)
+        code.setObjectName("deviceCode")
+        big = code.font()
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        big.setBold(True)
+        big.setFamily("monospace")
+        big.setStyleHint(big.StyleHint.Monospace)
+        code.setFont(big)
+        code.setTextFormat(Qt.TextFormat.PlainText)
+        code.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return code
+
+    def show_prompt(self, check_id: str, prompt: DeviceCodePrompt) -> None:
+        self.check_id, self.prompt = check_id, prompt
+        link = QUrl(prompt.verification_uri).toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        shown = prompt.verification_uri.replace("&", "&amp;").replace("<", "&lt;")
+        self.url.setText(f'<a href="{link}">{shown}</a>')
+        self.url.setAccessibleName(prompt.verification_uri)
+        self.code.setText(prompt.user_code)
+        self.code.setAccessibleName(prompt.user_code)
+        self.show()
+        self.code.setFocus()
+
+    def end(self) -> None:
+        """The sign-in finished, or the run ended: nothing more to enter."""
+        self.check_id, self.prompt = None, None
+        self.url.clear()
+        self.code.clear()
+        self.hide()
+
+    def open_url(self, link: str) -> None:
+        """Only on a click, on the GUI thread."""
+        QDesktopServices.openUrl(QUrl(link))
+
+    def copy_code(self) -> None:
+        if self.code.text():
+            QGuiApplication.clipboard().setText(self.code.text())
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Sign in to continue"))
+        self.instructions.setText(
+            self.tr(
+                "Open this address in any browser, on this or another device, enter the code "
+                "and sign in as the mailbox's user. The run continues by itself; Cancel stops "
+                "the wait."
+            )
+        )
+        self.url_label.setText(self.tr("Address:"))
+        self.code_label.setText(self.tr("Code:"))
+        self.copy_button.setText(self.tr("C&opy code"))
+        self.copy_button.setAccessibleName(self.tr("Copy the code"))
+        self.setAccessibleName(self.tr("Device code sign-in"))
