@@ -415,10 +415,30 @@ def ews_session(
 
 
 def _forget_protocol(config: Any) -> None:
-    from exchangelib.protocol import Protocol
+    """Take this session's Protocol out of exchangelib's process-wide cache and close it.
 
+    The cache is keyed by (endpoint, credentials), and OAuth credentials hash their
+    token, which exchangelib updates in place: such a key no longer hashes to where it
+    was stored, so neither a lookup nor a delete finds it. The cache is rebuilt without
+    this session's entries instead (found by the session's `route_key`).
+    """
+    from exchangelib.protocol import CachingProtocol, Protocol
+
+    route_key = getattr(config.credentials, "route_key", None)
+    found: list[Any] = []
+    with CachingProtocol._protocol_cache_lock:
+        cache = CachingProtocol._protocol_cache
+        entries = list(cache.items())
+        cache.clear()
+        for key, value in entries:
+            if route_key is not None and getattr(key[1], "route_key", None) == route_key:
+                found.append(value[0])
+            else:
+                cache[key] = value
     with suppress(KeyError):
         cached, _created = Protocol[config]
         del Protocol[config]
+        found.append(cached)
+    for cached in found:
         if isinstance(cached, Protocol):
             cached.close()

@@ -75,6 +75,12 @@ def test_device_code_sign_in_then_imap_pop_smtp_and_ews_with_the_token(lab_idp: 
     assert "method=XOAUTH2" in lab.mail.dovecot.log_text()
     ews = lab.ews["outlook.office365.com"].authorization_headers
     assert ews and ews[-1].startswith("Bearer ")
+    # The run closed its exchangelib session: no token-bearing Protocol stays in
+    # exchangelib's process-wide cache (OAuth credentials hash their token, so a lookup
+    # by configuration alone used to miss it).
+    from exchangelib.protocol import CachingProtocol
+
+    assert not [k for k in CachingProtocol._protocol_cache if "outlook.office365.com" in k[0]]
 
 
 def test_the_us_government_cloud_signs_in_at_its_own_service(lab_idp: Lab) -> None:
