@@ -74,11 +74,17 @@ class DovecotPorts:
     pop3: int
 
 
-def _free_port() -> int:
-    # Dovecot binds what its configuration names, so pick free ports first.
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((TLS_ADDRESS, 0))
-        return int(probe.getsockname()[1])
+def _reserve_port() -> socket.socket:
+    """A socket bound to a free port and kept open until Dovecot starts.
+
+    Dovecot binds what its configuration names, so its ports are picked first. A port
+    merely found free could be handed to another lab server, or to an outgoing
+    connection as its ephemeral port, before Dovecot binds it ("Address already in
+    use"); a bound socket holds it until the moment Dovecot is started.
+    """
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    probe.bind((TLS_ADDRESS, 0))
+    return probe
 
 
 class LabDovecot:
@@ -101,7 +107,8 @@ class LabDovecot:
         self._hostnames = tuple(hostnames)
         self._sni = dict(sni or {})
         self._oauth = oauth
-        self.ports = DovecotPorts(_free_port(), _free_port(), _free_port(), _free_port())
+        self._reserved = [_reserve_port() for _ in range(4)]
+        self.ports = DovecotPorts(*(int(s.getsockname()[1]) for s in self._reserved))
         self._base: pathlib.Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -120,6 +127,7 @@ class LabDovecot:
         self._base = base
         conf = base / "dovecot.conf"
         conf.write_text(self._config(base), encoding="utf-8")
+        self._release_ports()
         with open(base / "stderr.log", "wb") as errors:
             self._process = subprocess.Popen(  # noqa: S603 - fixed binary, our own config
                 [DOVECOT, "-c", str(conf), "-F"],
@@ -135,7 +143,13 @@ class LabDovecot:
             raise
         return self
 
+    def _release_ports(self) -> None:
+        reserved, self._reserved = self._reserved, []
+        for probe in reserved:
+            probe.close()
+
     def stop(self) -> None:
+        self._release_ports()
         process, self._process = self._process, None
         if process is not None:
             # SIGTERM takes seconds; the lab keeps no state worth a clean shutdown.

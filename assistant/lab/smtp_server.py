@@ -57,7 +57,10 @@ class LabMxServer:
 
     def start(self) -> int:
         self._controller.start()
+        self._running = True
         return self.port
 
     def stop(self) -> None:
-        self._controller.stop()
+        if getattr(self, "_running", False):  # aiosmtpd asserts when stopped unstarted
+            self._controller.stop()
+            self._running = False

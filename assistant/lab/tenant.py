@@ -168,6 +168,13 @@ class Lab:
     # -- lifecycle -------------------------------------------------------------------
 
     def start(self) -> Lab:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # a half-started lab must not leave servers and sockets behind
+            raise
+
+    def _start(self) -> Lab:
         for server in self._servers.values():
             server.start()
         self._mx.start()
