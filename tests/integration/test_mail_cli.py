@@ -123,3 +123,15 @@ def test_a_bad_server_flag_is_a_usage_error_in_one_line(mail: MailLab) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--imap" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_mail_fault_fails_through_the_cli_with_its_cause(mail: MailLab) -> None:
+    """The engine's fault table, once more through the real command line."""
+    from test_mail_checks import FAULTS
+
+    top = {"imap": "imap.login", "pop": "pop.login", "smtp": "smtp.auth"}
+    for protocol, endpoint, _failing, words in FAULTS:
+        result = cli(mail, "--checks", top[protocol], f"--{protocol}", endpoint)
+        assert result.returncode == 1, (endpoint, result.stdout + result.stderr)
+        assert line_of(result.stdout, top[protocol]).startswith("FAIL"), result.stdout
+        assert words in result.stdout, (endpoint, words, result.stdout)
