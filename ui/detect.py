@@ -1,20 +1,20 @@
-"""SEAM: which cloud a domain's tenant lives in, from its sign-in metadata.
+"""Which cloud a domain's tenant lives in, asked of the engine off the GUI thread.
 
-The Target page calls `detect_cloud(domain)` on a worker thread (never the GUI thread)
-whenever the domain settles, and offers the answer as the default environment unless
-the user already picked one. The engine has no tenant-detection function yet (CHECKS.md
-plans `integration.tenant`: the tenant's OpenID configuration names its cloud); until
-it lands this stub answers None, which means "unknown, keep the user's choice".
-
-Wire the engine in here, and only here: ui/ opens no sockets itself.
+The Target page calls `detect_cloud(domain, options)` on a worker thread whenever the
+domain settles, and offers the answer as the default environment unless the user
+already picked one. The engine reads the tenant's public sign-in metadata; ui/ opens
+no sockets itself.
 """
 
 from __future__ import annotations
 
+from assistant.auth.tenant_discovery import detect_cloud as _engine_detect
+from assistant.config import NetworkOptions
 from assistant.facts import Cloud
 
 
-def detect_cloud(domain: str) -> Cloud | None:
+def detect_cloud(domain: str, options: NetworkOptions | None) -> Cloud | None:
     """Blocking; called off the GUI thread. None when the cloud cannot be told."""
-    del domain
-    return None
+    if options is None:  # the Advanced section holds something invalid: do not guess
+        return None
+    return _engine_detect(domain, options)

@@ -164,7 +164,7 @@ def test_deadline_shorter_than_timeout_and_missing_files_are_refused(qtbot, wiza
 def test_a_detected_cloud_becomes_the_default_unless_the_user_chose(qtbot, wizard, monkeypatch):
     asked: list[str] = []
 
-    def fake(domain: str) -> Cloud | None:
+    def fake(domain: str, options: NetworkOptions | None) -> Cloud | None:
         asked.append(domain)
         return Cloud.GCC_HIGH
 
@@ -185,8 +185,17 @@ def test_a_detected_cloud_becomes_the_default_unless_the_user_chose(qtbot, wizar
     assert page.current_cloud() is Cloud.DOD
 
 
-def test_the_stub_detector_answers_none() -> None:
-    assert detect.detect_cloud("contoso.com") is None
+def test_the_tenant_cloud_is_detected_from_the_lab_sign_in_metadata(qtbot, wizard, lab) -> None:
+    """The real engine asks the lab's sign-in service (as login.microsoftonline.com)."""
+    wizard.use_lab(lab, "healthy")
+    wizard.next()
+    page = wizard.target_page
+    fill_target(qtbot, wizard, "admin@contoso-gov.test")
+    qtbot.waitUntil(lambda: page.current_cloud() is Cloud.GCC_HIGH, timeout=5000)
+    assert page.cloud_hint.isVisible()
+    # A domain no sign-in service knows leaves the choice alone.
+    assert detect.detect_cloud("fabrikam.test", lab.network_options(timeout=1.0)) is None
+    assert detect.detect_cloud("fabrikam.test", None) is None
 
 
 def test_a_saved_report_opens_on_the_results_page(qtbot, wizard, tmp_path: Path) -> None:

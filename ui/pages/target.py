@@ -247,7 +247,8 @@ class TargetPage(Page):
 
     def _detect(self) -> None:
         domain = self._detect_pending
-        task = self._workers.run(lambda: detect.detect_cloud(domain), "detect")
+        options = self.advanced.options()
+        task = self._workers.run(lambda: detect.detect_cloud(domain, options), "detect")
         task.succeeded.connect(lambda cloud: self._detected_cloud(domain, cloud))
         task.start()
 
