@@ -280,6 +280,7 @@ class Wizard(QWizard):
             self.setWindowTitle(self.tr("Connectivity Assistant — stopping…"))
             return  # _maybe_close finishes the job when the last worker has ended
         self.save_settings()
+        self.target_page.stop_detection()  # a pending detect must not start after closing
         super().done(result)
 
     def _maybe_close(self) -> None:

@@ -369,6 +369,79 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已移除）</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <source>Older: %1
+Newer: %2</source>
+        <translation>较早：%1
+较新：%2</translation>
+    </message>
+    <message>
+        <source>Overall: %1 → %2</source>
+        <translation>总体结果：%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Counts: %1</source>
+        <translation>数量：%1</translation>
+    </message>
+    <message>
+        <source>The counts are the same.</source>
+        <translation>各状态的数量相同。</translation>
+    </message>
+    <message>
+        <source>The two reports are for different targets; compare with care.</source>
+        <translation>这两份报告针对的是不同的目标，请谨慎比较。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Changed, new and removed checks</source>
+        <translation>有变化、新增和已移除的检查</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Nothing changed between the two reports.</source>
+        <translation>两份报告之间没有变化。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Send your credentials to another host?</source>
@@ -506,6 +579,14 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
 </context>
 <context>
     <name>ExportPage</name>
+    <message>
+        <source>Save as PDF (&amp;print layout)…</source>
+        <translation>另存为 PDF（打印版式）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF document laid out like the web page</source>
+        <translation>将报告另存为与网页版式相同的 PDF 文档</translation>
+    </message>
     <message>
         <source>JSON report (*.json)</source>
         <translation>JSON 报告 (*.json)</translation>
@@ -993,6 +1074,22 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>Choose the older report</source>
+        <translation>选择较早的报告</translation>
+    </message>
+    <message>
+        <source>Choose the newer report</source>
+        <translation>选择较新的报告</translation>
+    </message>
+    <message>
+        <source>&amp;Compare two reports…</source>
+        <translation>比较两份报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>See what changed between an older report and a newer one.</source>
+        <translation>查看较早的报告与较新的报告之间有哪些变化。</translation>
+    </message>
     <message>
         <source>Open a saved report</source>
         <translation>打开已保存的报告</translation>

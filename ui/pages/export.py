@@ -1,12 +1,16 @@
 """Export: save the report, off the GUI thread. JSON always; HTML and PDF as soon as the
-engine offers them (ui.exporters finds them at run time: the seam)."""
+engine offers them (ui.exporters finds them at run time: the seam).
+
+Two PDFs: the engine's own (fpdf2, "pdf") stays the main one, the same file the command
+line writes; "qtpdf" prints the engine's HTML through Qt (ui.qt_pdf), offered whenever
+the HTML renderer exists, with the system's fonts and the web page's layout."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
-from ui import exporters
+from ui import exporters, qt_pdf
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 
@@ -25,7 +29,7 @@ class ExportPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addSpacing(8)
-        for kind in ("json", "html", "pdf"):
+        for kind in ("json", "html", "pdf", "qtpdf"):
             button = QPushButton(self)
             button.setObjectName(f"save_{kind}")
             button.clicked.connect(lambda _checked=False, k=kind: self._choose(k))
@@ -40,25 +44,32 @@ class ExportPage(Page):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self._kinds = exporters.available()
+        self._kinds = self._available()
         self._last = ""
         self.retranslate()
 
     def initializePage(self) -> None:
-        self._kinds = exporters.available()
+        self._kinds = self._available()
         self._last = ""
         self.status.clear()
         self.error.show_error(None)
         self.retranslate()
+
+    @staticmethod
+    def _available() -> list[str]:
+        kinds = exporters.available()
+        return [*kinds, "qtpdf"] if "html" in kinds and qt_pdf.available() else kinds
 
     def _choose(self, kind: str) -> None:
         filters = {
             "json": self.tr("JSON report (*.json)"),
             "html": self.tr("Web page (*.html)"),
             "pdf": self.tr("PDF document (*.pdf)"),
+            "qtpdf": self.tr("PDF document (*.pdf)"),
         }
+        suffix = "pdf" if kind == "qtpdf" else kind
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), f"connectivity-report.{kind}", filters[kind]
+            self, self.tr("Save the report"), f"connectivity-report.{suffix}", filters[kind]
         )
         if path:
             self.save(path, kind)
@@ -72,9 +83,14 @@ class ExportPage(Page):
         for button in self.buttons.values():
             button.setEnabled(False)
         self.status.setText(fmt(self.tr("Saving %1…"), path))
-        task = self.app_wizard.workers.run(
-            lambda: exporters.export(report, redactor, path, kind), "export"
-        )
+        if kind == "qtpdf":
+            task = self.app_wizard.workers.run(
+                lambda: qt_pdf.export_pdf(report, redactor, path), "export"
+            )
+        else:
+            task = self.app_wizard.workers.run(
+                lambda: exporters.export(report, redactor, path, kind), "export"
+            )
         task.succeeded.connect(self._done)
         task.failed.connect(lambda message: self._failed(path, message))
         task.start()
@@ -110,6 +126,10 @@ class ExportPage(Page):
             "json": (self.tr("Save as &JSON…"), self.tr("Save the report as JSON")),
             "html": (self.tr("Save as &HTML…"), self.tr("Save the report as a web page")),
             "pdf": (self.tr("Save as &PDF…"), self.tr("Save the report as a PDF document")),
+            "qtpdf": (
+                self.tr("Save as PDF (&print layout)…"),
+                self.tr("Save the report as a PDF document laid out like the web page"),
+            ),
         }
         for kind, button in self.buttons.items():
             button.setText(texts[kind][0])

@@ -245,6 +245,9 @@ class TargetPage(Page):
             self._detect_pending = domain
             self._detect_timer.start()
 
+    def stop_detection(self) -> None:
+        self._detect_timer.stop()
+
     def _detect(self) -> None:
         domain = self._detect_pending
         options = self.advanced.options()

@@ -1,4 +1,5 @@
-"""Welcome: diagnose now, or open a saved report; the language switch; demo status."""
+"""Welcome: diagnose now, open a saved report or compare two; the language switch; demo
+status."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import LANGUAGES, fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.pages.compare import CompareDialog, LoadError, load_and_diff
 from ui.pages.ids import RESULTS, TARGET
 
 
@@ -33,6 +35,11 @@ class WelcomePage(Page):
         self.open_report.setObjectName("openReport")
         self.open_report.clicked.connect(self._choose_report)
         self.open_error = ErrorLabel(self.open_report, self)
+        self.compare = QCommandLinkButton(self)
+        self.compare.setObjectName("compareReports")
+        self.compare.clicked.connect(self._choose_pair)
+        self.compare_error = ErrorLabel(self.compare, self)
+        self.compare_dialog: CompareDialog | None = None
         self.language_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.setObjectName("language")
@@ -52,6 +59,8 @@ class WelcomePage(Page):
         layout.addWidget(self.diagnose)
         layout.addWidget(self.open_report)
         layout.addWidget(self.open_error)
+        layout.addWidget(self.compare)
+        layout.addWidget(self.compare_error)
         layout.addStretch(1)
         layout.addLayout(lang_row)
         self.retranslate()
@@ -83,6 +92,40 @@ class WelcomePage(Page):
         if error is None:
             self.app_wizard.next()
         return error is None
+
+    def _choose_pair(self) -> None:
+        older, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the older report"), "", self.tr("Reports (*.json)")
+        )
+        if not older:
+            return
+        newer, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the newer report"), "", self.tr("Reports (*.json)")
+        )
+        if newer:
+            self.compare_paths(older, newer)
+
+    def compare_paths(self, older: str, newer: str) -> None:
+        """Load both on a worker; the dialog (or the reason it cannot be shown) follows on
+        the GUI thread. Nothing else changes: the session's report stays as it was."""
+        self.compare.setEnabled(False)
+        self.compare_error.show_error(None)
+        task = self.app_wizard.workers.run(lambda: load_and_diff(older, newer), "compare")
+        task.succeeded.connect(lambda result: self._compared(result, older, newer))
+        task.failed.connect(lambda message: self._compared(LoadError(message), older, newer))
+        task.start()
+
+    def _compared(self, result: object, older: str, newer: str) -> None:
+        self.compare.setEnabled(True)
+        if isinstance(result, LoadError):
+            lines = str(result).strip().splitlines()
+            self.compare_error.show_error(lines[-1] if lines else "")
+            return
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+            self.compare_dialog.deleteLater()
+        self.compare_dialog = CompareDialog(result, older, newer, self)
+        self.compare_dialog.show()
 
     def nextId(self) -> int:
         return RESULTS if self.app_wizard.session.opened_path else TARGET
@@ -120,6 +163,10 @@ class WelcomePage(Page):
         self.open_report.setText(self.tr("&Open a saved report…"))
         self.open_report.setDescription(
             self.tr("Look at a report saved earlier, or one a colleague sent you.")
+        )
+        self.compare.setText(self.tr("&Compare two reports…"))
+        self.compare.setDescription(
+            self.tr("See what changed between an older report and a newer one.")
         )
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language"))
