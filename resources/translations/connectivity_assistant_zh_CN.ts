@@ -580,8 +580,8 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
 <context>
     <name>ExportPage</name>
     <message>
-        <source>Save as PDF (&amp;print layout)…</source>
-        <translation>另存为 PDF（打印版式）(&amp;P)…</translation>
+        <source>Save as PDF (print &amp;layout)…</source>
+        <translation>另存为 PDF（打印版式）(&amp;L)…</translation>
     </message>
     <message>
         <source>Save the report as a PDF document laid out like the web page</source>

@@ -127,7 +127,7 @@ class ExportPage(Page):
             "html": (self.tr("Save as &HTML…"), self.tr("Save the report as a web page")),
             "pdf": (self.tr("Save as &PDF…"), self.tr("Save the report as a PDF document")),
             "qtpdf": (
-                self.tr("Save as PDF (&print layout)…"),
+                self.tr("Save as PDF (print &layout)…"),
                 self.tr("Save the report as a PDF document laid out like the web page"),
             ),
         }
