@@ -20,21 +20,24 @@ from collections.abc import Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_common import (
-    NO_CREDENTIALS,
     Endpoint,
     blocked_by,
     choose_endpoint,
     failure,
-    host_refusal,
     no_endpoint,
-    password,
     roll_up,
     skipped,
     timed,
 )
 from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
 from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.mail_session import (
+    PROTOCOL_ERRORS,
+    Conversation,
+    MailProtocol,
+    PasswordSignIn,
+    password_sign_in,
+)
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.facts import MAIL_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
@@ -145,50 +148,26 @@ def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) 
             offered=auth_mechanisms(conv.after_tls),
             login=session.xoauth2_login,
         )
-    credential = password(ctx)
-    if credential is None:
-        return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
-    refusal = host_refusal(ctx, ep, "imap")
-    if refusal is not None:
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.SKIP,
-            summary=refusal,
-            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
-        )
-    mechanism = password_mechanism(conv.after_tls)
-    if mechanism is None:
-        offered = ", ".join(auth_mechanisms(conv.after_tls)) or "nothing"
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"the server accepts no password over TLS (it offers {offered})",
-            remedy=Remedy(
-                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
-                MAIL_LINKS["oauth"],
-            ),
-        )
     session = conv.session
     assert session is not None
-    try:
-        session.password_login(mechanism, credential.username, credential.password)
-    except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
-        return Step(
+
+    def login(mechanism: str, user: str, secret: str) -> str:
+        session.password_login(mechanism, user, secret)
+        return "(AUTHENTICATE PLAIN)" if mechanism == "PLAIN" else "(LOGIN)"
+
+    offered = ", ".join(auth_mechanisms(conv.after_tls)) or "nothing"
+    return password_sign_in(
+        ctx,
+        conv,
+        ep,
+        PasswordSignIn(
+            "imap",
             SIGN_IN,
             _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"not signed in as {credential.username}: {summary}",
-            remedy=remedy,
-        )
-    how = "AUTHENTICATE PLAIN" if mechanism == "PLAIN" else "LOGIN"
-    return Step(
-        SIGN_IN,
-        _SIGN_IN_TITLE,
-        Status.PASS,
-        summary=f"signed in as {credential.username} ({how})",
+            password_mechanism(conv.after_tls),
+            f"the server accepts no password over TLS (it offers {offered})",
+            login,
+        ),
     )
 
 

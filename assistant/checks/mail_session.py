@@ -24,11 +24,14 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from assistant.checks.mail_common import (
+    NO_CREDENTIALS,
     Endpoint,
     Failure,
     ReplyRefused,
     failure,
+    host_refusal,
     io_remedy,
+    password,
     silent_remedy,
     skipped,
     timed,
@@ -386,3 +389,68 @@ def _legacy_remedy(ep: Endpoint) -> Remedy:
             "update appliances' firmware."
         )
     return Remedy(text, MAIL_LINKS["legacy_tls"])
+
+
+@dataclass(frozen=True)
+class PasswordSignIn:
+    """How one protocol signs in with a password; the steps around it are shared."""
+
+    protocol: str  # "imap", "pop", "smtp": what host_refusal and --trust-host speak of
+    step_id: str
+    title: str
+    mechanism: str | None  # None: the server offers no password mechanism over TLS
+    no_mechanism: str  # the summary when it offers none
+    login: Callable[[str, str, str], str]  # (mechanism, user, password) -> how it went
+    offered: str | None = None  # what the server offered, shown as details
+    skip_reason: str = NO_CREDENTIALS
+
+
+def password_sign_in(
+    ctx: Context, conv: Conversation[S], ep: Endpoint, how: PasswordSignIn
+) -> Step:
+    """The password sign-in every mail protocol does: only with a password, only to a
+    host the rules allow, only with a mechanism the server offers over TLS; a refusal
+    explained by the reply tables."""
+    credential = password(ctx)
+    if credential is None:
+        return skipped(how.step_id, how.title, how.skip_reason)
+    details = f"Offered over TLS: {how.offered}" if how.offered is not None else ""
+    refusal = host_refusal(ctx, ep, how.protocol)
+    if refusal is not None:
+        return Step(
+            how.step_id,
+            how.title,
+            Status.SKIP,
+            summary=refusal,
+            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+        )
+    if how.mechanism is None:
+        return Step(
+            how.step_id,
+            how.title,
+            Status.FAIL,
+            summary=how.no_mechanism,
+            remedy=Remedy(
+                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
+                MAIL_LINKS["oauth"],
+            ),
+        )
+    try:
+        outcome = how.login(how.mechanism, credential.username, credential.password)
+    except PROTOCOL_ERRORS as exc:
+        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        return Step(
+            how.step_id,
+            how.title,
+            Status.FAIL,
+            summary=f"not signed in as {credential.username}: {summary}",
+            details=details,
+            remedy=remedy,
+        )
+    return Step(
+        how.step_id,
+        how.title,
+        Status.PASS,
+        summary=f"signed in as {credential.username} {outcome}",
+        details=details,
+    )

@@ -16,24 +16,26 @@ from collections.abc import Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_common import (
-    NO_CREDENTIALS,
     Endpoint,
     blocked_by,
     choose_endpoint,
     failure,
-    host_refusal,
     no_endpoint,
-    password,
     roll_up,
     skipped,
     timed,
 )
 from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
 from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.mail_session import (
+    PROTOCOL_ERRORS,
+    Conversation,
+    MailProtocol,
+    PasswordSignIn,
+    password_sign_in,
+)
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth
-from assistant.facts import MAIL_LINKS
-from assistant.model import Remedy, Status, Step
+from assistant.model import Status, Step
 from assistant.net.mailwire import Wire
 from assistant.net.pop_client import PopConnection
 from assistant.runner import Check, Context
@@ -106,51 +108,26 @@ def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -
             offered=sasl_mechanisms(conv.after_tls),
             login=session.xoauth2_login,
         )
-    credential = password(ctx)
-    if credential is None:
-        return skipped(SIGN_IN, _SIGN_IN_TITLE, NO_CREDENTIALS)
-    refusal = host_refusal(ctx, ep, "pop")
-    if refusal is not None:
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.SKIP,
-            summary=refusal,
-            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
-        )
-    mechanism = password_mechanism(conv.after_tls)
-    if mechanism is None:
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"the server accepts no password over TLS (it offers {offered})",
-            remedy=Remedy(
-                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
-                MAIL_LINKS["oauth"],
-            ),
-        )
     session = conv.session
     assert session is not None
-    try:
-        session.password_login(mechanism, credential.username, credential.password)
-    except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
-        return Step(
+
+    def login(mechanism: str, user: str, secret: str) -> str:
+        session.password_login(mechanism, user, secret)
+        return "(USER/PASS)" if mechanism == "USER" else "(AUTH PLAIN)"
+
+    return password_sign_in(
+        ctx,
+        conv,
+        ep,
+        PasswordSignIn(
+            "pop",
             SIGN_IN,
             _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"not signed in as {credential.username}: {summary}",
-            details=f"Offered over TLS: {offered}",
-            remedy=remedy,
-        )
-    how = "USER/PASS" if mechanism == "USER" else "AUTH PLAIN"
-    return Step(
-        SIGN_IN,
-        _SIGN_IN_TITLE,
-        Status.PASS,
-        summary=f"signed in as {credential.username} ({how})",
-        details=f"Offered over TLS: {offered}",
+            password_mechanism(conv.after_tls),
+            f"the server accepts no password over TLS (it offers {offered})",
+            login,
+            offered=offered,
+        ),
     )
 
 

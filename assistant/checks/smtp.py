@@ -25,17 +25,19 @@ from assistant.checks.mail_common import (
     ReplyRefused,
     blocked_by,
     choose_endpoint,
-    failure,
-    host_refusal,
     no_endpoint,
-    password,
     roll_up,
     skipped,
     timed,
 )
 from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
 from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol
+from assistant.checks.mail_session import (
+    Conversation,
+    MailProtocol,
+    PasswordSignIn,
+    password_sign_in,
+)
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS, SMTP_AUTH_BASIC_OFF_BY_DEFAULT
 from assistant.model import Remedy, Status, Step
@@ -158,49 +160,25 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
         return xoauth2_step(
             ctx, conv, ep, step_id=SIGN_IN_XOAUTH2, offered=offered, login=_xoauth2(session)
         )
-    credential = password(ctx)
-    if credential is None:
-        return skipped(SIGN_IN, _SIGN_IN_TITLE, f"{NO_CREDENTIALS} (the server offers {shown})")
-    refusal = host_refusal(ctx, ep, "smtp")
-    if refusal is not None:
-        return Step(
+
+    def login(mechanism: str, user: str, secret: str) -> str:
+        code, message = session.authenticate(mechanism, user, secret)
+        return f"(AUTH {mechanism}): " + ctx.redactor(_reply(code, message))
+
+    return password_sign_in(
+        ctx,
+        conv,
+        ep,
+        PasswordSignIn(
+            "smtp",
             SIGN_IN,
             _SIGN_IN_TITLE,
-            Status.SKIP,
-            summary=refusal,
-            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
-        )
-    mechanism = password_mechanism(offered)
-    if mechanism is None:
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"the server offers {shown}: no password sign-in",
-            remedy=Remedy(
-                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
-                MAIL_LINKS["oauth"],
-            ),
-        )
-    try:
-        code, message = session.authenticate(mechanism, credential.username, credential.password)
-    except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
-        return Step(
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            Status.FAIL,
-            summary=f"not signed in as {credential.username}: {summary}",
-            details=f"Offered over TLS: {shown}",
-            remedy=remedy,
-        )
-    return Step(
-        SIGN_IN,
-        _SIGN_IN_TITLE,
-        Status.PASS,
-        summary=f"signed in as {credential.username} (AUTH {mechanism}): "
-        + ctx.redactor(_reply(code, message)),
-        details=f"Offered over TLS: {shown}",
+            password_mechanism(offered),
+            f"the server offers {shown}: no password sign-in",
+            login,
+            offered=shown,
+            skip_reason=f"{NO_CREDENTIALS} (the server offers {shown})",
+        ),
     )
 
 
