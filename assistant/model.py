@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant import text as i18n
+
 REPORT_FORMAT = "connectivity-assistant-report"
 REPORT_VERSION = 1
 # Versions this program can load (older ones are upgraded on load; see docs/report-format.md).
@@ -62,13 +64,17 @@ class Evidence:
     data: JSONValue
 
     def to_dict(self) -> dict[str, JSONValue]:
-        return {"kind": self.kind, "label": self.label, "data": self.data}
+        out = {"kind": self.kind, "label": self.label, "data": self.data}
+        return _with_i18n(out, label=self.label)
 
     @classmethod
     def from_dict(cls, raw: dict[str, JSONValue], where: str = "evidence") -> Evidence:
         raw = _object(raw, where)
+        made = _i18n(raw)
         return cls(
-            kind=_text(raw, "kind", where), label=_text(raw, "label", where), data=raw.get("data")
+            kind=_text(raw, "kind", where),
+            label=i18n.from_json(_text(raw, "label", where), made.get("label")),
+            data=raw.get("data"),
         )
 
 
@@ -80,7 +86,7 @@ class Remedy:
     link: str | None = None
 
     def to_dict(self) -> dict[str, JSONValue]:
-        return {"text": self.text, "link": self.link}
+        return _with_i18n({"text": self.text, "link": self.link}, text=self.text)
 
     @classmethod
     def from_dict(cls, raw: dict[str, JSONValue] | None, where: str = "remedy") -> Remedy | None:
@@ -89,7 +95,7 @@ class Remedy:
         raw = _object(raw, where)
         link = raw.get("link")
         return cls(
-            text=_text(raw, "text", where),
+            text=i18n.from_json(_text(raw, "text", where), _i18n(raw).get("text")),
             link=None if link is None else _text(raw, "link", where),
         )
 
@@ -117,7 +123,7 @@ class Step:
         return next((s for s in self.walk() if s.id == step_id), None)
 
     def to_dict(self) -> dict[str, JSONValue]:
-        return {
+        out: dict[str, JSONValue] = {
             "id": self.id,
             "title": self.title,
             "status": self.status.value,
@@ -128,6 +134,7 @@ class Step:
             "duration_ms": self.duration_ms,
             "children": [c.to_dict() for c in self.children],
         }
+        return _with_i18n(out, title=self.title, summary=self.summary, details=self.details)
 
     @classmethod
     def from_dict(cls, raw: dict[str, JSONValue], where: str = "step") -> Step:
@@ -143,12 +150,13 @@ class Step:
             raise ReportFormatError(f"{where}.duration_ms: expected a whole number")
         evidence = _array(raw, "evidence", where)
         children = _array(raw, "children", where)
+        made = _i18n(raw)
         return cls(
             id=step_id,
-            title=title,
+            title=i18n.from_json(title, made.get("title")),
             status=Status(status),
-            summary=_text(raw, "summary", where, ""),
-            details=_text(raw, "details", where, ""),
+            summary=i18n.from_json(_text(raw, "summary", where, ""), made.get("summary")),
+            details=i18n.from_json(_text(raw, "details", where, ""), made.get("details")),
             remedy=Remedy.from_dict(raw.get("remedy"), f"{where}.remedy"),
             evidence=[
                 Evidence.from_dict(e, f"{where}.evidence[{i}]") for i, e in enumerate(evidence)
@@ -163,6 +171,21 @@ class ReportFormatError(ValueError):
 
 
 _STATUS_VALUES = tuple(s.value for s in Status)
+
+
+def _with_i18n(out: dict[str, JSONValue], **fields: str) -> dict[str, JSONValue]:
+    """Adds how translatable fields were made (assistant/text.py), so a saved report can be
+    shown in another language; omitted when every field is plain text."""
+    made = {name: i18n.to_json(value) for name, value in fields.items()}
+    made = {name: value for name, value in made.items() if value is not None}
+    if made:
+        out["i18n"] = made
+    return out
+
+
+def _i18n(raw: dict[str, JSONValue]) -> dict[str, JSONValue]:
+    made = raw.get("i18n")
+    return made if isinstance(made, dict) else {}
 
 
 def _object(raw: object, where: str) -> dict[str, JSONValue]:

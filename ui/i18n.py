@@ -17,6 +17,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from assistant.text_extract import extract
+
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 CATALOG = "connectivity_assistant"
@@ -116,12 +118,36 @@ class Translations:
         return language
 
 
+ENGINE_CONTEXT = "Engine"
+
+
+def engine_sources(folder: Path) -> Path:
+    """The engine's templates (assistant/text.py) as a file lupdate reads: the engine has no
+    Qt, so its `msg(...)` calls are not something lupdate recognises by itself."""
+    found = extract()
+    if found.problems:
+        raise SystemExit("engine templates need fixing:\n" + "\n".join(found.problems))
+    lines = [f"QT_TRANSLATE_NOOP({ENGINE_CONTEXT!r}, {_py_literal(t)})" for t in found.unique()]
+    path = folder / "engine_templates.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _py_literal(text: str) -> str:
+    # Double quotes and \n escapes: the form lupdate's Python reader parses reliably.
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
 def update_sources() -> None:
     """Refresh the .ts sources from the code (keeps existing translations)."""
     tool = _qt_tool("lupdate")
     if tool is None:
         raise SystemExit("pyside6-lupdate not found")
+    scratch = ROOT / "build"
+    scratch.mkdir(exist_ok=True)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    sources.append(str(engine_sources(scratch)))
     for language in LANGUAGES:
         if language == ENGLISH:
             continue

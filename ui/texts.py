@@ -1,8 +1,7 @@
 """Translatable names for things the engine names in English: statuses, clouds, areas and
-the fixed titles of checks (keyed by their stable IDs).
-
-Dynamic engine text (summaries, details, remedies) stays in English: it is built with
-f-strings inside the checks, so there is no fixed source string to translate.
+the fixed titles of checks (keyed by their stable IDs), and `engine_text` for the engine's
+own titles, summaries, details and remedies (templates with arguments, assistant/text.py;
+their translations live in the "Engine" context of the catalogue).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from assistant.facts import Cloud
 from assistant.model import Status
+from assistant.text import render
 
 RUNNING = "running"
 PENDING = "pending"
@@ -176,6 +176,15 @@ def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def engine_text(value: str) -> str:
+    """Engine text in the current language; plain text (data, an old report) as it is."""
+    return render(value, _translate_engine)
+
+
+def _translate_engine(template: str) -> str:
+    return QCoreApplication.translate("Engine", template)
+
+
 def status_name(status: str) -> str:
     return _translate("Status", _STATUS.get(status, status))
 
@@ -189,9 +198,9 @@ def check_title(check_id: str, engine_title: str) -> str:
     in the table, the engine's own title (a finished step's is often more precise)."""
     source = _CHECK_TITLES.get(check_id)
     if source is None:
-        return engine_title
+        return engine_text(engine_title)
     translated = _translate("CheckTitle", source)
-    return engine_title if translated == source else translated
+    return engine_text(engine_title) if translated == source else translated
 
 
 def area_text(text: str) -> str:

@@ -11,6 +11,8 @@ import base64
 import re
 from collections.abc import Iterable
 
+from assistant.text import map_text
+
 MASK = "«redacted»"
 
 # Names of fields that hold secrets in OAuth bodies, query strings and JSON.
@@ -93,6 +95,10 @@ class Redactor:
             )
 
     def __call__(self, text: str) -> str:
+        """`text` without secrets; engine text stays translatable (assistant/text.py)."""
+        return map_text(text, self._plain)
+
+    def _plain(self, text: str) -> str:
         for form in self._forms:
             text = text.replace(form, MASK)
         for pattern, replacement in _PATTERNS:

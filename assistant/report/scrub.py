@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from assistant.model import Evidence, JSONValue, Remedy, Report, Step
 from assistant.net.redact import MASK, Redactor, is_secret_field
+from assistant.text import map_text
 
 TextFn = Callable[[str], str]
 DataFn = Callable[[JSONValue], JSONValue]
@@ -26,18 +27,21 @@ def map_strings(report: Report, text: TextFn, data: DataFn | None = None) -> Rep
     `text` on every key and string value) to its JSON data."""
     on_data = data or (lambda value: map_json(value, text))
 
+    def prose(value: str) -> str:  # keeps engine text translatable (assistant/text.py)
+        return map_text(value, text)
+
     def remedy(r: Remedy) -> Remedy:
-        return Remedy(text(r.text), None if r.link is None else text(r.link))
+        return Remedy(prose(r.text), None if r.link is None else text(r.link))
 
     def step(s: Step) -> Step:
         return Step(
             id=text(s.id),
-            title=text(s.title),
+            title=prose(s.title),
             status=s.status,
-            summary=text(s.summary),
-            details=text(s.details),
+            summary=prose(s.summary),
+            details=prose(s.details),
             remedy=None if s.remedy is None else remedy(s.remedy),
-            evidence=[Evidence(text(e.kind), text(e.label), on_data(e.data)) for e in s.evidence],
+            evidence=[Evidence(text(e.kind), prose(e.label), on_data(e.data)) for e in s.evidence],
             duration_ms=s.duration_ms,
             children=[step(c) for c in s.children],
         )

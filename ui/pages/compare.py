@@ -24,7 +24,7 @@ from assistant.report.diff import ReportDiff, StepChange, diff_reports
 from assistant.report.json_report import load_json
 from ui.i18n import fmt
 from ui.icons import status_icon
-from ui.texts import check_title, status_name
+from ui.texts import check_title, engine_text, status_name
 
 COLUMNS = 5  # check, ID, before, after, summary
 
@@ -98,7 +98,7 @@ class CompareDialog(QDialog):
                 QTableWidgetItem(change.step_id),
                 self._status_item(change.old, self.tr("(new)")),
                 self._status_item(change.new, self.tr("(removed)")),
-                QTableWidgetItem(change.summary),
+                QTableWidgetItem(engine_text(change.summary)),
             ]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)

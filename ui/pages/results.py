@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from assistant.model import Report
 from ui.i18n import fmt
 from ui.pages.common import Page
-from ui.texts import check_title, cloud_name, status_name
+from ui.texts import check_title, cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
 from ui.widgets.step_tree import PROBLEMS, StepTree
@@ -91,10 +91,10 @@ class ResultsPage(Page):
         for step in self.report.steps:
             lines.append(
                 f"[{status_name(step.status.value)}] {check_title(step.id, step.title)} "
-                f"({step.id}): {redact(step.summary)}"
+                f"({step.id}): {engine_text(redact(step.summary))}"
             )
             if step.status.is_problem and step.remedy is not None:
-                lines.append(f"    → {redact(step.remedy.text)}")
+                lines.append(f"    → {engine_text(redact(step.remedy.text))}")
                 if step.remedy.link:
                     lines.append(f"      {step.remedy.link}")
         return "\n".join(lines)

@@ -27,7 +27,7 @@ from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarte
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.pages.common import Page
-from ui.texts import cloud_name, status_name
+from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.step_tree import StepTree
 
 
@@ -135,7 +135,8 @@ class RunPage(Page):
             self.device_box.end()
         self.tree.check_finished(event)
         self.progress.setValue(len(self.finished_steps))
-        self._log(f"{status_name(step.status.value)}: {step.id}: {self.run.redactor(step.summary)}")
+        summary = engine_text(self.run.redactor(step.summary))
+        self._log(f"{status_name(step.status.value)}: {step.id}: {summary}")
         self._update_status()
 
     def _run_finished(self, event: RunFinished) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from assistant.model import Evidence, Step
-from ui.texts import check_title, status_name
+from ui.texts import check_title, engine_text, status_name
 
 Redact = Callable[[str], str]
 
@@ -40,7 +40,7 @@ def step_html(step: Step, redact: Redact) -> str:
     h = {key: escape(text) for key, text in _headings().items()}
 
     def e(text: str) -> str:
-        return escape(redact(text))
+        return escape(engine_text(redact(text)))
 
     parts = [
         f"<h3>{e(check_title(step.id, step.title))}</h3>",
@@ -56,7 +56,7 @@ def step_html(step: Step, redact: Redact) -> str:
         if link:
             parts.append(f'<p><a href="{escape(link, quote=True)}">{e(link)}</a></p>')
     if step.details:
-        parts.append(f"<h4>{h['details']}</h4>" + _pre(step.details, redact))
+        parts.append(f"<h4>{h['details']}</h4>" + _pre(engine_text(redact(step.details)), redact))
     if step.evidence:
         parts.append(f"<h4>{h['evidence']}</h4>")
         parts.extend(evidence_html(item, redact) for item in step.evidence)
@@ -71,7 +71,7 @@ def step_html(step: Step, redact: Redact) -> str:
 
 
 def evidence_html(item: Evidence, redact: Redact) -> str:
-    head = f"<p><b>{escape(redact(item.label))}</b></p>"
+    head = f"<p><b>{escape(engine_text(redact(item.label)))}</b></p>"
     data = item.data
     if item.kind == "transcript" and isinstance(data, list):
         return head + _pre("\n".join(str(line) for line in data), redact)
@@ -162,19 +162,20 @@ def _kv(data: dict[str, Any], redact: Redact) -> str:
 
 
 def step_text(step: Step, redact: Redact) -> str:
+    t = engine_text  # what the reader sees, in the wizard's language; redacted as a whole below
     lines = [
-        f"{step.title} [{step.id}]",
-        f"{status_name(step.status.value)}: {step.summary}",
+        f"{check_title(step.id, step.title)} [{step.id}]",
+        f"{status_name(step.status.value)}: {t(step.summary)}",
     ]
     if step.remedy is not None:
-        lines.append(f"{_headings()['remedy']}: {step.remedy.text}")
+        lines.append(f"{_headings()['remedy']}: {t(step.remedy.text)}")
         if step.remedy.link:
             lines.append(f"  {step.remedy.link}")
     if step.details:
-        lines += ["", step.details]
+        lines += ["", t(step.details)]
     for child in step.children:
-        lines.append(f"  - {status_name(child.status.value)}: {child.title}: {child.summary}")
+        lines.append(f"  - {status_name(child.status.value)}: {t(child.title)}: {t(child.summary)}")
     for item in step.evidence:
-        lines += ["", f"{item.label} ({item.kind}):"]
+        lines += ["", f"{t(item.label)} ({item.kind}):"]
         lines.append(json.dumps(item.data, indent=2, ensure_ascii=False, default=str))
     return redact("\n".join(lines))

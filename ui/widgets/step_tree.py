@@ -17,7 +17,7 @@ from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinish
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
-from ui.texts import PENDING, RUNNING, check_title, status_name
+from ui.texts import PENDING, RUNNING, check_title, engine_text, status_name
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,7 +154,8 @@ class StepTree(QTreeWidget):
         item = QTreeWidgetItem(self if parent is None else parent)
         item.setData(0, ID_ROLE, step_id)
         item.setData(0, TITLE_ROLE, title)
-        item.setText(COL_TITLE, check_title(step_id, title) if parent is None else title)
+        shown = check_title(step_id, title) if parent is None else engine_text(title)
+        item.setText(COL_TITLE, shown)
         item.setToolTip(COL_TITLE, step_id)
         return item
 
@@ -188,8 +189,8 @@ class StepTree(QTreeWidget):
         self._set_status(item, step.status.value)
         if step.duration_ms:
             item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
-        summary = self.redact(step.summary)
-        if step.status is Status.CANCELLED and summary == "cancelled":
+        summary = engine_text(self.redact(step.summary))
+        if step.status is Status.CANCELLED and step.summary == "cancelled":
             summary = ""  # the engine's fixed word; the Status column already says it
         item.setText(COL_SUMMARY, summary)
         item.setToolTip(COL_SUMMARY, summary)

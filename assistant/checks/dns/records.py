@@ -7,32 +7,44 @@ from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, Cloud, is_microsoft_hos
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.resolver import DnsAnswer, Outcome
 from assistant.runner import Context
+from assistant.text import msg
 
 
 def check_resolver(ctx: Context) -> Step:
-    title = "DNS resolvers answer"
+    title = msg("DNS resolvers answer")
     answer = ctx.resolver.query(ctx.target.domain, "SOA", deadline=ctx.deadline)
     evidence = [dns_evidence([answer])]
-    details = ctx.resolver.describe() + ". Tried: " + ("; ".join(answer.tried) or "none")
+    tried = "; ".join(answer.tried)
+    details = (
+        msg("{resolvers}. Tried: {tried}", resolvers=ctx.resolver.describe(), tried=tried)
+        if tried
+        else msg("{resolvers}. Tried: none", resolvers=ctx.resolver.describe())
+    )
     if answer.outcome in (Outcome.TIMEOUT, Outcome.ERROR, Outcome.REFUSED):
         return Step(
             "dns.resolver",
             title,
             Status.FAIL,
-            summary=f"no DNS server answered ({ctx.resolver.describe()})",
+            summary=msg("no DNS server answered ({resolvers})", resolvers=ctx.resolver.describe()),
             details=details,
             remedy=Remedy(
-                "Check this computer's network and DNS settings, or name a reachable DNS "
-                "server with --nameserver. A firewall that blocks UDP and TCP port 53 to "
-                "the DNS server gives the same result."
+                msg(
+                    "Check this computer's network and DNS settings, or name a reachable DNS "
+                    "server with --nameserver. A firewall that blocks UDP and TCP port 53 to "
+                    "the DNS server gives the same result."
+                )
             ),
             evidence=evidence,
         )
-    summary = f"{answer.server} answered in {answer.elapsed_ms} ms"
+    summary = msg("{server} answered in {ms} ms", server=answer.server, ms=answer.elapsed_ms)
     status = Status.PASS
     if answer.outcome is Outcome.SERVFAIL:
         status = Status.WARN
-        summary = f"{answer.server} answered SERVFAIL for {ctx.target.domain}"
+        summary = msg(
+            "{server} answered SERVFAIL for {domain}",
+            server=answer.server,
+            domain=ctx.target.domain,
+        )
     return Step("dns.resolver", title, status, summary=summary, details=details, evidence=evidence)
 
 
