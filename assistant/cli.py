@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--nameserver", action="append", default=[], metavar="IP[:PORT]")
     check.add_argument("--ca-bundle", metavar="FILE", help="trust only these CA certificates")
     check.add_argument("--connect-to", action="append", default=[], metavar="H:P:H2:P2")
+    check.add_argument(
+        "--proxy",
+        metavar="http://HOST:PORT",
+        help="web proxy for HTTPS (autodiscover, EWS, MAPI, sign-in); DNS and mail go direct",
+    )
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per network operation")
     check.add_argument("--check-deadline", type=float, default=60.0, help="seconds per check")
     check.add_argument("--json", metavar="FILE", help="write the JSON report here")
@@ -136,6 +141,7 @@ def options_from(args: argparse.Namespace) -> NetworkOptions:
         nameservers=tuple(parse_nameserver(n) for n in args.nameserver),
         connect_to=tuple(ConnectTo.parse(c) for c in args.connect_to),
         ca_bundle=args.ca_bundle,
+        http_proxy=args.proxy,
         timeout=args.timeout,
         check_deadline=args.check_deadline,
         endpoints=tuple(

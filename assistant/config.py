@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import idna
 
@@ -271,6 +272,42 @@ _EXAMPLE_ENDPOINTS = {
 
 
 @dataclass(frozen=True)
+class ProxyAddress:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+
+def parse_proxy(text: str) -> ProxyAddress:
+    """`http://host:port` (the form browsers and Windows settings use); InputError otherwise."""
+    raw = text.strip()
+    if "://" not in raw:
+        raw = "http://" + raw
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError:
+        raise InputError(f"proxy '{text}': give it as http://host:port") from None
+    if parts.scheme != "http":
+        raise InputError(
+            f"proxy '{text}': only http:// proxies are supported (HTTPS still runs end to end "
+            "inside the tunnel)"
+        )
+    if parts.username or parts.password:
+        raise InputError(
+            # The text is not repeated: it holds a password.
+            "proxy: sign-in to the proxy is not supported; leave the name and password out "
+            "and allow this computer through the proxy without sign-in"
+        )
+    if not parts.hostname or port is None or parts.path not in ("", "/"):
+        raise InputError(f"proxy '{text}': give it as http://host:port")
+    return ProxyAddress(parts.hostname.lower(), port)
+
+
+@dataclass(frozen=True)
 class NetworkOptions:
     """How the engine reaches the world; one object handed to every check."""
 
@@ -292,6 +329,13 @@ class NetworkOptions:
             raise InputError("the per-check deadline must be at least the per-operation timeout")
         for protocol, text in self.endpoints:
             parse_endpoint(protocol, text)  # raises InputError for a bad one
+        if self.http_proxy is not None:
+            parse_proxy(self.http_proxy)
+
+    @property
+    def proxy(self) -> ProxyAddress | None:
+        """The web proxy, for HTTPS only (net/proxy.py); None for a direct connection."""
+        return None if not self.http_proxy else parse_proxy(self.http_proxy)
 
     def endpoint(self, protocol: str) -> MailEndpoint | None:
         """The server the user named for imap, pop or smtp, if any (the last one given)."""

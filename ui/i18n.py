@@ -9,11 +9,14 @@ source checkout or the user's cache folder otherwise.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
+import defusedxml.ElementTree
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -158,8 +161,38 @@ def update_sources() -> None:
         )
 
 
+def fill_translations(language: str, translations: dict[str, str], context: str) -> int:
+    """Writes translations (source text -> translated text) into the .ts of `language` for
+    messages of `context` it already lists (run `update` first); returns how many. For
+    translators who work in a spreadsheet or a JSON file rather than Qt Linguist."""
+    ts = TS_DIR / f"{CATALOG}_{language}.ts"
+    tree = defusedxml.ElementTree.parse(ts)
+    filled = 0
+    for ctx in tree.getroot().iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            source = message.findtext("source")
+            target = message.find("translation")
+            if source in translations and target is not None:
+                target.text = translations[source]
+                target.attrib.pop("type", None)
+                filled += 1
+    ElementTree.indent(tree, space="    ")
+    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    ts.write_text(header + body + "\n", encoding="utf-8")
+    return filled
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["update"]:
         update_sources()
+    elif sys.argv[1:2] == ["fill"] and len(sys.argv) >= 4:
+        # python -m ui.i18n fill zh_CN FILE.json [FILE.json ...]  (engine templates)
+        merged: dict[str, str] = {}
+        for name in sys.argv[3:]:
+            merged.update(json.loads(Path(name).read_text(encoding="utf-8")))
+        print(fill_translations(sys.argv[2], merged, ENGINE_CONTEXT), "translations written")
     else:
         print(ensure_compiled())

@@ -3,7 +3,9 @@ label, button, check box, radio button, group box or window title keeps its Engl
 
 from __future__ import annotations
 
-from gui_helpers import fill_target
+import re
+
+from gui_helpers import fill_target, run_to_results
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
@@ -11,7 +13,7 @@ from assistant.facts import Cloud
 from assistant.lab.tenant import Lab
 from ui.i18n import ENGLISH, ensure_compiled
 from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
-from ui.texts import RUNNING
+from ui.texts import RUNNING, engine_text
 
 # Proper nouns and identifiers that read the same in both languages, listed explicitly.
 SAME_IN_BOTH = {
@@ -109,3 +111,47 @@ def test_no_page_shows_english_in_chinese(qtbot, wizard, translations, lab: Lab)
     assert wizard.currentId() == EXPORT
     counted["export"] = assert_translated(qtbot, wizard, translations, "export")
     assert all(n >= 5 for n in counted.values()), counted
+
+
+def has_words(text: str) -> bool:
+    """English words a reader would see (acronyms, host names and numbers aside)."""
+    words = re.findall(r"(?<![\w.@-])[A-Za-z]{3,}(?![\w.@-])", text)
+    return any(not w.isupper() for w in words)
+
+
+def test_results_show_the_engine_text_in_chinese(qtbot, demo, translations) -> None:
+    """The engine's titles, summaries and remedies, not only the wizard's own words: every
+    row of the results tree and the selected step's details switch to Chinese."""
+    wizard = demo
+    wizard.next()
+    fill_target(qtbot, wizard, "admin@spf-loop.test")
+    run_to_results(qtbot, wizard, ["dns", "autodiscover", "ews", "mapi"], timeout=30000)
+    results = wizard.results_page
+    results.problems_only.setChecked(False)
+    translations.switch("zh_CN")
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "连接助手", timeout=2000)
+    tree = results.tree
+    english = []
+    rows = 0
+    for item in tree._all_items():
+        step = item.data(0, 0x0100)
+        if step is None:
+            continue
+        rows += 1
+        for column, text in ((0, step.title), (3, step.summary)):
+            shown = item.text(column)
+            if column == 3 and step.status.value == "cancelled":
+                continue
+            if shown == text and has_words(str(text)) and not shown.startswith(("v=", "_")):
+                english.append(f"{step.id}: {shown}")
+    assert rows > 30
+    assert english == [], english[:20]
+    spf = tree.item_for("dns.spf")
+    tree.setCurrentItem(spf)
+    page = results.details.browser.toPlainText()
+    remedy = spf.data(0, 0x0100).remedy.text
+    chinese = engine_text(remedy)
+    assert chinese != remedy and chinese in page and remedy not in page, page
+    translations.switch(ENGLISH)
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Connectivity Assistant", timeout=2000)
+    assert remedy in results.details.browser.toPlainText(), "back in English"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.config import ConnectTo, InputError, NetworkOptions, parse_nameserver
+from assistant.config import ConnectTo, InputError, NetworkOptions, parse_nameserver, parse_proxy
 from ui.pages.common import ErrorLabel
 
 
@@ -132,9 +132,7 @@ class AdvancedOptions(QWidget):
                 break
         proxy = self.proxy.text().strip() or None
         if proxy is not None:
-            parts = urlsplit(proxy)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                errors["proxy"] = self.tr("Give the proxy as http://host:port")
+            errors["proxy"] = self._proxy_error(proxy)
         bundle = self.ca_bundle.text().strip() or None
         if bundle is not None and not os.path.isfile(bundle):
             errors["ca_bundle"] = self.tr("There is no file at this path.")
@@ -154,6 +152,22 @@ class AdvancedOptions(QWidget):
         for key, label in self.errors.items():
             label.show_error(errors[key])
         return options
+
+    def _proxy_error(self, text: str) -> str | None:
+        try:
+            parse_proxy(text)
+        except InputError:
+            parts = urlsplit(text if "://" in text else "http://" + text)
+            if parts.scheme == "https":
+                return self.tr(
+                    "Only http:// proxies are supported; HTTPS still runs end to end through them."
+                )
+            if "@" in parts.netloc:
+                return self.tr(
+                    "Sign-in to the proxy is not supported: leave out name and password."
+                )
+            return self.tr("Give the proxy as http://host:port")
+        return None
 
     def values(self) -> dict[str, object]:
         return {

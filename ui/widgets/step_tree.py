@@ -22,7 +22,8 @@ from ui.texts import PENDING, RUNNING, check_title, engine_text, status_name
 STEP_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a 1-tuple: Qt would turn a bare str subclass
+# (translatable engine text, assistant/text.py) into plain text
 COL_TITLE, COL_STATUS, COL_TIME, COL_SUMMARY = range(4)
 # What "problems only" keeps: verdicts to act on, and checks a cancel left unfinished.
 PROBLEMS = ("warn", "fail", "error", Status.CANCELLED.value)
@@ -153,7 +154,7 @@ class StepTree(QTreeWidget):
     def _new_item(self, parent: QTreeWidgetItem | None, step_id: str, title: str):
         item = QTreeWidgetItem(self if parent is None else parent)
         item.setData(0, ID_ROLE, step_id)
-        item.setData(0, TITLE_ROLE, title)
+        item.setData(0, TITLE_ROLE, (title,))
         shown = check_title(step_id, title) if parent is None else engine_text(title)
         item.setText(COL_TITLE, shown)
         item.setToolTip(COL_TITLE, step_id)
@@ -184,18 +185,21 @@ class StepTree(QTreeWidget):
         self._started.pop(id(item), None)
         item.setData(0, STEP_ROLE, step)
         if item.parent() is None:  # a finished check's own title is often more precise
-            item.setData(0, TITLE_ROLE, step.title)
+            item.setData(0, TITLE_ROLE, (step.title,))
             item.setText(COL_TITLE, check_title(step.id, step.title))
         self._set_status(item, step.status.value)
         if step.duration_ms:
             item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
+        self._show_summary(item, step)
+        if not self._started:
+            self._timer.stop()
+
+    def _show_summary(self, item: QTreeWidgetItem, step: Step) -> None:
         summary = engine_text(self.redact(step.summary))
         if step.status is Status.CANCELLED and step.summary == "cancelled":
             summary = ""  # the engine's fixed word; the Status column already says it
         item.setText(COL_SUMMARY, summary)
         item.setToolTip(COL_SUMMARY, summary)
-        if not self._started:
-            self._timer.stop()
 
     def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
         item.setData(0, STATUS_ROLE, status)
@@ -270,10 +274,11 @@ class StepTree(QTreeWidget):
             status = item.data(0, STATUS_ROLE)
             if status:
                 item.setText(COL_STATUS, status_name(status))
-            if item.parent() is None:
-                item.setText(
-                    COL_TITLE, check_title(item.data(0, ID_ROLE), item.data(0, TITLE_ROLE))
-                )
+            step_id, (title,) = item.data(0, ID_ROLE), item.data(0, TITLE_ROLE)
+            shown = check_title(step_id, title) if item.parent() is None else engine_text(title)
+            item.setText(COL_TITLE, shown)
             step = item.data(0, STEP_ROLE)
-            if step is not None and step.duration_ms:
-                item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
+            if step is not None:
+                self._show_summary(item, step)
+                if step.duration_ms:
+                    item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
