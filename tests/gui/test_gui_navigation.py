@@ -156,6 +156,11 @@ def test_deadline_shorter_than_timeout_and_missing_files_are_refused(qtbot, wiza
     qtbot.keyClicks(advanced.proxy, "proxy.contoso.com")
     assert advanced.errors["proxy"].isVisible()
     assert not next_enabled(wizard)
+    advanced.proxy.setText("https://proxy.contoso.com:8443")
+    assert "http://" in advanced.errors["proxy"].message and not next_enabled(wizard)
+    advanced.proxy.setText("http://alice:Canary-Proxy-Pw@proxy.contoso.com:8080")
+    assert "password" in advanced.errors["proxy"].message and not next_enabled(wizard)
+    assert "Canary-Proxy-Pw" not in advanced.errors["proxy"].message
     advanced.proxy.setText("http://proxy.contoso.com:8080")
     assert next_enabled(wizard)
     assert wizard.session.options.http_proxy == "http://proxy.contoso.com:8080"
