@@ -44,16 +44,17 @@ from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.imap_client import ImapConnection
 from assistant.net.mailwire import Wire
 from assistant.runner import Check, Context
+from assistant.text import join, msg
 
 LOGIN = "imap.login"
 CAPABILITIES = "imap.capabilities"
 SIGN_IN = "imap.login.password"
 SIGN_IN_XOAUTH2 = "imap.login.xoauth2"
 INBOX = "imap.inbox"
-TITLE = "IMAP sign-in and INBOX"
-_CAPS_TITLE = "Capabilities and sign-in methods"
-_SIGN_IN_TITLE = "Sign in with the password"
-_INBOX_TITLE = "Open INBOX (read-only)"
+TITLE = msg("IMAP sign-in and INBOX")
+_CAPS_TITLE = msg("Capabilities and sign-in methods")
+_SIGN_IN_TITLE = msg("Sign in with the password")
+_INBOX_TITLE = msg("Open INBOX (read-only)")
 
 
 def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> ImapConnection:
@@ -96,39 +97,46 @@ def _capabilities_step(conv: Conversation[ImapConnection]) -> Step:
     methods = [f"AUTH={m}" for m in auth_mechanisms(after)]
     if "LOGINDISABLED" not in after:
         methods.append("LOGIN")
-    evidence = [Evidence("table", "IMAP capabilities", {"before_tls": before, "after_tls": after})]
-    notes = []
-    if before:
-        if "LOGINDISABLED" in before:
-            notes.append(
-                "before TLS: LOGINDISABLED (passwords refused in plain text, as they should be)"
-            )
-        else:
-            notes.append("before TLS the server would accept a password in plain text")
-    summary = "sign-in over TLS: " + (", ".join(methods) or "none")
-    if notes:
-        summary += "; " + "; ".join(notes)
+    evidence = [
+        Evidence("table", msg("IMAP capabilities"), {"before_tls": before, "after_tls": after})
+    ]
     if not methods:
         return Step(
             CAPABILITIES,
             _CAPS_TITLE,
             Status.FAIL,
-            summary="the server offers no way to sign in over TLS (no AUTH= mechanism, "
-            "LOGINDISABLED)",
+            summary=msg(
+                "the server offers no way to sign in over TLS (no AUTH= mechanism, LOGINDISABLED)"
+            ),
             evidence=evidence,
             remedy=Remedy(
-                "Turn on IMAP sign-in on the server (Exchange Server: Set-ImapSettings "
-                "-LoginType SecureLogin).",
+                msg(
+                    "Turn on IMAP sign-in on the server (Exchange Server: Set-ImapSettings "
+                    "-LoginType SecureLogin)."
+                ),
                 MAIL_LINKS["imap_pop_access"],
             ),
         )
+    parts = [msg("sign-in over TLS: {methods}", methods=", ".join(methods))]
+    if before:
+        if "LOGINDISABLED" in before:
+            parts.append(
+                msg(
+                    "before TLS: LOGINDISABLED (passwords refused in plain text, as they should be)"
+                )
+            )
+        else:
+            parts.append(msg("before TLS the server would accept a password in plain text"))
+    summary = join("; ", parts)
     status = Status.PASS
     remedy = None
     if before and "LOGINDISABLED" not in before:
         status = Status.WARN
         remedy = Remedy(
-            "Refuse passwords before STARTTLS (Exchange Server: Set-ImapSettings -LoginType "
-            "SecureLogin), so a client set up without encryption cannot leak one.",
+            msg(
+                "Refuse passwords before STARTTLS (Exchange Server: Set-ImapSettings -LoginType "
+                "SecureLogin), so a client set up without encryption cannot leak one."
+            ),
             MAIL_LINKS["imap_pop_access"],
         )
     return Step(
@@ -155,7 +163,12 @@ def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) 
         session.password_login(mechanism, user, secret)
         return "(AUTHENTICATE PLAIN)" if mechanism == "PLAIN" else "(LOGIN)"
 
-    offered = ", ".join(auth_mechanisms(conv.after_tls)) or "nothing"
+    offered = ", ".join(auth_mechanisms(conv.after_tls))
+    no_mechanism = (
+        msg("the server accepts no password over TLS (it offers {offered})", offered=offered)
+        if offered
+        else msg("the server accepts no password over TLS (it offers nothing)")
+    )
     return password_sign_in(
         ctx,
         conv,
@@ -165,7 +178,7 @@ def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) 
             SIGN_IN,
             _SIGN_IN_TITLE,
             password_mechanism(conv.after_tls),
-            f"the server accepts no password over TLS (it offers {offered})",
+            no_mechanism,
             login,
         ),
     )
@@ -179,8 +192,12 @@ def _inbox_step(ctx: Context, conv: Conversation[ImapConnection]) -> Step:
     except PROTOCOL_ERRORS as exc:
         summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
         return Step(INBOX, _INBOX_TITLE, Status.FAIL, summary=summary, remedy=remedy)
-    plural = "" if count == 1 else "s"
-    return Step(INBOX, _INBOX_TITLE, Status.PASS, summary=f"INBOX opened: {count} message{plural}")
+    summary = (
+        msg("INBOX opened: 1 message")
+        if count == 1
+        else msg("INBOX opened: {count} messages", count=count)
+    )
+    return Step(INBOX, _INBOX_TITLE, Status.PASS, summary=summary)
 
 
 def check_imap(ctx: Context) -> Step:
@@ -194,7 +211,7 @@ def check_imap(ctx: Context) -> Step:
     try:
         children = conv.open()
         if conv.session is None:
-            reason = blocked_by(children) or "not tried"
+            reason = blocked_by(children) or msg("not tried")
             children += [
                 skipped(CAPABILITIES, _CAPS_TITLE, reason),
                 skipped(sign_in, sign_in_title, reason),
@@ -207,8 +224,9 @@ def check_imap(ctx: Context) -> Step:
             if login.status is Status.PASS:
                 children.append(timed(lambda: _inbox_step(ctx, conv)))
             else:
-                reason = login.summary if login.status is Status.SKIP else "not signed in"
-                children.append(skipped(INBOX, _INBOX_TITLE, f"not tried: {reason}"))
+                reason = login.summary if login.status is Status.SKIP else msg("not signed in")
+                not_tried = msg("not tried: {reason}", reason=reason)
+                children.append(skipped(INBOX, _INBOX_TITLE, not_tried))
     finally:
         conv.close()
     inbox = children[-1]
@@ -218,7 +236,7 @@ def check_imap(ctx: Context) -> Step:
         ep,
         children,
         conv.wires,
-        success=f"signed in to {ep}; {inbox.summary}",
+        success=msg("signed in to {server}; {inbox}", server=ep.describe(), inbox=inbox.summary),
         login_id=sign_in,
     )
 

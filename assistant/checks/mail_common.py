@@ -22,9 +22,10 @@ from assistant.facts import MAIL_LINKS, is_microsoft_host, is_within
 from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.mailwire import ClosedMidReply, ReplyTimeout, Wire
 from assistant.runner import Context
+from assistant.text import Text, msg, verbatim
 
-NO_CREDENTIALS = "no credentials for this run"
-_MODES = {"ssl": "implicit TLS", "tls": "STARTTLS", "none": "no encryption"}
+NO_CREDENTIALS = msg("no credentials for this run")
+_MODES = {"ssl": msg("implicit TLS"), "tls": verbatim("STARTTLS"), "none": msg("no encryption")}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class Endpoint:
     def __str__(self) -> str:
         return f"{self.host}:{self.port} ({self.mode})"
 
+    def describe(self) -> str:
+        """`str(self)` as translatable text."""
+        return msg("{host}:{port} ({mode})", host=self.host, port=self.port, mode=self.mode)
+
 
 def choose_endpoint(ctx: Context, protocol: str) -> Endpoint | None:
     named = ctx.options.endpoint(protocol)
@@ -69,8 +74,12 @@ def no_endpoint(check_id: str, title: str, protocol: str) -> Step:
         check_id,
         title,
         Status.SKIP,
-        summary=f"no {protocol.upper()} server to test: autodiscover named none and there is "
-        f"no cloud default; name one with --{protocol} HOST[:PORT]",
+        summary=msg(
+            "no {protocol} server to test: autodiscover named none and there is no cloud "
+            "default; name one with --{option} HOST[:PORT]",
+            protocol=protocol.upper(),
+            option=protocol,
+        ),
     )
 
 
@@ -84,15 +93,22 @@ def host_refusal(ctx: Context, endpoint: Endpoint, protocol: str) -> str | None:
     Called only once TLS validated for the host. The rules are those of ews.login: the
     user's domain, a Microsoft endpoint, or a host the user named or confirmed.
     """
-    host = endpoint.host
-    if endpoint.explicit or endpoint.microsoft or is_within(host, ctx.target.domain):
+    host, domain = endpoint.host, ctx.target.domain
+    if endpoint.explicit or endpoint.microsoft or is_within(host, domain):
         return None
-    why = f"{protocol.upper()} sign-in for {ctx.target.email or ctx.target.domain}"
-    if ctx.may_use_host(host, f"{why}: {host} is outside {ctx.target.domain}"):
+    why = msg(
+        "{protocol} sign-in for {account}: {host} is outside {domain}",
+        protocol=protocol.upper(),
+        account=ctx.target.email or domain,
+        host=host,
+        domain=domain,
+    )
+    if ctx.may_use_host(host, why):
         return None
-    return (
-        f"{host} is outside {ctx.target.domain} and not a Microsoft endpoint; "
-        "no credentials were sent"
+    return msg(
+        "{host} is outside {domain} and not a Microsoft endpoint; no credentials were sent",
+        host=host,
+        domain=domain,
     )
 
 
@@ -104,17 +120,32 @@ def unwind(ctx: Context) -> None:
 
 
 class ReplyRefused(Exception):
-    """The server answered a command with a refusal; `reply` is its line, as sent."""
+    """The server answered a command with a refusal; `reply` is its line, as sent.
+    `what` names the command ("EHLO", or a Text such as msg("the greeting"))."""
 
     def __init__(self, what: str, reply: str) -> None:
-        super().__init__(f"{what} was answered: {reply}")
+        self.message = msg(
+            "{command} was answered: {server_reply}", command=what, server_reply=reply
+        )
+        super().__init__(self.message)
         self.what = what
         self.reply = reply
 
 
+def said(exc: BaseException) -> str:
+    """An exception's message as text: the translatable Text it was raised with, or else
+    its words as they are (data: an OS error, a library's message)."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, Text):
+        return message
+    if len(exc.args) == 1 and isinstance(exc.args[0], Text):
+        return exc.args[0]
+    return msg("{error}", error=str(exc) or type(exc).__name__)
+
+
 @dataclass(frozen=True)
 class Failure:
-    text: str  # for the summary, already redacted
+    text: str  # for the summary (Text), already redacted
     reply: str | None  # the server's refusal, when there was one (for mail_replies)
     timed_out: bool = False
     cut_off: bool = False
@@ -126,43 +157,50 @@ def failure(ctx: Context, exc: BaseException, wire: Wire | None) -> Failure:
     if wire is not None and wire.failure is not None:
         broken = wire.failure
         return Failure(
-            ctx.redactor(str(broken)),
+            ctx.redactor(said(broken)),
             None,
             timed_out=isinstance(broken, ReplyTimeout),
             cut_off=isinstance(broken, ClosedMidReply),
         )
     if isinstance(exc, ReplyRefused):
-        return Failure(ctx.redactor(str(exc)), ctx.redactor(exc.reply))
+        return Failure(ctx.redactor(said(exc)), ctx.redactor(exc.reply))
     if isinstance(exc, smtplib.SMTPResponseException):
         message = exc.smtp_error
         text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
         reply = ctx.redactor(f"{exc.smtp_code} {' '.join(text.split())}")
-        return Failure(f"the server answered {reply}", reply)
+        return Failure(msg("the server answered {server_reply}", server_reply=reply), reply)
     if wire is not None and wire.closed_by_server:
-        return Failure("the server closed the connection", None, cut_off=True)
+        return Failure(msg("the server closed the connection"), None, cut_off=True)
     if isinstance(exc, imaplib.IMAP4.error | poplib.error_proto) and wire is not None:
         reply = ctx.redactor(wire.last_reply)
-        return Failure(f"the server answered: {reply}", reply)
+        return Failure(msg("the server answered: {server_reply}", server_reply=reply), reply)
     if isinstance(exc, TimeoutError):
-        return Failure("no answer in time", None, timed_out=True)
-    return Failure(ctx.redactor(str(exc) or type(exc).__name__), None)
+        return Failure(msg("no answer in time"), None, timed_out=True)
+    return Failure(ctx.redactor(said(exc)), None)
 
 
 def silent_remedy(endpoint: Endpoint) -> Remedy:
     return Remedy(
-        f"Something accepted the connection to {endpoint.host}:{endpoint.port} but never "
-        "answered: a firewall, proxy or antivirus 'mail shield' that intercepts this port, "
-        "or a hung server. Test from another network, and look for mail or TLS inspection "
-        "on the way."
+        msg(
+            "Something accepted the connection to {host}:{port} but never answered: a "
+            "firewall, proxy or antivirus 'mail shield' that intercepts this port, or a hung "
+            "server. Test from another network, and look for mail or TLS inspection on the way.",
+            host=endpoint.host,
+            port=endpoint.port,
+        )
     )
 
 
 def cut_off_remedy(endpoint: Endpoint) -> Remedy:
     return Remedy(
-        f"The connection to {endpoint.host}:{endpoint.port} was cut in the middle of the "
-        "conversation: a firewall or intrusion-prevention system resetting the protocol, "
-        "a load balancer with a failing back end, or a crashing server. Compare with a "
-        "test from another network."
+        msg(
+            "The connection to {host}:{port} was cut in the middle of the conversation: a "
+            "firewall or intrusion-prevention system resetting the protocol, a load balancer "
+            "with a failing back end, or a crashing server. Compare with a test from another "
+            "network.",
+            host=endpoint.host,
+            port=endpoint.port,
+        )
     )
 
 
@@ -194,7 +232,7 @@ def blocked_by(steps: Sequence[Step]) -> str | None:
     """'not tried: X failed' when an earlier step failed, else None."""
     for step in steps:
         if step.status in (Status.FAIL, Status.ERROR):
-            return f"not tried: {step.id} failed"
+            return msg("not tried: {step} failed", step=step.id)
     return None
 
 
@@ -205,7 +243,7 @@ def roll_up(
     children: list[Step],
     wires: Sequence[Wire],
     *,
-    success: str,
+    success: str,  # Text
     login_id: str,
 ) -> Step:
     """The check's own step: the worst child, the first problem's summary and remedy.
@@ -215,12 +253,19 @@ def roll_up(
     status = worst([c.status for c in children])
     problem = next((c for c in children if c.status is status and status.is_problem), None)
     login = next((c for c in children if c.id == login_id), None)
+    summary: str
     if problem is not None:
-        summary = f"{problem.id.split('.', 1)[1]}: {problem.summary}"
+        summary = msg(
+            "{step}: {summary}", step=problem.id.split(".", 1)[1], summary=problem.summary
+        )
         remedy = problem.remedy
     elif login is not None and login.status is Status.SKIP:
         status = Status.SKIP
-        summary = f"{endpoint} answers over valid TLS; sign-in not tried: {login.summary}"
+        summary = msg(
+            "{server} answers over valid TLS; sign-in not tried: {reason}",
+            server=endpoint.describe(),
+            reason=login.summary,
+        )
         remedy = login.remedy
     else:
         summary, remedy = success, None
@@ -229,7 +274,9 @@ def roll_up(
         title,
         status,
         summary=summary,
-        details=f"Server {endpoint}, from {endpoint.source}.",
+        details=msg(
+            "Server {server}, from {source}.", server=endpoint.describe(), source=endpoint.source
+        ),
         remedy=remedy,
         evidence=transcript_evidence(wires),
         children=children,
@@ -239,15 +286,21 @@ def roll_up(
 def tls_remedy(endpoint: Endpoint) -> Remedy:
     if endpoint.microsoft:
         return Remedy(
-            f"{endpoint.host} always presents a valid Microsoft certificate: a different "
-            "one means something on the way intercepts TLS (antivirus mail scanning, a "
-            "firewall or proxy doing TLS inspection). Exclude Microsoft 365 endpoints from "
-            "inspection. No credentials were sent.",
+            msg(
+                "{host} always presents a valid Microsoft certificate: a different one means "
+                "something on the way intercepts TLS (antivirus mail scanning, a firewall or "
+                "proxy doing TLS inspection). Exclude Microsoft 365 endpoints from inspection. "
+                "No credentials were sent.",
+                host=endpoint.host,
+            ),
             MAIL_LINKS["settings"],
         )
     return Remedy(
-        f"Install a certificate for {endpoint.host} from a public certification authority, "
-        "with the full chain (intermediates included) and a subject alternative name for "
-        "this exact host, and keep it renewed. Mail clients refuse the connection "
-        "otherwise, and this program sends no credentials to it."
+        msg(
+            "Install a certificate for {host} from a public certification authority, with "
+            "the full chain (intermediates included) and a subject alternative name for this "
+            "exact host, and keep it renewed. Mail clients refuse the connection otherwise, "
+            "and this program sends no credentials to it.",
+            host=endpoint.host,
+        )
     )

@@ -9,6 +9,7 @@ line as received and returns the first rule that matches, or None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.facts import (
@@ -18,15 +19,27 @@ from assistant.facts import (
     SMTP_AUTH_BASIC_OFF_BY_DEFAULT,
 )
 from assistant.model import Status
+from assistant.text import N_, Arg, msg, placeholders
 
 
 @dataclass(frozen=True)
 class ReplyMeaning:
+    """A rule's meaning. The table holds templates (`N_`); `cause` and `remedy` are the
+    texts made from them, translatable (assistant/text.py)."""
+
     key: str  # stable name of the rule, for tests and support
-    cause: str  # what happened, in plain words
-    remedy: str  # what to change, and where
+    cause_template: str  # what happened, in plain words
+    remedy_template: str  # what to change, and where
     link: str | None = None
     status: Status = Status.FAIL
+
+    @property
+    def cause(self) -> str:
+        return _say(self.cause_template)
+
+    @property
+    def remedy(self) -> str:
+        return _say(self.remedy_template)
 
 
 @dataclass(frozen=True)
@@ -43,18 +56,32 @@ def _rule(
     return _Rule(frozenset(protocols.split()), re.compile(pattern, re.I), meaning, cloud)
 
 
-_OAUTH = (
+# Phrases several rules share, filled into their templates by placeholder name.
+_OAUTH = N_(
     "move the application or device to OAuth 2.0 (XOAUTH2) with an app registration in "
     "Microsoft Entra ID"
 )
-_SMTP_AUTH_NOTE = (
-    f"Plan for OAuth anyway: Basic authentication for SMTP AUTH is off by default for "
-    f"existing tenants from the end of December 2026 ({SMTP_AUTH_BASIC_OFF_BY_DEFAULT})."
+_SMTP_AUTH_NOTE = N_(
+    "Plan for OAuth anyway: Basic authentication for SMTP AUTH is off by default for "
+    "existing tenants from the end of December 2026 ({date})."
 )
-_IMAP_POP_ACCESS = (
+_IMAP_POP_ACCESS = N_(
     "check that the protocol is on for the mailbox (Get-CASMailbox <user> | Format-List "
     "ImapEnabled,PopEnabled; Set-CASMailbox <user> -ImapEnabled $true / -PopEnabled $true)"
 )
+_PARTS: dict[str, Callable[[], Arg]] = {
+    "oauth": lambda: msg(_OAUTH),
+    "smtp_auth_note": lambda: msg(_SMTP_AUTH_NOTE, date=SMTP_AUTH_BASIC_OFF_BY_DEFAULT),
+    "protocol_access": lambda: msg(_IMAP_POP_ACCESS),
+    "legacy_tls_retired": lambda: LEGACY_TLS_RETIRED,
+    "basic_auth_retired": lambda: MAIL_BASIC_AUTH_RETIRED,
+}
+
+
+def _say(template: str) -> str:
+    """A table template as text, with the shared phrases and dates it names."""
+    return msg(template, **{name: _PARTS[name]() for name in placeholders(template)})
+
 
 _RULES: tuple[_Rule, ...] = (
     # -- SMTP: Exchange Online ------------------------------------------------------------
@@ -63,12 +90,17 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.139.*disabled for the tenant",
         ReplyMeaning(
             "smtp_auth_disabled_tenant",
-            "SMTP AUTH (authenticated client submission) is turned off for the whole organisation",
-            "In the Exchange admin center, Settings > Mail flow, clear 'Turn off SMTP AUTH "
-            "protocol for your organization' (Set-TransportConfig "
-            "-SmtpClientAuthenticationDisabled $false), or better, leave it off and turn it "
-            "on only for the mailboxes that need it (Set-CASMailbox <mailbox> "
-            f"-SmtpClientAuthenticationDisabled $false). {_SMTP_AUTH_NOTE}",
+            N_(
+                "SMTP AUTH (authenticated client submission) is turned off for the whole "
+                "organisation"
+            ),
+            N_(
+                "In the Exchange admin center, Settings > Mail flow, clear 'Turn off SMTP AUTH "
+                "protocol for your organization' (Set-TransportConfig "
+                "-SmtpClientAuthenticationDisabled $false), or better, leave it off and turn it "
+                "on only for the mailboxes that need it (Set-CASMailbox <mailbox> "
+                "-SmtpClientAuthenticationDisabled $false). {smtp_auth_note}"
+            ),
             MAIL_LINKS["smtp_auth"],
         ),
     ),
@@ -77,10 +109,12 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.139.*disabled for the mailbox",
         ReplyMeaning(
             "smtp_auth_disabled_mailbox",
-            "SMTP AUTH (authenticated client submission) is turned off for this mailbox",
-            "Turn on Authenticated SMTP for the mailbox: Microsoft 365 admin center > Users > "
-            "the user > Mail > Manage email apps, or Set-CASMailbox <mailbox> "
-            f"-SmtpClientAuthenticationDisabled $false. {_SMTP_AUTH_NOTE}",
+            N_("SMTP AUTH (authenticated client submission) is turned off for this mailbox"),
+            N_(
+                "Turn on Authenticated SMTP for the mailbox: Microsoft 365 admin center > Users > "
+                "the user > Mail > Manage email apps, or Set-CASMailbox <mailbox> "
+                "-SmtpClientAuthenticationDisabled $false. {smtp_auth_note}"
+            ),
             MAIL_LINKS["smtp_auth"],
         ),
     ),
@@ -89,13 +123,17 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.139.*(security defaults|did not meet the criteria|conditional access)",
         ReplyMeaning(
             "smtp_auth_security_defaults",
-            "Microsoft Entra Security Defaults (or a Conditional Access policy) blocks "
-            "sign-in with a password over SMTP AUTH for this account",
-            "Security Defaults block legacy authentication, SMTP AUTH with a password "
-            f"included, for every account: {_OAUTH}. Only if that is impossible, turn off "
-            "Security Defaults (Entra admin center > Overview > Properties > Manage security "
-            "defaults) and protect sign-ins with Conditional Access instead, excluding only "
-            "this account from the legacy-authentication block.",
+            N_(
+                "Microsoft Entra Security Defaults (or a Conditional Access policy) blocks "
+                "sign-in with a password over SMTP AUTH for this account"
+            ),
+            N_(
+                "Security Defaults block legacy authentication, SMTP AUTH with a password "
+                "included, for every account: {oauth}. Only if that is impossible, turn off "
+                "Security Defaults (Entra admin center > Overview > Properties > Manage security "
+                "defaults) and protect sign-ins with Conditional Access instead, excluding only "
+                "this account from the legacy-authentication block."
+            ),
             MAIL_LINKS["security_defaults"],
         ),
     ),
@@ -104,9 +142,11 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.139.*basic auth",
         ReplyMeaning(
             "smtp_auth_basic_disabled",
-            "Basic authentication (a password) for SMTP AUTH is turned off in this tenant",
-            f"Password sign-in for SMTP AUTH is off: {_OAUTH}, or send through a connector "
-            "or another service (Azure Communication Services, High Volume Email).",
+            N_("Basic authentication (a password) for SMTP AUTH is turned off in this tenant"),
+            N_(
+                "Password sign-in for SMTP AUTH is off: {oauth}, or send through a connector "
+                "or another service (Azure Communication Services, High Volume Email)."
+            ),
             MAIL_LINKS["smtp_auth_retirement"],
         ),
     ),
@@ -115,13 +155,17 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.139",
         ReplyMeaning(
             "smtp_auth_disabled",
-            "Exchange Online refused SMTP AUTH: it is turned off for the tenant or for the "
-            "mailbox, or Security Defaults block password sign-in",
-            "Check, in this order: the tenant setting (Get-TransportConfig | Format-List "
-            "SmtpClientAuthenticationDisabled), the mailbox setting (Get-CASMailbox "
-            "<mailbox> | Format-List SmtpClientAuthenticationDisabled), and Security "
-            "Defaults in Microsoft Entra ID, which block SMTP AUTH with a password. "
-            f"{_SMTP_AUTH_NOTE}",
+            N_(
+                "Exchange Online refused SMTP AUTH: it is turned off for the tenant or for the "
+                "mailbox, or Security Defaults block password sign-in"
+            ),
+            N_(
+                "Check, in this order: the tenant setting (Get-TransportConfig | Format-List "
+                "SmtpClientAuthenticationDisabled), the mailbox setting (Get-CASMailbox "
+                "<mailbox> | Format-List SmtpClientAuthenticationDisabled), and Security "
+                "Defaults in Microsoft Entra ID, which block SMTP AUTH with a password. "
+                "{smtp_auth_note}"
+            ),
             MAIL_LINKS["smtp_auth"],
         ),
     ),
@@ -130,9 +174,11 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.30\b",
         ReplyMeaning(
             "smtp_basic_not_supported",
-            "Basic authentication is not supported for client submission in this tenant",
-            f"Password sign-in over SMTP AUTH is no longer accepted here: {_OAUTH}, or use a "
-            "connector or another sending service for devices that cannot do OAuth.",
+            N_("Basic authentication is not supported for client submission in this tenant"),
+            N_(
+                "Password sign-in over SMTP AUTH is no longer accepted here: {oauth}, or use a "
+                "connector or another sending service for devices that cannot do OAuth."
+            ),
             MAIL_LINKS["smtp_auth_retirement"],
         ),
     ),
@@ -141,11 +187,15 @@ _RULES: tuple[_Rule, ...] = (
         r"4\.7\.66\b",
         ReplyMeaning(
             "smtp_legacy_tls",
-            "the client negotiated TLS 1.0 or 1.1, which Exchange Online no longer accepts "
-            f"(deprecated since {LEGACY_TLS_RETIRED})",
-            "Enable TLS 1.2 on the client: update the device firmware or application; on "
-            "Windows/.NET turn on strong cryptography (SchUseStrongCrypto) and TLS 1.2. A "
-            "device that cannot do TLS 1.2 must send through a local relay.",
+            N_(
+                "the client negotiated TLS 1.0 or 1.1, which Exchange Online no longer accepts "
+                "(deprecated since {legacy_tls_retired})"
+            ),
+            N_(
+                "Enable TLS 1.2 on the client: update the device firmware or application; on "
+                "Windows/.NET turn on strong cryptography (SchUseStrongCrypto) and TLS 1.2. A "
+                "device that cannot do TLS 1.2 must send through a local relay."
+            ),
             MAIL_LINKS["legacy_tls"],
         ),
     ),
@@ -154,10 +204,12 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.57\b",
         ReplyMeaning(
             "smtp_not_authenticated",
-            "the client tried to send without signing in (SMTP AUTH) first",
-            "Configure the device or application to sign in (user name and password, or "
-            "OAuth) on smtp.office365.com port 587 with STARTTLS; a device that cannot sign "
-            "in must use direct send or a connector instead.",
+            N_("the client tried to send without signing in (SMTP AUTH) first"),
+            N_(
+                "Configure the device or application to sign in (user name and password, or "
+                "OAuth) on smtp.office365.com port 587 with STARTTLS; a device that cannot sign "
+                "in must use direct send or a connector instead."
+            ),
             MAIL_LINKS["devices"],
         ),
     ),
@@ -166,10 +218,12 @@ _RULES: tuple[_Rule, ...] = (
         r"5\.7\.60\b",
         ReplyMeaning(
             "smtp_send_as_denied",
-            "the signed-in account may not send as the From address",
-            "Use the signed-in mailbox's own address as From, or grant it Send As on the "
-            "address it sends from (Add-RecipientPermission <from> -AccessRights SendAs "
-            "-Trustee <signed-in user>).",
+            N_("the signed-in account may not send as the From address"),
+            N_(
+                "Use the signed-in mailbox's own address as From, or grant it Send As on the "
+                "address it sends from (Add-RecipientPermission <from> -AccessRights SendAs "
+                "-Trustee <signed-in user>)."
+            ),
             MAIL_LINKS["send_as"],
         ),
     ),
@@ -178,10 +232,12 @@ _RULES: tuple[_Rule, ...] = (
         r"^535\b.*5\.7\.3\b",
         ReplyMeaning(
             "smtp_auth_unsuccessful",
-            "the user name or password was not accepted",
-            "Check the user name (the full address) and password. In Exchange Online an "
-            "account with multi-factor authentication or a blocked sign-in cannot use a "
-            f"password here either: {_OAUTH}.",
+            N_("the user name or password was not accepted"),
+            N_(
+                "Check the user name (the full address) and password. In Exchange Online an "
+                "account with multi-factor authentication or a blocked sign-in cannot use a "
+                "password here either: {oauth}."
+            ),
             MAIL_LINKS["smtp_auth"],
         ),
         cloud=True,
@@ -192,10 +248,12 @@ _RULES: tuple[_Rule, ...] = (
         r"^535\b",
         ReplyMeaning(
             "smtp_bad_credentials",
-            "the user name or password was not accepted",
-            "Check the user name and password, and that the account may sign in to this "
-            "server (for Exchange Server: the Client Frontend receive connector's "
-            "authentication settings).",
+            N_("the user name or password was not accepted"),
+            N_(
+                "Check the user name and password, and that the account may sign in to this "
+                "server (for Exchange Server: the Client Frontend receive connector's "
+                "authentication settings)."
+            ),
         ),
     ),
     _rule(
@@ -203,9 +261,11 @@ _RULES: tuple[_Rule, ...] = (
         r"^504\b|5\.7\.4\b",
         ReplyMeaning(
             "smtp_mechanism_refused",
-            "the server refused this sign-in method on this connection",
-            "Use a method the server offers in its EHLO AUTH line; if it offers none, SMTP "
-            "AUTH is not available on this endpoint.",
+            N_("the server refused this sign-in method on this connection"),
+            N_(
+                "Use a method the server offers in its EHLO AUTH line; if it offers none, SMTP "
+                "AUTH is not available on this endpoint."
+            ),
         ),
     ),
     _rule(
@@ -213,8 +273,8 @@ _RULES: tuple[_Rule, ...] = (
         r"^530\b.*starttls|^538\b|5\.7\.11\b",
         ReplyMeaning(
             "smtp_tls_required",
-            "the server requires STARTTLS before this command",
-            "Turn on STARTTLS (often called TLS, not SSL) in the client on port 587.",
+            N_("the server requires STARTTLS before this command"),
+            N_("Turn on STARTTLS (often called TLS, not SSL) in the client on port 587."),
         ),
     ),
     _rule(
@@ -222,9 +282,11 @@ _RULES: tuple[_Rule, ...] = (
         r"^454\b",
         ReplyMeaning(
             "smtp_tls_unavailable",
-            "the server could not start TLS",
-            "The server's certificate or TLS configuration is broken; on Exchange Server "
-            "check the certificate bound to SMTP (Get-ExchangeCertificate).",
+            N_("the server could not start TLS"),
+            N_(
+                "The server's certificate or TLS configuration is broken; on Exchange Server "
+                "check the certificate bound to SMTP (Get-ExchangeCertificate)."
+            ),
         ),
     ),
     _rule(
@@ -232,9 +294,11 @@ _RULES: tuple[_Rule, ...] = (
         r"^421\b",
         ReplyMeaning(
             "smtp_service_unavailable",
-            "the server is not taking connections now (421)",
-            "Try again later; if it persists, the server is overloaded, throttling this "
-            "address or shutting down.",
+            N_("the server is not taking connections now (421)"),
+            N_(
+                "Try again later; if it persists, the server is overloaded, throttling this "
+                "address or shutting down."
+            ),
             status=Status.WARN,
         ),
     ),
@@ -244,10 +308,12 @@ _RULES: tuple[_Rule, ...] = (
         r"user is authenticated but not connected",
         ReplyMeaning(
             "imap_not_connected",
-            "the sign-in worked but the mailbox could not be opened",
-            f"Check that the account has an Exchange Online mailbox and {_IMAP_POP_ACCESS}; "
-            "with OAuth client credentials the app's service principal also needs FullAccess "
-            "on the mailbox (Add-MailboxPermission).",
+            N_("the sign-in worked but the mailbox could not be opened"),
+            N_(
+                "Check that the account has an Exchange Online mailbox and {protocol_access}; "
+                "with OAuth client credentials the app's service principal also needs FullAccess "
+                "on the mailbox (Add-MailboxPermission)."
+            ),
             MAIL_LINKS["imap_pop_access"],
         ),
     ),
@@ -256,10 +322,15 @@ _RULES: tuple[_Rule, ...] = (
         r"AUTHENTICATE failed|LOGIN failed|Logon failure|Authentication failure",
         ReplyMeaning(
             "mailbox_auth_failed_cloud",
-            "Exchange Online refused the sign-in: it no longer accepts passwords for IMAP "
-            f"and POP (Basic authentication was turned off on {MAIL_BASIC_AUTH_RETIRED}), "
-            "or the protocol is off for the mailbox",
-            f"{_OAUTH[0].upper()}{_OAUTH[1:]}, and {_IMAP_POP_ACCESS}.",
+            N_(
+                "Exchange Online refused the sign-in: it no longer accepts passwords for IMAP "
+                "and POP (Basic authentication was turned off on {basic_auth_retired}), "
+                "or the protocol is off for the mailbox"
+            ),
+            N_(
+                "Move the application or device to OAuth 2.0 (XOAUTH2) with an app registration "
+                "in Microsoft Entra ID, and {protocol_access}."
+            ),
             MAIL_LINKS["oauth"],
         ),
         cloud=True,
@@ -269,9 +340,11 @@ _RULES: tuple[_Rule, ...] = (
         r"AUTHENTICATE failed|LOGIN failed|Logon failure|Authentication failure",
         ReplyMeaning(
             "mailbox_auth_failed",
-            "the user name or password was not accepted",
-            "Check the user name (Exchange wants the full address or DOMAIN\\user) and "
-            f"password, and {_IMAP_POP_ACCESS}.",
+            N_("the user name or password was not accepted"),
+            N_(
+                "Check the user name (Exchange wants the full address or DOMAIN\\user) and "
+                "password, and {protocol_access}."
+            ),
             MAIL_LINKS["imap_pop_access"],
         ),
         cloud=False,
@@ -282,8 +355,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\[PRIVACYREQUIRED\]|plaintext authentication disallowed",
         ReplyMeaning(
             "tls_required",
-            "the server refuses sign-in without TLS",
-            "Use implicit TLS (993 for IMAP, 995 for POP) or STARTTLS.",
+            N_("the server refuses sign-in without TLS"),
+            N_("Use implicit TLS (993 for IMAP, 995 for POP) or STARTTLS."),
         ),
     ),
     _rule(
@@ -291,8 +364,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\[EXPIRED\]",
         ReplyMeaning(
             "password_expired",
-            "the password has expired",
-            "Change the password (sign in to the web portal once), then try again.",
+            N_("the password has expired"),
+            N_("Change the password (sign in to the web portal once), then try again."),
         ),
     ),
     _rule(
@@ -300,8 +373,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\[UNAVAILABLE\]|\[SYS/TEMP\]",
         ReplyMeaning(
             "temporarily_unavailable",
-            "the server could not complete the sign-in for now (a back end is unavailable)",
-            "Try again later; if it persists, the mailbox server behind this front end is down.",
+            N_("the server could not complete the sign-in for now (a back end is unavailable)"),
+            N_(
+                "Try again later; if it persists, the mailbox server behind this front end is down."
+            ),
             status=Status.WARN,
         ),
     ),
@@ -310,8 +385,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\[IN-USE\]",
         ReplyMeaning(
             "pop_in_use",
-            "another POP session holds the mailbox",
-            "Close the other POP client (or wait for its session to time out).",
+            N_("another POP session holds the mailbox"),
+            N_("Close the other POP client (or wait for its session to time out)."),
             status=Status.WARN,
         ),
     ),
@@ -320,8 +395,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\[AUTHORIZATIONFAILED\]",
         ReplyMeaning(
             "authorization_failed",
-            "the account signed in but may not act as the requested user",
-            "Check the mailbox permissions of the signing-in account.",
+            N_("the account signed in but may not act as the requested user"),
+            N_("Check the mailbox permissions of the signing-in account."),
         ),
     ),
     _rule(
@@ -329,8 +404,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\[AUTHENTICATIONFAILED\]|\[AUTH\]|authentication failed",
         ReplyMeaning(
             "bad_credentials",
-            "the user name or password was not accepted",
-            f"Check the user name (often the full address) and password, and {_IMAP_POP_ACCESS}.",
+            N_("the user name or password was not accepted"),
+            N_("Check the user name (often the full address) and password, and {protocol_access}."),
         ),
     ),
 )

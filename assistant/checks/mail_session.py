@@ -32,6 +32,7 @@ from assistant.checks.mail_common import (
     host_refusal,
     io_remedy,
     password,
+    said,
     silent_remedy,
     skipped,
     timed,
@@ -47,6 +48,7 @@ from assistant.net.mailwire import Wire
 from assistant.net.tls import TlsHandshakeError, TlsInspection, secure
 from assistant.net.transcript import Transcript
 from assistant.runner import Context
+from assistant.text import join, msg, verbatim
 
 GREETING_CHARS = 160
 # Everything a protocol library may raise when the server misbehaves or says no.
@@ -108,14 +110,15 @@ class Conversation(Generic[S]):
         self._sockets: list[socket.socket] = []
         self.connect_id = f"{protocol.key}.connect"
         self.tls_id = f"{protocol.key}.tls"
-        self.label = f"{protocol.name} {endpoint.host}:{endpoint.port}"
+        self.label = verbatim(f"{protocol.name} {endpoint.host}:{endpoint.port}")
 
     # -- the two steps ---------------------------------------------------------------
 
     def open(self) -> list[Step]:
         connect = timed(self._connect)
         if connect.status is Status.FAIL:
-            return [connect, skipped(self.tls_id, self._tls_title(), "not tried: no connection")]
+            not_tried = msg("not tried: no connection")
+            return [connect, skipped(self.tls_id, self._tls_title(), not_tried)]
         tls = timed(self._secure)
         if tls.status in (Status.PASS, Status.WARN):
             self.session = self._pending
@@ -137,19 +140,20 @@ class Conversation(Generic[S]):
         if found.reply is not None:
             meaning = explain_reply(self.protocol.key, found.reply, cloud=self.endpoint.microsoft)
         if meaning is not None:
-            return f"{found.text} ({meaning.cause})", Remedy(meaning.remedy, meaning.link)
+            summary = msg("{error} ({cause})", error=found.text, cause=meaning.cause)
+            return summary, Remedy(meaning.remedy, meaning.link)
         return found.text, io_remedy(self.endpoint, found)
 
     # -- internals --------------------------------------------------------------------
 
-    def _wire(self, label: str) -> Wire:
+    def _wire(self, label: str) -> Wire:  # label: Text, the transcript's evidence label
         wire = Wire(Transcript(label, self.ctx.redactor), self.ctx.op_timeout)
         self.wires.append(wire)
         return wire
 
     def _connect(self) -> Step:
         ep, ctx = self.endpoint, self.ctx
-        title = f"Connect to {ep.host}:{ep.port}"
+        title = msg("Connect to {host}:{port}", host=ep.host, port=ep.port)
         try:
             sock, info = self.net.tcp(ep.host, ep.port)
         except ConnectError as exc:
@@ -158,10 +162,14 @@ class Conversation(Generic[S]):
                 self.connect_id,
                 title,
                 Status.FAIL,
-                summary=ctx.redactor(str(exc)),
+                summary=ctx.redactor(said(exc)),
                 remedy=Remedy(
-                    f"Check that {ep.host} resolves and that outbound TCP port {ep.port} is "
-                    "open on this network (firewall, proxy, provider blocks).",
+                    msg(
+                        "Check that {host} resolves and that outbound TCP port {port} is open "
+                        "on this network (firewall, proxy, provider blocks).",
+                        host=ep.host,
+                        port=ep.port,
+                    ),
                     MAIL_LINKS["settings"],
                 ),
             )
@@ -172,7 +180,10 @@ class Conversation(Generic[S]):
                 self.connect_id,
                 title,
                 Status.PASS,
-                summary=f"{info.describe()}; on this port the server speaks after TLS",
+                summary=msg(
+                    "{connection}; on this port the server speaks after TLS",
+                    connection=info.describe(),
+                ),
             )
         wire = self.wire = self._wire(self.label)
         wire.note(info.describe())
@@ -183,12 +194,12 @@ class Conversation(Generic[S]):
             found = failure(ctx, exc, wire)
             summary, remedy = self.explain(found)
             if found.timed_out and self._pending is None:
-                summary = f"no greeting: {summary}"
+                summary = msg("no greeting: {error}", error=summary)
             return Step(
                 self.connect_id,
                 title,
                 Status.FAIL,
-                summary=f"connected, but {summary}",
+                summary=msg("connected, but {error}", error=summary),
                 details=info.describe(),
                 remedy=remedy,
             )
@@ -196,12 +207,20 @@ class Conversation(Generic[S]):
             self.connect_id,
             title,
             Status.PASS,
-            summary=f"{info.describe()}; greeting: {short(self._pending.greeting)}",
-            details=_listing("Offered before TLS", self.before_tls),
+            summary=msg(
+                "{connection}; greeting: {server_reply}",
+                connection=info.describe(),
+                server_reply=short(self._pending.greeting),
+            ),
+            details=msg("Offered before TLS: {offered}", offered=", ".join(self.before_tls))
+            if self.before_tls
+            else "",
         )
 
     def _tls_title(self) -> str:
-        return "TLS handshake" if self.endpoint.implicit_tls else "STARTTLS and TLS handshake"
+        if self.endpoint.implicit_tls:
+            return msg("TLS handshake")
+        return msg("STARTTLS and TLS handshake")
 
     def _secure(self) -> Step:
         ep, ctx, title = self.endpoint, self.ctx, self._tls_title()
@@ -242,31 +261,37 @@ class Conversation(Generic[S]):
                 self.tls_id,
                 title,
                 Status.FAIL,
-                summary=f"TLS works ({shown}), but then {summary}",
+                summary=msg("TLS works ({tls}), but then {error}", tls=shown, error=summary),
                 remedy=remedy,
-                evidence=[inspection.to_evidence(f"TLS {ep.host}:{ep.port}")],
+                evidence=[inspection.to_evidence(self._tls_label())],
             )
         problems = inspection.problems()
         leaf = inspection.chain[0] if inspection.chain else None
-        valid = f"certificate valid for {ep.host}"
-        if leaf is not None:
-            valid += f" ({leaf.days_left} days left)"
+        if leaf is None:
+            valid = msg("certificate valid for {host}", host=ep.host)
+        elif leaf.days_left == 1:
+            valid = msg("certificate valid for {host} (1 day left)", host=ep.host)
+        else:
+            valid = msg(
+                "certificate valid for {host} ({days} days left)", host=ep.host, days=leaf.days_left
+            )
+        details = []
+        if problems:
+            details.append(_bullets(problems))
+        if self.after_tls:
+            details.append(msg("Offered over TLS: {offered}", offered=", ".join(self.after_tls)))
         return Step(
             self.tls_id,
             title,
             Status.WARN if problems else Status.PASS,
-            summary=f"{shown}; {valid}" + (f"; {problems[0]}" if problems else ""),
-            details="\n".join(
-                part
-                for part in (
-                    "\n".join(f"- {p}" for p in problems),
-                    _listing("Offered over TLS", self.after_tls),
-                )
-                if part
-            ),
+            summary=join("; ", [verbatim(shown), valid, *problems[:1]]),
+            details=join("\n", details),
             remedy=tls_remedy(ep) if problems else None,
-            evidence=[inspection.to_evidence(f"TLS {ep.host}:{ep.port}")],
+            evidence=[inspection.to_evidence(self._tls_label())],
         )
+
+    def _tls_label(self) -> str:
+        return verbatim(f"TLS {self.endpoint.host}:{self.endpoint.port}")
 
     def _starttls(self) -> Step | None:
         ep, title = self.endpoint, self._tls_title()
@@ -276,14 +301,22 @@ class Conversation(Generic[S]):
                 self.tls_id,
                 title,
                 Status.FAIL,
-                summary=f"the server does not offer STARTTLS on port {ep.port}: the "
-                "connection cannot be encrypted, so no credentials were sent",
-                details=_listing("Offered", self.before_tls),
+                summary=msg(
+                    "the server does not offer STARTTLS on port {port}: the connection cannot "
+                    "be encrypted, so no credentials were sent",
+                    port=ep.port,
+                ),
+                details=msg("Offered: {offered}", offered=", ".join(self.before_tls))
+                if self.before_tls
+                else "",
                 remedy=Remedy(
-                    f"Use the implicit-TLS port ({_IMPLICIT[self.protocol.key]}) if the "
-                    "server has one, or turn on TLS for this port on the server. If the "
-                    "server normally offers STARTTLS, something on the way strips it (a "
-                    "firewall's SMTP/IMAP 'fixup' or inspection feature).",
+                    msg(
+                        "Use the implicit-TLS port ({implicit_port}) if the server has one, or "
+                        "turn on TLS for this port on the server. If the server normally offers "
+                        "STARTTLS, something on the way strips it (a firewall's SMTP/IMAP "
+                        "'fixup' or inspection feature).",
+                        implicit_port=_IMPLICIT[self.protocol.key],
+                    ),
                     MAIL_LINKS["settings"],
                 ),
             )
@@ -295,7 +328,7 @@ class Conversation(Generic[S]):
                 self.tls_id,
                 title,
                 Status.FAIL,
-                summary=f"STARTTLS failed: {summary}",
+                summary=msg("STARTTLS failed: {error}", error=summary),
                 remedy=remedy,
             )
         return None
@@ -306,16 +339,23 @@ class Conversation(Generic[S]):
         first = [self._raw] if self._raw is not None else []
 
         def connect() -> socket.socket:
-            return first.pop() if first else self._replay("for the certificate only")
+            if first:
+                return first.pop()
+            return self._replay(
+                msg(
+                    "{connection} (second connection, for the certificate only)",
+                    connection=self.label,
+                )
+            )
 
         return connect
 
-    def _replay(self, purpose: str) -> socket.socket:
+    def _replay(self, label: str) -> socket.socket:
         ep = self.endpoint
         sock, _ = self.net.tcp(ep.host, ep.port)
         if ep.implicit_tls:
             return sock
-        wire = self._wire(f"{self.label} (second connection, {purpose})")
+        wire = self._wire(label)
         session: S | None = None
         try:
             session = self.protocol.open(sock, wire, ep.host, ep.port)
@@ -333,28 +373,31 @@ class Conversation(Generic[S]):
         ep, ctx = self.endpoint, self.ctx
         evidence, details = [], ""
         if exc.inspection is not None:
-            evidence.append(exc.inspection.to_evidence(f"TLS {ep.host}:{ep.port}"))
+            evidence.append(exc.inspection.to_evidence(self._tls_label()))
             problems = exc.inspection.problems()
             if problems:
-                details = "Certificate problems:\n" + "\n".join(f"- {p}" for p in problems)
-        summary = f"{exc.message}; no credentials were sent"
+                details = msg("Certificate problems:\n{problems}", problems=_bullets(problems))
+        summary = msg("{error}; no credentials were sent", error=exc.message)
         remedy: Remedy | None = tls_remedy(ep)
         version = None
         if may_be_version_mismatch(exc):
-            version = legacy_version(
-                lambda: self._replay("for the TLS version only"), ep.host, self.net.op_timeout()
+            label = msg(
+                "{connection} (second connection, for the TLS version only)", connection=self.label
             )
+            version = legacy_version(lambda: self._replay(label), ep.host, self.net.op_timeout())
         if version is not None:
-            summary = (
-                f"the server only offers {display_name(version)} ({version}); this "
-                "computer requires TLS 1.2 or later, as Exchange Online has since "
-                f"{LEGACY_TLS_RETIRED}; no credentials were sent"
+            summary = msg(
+                "the server only offers {version_name} ({version}); this computer requires TLS "
+                "1.2 or later, as Exchange Online has since {date}; no credentials were sent",
+                version_name=display_name(version),
+                version=version,
+                date=LEGACY_TLS_RETIRED,
             )
             remedy = _legacy_remedy(ep)
         elif isinstance(exc.__cause__, TimeoutError):
             remedy = silent_remedy(ep)
         elif exc.inspection is None:
-            remedy = io_remedy(ep, Failure("", None, cut_off=True))
+            remedy = io_remedy(ep, Failure(verbatim(""), None, cut_off=True))
         for wire in self.wires:
             wire.note(f"TLS failed: {exc.message}")
         return Step(
@@ -371,22 +414,25 @@ class Conversation(Generic[S]):
 _IMPLICIT = {"imap": 993, "pop": 995, "smtp": 465}
 
 
-def _listing(label: str, items: list[str]) -> str:
-    return f"{label}: {', '.join(items)}" if items else ""
+def _bullets(items: list[str]) -> str:
+    """One "- item" line each; the items keep their own translations."""
+    return join("\n", [join("", ["- ", item]) for item in items])
 
 
 def _legacy_remedy(ep: Endpoint) -> Remedy:
     if ep.microsoft:
-        text = (
-            f"{ep.host} offers TLS 1.2 and later: an old version here means something on "
-            "the way terminates TLS (a proxy, firewall or antivirus). Update it, or exclude "
-            "Microsoft 365 endpoints from TLS inspection."
+        text = msg(
+            "{host} offers TLS 1.2 and later: an old version here means something on the way "
+            "terminates TLS (a proxy, firewall or antivirus). Update it, or exclude Microsoft "
+            "365 endpoints from TLS inspection.",
+            host=ep.host,
         )
     else:
-        text = (
-            f"Turn on TLS 1.2 (and 1.3) on {ep.host}; TLS 1.0 and 1.1 are deprecated and "
-            "current clients refuse them. On Windows servers enable TLS 1.2 in SCHANNEL; "
-            "update appliances' firmware."
+        text = msg(
+            "Turn on TLS 1.2 (and 1.3) on {host}; TLS 1.0 and 1.1 are deprecated and current "
+            "clients refuse them. On Windows servers enable TLS 1.2 in SCHANNEL; update "
+            "appliances' firmware.",
+            host=ep.host,
         )
     return Remedy(text, MAIL_LINKS["legacy_tls"])
 
@@ -397,11 +443,11 @@ class PasswordSignIn:
 
     protocol: str  # "imap", "pop", "smtp": what host_refusal and --trust-host speak of
     step_id: str
-    title: str
+    title: str  # Text, as are the summaries below
     mechanism: str | None  # None: the server offers no password mechanism over TLS
     no_mechanism: str  # the summary when it offers none
     login: Callable[[str, str, str], str]  # (mechanism, user, password) -> how it went
-    offered: str | None = None  # what the server offered, shown as details
+    offered: str | None = None  # what the server offered (data or Text), shown as details
     skip_reason: str = NO_CREDENTIALS
 
 
@@ -414,7 +460,9 @@ def password_sign_in(
     credential = password(ctx)
     if credential is None:
         return skipped(how.step_id, how.title, how.skip_reason)
-    details = f"Offered over TLS: {how.offered}" if how.offered is not None else ""
+    details = (
+        msg("Offered over TLS: {offered}", offered=how.offered) if how.offered is not None else ""
+    )
     refusal = host_refusal(ctx, ep, how.protocol)
     if refusal is not None:
         return Step(
@@ -422,7 +470,9 @@ def password_sign_in(
             how.title,
             Status.SKIP,
             summary=refusal,
-            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+            remedy=Remedy(
+                msg("If {host} is your server, confirm it with --trust-host {host}.", host=ep.host)
+            ),
         )
     if how.mechanism is None:
         return Step(
@@ -431,7 +481,7 @@ def password_sign_in(
             Status.FAIL,
             summary=how.no_mechanism,
             remedy=Remedy(
-                "Sign in with OAuth (XOAUTH2), which is what this server offers.",
+                msg("Sign in with OAuth (XOAUTH2), which is what this server offers."),
                 MAIL_LINKS["oauth"],
             ),
         )
@@ -443,7 +493,9 @@ def password_sign_in(
             how.step_id,
             how.title,
             Status.FAIL,
-            summary=f"not signed in as {credential.username}: {summary}",
+            summary=msg(
+                "not signed in as {user}: {error}", user=credential.username, error=summary
+            ),
             details=details,
             remedy=remedy,
         )
@@ -451,6 +503,6 @@ def password_sign_in(
         how.step_id,
         how.title,
         Status.PASS,
-        summary=f"signed in as {credential.username} {outcome}",
+        summary=msg("signed in as {user} {outcome}", user=credential.username, outcome=outcome),
         details=details,
     )

@@ -19,8 +19,11 @@ from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token,
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Check, Context
+from assistant.text import join, msg
 
 LINK = "https://learn.microsoft.com/exchange/clients/mapi-over-http/configure-mapi-over-http"
+TITLE = msg("MAPI over HTTP endpoints")
+CLOUD_DEFAULTS = "cloud defaults"  # DiscoveredSettings.source when the cloud's defaults apply
 
 
 def _headers(request_type: str) -> dict[str, str]:
@@ -34,7 +37,7 @@ def _headers(request_type: str) -> dict[str, str]:
 
 
 def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
-    title = f"POST {url}"
+    title = msg("POST {url}", url=url)
     headers = _headers(request_type)
     try:
         response = https_request(ctx.net, url, method="POST", body=b"", headers=headers)
@@ -47,8 +50,10 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
             summary=exc.message,
             evidence=evidence,
             remedy=Remedy(
-                "Outlook cannot open the mailbox without this endpoint: check DNS, the "
-                "firewall and the certificate for this host.",
+                msg(
+                    "Outlook cannot open the mailbox without this endpoint: check DNS, the "
+                    "firewall and the certificate for this host."
+                ),
                 LINK,
             ),
         )
@@ -65,8 +70,15 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
             step_id,
             title,
             worst([Status.PASS, *(c.status for c in children)]),
-            summary=f"answers and asks for sign-in ({', '.join(schemes) or 'no scheme named'})"
-            + "".join(f"; with the token: {c.summary}" for c in children),
+            summary=join(
+                "; ",
+                [
+                    msg("answers and asks for sign-in ({schemes})", schemes=", ".join(schemes))
+                    if schemes
+                    else msg("answers and asks for sign-in (no scheme named)"),
+                    *(msg("with the token: {summary}", summary=c.summary) for c in children),
+                ],
+            ),
             evidence=evidence,
             remedy=next((c.remedy for c in children if c.remedy is not None), None),
             children=children,
@@ -76,10 +88,12 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
             step_id,
             title,
             Status.FAIL,
-            summary="404: MAPI over HTTP is not published at this URL",
+            summary=msg("404: MAPI over HTTP is not published at this URL"),
             remedy=Remedy(
-                "On Exchange Server: Set-OrganizationConfig -MapiHttpEnabled $true and check "
-                "Get-MapiVirtualDirectory's internal and external URLs.",
+                msg(
+                    "On Exchange Server: Set-OrganizationConfig -MapiHttpEnabled $true and "
+                    "check Get-MapiVirtualDirectory's internal and external URLs."
+                ),
                 LINK,
             ),
             evidence=evidence,
@@ -88,8 +102,11 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
         step_id,
         title,
         Status.WARN if response.status < 500 else Status.FAIL,
-        summary=f"answered HTTP {response.status} {response.reason} without credentials "
-        "(expected 401)",
+        summary=msg(
+            "answered HTTP {status} {status_text} without credentials (expected 401)",
+            status=response.status,
+            status_text=response.reason,
+        ),
         evidence=evidence,
     )
 
@@ -98,7 +115,7 @@ def _bearer_probe(
     ctx: Context, step_id: str, url: str, request_type: str, tls_verified: bool
 ) -> Step:
     """The same request with the run's token, when the rules allow this host."""
-    title = f"{request_type} with the OAuth token"
+    title = msg("{request_type} with the OAuth token", request_type=request_type)
     credential = oauth(ctx)
     assert credential is not None
     decision = credential_decision(url, tls_verified=tls_verified, domains=(ctx.target.domain,))
@@ -106,7 +123,12 @@ def _bearer_probe(
     if decision.verdict is not Verdict.ALLOW and not (
         decision.verdict is Verdict.ASK and ctx.may_use_host(host, decision.reason)
     ):
-        return Step(step_id, title, Status.SKIP, summary=f"no token sent: {decision.reason}")
+        return Step(
+            step_id,
+            title,
+            Status.SKIP,
+            summary=msg("no token sent: {reason}", reason=decision.reason),
+        )
     token = get_token(ctx, credential, step_id, title)
     if isinstance(token, Step):
         return token
@@ -117,14 +139,17 @@ def _bearer_probe(
         response = https_request(ctx.net, url, method="POST", body=b"", headers=headers)
     except HttpError as exc:
         return Step(step_id, title, Status.FAIL, summary=ctx.redactor(exc.message))
-    evidence = [response.to_evidence(ctx.redactor, f"POST {url} (Bearer)")]
+    evidence = [response.to_evidence(ctx.redactor, msg("POST {url} (Bearer)", url=url))]
     code = response.header("X-ResponseCode")
     if response.status == 200 and code == "0":
         return Step(
             step_id,
             title,
             Status.PASS,
-            summary=f"accepted: {request_type} succeeded (X-ResponseCode 0)",
+            summary=msg(
+                "accepted: {request_type} succeeded (X-ResponseCode 0)",
+                request_type=request_type,
+            ),
             evidence=evidence,
         )
     if response.status == 401:
@@ -135,23 +160,36 @@ def _bearer_probe(
             step_id,
             title,
             Status.INFO,
-            summary=f"not accepted ({found.cause}); Outlook signs in to MAPI with its own "
-            "app registration, so this alone does not affect Outlook",
+            summary=msg(
+                "not accepted ({cause}); Outlook signs in to MAPI with its own app "
+                "registration, so this alone does not affect Outlook",
+                cause=found.cause,
+            ),
             evidence=evidence,
         )
     return Step(
         step_id,
         title,
         Status.WARN,
-        summary=f"answered HTTP {response.status} {response.reason}"
-        + (f", X-ResponseCode {code}" if code else ""),
+        summary=msg(
+            "answered HTTP {status} {status_text}, X-ResponseCode {code}",
+            status=response.status,
+            status_text=response.reason,
+            code=code,
+        )
+        if code
+        else msg(
+            "answered HTTP {status} {status_text}",
+            status=response.status,
+            status_text=response.reason,
+        ),
         evidence=evidence,
     )
 
 
 def check_mapi(ctx: Context) -> Step:
     settings = discovered_settings(ctx.results, ctx.target.environment)
-    title = "MAPI over HTTP endpoints"
+    title = TITLE
     endpoints = [
         ("mapi.endpoint.emsmdb", settings.mapi_emsmdb_url, "Connect"),
         ("mapi.endpoint.nspi", settings.mapi_nspi_url, "Bind"),
@@ -161,20 +199,30 @@ def check_mapi(ctx: Context) -> Step:
             "mapi.endpoint",
             title,
             Status.SKIP,
-            summary="no MAPI over HTTP URL: autodiscover found none and the cloud has no default",
+            summary=msg(
+                "no MAPI over HTTP URL: autodiscover found none and the cloud has no default"
+            ),
         )
     children = [
         _probe(ctx, step_id, url, kind) for step_id, url, kind in endpoints if url is not None
     ]
     status = worst([c.status for c in children])
-    summary = "; ".join(f"{c.id.rsplit('.', 1)[-1]}: {c.summary}" for c in children)
+    summary = join(
+        "; ",
+        [
+            msg("{endpoint}: {summary}", endpoint=c.id.rsplit(".", 1)[-1], summary=c.summary)
+            for c in children
+        ],
+    )
     remedy = next((c.remedy for c in children if c.remedy is not None), None)
     return Step(
         "mapi.endpoint",
         title,
         status,
         summary=summary,
-        details=f"URLs from {settings.source}",
+        details=msg("URLs from cloud defaults")
+        if settings.source == CLOUD_DEFAULTS
+        else msg("URLs from {step}", step=settings.source),
         remedy=remedy,
         children=children,
     )
@@ -183,7 +231,7 @@ def check_mapi(ctx: Context) -> Step:
 MAPI_CHECKS = (
     Check(
         "mapi.endpoint",
-        "MAPI over HTTP endpoints",
+        TITLE,
         check_mapi,
         (RESULT_CHECK,),
         after=(AUTH_TOKEN,),

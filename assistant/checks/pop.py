@@ -39,14 +39,15 @@ from assistant.model import Status, Step
 from assistant.net.mailwire import Wire
 from assistant.net.pop_client import PopConnection
 from assistant.runner import Check, Context
+from assistant.text import msg
 
 LOGIN = "pop.login"
 SIGN_IN = "pop.login.password"
 SIGN_IN_XOAUTH2 = "pop.login.xoauth2"
 STAT = "pop.stat"
-TITLE = "POP sign-in and mailbox"
-_SIGN_IN_TITLE = "Sign in with the password"
-_STAT_TITLE = "Mailbox statistics (STAT)"
+TITLE = msg("POP sign-in and mailbox")
+_SIGN_IN_TITLE = msg("Sign in with the password")
+_STAT_TITLE = msg("Mailbox statistics (STAT)")
 
 
 def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> PopConnection:
@@ -96,7 +97,7 @@ def password_mechanism(capabilities: Sequence[str]) -> str | None:
 
 
 def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -> Step:
-    offered = ", ".join(conv.after_tls) or "no CAPA"
+    offered = ", ".join(conv.after_tls) or msg("no CAPA")
     if oauth(ctx) is not None:
         session = conv.session
         assert session is not None
@@ -124,7 +125,7 @@ def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -
             SIGN_IN,
             _SIGN_IN_TITLE,
             password_mechanism(conv.after_tls),
-            f"the server accepts no password over TLS (it offers {offered})",
+            msg("the server accepts no password over TLS (it offers {offered})", offered=offered),
             login,
             offered=offered,
         ),
@@ -139,8 +140,12 @@ def _stat_step(ctx: Context, conv: Conversation[PopConnection]) -> Step:
     except PROTOCOL_ERRORS as exc:
         summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
         return Step(STAT, _STAT_TITLE, Status.FAIL, summary=summary, remedy=remedy)
-    plural = "" if count == 1 else "s"
-    return Step(STAT, _STAT_TITLE, Status.PASS, summary=f"{count} message{plural}, {size} bytes")
+    summary = (
+        msg("1 message, {size} bytes", size=size)
+        if count == 1
+        else msg("{count} messages, {size} bytes", count=count, size=size)
+    )
+    return Step(STAT, _STAT_TITLE, Status.PASS, summary=summary)
 
 
 def check_pop(ctx: Context) -> Step:
@@ -154,7 +159,7 @@ def check_pop(ctx: Context) -> Step:
     try:
         children = conv.open()
         if conv.session is None:
-            reason = blocked_by(children) or "not tried"
+            reason = blocked_by(children) or msg("not tried")
             children += [
                 skipped(sign_in, sign_in_title, reason),
                 skipped(STAT, _STAT_TITLE, reason),
@@ -165,8 +170,9 @@ def check_pop(ctx: Context) -> Step:
             if login.status is Status.PASS:
                 children.append(timed(lambda: _stat_step(ctx, conv)))
             else:
-                reason = login.summary if login.status is Status.SKIP else "not signed in"
-                children.append(skipped(STAT, _STAT_TITLE, f"not tried: {reason}"))
+                reason = login.summary if login.status is Status.SKIP else msg("not signed in")
+                not_tried = msg("not tried: {reason}", reason=reason)
+                children.append(skipped(STAT, _STAT_TITLE, not_tried))
     finally:
         conv.close()
     return roll_up(
@@ -175,7 +181,11 @@ def check_pop(ctx: Context) -> Step:
         ep,
         children,
         conv.wires,
-        success=f"signed in to {ep}; mailbox: {children[-1].summary}",
+        success=msg(
+            "signed in to {server}; mailbox: {mailbox}",
+            server=ep.describe(),
+            mailbox=children[-1].summary,
+        ),
         login_id=sign_in,
     )
 

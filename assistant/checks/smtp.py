@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_common import (
-    NO_CREDENTIALS,
     Endpoint,
     ReplyRefused,
     blocked_by,
@@ -44,14 +43,15 @@ from assistant.model import Remedy, Status, Step
 from assistant.net.mailwire import Wire
 from assistant.net.smtp_client import SmtpConnection
 from assistant.runner import Check, Context
+from assistant.text import msg
 
 AUTH = "smtp.auth"
 SIGN_IN = "smtp.auth.password"
 SIGN_IN_XOAUTH2 = "smtp.auth.xoauth2"
 DEPRECATION = "smtp.deprecation"
-TITLE = "SMTP client submission (SMTP AUTH)"
-DEPRECATION_TITLE = "SMTP AUTH with a password in Exchange Online: retirement dates"
-_SIGN_IN_TITLE = "AUTH mechanisms and sign-in with the password"
+TITLE = msg("SMTP client submission (SMTP AUTH)")
+DEPRECATION_TITLE = msg("SMTP AUTH with a password in Exchange Online: retirement dates")
+_SIGN_IN_TITLE = msg("AUTH mechanisms and sign-in with the password")
 
 
 def _reply(code: int, message: bytes) -> str:
@@ -63,7 +63,7 @@ def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> SmtpConnecti
     try:
         code, message = session.read_greeting()
         if code != 220:
-            raise ReplyRefused("the greeting", _reply(code, message))
+            raise ReplyRefused(msg("the greeting"), _reply(code, message))
     except BaseException:
         if session.file is not None:
             session.file.close()
@@ -120,15 +120,20 @@ def password_mechanism(offered: Sequence[str]) -> str | None:
 def _no_auth_remedy(ep: Endpoint) -> Remedy:
     if ep.microsoft:
         return Remedy(
-            f"{ep.host} offers AUTH after STARTTLS on port 587. If it is missing, something "
-            "on the way rewrites the conversation (a firewall's SMTP inspection or 'fixup'), "
-            "or this is not the submission endpoint (port 25 of an MX host takes no AUTH).",
+            msg(
+                "{host} offers AUTH after STARTTLS on port 587. If it is missing, something on "
+                "the way rewrites the conversation (a firewall's SMTP inspection or 'fixup'), "
+                "or this is not the submission endpoint (port 25 of an MX host takes no AUTH).",
+                host=ep.host,
+            ),
             MAIL_LINKS["devices"],
         )
     return Remedy(
-        "Offer authentication for client submission after TLS (Exchange Server: the "
-        "'Client Frontend' receive connector on port 587 with Basic authentication offered "
-        "after STARTTLS), or send through a connector instead.",
+        msg(
+            "Offer authentication for client submission after TLS (Exchange Server: the "
+            "'Client Frontend' receive connector on port 587 with Basic authentication "
+            "offered after STARTTLS), or send through a connector instead."
+        ),
         MAIL_LINKS["devices"],
     )
 
@@ -150,9 +155,10 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
             step_id,
             title,
             Status.FAIL,
-            summary="the server offers no AUTH over TLS: SMTP AUTH is not available on "
-            "this endpoint",
-            details="EHLO over TLS: " + ", ".join(conv.after_tls),
+            summary=msg(
+                "the server offers no AUTH over TLS: SMTP AUTH is not available on this endpoint"
+            ),
+            details=msg("EHLO over TLS: {extensions}", extensions=", ".join(conv.after_tls)),
             remedy=_no_auth_remedy(ep),
         )
     shown = "AUTH " + " ".join(offered)
@@ -163,7 +169,11 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
 
     def login(mechanism: str, user: str, secret: str) -> str:
         code, message = session.authenticate(mechanism, user, secret)
-        return f"(AUTH {mechanism}): " + ctx.redactor(_reply(code, message))
+        return msg(
+            "(AUTH {mechanism}): {server_reply}",
+            mechanism=mechanism,
+            server_reply=ctx.redactor(_reply(code, message)),
+        )
 
     return password_sign_in(
         ctx,
@@ -174,10 +184,12 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
             SIGN_IN,
             _SIGN_IN_TITLE,
             password_mechanism(offered),
-            f"the server offers {shown}: no password sign-in",
+            msg("the server offers {offered}: no password sign-in", offered=shown),
             login,
             offered=shown,
-            skip_reason=f"{NO_CREDENTIALS} (the server offers {shown})",
+            skip_reason=msg(
+                "no credentials for this run (the server offers {offered})", offered=shown
+            ),
         ),
     )
 
@@ -193,7 +205,7 @@ def check_smtp(ctx: Context) -> Step:
     try:
         children = conv.open()
         if conv.session is None:
-            reason = blocked_by(children) or "not tried"
+            reason = blocked_by(children) or msg("not tried")
             children.append(skipped(sign_in, sign_in_title, reason))
         else:
             children.append(timed(lambda: _auth_step(ctx, conv, ep)))
@@ -205,7 +217,7 @@ def check_smtp(ctx: Context) -> Step:
         ep,
         children,
         conv.wires,
-        success=f"{ep}: {children[-1].summary}",
+        success=msg("{server}: {result}", server=ep.describe(), result=children[-1].summary),
         login_id=sign_in,
     )
 
@@ -214,16 +226,31 @@ def deprecation_notice(today: dt.date, *, password_works: bool | None) -> tuple[
     """The dated note for Exchange Online: warn when a password sign-in works today (it
     is what stops working), inform otherwise."""
     off = dt.date.fromisoformat(SMTP_AUTH_BASIC_OFF_BY_DEFAULT)
-    if today < off:
-        when = f"from the end of December 2026 ({off.isoformat()}, in {(off - today).days} days)"
+    days = (off - today).days
+    if today >= off:
+        note = msg(
+            "SMTP AUTH with a password (Basic authentication) is off by default for existing "
+            "Exchange Online tenants since the end of December 2026 ({date}); OAuth keeps "
+            "working",
+            date=off.isoformat(),
+        )
+    elif days == 1:
+        note = msg(
+            "SMTP AUTH with a password (Basic authentication) is off by default for existing "
+            "Exchange Online tenants from the end of December 2026 ({date}, in 1 day); OAuth "
+            "keeps working",
+            date=off.isoformat(),
+        )
     else:
-        when = f"since the end of December 2026 ({off.isoformat()})"
-    note = (
-        "SMTP AUTH with a password (Basic authentication) is off by default for existing "
-        f"Exchange Online tenants {when}; OAuth keeps working"
-    )
+        note = msg(
+            "SMTP AUTH with a password (Basic authentication) is off by default for existing "
+            "Exchange Online tenants from the end of December 2026 ({date}, in {days} days); "
+            "OAuth keeps working",
+            date=off.isoformat(),
+            days=days,
+        )
     if password_works:
-        return Status.WARN, f"password sign-in works today, but: {note}"
+        return Status.WARN, msg("password sign-in works today, but: {note}", note=note)
     return Status.INFO, note
 
 
@@ -233,7 +260,7 @@ def check_smtp_deprecation(ctx: Context) -> Step:
             DEPRECATION,
             DEPRECATION_TITLE,
             Status.SKIP,
-            summary="Exchange Server on-premises: these dates are for Exchange Online",
+            summary=msg("Exchange Server on-premises: these dates are for Exchange Online"),
         )
     auth = ctx.results.get(AUTH)
     sign_in = auth.find(SIGN_IN) if auth is not None else None
@@ -244,17 +271,20 @@ def check_smtp_deprecation(ctx: Context) -> Step:
         DEPRECATION_TITLE,
         status,
         summary=summary,
-        details=(
+        details=msg(
             "Devices and applications that send with a user name and password through "
             "smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of "
             "sending (a connector for direct send or relay, High Volume Email, Azure "
-            f"Communication Services). TLS 1.0 and 1.1 are gone since {LEGACY_TLS_RETIRED}: "
-            "such clients get 421 4.7.66."
+            "Communication Services). TLS 1.0 and 1.1 are gone since {date}: such clients "
+            "get 421 4.7.66.",
+            date=LEGACY_TLS_RETIRED,
         ),
         remedy=Remedy(
-            "Move password-based SMTP AUTH senders to OAuth or another sending method "
-            "before the date; until then an admin can keep it on per mailbox "
-            "(Set-CASMailbox -SmtpClientAuthenticationDisabled $false).",
+            msg(
+                "Move password-based SMTP AUTH senders to OAuth or another sending method "
+                "before the date; until then an admin can keep it on per mailbox "
+                "(Set-CASMailbox -SmtpClientAuthenticationDisabled $false)."
+            ),
             MAIL_LINKS["smtp_auth_retirement"],
         ),
     )

@@ -10,10 +10,20 @@ from dataclasses import dataclass
 from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions
 from assistant.net.resolver import Resolver
+from assistant.text import join, msg
 
 
 class ConnectError(OSError):
     """No connection could be made; the message says why in plain words."""
+
+    @property
+    def message(self) -> str:
+        """The reason, still translatable (`str(exc)` gives the same)."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return first if isinstance(first, str) else super().__str__()
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -23,11 +33,34 @@ class ConnectInfo:
     address: str  # the IP actually connected to
     routed_to: HostPort | None  # set when a --connect-to rule sent the connection elsewhere
     elapsed_ms: int
+    proxy: str | None = None  # the web proxy the connection was tunnelled through (net/proxy.py)
 
     def describe(self) -> str:
-        via = f" (sent to {self.routed_to} by --connect-to)" if self.routed_to else ""
-        return (
-            f"TCP {self.host}:{self.port} connected to {self.address}{via} in {self.elapsed_ms} ms"
+        if self.proxy:
+            return msg(
+                "TCP {host}:{port} through the proxy {proxy} (at {address}) in {ms} ms",
+                host=self.host,
+                port=self.port,
+                proxy=self.proxy,
+                address=self.address,
+                ms=self.elapsed_ms,
+            )
+        if self.routed_to:
+            return msg(
+                "TCP {host}:{port} connected to {address} (sent to {routed_to} by --connect-to) "
+                "in {ms} ms",
+                host=self.host,
+                port=self.port,
+                address=self.address,
+                routed_to=str(self.routed_to),
+                ms=self.elapsed_ms,
+            )
+        return msg(
+            "TCP {host}:{port} connected to {address} in {ms} ms",
+            host=self.host,
+            port=self.port,
+            address=self.address,
+            ms=self.elapsed_ms,
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -36,6 +69,7 @@ class ConnectInfo:
             "port": self.port,
             "address": self.address,
             "connect_to": None if self.routed_to is None else str(self.routed_to),
+            "proxy": self.proxy,
             "elapsed_ms": self.elapsed_ms,
         }
 
@@ -60,7 +94,8 @@ def open_tcp(
     try:
         addresses = resolver.addresses(dest.host, deadline=deadline)
     except LookupError as exc:
-        raise ConnectError(str(exc)) from None
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        raise ConnectError(said) from None  # the resolver's text, kept translatable
     errors: list[str] = []
     for address in addresses:
         token.raise_if_cancelled()
@@ -74,12 +109,26 @@ def open_tcp(
             sock.close()
             raise
         except TimeoutError:
-            errors.append(f"{address}: no answer within {options.timeout:g} s (filtered?)")
+            errors.append(
+                msg(
+                    "{address}: no answer within {seconds} s (filtered?)",
+                    address=address,
+                    seconds=f"{options.timeout:g}",
+                )
+            )
         except ConnectionRefusedError:
-            errors.append(f"{address}: connection refused (nothing listens on port {dest.port})")
+            errors.append(
+                msg(
+                    "{address}: connection refused (nothing listens on port {port})",
+                    address=address,
+                    port=dest.port,
+                )
+            )
         except OSError as exc:
             token.raise_if_cancelled()
-            errors.append(f"{address}: {exc.strerror or exc}")
+            errors.append(
+                msg("{address}: {error}", address=address, error=exc.strerror or str(exc))
+            )
         else:
             sock.settimeout(options.timeout)
             with contextlib.suppress(OSError):
@@ -88,7 +137,13 @@ def open_tcp(
             return sock, ConnectInfo(host, port, address, routed, elapsed)
         token.unregister(sock)
         sock.close()
-    raise ConnectError(f"could not connect to {dest}: " + "; ".join(errors))
+    raise ConnectError(
+        msg(
+            "could not connect to {destination}: {errors}",
+            destination=str(dest),
+            errors=join("; ", errors),
+        )
+    )
 
 
 def close_quietly(sock: socket.socket | None, token: CancelToken | None = None) -> None:

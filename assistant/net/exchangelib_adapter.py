@@ -36,7 +36,8 @@ at INFO (its DEBUG records include the Authorization header). Redirects are neve
 followed: exchangelib posts with allow_redirects=False and turns a 301/302 into
 RedirectError; the route also refuses any host but the EWS endpoint's.
 
-Not done: NetworkOptions.http_proxy is not applied (https_request ignores it too).
+A web proxy (NetworkOptions.http_proxy) is used through Network.web_tcp: the CONNECT
+tunnel is ours (net/proxy.py), so requests' own proxy handling stays off.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ from urllib3.exceptions import NewConnectionError
 
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.cancel import Cancelled, DeadlineExceeded
-from assistant.net.connect import ConnectError, open_tcp
+from assistant.net.connect import ConnectError
 from assistant.net.exchangelib_credentials import (
     BearerToken,
     password_credentials,
@@ -185,14 +186,7 @@ class _RoutedConnection(HTTPSConnection):
     def _new_conn(self) -> Any:
         net = self._route.net
         try:
-            sock, _info = open_tcp(
-                self.host,
-                self.port,
-                options=net.options,
-                resolver=net.resolver,
-                token=net.token,
-                deadline=net.deadline,
-            )
+            sock, _info = net.web_tcp(self.host, self.port)  # the web proxy, when one is set
         except ConnectError as exc:
             raise NewConnectionError(self, str(exc)) from None
         except Cancelled:

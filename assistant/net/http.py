@@ -18,6 +18,7 @@ from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
 from assistant.net.tls import TlsHandshakeError, TlsInspection
+from assistant.text import msg
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 # Headers Microsoft front ends add that let support trace a request end to end.
@@ -35,6 +36,9 @@ class HttpError(Exception):
         super().__init__(message)
         self.message = message
         self.tls = tls
+
+    def __str__(self) -> str:
+        return self.message  # the translatable text itself, not a plain copy
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class HttpResponse:
         preview = redactor(self.text()[:2048])
         return Evidence(
             kind="http",
-            label=label or f"{self.method} {self.url}",
+            label=label or msg("{method} {url}", method=self.method, url=self.url),
             data={
                 "method": self.method,
                 "url": self.url,
@@ -91,7 +95,7 @@ def https_request(
 ) -> HttpResponse:
     """One HTTPS request over a validated connection. Raises HttpError in plain words."""
     if urlsplit(url).scheme != "https":
-        raise HttpError(f"not an https URL: {url}")
+        raise HttpError(msg("not an https URL: {url}", url=url))
     return http_request(net, url, method=method, body=body, headers=headers, max_bytes=max_bytes)
 
 
@@ -108,7 +112,7 @@ def http_request(
     the autodiscover redirect probe, never anything with credentials."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise HttpError(f"not an http(s) URL: {url}")
+        raise HttpError(msg("not an http(s) URL: {url}", url=url))
     host = parts.hostname
     secure = parts.scheme == "https"
     port = parts.port or (443 if secure else 80)
@@ -118,11 +122,11 @@ def http_request(
     sock: socket.socket
     try:
         if secure:
-            sock, inspection, info = net.tls(host, port)
+            sock, inspection, info = net.tls(host, port, web=True)
         else:
-            sock, info = net.tcp(host, port)
+            sock, info = net.web_tcp(host, port, plain_http=True)
     except ConnectError as exc:
-        raise HttpError(str(exc)) from None
+        raise HttpError(exc.message) from None
     except TlsHandshakeError as exc:
         raise HttpError(exc.message, exc.inspection) from None
     conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())
@@ -130,7 +134,13 @@ def http_request(
     try:
         request_headers = {"User-Agent": "ConnectivityAssistant/0.1", "Accept": "*/*"}
         request_headers.update(headers or {})
-        conn.request(method, path, body=body, headers=request_headers)
+        # Plain http through a proxy is asked for by its whole URL (RFC 9112 absolute-form);
+        # https went through a CONNECT tunnel and uses the path as usual.
+        target = path
+        if info.proxy and not secure:
+            authority = str(info.routed_to) if info.routed_to else parts.netloc
+            target = f"http://{authority}{path}"
+        conn.request(method, target, body=body, headers=request_headers)
         response = conn.getresponse()
         data = response.read(max_bytes + 1)
         net.token.raise_if_cancelled()
@@ -147,10 +157,14 @@ def http_request(
             elapsed_ms=int((time.monotonic() - started) * 1000),
         )
     except TimeoutError:
-        raise HttpError(f"{host} accepted the connection but did not answer in time") from None
+        raise HttpError(
+            msg("{host} accepted the connection but did not answer in time", host=host)
+        ) from None
     except (OSError, http.client.HTTPException) as exc:
         net.token.raise_if_cancelled()
-        raise HttpError(f"HTTP exchange with {host} failed: {exc}") from None
+        raise HttpError(
+            msg("HTTP exchange with {host} failed: {error}", host=host, error=str(exc))
+        ) from None
     finally:
         net.close(sock)
         conn.close()

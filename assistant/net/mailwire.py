@@ -18,12 +18,18 @@ from typing import BinaryIO, cast
 
 from assistant.net.redact import MASK
 from assistant.net.transcript import Transcript
+from assistant.text import msg
 
 CRLF = b"\r\n"
 
 
 class MailIOError(OSError):
-    """The conversation broke off; the message says how, in plain words."""
+    """The conversation broke off; the message says how, in plain words (`message`, a
+    translatable Text; `str()` of the error is its English)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class ReplyTimeout(MailIOError):
@@ -121,7 +127,9 @@ class WireReader:
             raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
         except OSError as exc:
             raise self._wire.fail(
-                MailIOError(f"the connection failed while waiting for a reply: {exc}")
+                MailIOError(
+                    msg("the connection failed while waiting for a reply: {error}", error=str(exc))
+                )
             ) from None
         if not line:
             if not self._wire.closed_by_server:
@@ -131,7 +139,7 @@ class WireReader:
         if not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
             self._wire.received(line)
             raise self._wire.fail(
-                ClosedMidReply("the server closed the connection in the middle of a reply")
+                ClosedMidReply(msg("the server closed the connection in the middle of a reply"))
             )
         self._wire.received(line)
         return line
@@ -154,5 +162,6 @@ class WireReader:
     def _timeout_text(self) -> str:
         sock = self._wire.sock
         seconds = sock.gettimeout() if sock is not None else None
-        within = f" within {seconds:g} s" if seconds else ""
-        return f"the server sent no reply{within}"
+        if seconds:
+            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:g}")
+        return msg("the server sent no reply")

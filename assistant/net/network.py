@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.cancel import CancelToken, Deadline
 from assistant.config import NetworkOptions
 from assistant.net.connect import ConnectInfo, close_quietly, open_tcp
+from assistant.net.proxy import open_web
 from assistant.net.resolver import Resolver
 from assistant.net.tls import TlsInspection, client_context, secure
 
@@ -40,6 +41,20 @@ class Network:
             deadline=self.deadline,
         )
 
+    def web_tcp(
+        self, host: str, port: int, *, plain_http: bool = False
+    ) -> tuple[socket.socket, ConnectInfo]:
+        """For HTTP(S) only: through the web proxy when one is set (net/proxy.py)."""
+        return open_web(
+            host,
+            port,
+            options=self.options,
+            resolver=self.resolver,
+            token=self.token,
+            deadline=self.deadline,
+            plain_http=plain_http,
+        )
+
     def tls_context(self, *, verify: bool = True) -> ssl.SSLContext:
         return client_context(self.options.ca_bundle, verify=verify)
 
@@ -50,6 +65,7 @@ class Network:
         *,
         preamble: Preamble | None = None,
         verify: bool = True,
+        web: bool = False,
     ) -> tuple[ssl.SSLSocket, TlsInspection, ConnectInfo]:
         """Connect, run the optional plaintext preamble, and handshake verifying `host`.
 
@@ -59,7 +75,7 @@ class Network:
         infos: list[ConnectInfo] = []
 
         def connect() -> socket.socket:
-            sock, info = self.tcp(host, port)
+            sock, info = self.web_tcp(host, port) if web else self.tcp(host, port)
             infos.append(info)
             try:
                 if preamble is not None:

@@ -15,18 +15,73 @@ Microsoft recommends anyway).
 from __future__ import annotations
 
 import socket
+import time
 
 from assistant.cancel import CancelToken, Deadline
-from assistant.config import HostPort, ProxyAddress
-from assistant.net.connect import ConnectError
+from assistant.config import HostPort, NetworkOptions, ProxyAddress
+from assistant.net.connect import ConnectError, ConnectInfo, close_quietly, open_tcp
+from assistant.net.resolver import Resolver
+from assistant.text import msg
 
 MAX_REPLY = 16 * 1024  # a CONNECT reply's status line and headers; anything longer is not one
+
+
+def open_web(
+    host: str,
+    port: int,
+    *,
+    options: NetworkOptions,
+    resolver: Resolver,
+    token: CancelToken,
+    deadline: Deadline,
+    plain_http: bool = False,
+) -> tuple[socket.socket, ConnectInfo]:
+    """A connection for HTTP(S) to host:port: through the proxy when one is set, else direct.
+
+    Through a proxy the --connect-to map still decides the destination (the proxy is
+    asked for it), and the proxy resolves the name, as it would for a browser. For
+    `plain_http` no tunnel is opened: the caller sends its request to the proxy with the
+    whole URL in it (`ConnectInfo.routed_to` says which host:port to name).
+    """
+    proxy = options.proxy
+    if proxy is None:
+        return open_tcp(
+            host, port, options=options, resolver=resolver, token=token, deadline=deadline
+        )
+    started = time.monotonic()
+    try:
+        sock, hop = open_tcp(
+            proxy.host,
+            proxy.port,
+            options=options,
+            resolver=resolver,
+            token=token,
+            deadline=deadline,
+        )
+    except ConnectError as exc:
+        raise ConnectError(
+            msg(
+                "the proxy {proxy} could not be reached: {error}",
+                proxy=str(proxy),
+                error=exc.message,
+            )
+        ) from None
+    dest = options.route(host, port)
+    if not plain_http:
+        try:
+            tunnel(sock, proxy, dest, token=token, deadline=deadline, timeout=options.timeout)
+        except BaseException:
+            close_quietly(sock, token)
+            raise
+    routed = dest if dest != HostPort(host.lower().rstrip("."), port) else None
+    elapsed = int((time.monotonic() - started) * 1000)
+    return sock, ConnectInfo(host, port, hop.address, routed, elapsed, proxy=str(proxy))
 
 
 class ProxyRefused(ConnectError):
     """The proxy answered the CONNECT with something other than 200."""
 
-    def __init__(self, message: str, *, status: int, offered: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, status: int, offered: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.status = status
         self.offered = offered  # Proxy-Authenticate schemes, for a 407
@@ -50,20 +105,58 @@ def tunnel(
         head = _read_head(sock, token)
     except TimeoutError:
         raise ConnectError(
-            f"the proxy {proxy} did not answer the CONNECT for {target} within {timeout:g} s"
+            msg(
+                "the proxy {proxy} did not answer the CONNECT for {target} within {seconds} s",
+                proxy=str(proxy),
+                target=target,
+                seconds=f"{timeout:g}",
+            )
         ) from None
     except OSError as exc:
         token.raise_if_cancelled()
-        raise ConnectError(f"the proxy {proxy} dropped the connection: {exc}") from None
+        raise ConnectError(
+            msg(
+                "the proxy {proxy} dropped the connection: {error}",
+                proxy=str(proxy),
+                error=str(exc),
+            )
+        ) from None
     status, reason, headers = _parse_head(head, proxy)
     if status == 200:
         sock.settimeout(timeout)
         return
-    offered = tuple(value.split()[0] for name, value in headers if name == "proxy-authenticate")
-    raise ProxyRefused(
-        f"the proxy {proxy} answered {status} {reason} to CONNECT {target}",
+    offered = tuple(
+        value.split()[0] for name, value in headers if name == "proxy-authenticate" and value
+    )
+    raise ProxyRefused(_refusal(proxy, target, status, reason, offered), status, offered)
+
+
+def _refusal(
+    proxy: ProxyAddress, target: str, status: int, reason: str, offered: tuple[str, ...]
+) -> str:
+    if status == 407:
+        return msg(
+            "the proxy {proxy} wants sign-in (407, offers {schemes}) before it opens a "
+            "tunnel to {target}; this tool does not sign in to proxies: allow this computer, "
+            "or the Microsoft 365 endpoints, through the proxy without sign-in",
+            proxy=str(proxy),
+            schemes=", ".join(offered) or "-",
+            target=target,
+        )
+    if status == 403:
+        return msg(
+            "the proxy {proxy} refused a tunnel to {target} (403 {reason}): its rules block "
+            "this destination; ask for the Microsoft 365 / Exchange endpoints to be allowed",
+            proxy=str(proxy),
+            target=target,
+            reason=reason,
+        )
+    return msg(
+        "the proxy {proxy} answered {status} {reason} to CONNECT {target}",
+        proxy=str(proxy),
         status=status,
-        offered=offered,
+        reason=reason,
+        target=target,
     )
 
 
@@ -86,7 +179,13 @@ def _parse_head(head: bytes, proxy: ProxyAddress) -> tuple[int, str, list[tuple[
     lines = head.decode("latin-1").split("\r\n")
     parts = lines[0].split(" ", 2)
     if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
-        raise ConnectError(f"{proxy} is not an HTTP proxy (it answered {lines[0][:60]!r})")
+        raise ConnectError(
+            msg(
+                "{proxy} is not an HTTP proxy (it answered {reply})",
+                proxy=str(proxy),
+                reply=repr(lines[0][:60]),
+            )
+        )
     headers = []
     for line in lines[1:]:
         name, _, value = line.partition(":")

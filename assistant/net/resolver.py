@@ -31,6 +31,7 @@ import dns.rrset
 
 from assistant.cancel import SLICE, CancelToken, Deadline
 from assistant.config import HostPort
+from assistant.text import N_, join, msg
 
 MAX_CHAIN = 16
 
@@ -61,16 +62,21 @@ class Outcome(enum.StrEnum):
         )
 
 
-OUTCOME_TEXT = {
-    Outcome.OK: "answered",
-    Outcome.NXDOMAIN: "does not exist (NXDOMAIN)",
-    Outcome.NODATA: "exists but has no record of this type (NODATA)",
-    Outcome.SERVFAIL: "the DNS server failed to answer (SERVFAIL)",
-    Outcome.REFUSED: "the DNS server refused the question (REFUSED)",
-    Outcome.TIMEOUT: "no answer before the deadline (timeout)",
-    Outcome.CNAME_LOOP: "CNAME records form a loop",
-    Outcome.ERROR: "the lookup failed",
+OUTCOME_TEXT = {  # templates: say one with outcome_text()
+    Outcome.OK: N_("answered"),
+    Outcome.NXDOMAIN: N_("does not exist (NXDOMAIN)"),
+    Outcome.NODATA: N_("exists but has no record of this type (NODATA)"),
+    Outcome.SERVFAIL: N_("the DNS server failed to answer (SERVFAIL)"),
+    Outcome.REFUSED: N_("the DNS server refused the question (REFUSED)"),
+    Outcome.TIMEOUT: N_("no answer before the deadline (timeout)"),
+    Outcome.CNAME_LOOP: N_("CNAME records form a loop"),
+    Outcome.ERROR: N_("the lookup failed"),
 }
+
+
+def outcome_text(outcome: Outcome) -> str:
+    """What `outcome` means, for an administrator (translatable Text)."""
+    return msg(OUTCOME_TEXT[outcome])
 
 
 @dataclass(frozen=True)
@@ -96,10 +102,18 @@ class DnsAnswer:
         return self.cname_chain[-1] if self.cname_chain else self.name
 
     def describe(self) -> str:
-        text = f"{self.name} {self.rdtype}: {OUTCOME_TEXT[self.outcome]}"
+        outcome = outcome_text(self.outcome)
         if self.error and self.outcome is Outcome.ERROR:
-            text += f" ({self.error})"
-        return text
+            return msg(
+                "{name} {rdtype}: {outcome} ({error})",
+                name=self.name,
+                rdtype=self.rdtype,
+                outcome=outcome,
+                error=self.error,
+            )
+        return msg(
+            "{name} {rdtype}: {outcome}", name=self.name, rdtype=self.rdtype, outcome=outcome
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -151,14 +165,21 @@ class Resolver:
         try:
             system = dns.resolver.Resolver(configure=True)
         except (dns.resolver.NoResolverConfiguration, OSError) as exc:
-            self._setup_error = f"no DNS servers are configured on this computer ({exc})"
+            self._setup_error = msg(
+                "no DNS servers are configured on this computer ({error})", error=str(exc)
+            )
             return ()
         return tuple(HostPort(str(ns), system.port) for ns in system.nameservers)
 
     def describe(self) -> str:
-        servers = ", ".join(str(ns) for ns in self.nameservers) or "none"
-        mode = "explicit" if self.explicit else "system"
-        return f"{mode} resolvers: {servers}"
+        servers = ", ".join(str(ns) for ns in self.nameservers)
+        if self.explicit:
+            if servers:
+                return msg("explicit resolvers: {servers}", servers=servers)
+            return msg("explicit resolvers: none")
+        if servers:
+            return msg("system resolvers: {servers}", servers=servers)
+        return msg("system resolvers: none")
 
     # -- records ---------------------------------------------------------------------
 
@@ -175,12 +196,13 @@ class Resolver:
         name = name.rstrip(".").lower()
         if not self.nameservers:
             return DnsAnswer(
-                name, rdtype, Outcome.ERROR, error=self._setup_error or "no nameservers"
+                name, rdtype, Outcome.ERROR, error=self._setup_error or msg("no nameservers")
             )
         try:
             qname = _wire_name(name)
         except (dns.exception.DNSException, ValueError) as exc:
-            return DnsAnswer(name, rdtype, Outcome.ERROR, error=f"not a valid DNS name: {exc}")
+            error = msg("not a valid DNS name: {error}", error=str(exc))
+            return DnsAnswer(name, rdtype, Outcome.ERROR, error=error)
         overall = Deadline.after(self.timeout)
         if deadline is not None and deadline.at < overall.at:
             overall = deadline
@@ -302,8 +324,8 @@ class Resolver:
             found.extend(answer.values)
         if found:
             return found
-        reasons = "; ".join(a.describe() for a in answers)
-        raise LookupError(f"{host} has no address: {reasons}")
+        reasons = join("; ", [a.describe() for a in answers])
+        raise LookupError(msg("{host} has no address: {reasons}", host=host, reasons=reasons))
 
     def _system_addresses(self, host: str) -> list[str]:
         # The OS resolver applies its own timeouts; it is the only way to honour the hosts
@@ -311,7 +333,8 @@ class Resolver:
         try:
             infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
-            raise LookupError(f"{host} has no address: {exc.strerror}") from None
+            error = msg("{host} has no address: {error}", host=host, error=str(exc.strerror))
+            raise LookupError(error) from None
         ordered = sorted({str(info[4][0]) for info in infos}, key=lambda a: ":" in a)
         return ordered
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 import socket
 
 from assistant.net.transcript import Transcript
+from assistant.text import msg
 
 MAX_LINE = 4096
 MAX_REPLY_LINES = 100
 
 
 class ProtocolError(Exception):
-    """The server said something that ends the conversation; the message quotes it."""
+    """The server said something that ends the conversation; the message quotes it
+    (`message`, a translatable Text; `str()` of the error is its English)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def read_line(sock: socket.socket) -> str:
@@ -23,10 +29,10 @@ def read_line(sock: socket.socket) -> str:
     while not data.endswith(b"\n"):
         chunk = sock.recv(1)
         if not chunk:
-            raise ProtocolError("the server closed the connection")
+            raise ProtocolError(msg("the server closed the connection"))
         data += chunk
         if len(data) > MAX_LINE:
-            raise ProtocolError("the server sent an over-long line")
+            raise ProtocolError(msg("the server sent an over-long line"))
     return data.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
@@ -40,11 +46,13 @@ def read_smtp_reply(
         if transcript is not None:
             transcript.server(line)
         if len(line) < 3 or not line[:3].isdigit():
-            raise ProtocolError(f"not an SMTP reply: {line[:80]!r}")
+            raise ProtocolError(
+                msg("not an SMTP reply: {server_reply}", server_reply=repr(line[:80]))
+            )
         lines.append(line[4:])
         if len(line) == 3 or line[3] == " ":
             return int(line[:3]), lines
-    raise ProtocolError("the server's reply had too many lines")
+    raise ProtocolError(msg("the server's reply had too many lines"))
 
 
 def send_line(sock: socket.socket, text: str, transcript: Transcript | None = None) -> None:
@@ -59,16 +67,26 @@ def smtp_starttls(
     """Banner, EHLO, STARTTLS; returns the EHLO extension lines offered before TLS."""
     code, lines = read_smtp_reply(sock, transcript)
     if code != 220:
-        raise ProtocolError(f"the server's greeting was {code} {' '.join(lines)}")
+        raise ProtocolError(
+            msg("the server's greeting was {server_reply}", server_reply=_reply(code, lines))
+        )
     send_line(sock, f"EHLO {helo_name}", transcript)
     code, extensions = read_smtp_reply(sock, transcript)
     if code != 250:
-        raise ProtocolError(f"EHLO was answered {code} {' '.join(extensions)}")
+        raise ProtocolError(
+            msg("EHLO was answered {server_reply}", server_reply=_reply(code, extensions))
+        )
     offered = [e.split()[0].upper() for e in extensions[1:] if e.strip()]
     if "STARTTLS" not in offered:
-        raise ProtocolError("the server does not offer STARTTLS")
+        raise ProtocolError(msg("the server does not offer STARTTLS"))
     send_line(sock, "STARTTLS", transcript)
     code, lines = read_smtp_reply(sock, transcript)
     if code != 220:
-        raise ProtocolError(f"STARTTLS was answered {code} {' '.join(lines)}")
+        raise ProtocolError(
+            msg("STARTTLS was answered {server_reply}", server_reply=_reply(code, lines))
+        )
     return extensions[1:]
+
+
+def _reply(code: int, lines: list[str]) -> str:
+    return f"{code} {' '.join(lines)}"

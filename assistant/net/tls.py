@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, r
 from cryptography.x509.oid import ExtensionOID, SignatureAlgorithmOID
 
 from assistant.model import Evidence
+from assistant.text import N_, msg
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -285,44 +286,93 @@ def _day(iso: str) -> str:
 
 
 def _expired_reason(cert: CertificateInfo, *, leaf: bool) -> str:
-    what = "certificate" if leaf else f"intermediate certificate {cert.subject}"
-    return f"{what} has expired (not after {_day(cert.not_after)})"
+    if leaf:
+        return msg("certificate has expired (not after {date})", date=_day(cert.not_after))
+    return msg(
+        "intermediate certificate {subject} has expired (not after {date})",
+        subject=cert.subject,
+        date=_day(cert.not_after),
+    )
 
 
 def _not_yet_valid_reason(cert: CertificateInfo, *, leaf: bool) -> str:
-    what = "certificate" if leaf else f"intermediate certificate {cert.subject}"
-    return (
-        f"{what} is not valid yet (not before {_day(cert.not_before)}); "
-        "if that date has passed, check this computer's clock"
+    if leaf:
+        return msg(
+            "certificate is not valid yet (not before {date}); "
+            "if that date has passed, check this computer's clock",
+            date=_day(cert.not_before),
+        )
+    return msg(
+        "intermediate certificate {subject} is not valid yet (not before {date}); "
+        "if that date has passed, check this computer's clock",
+        subject=cert.subject,
+        date=_day(cert.not_before),
     )
 
 
 def _expiring_reason(cert: CertificateInfo, *, leaf: bool) -> str:
-    what = "certificate" if leaf else f"intermediate certificate {cert.subject}"
-    days = "today" if cert.days_left == 0 else f"in {cert.days_left} days"
-    return f"{what} expires {days} (not after {_day(cert.not_after)})"
+    date = _day(cert.not_after)
+    days = cert.days_left
+    if leaf:
+        if days == 0:
+            return msg("certificate expires today (not after {date})", date=date)
+        if days == 1:
+            return msg("certificate expires in 1 day (not after {date})", date=date)
+        return msg("certificate expires in {days} days (not after {date})", days=days, date=date)
+    if days == 0:
+        return msg(
+            "intermediate certificate {subject} expires today (not after {date})",
+            subject=cert.subject,
+            date=date,
+        )
+    if days == 1:
+        return msg(
+            "intermediate certificate {subject} expires in 1 day (not after {date})",
+            subject=cert.subject,
+            date=date,
+        )
+    return msg(
+        "intermediate certificate {subject} expires in {days} days (not after {date})",
+        subject=cert.subject,
+        days=days,
+        date=date,
+    )
 
 
 def _wrong_name_reason(cert: CertificateInfo, server_name: str) -> str:
     names = cert.host_names
     if not names:
-        return f"certificate names no host (no subject alternative names), not {server_name}"
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    return f"certificate is for {shown}, not {server_name}"
-
-
-def _missing_intermediate_reason(leaf: CertificateInfo) -> str:
-    return (
-        "the server did not send its intermediate certificate(s): the certificate is "
-        f"issued by {leaf.issuer}, which is not a trusted root, and the server sent nothing more"
+        return msg(
+            "certificate names no host (no subject alternative names), not {server_name}",
+            server_name=server_name,
+        )
+    if len(names) > 5:
+        return msg(
+            "certificate is for {names} and {more} more, not {server_name}",
+            names=", ".join(names[:5]),
+            more=len(names) - 5,
+            server_name=server_name,
+        )
+    return msg(
+        "certificate is for {names}, not {server_name}",
+        names=", ".join(names),
+        server_name=server_name,
     )
 
 
-_MISSING_INTERMEDIATE_VERIFIED = (
+def _missing_intermediate_reason(leaf: CertificateInfo) -> str:
+    return msg(
+        "the server did not send its intermediate certificate(s): the certificate is "
+        "issued by {issuer}, which is not a trusted root, and the server sent nothing more",
+        issuer=leaf.issuer,
+    )
+
+
+_MISSING_INTERMEDIATE_VERIFIED = N_(
     "the server did not send its intermediate certificate(s); this computer completed "
     "the chain from its own store, but other clients may reject the certificate"
 )
-_UNTRUSTED = "issuer not trusted: the chain does not lead to a trusted root"
+_UNTRUSTED = N_("issuer not trusted: the chain does not lead to a trusted root")
 
 
 def explain_verify_error(
@@ -334,21 +384,26 @@ def explain_verify_error(
         for i, cert in enumerate(chain):
             if cert.days_left < 0:
                 return _expired_reason(cert, leaf=i == 0)
-        return "a certificate in the chain has expired"
+        return msg("a certificate in the chain has expired")
     if code == _V_CERT_NOT_YET_VALID:
         for i, cert in enumerate(chain):
             if cert.not_before > _iso(dt.datetime.now(dt.UTC)):
                 return _not_yet_valid_reason(cert, leaf=i == 0)
-        return "a certificate in the chain is not valid yet; check this computer's clock"
+        return msg("a certificate in the chain is not valid yet; check this computer's clock")
     if code in (_V_HOSTNAME_MISMATCH, _V_IP_ADDRESS_MISMATCH):
         if leaf is not None:
             return _wrong_name_reason(leaf, server_name)
-        return f"certificate is not for {server_name}"
+        return msg("certificate is not for {server_name}", server_name=server_name)
     if code == _V_DEPTH_ZERO_SELF_SIGNED_CERT:
-        return "certificate is self-signed: no trusted authority issued it"
+        return msg("certificate is self-signed: no trusted authority issued it")
     if code == _V_SELF_SIGNED_CERT_IN_CHAIN:
-        top = f" ({chain[-1].subject})" if chain else ""
-        return f"issuer not trusted: the chain ends at a root this computer does not trust{top}"
+        if chain:
+            return msg(
+                "issuer not trusted: the chain ends at a root this computer does not trust "
+                "({root})",
+                root=chain[-1].subject,
+            )
+        return msg("issuer not trusted: the chain ends at a root this computer does not trust")
     if code in (
         _V_UNABLE_TO_GET_ISSUER_CERT,
         _V_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
@@ -357,21 +412,31 @@ def explain_verify_error(
         if leaf is not None and len(chain) == 1 and not leaf.self_signed:
             return _missing_intermediate_reason(leaf)
         if chain:
-            return f"{_UNTRUSTED} (the last certificate sent is issued by {chain[-1].issuer})"
-        return _UNTRUSTED
+            return msg(
+                "issuer not trusted: the chain does not lead to a trusted root "
+                "(the last certificate sent is issued by {issuer})",
+                issuer=chain[-1].issuer,
+            )
+        return msg(_UNTRUSTED)
     if code == _V_CERT_REVOKED:
-        return "certificate has been revoked by its issuer"
+        return msg("certificate has been revoked by its issuer")
     if code == _V_INVALID_PURPOSE:
-        return "certificate is not allowed for TLS servers (key usage / extended key usage)"
+        return msg("certificate is not allowed for TLS servers (key usage / extended key usage)")
     if code in (_V_EE_KEY_TOO_SMALL, _V_CA_KEY_TOO_SMALL):
-        return "a key in the certificate chain is too small for this computer's security policy"
+        return msg(
+            "a key in the certificate chain is too small for this computer's security policy"
+        )
     if code == _V_CA_MD_TOO_WEAK:
-        return "the chain is signed with a digest this computer rejects as too weak (e.g. SHA-1)"
+        return msg(
+            "the chain is signed with a digest this computer rejects as too weak (e.g. SHA-1)"
+        )
     if code == _V_CERT_SIGNATURE_FAILURE:
-        return "a signature in the certificate chain does not verify"
+        return msg("a signature in the certificate chain does not verify")
     if code == _V_INVALID_CA:
-        return "a certificate in the chain acts as an issuer but is not a valid CA certificate"
-    return f"certificate rejected: {message} (OpenSSL verify code {code})"
+        return msg("a certificate in the chain acts as an issuer but is not a valid CA certificate")
+    return msg(
+        "certificate rejected: {error} (OpenSSL verify code {code})", error=message, code=code
+    )
 
 
 # -- the inspection ------------------------------------------------------------------
@@ -400,20 +465,20 @@ class TlsInspection:
             "hostname_matches": self.hostname_matches,
         }
 
-    def to_evidence(self, label: str = "TLS") -> Evidence:
-        return Evidence(kind="tls", label=label, data=self.to_dict())
+    def to_evidence(self, label: str | None = None) -> Evidence:
+        return Evidence(kind="tls", label=label or msg("TLS"), data=self.to_dict())
 
     def problems(self) -> list[str]:
         """Everything worth telling the user, worst first; empty when all is well."""
         found: list[str] = []
         if not self.verified:
-            found.append(self.verify_error or "the certificate was not verified")
+            found.append(self.verify_error or msg("the certificate was not verified"))
         leaf = self.chain[0] if self.chain else None
         if leaf is not None and self.hostname_matches is False:
             found.append(_wrong_name_reason(leaf, self.server_name))
         if leaf is not None and self.intermediates_sent is False:
             found.append(
-                _MISSING_INTERMEDIATE_VERIFIED
+                msg(_MISSING_INTERMEDIATE_VERIFIED)
                 if self.verified
                 else _missing_intermediate_reason(leaf)
             )
@@ -429,15 +494,26 @@ class TlsInspection:
                 found.append(_expiring_reason(cert, leaf=i == 0))
             if cert.signature_algorithm in _WEAK_SIGNATURES and not cert.self_signed:
                 found.append(
-                    f"certificate {cert.subject} is signed with {cert.signature_algorithm}, "
-                    "which current clients reject"
+                    msg(
+                        "certificate {subject} is signed with {algorithm}, "
+                        "which current clients reject",
+                        subject=cert.subject,
+                        algorithm=cert.signature_algorithm,
+                    )
                 )
         if leaf is not None and leaf.key.startswith("RSA "):
             bits = int(leaf.key.split()[1])
             if bits < 2048:
-                found.append(f"the certificate's key ({leaf.key}) is too small; use 2048 bits")
+                found.append(
+                    msg("the certificate's key ({key}) is too small; use 2048 bits", key=leaf.key)
+                )
         if self.protocol in _OLD_PROTOCOLS:
-            found.append(f"the server negotiated {self.protocol}; TLS 1.2 or later is required")
+            found.append(
+                msg(
+                    "the server negotiated {protocol}; TLS 1.2 or later is required",
+                    protocol=self.protocol,
+                )
+            )
         return list(dict.fromkeys(found))  # drop repeats, keep order
 
 
@@ -448,6 +524,9 @@ class TlsHandshakeError(Exception):
         super().__init__(message)
         self.message = message
         self.inspection = inspection
+
+    def __str__(self) -> str:
+        return self.message  # the translatable text itself, not a plain copy
 
 
 def _sent_chain(ssock: ssl.SSLSocket) -> list[bytes] | None:
@@ -621,33 +700,56 @@ _CLIENT_CERT_WANTED = frozenset(
 
 
 def _explain_handshake_error(err: BaseException, server_name: str, timeout: float) -> str:
+    name = server_name
     if isinstance(err, TimeoutError):
-        return f"no TLS answer from {server_name} within {timeout:g} s"
+        return msg(
+            "no TLS answer from {server_name} within {seconds} s",
+            server_name=name,
+            seconds=f"{timeout:g}",
+        )
     if isinstance(err, ssl.SSLEOFError | ssl.SSLZeroReturnError):
-        return f"{server_name} closed the connection during the TLS handshake"
+        return msg("{server_name} closed the connection during the TLS handshake", server_name=name)
     if isinstance(err, ConnectionResetError):
-        return f"{server_name} reset the connection during the TLS handshake"
+        return msg("{server_name} reset the connection during the TLS handshake", server_name=name)
     if isinstance(err, ssl.SSLError):
         reason = str(err.reason or "")
         if reason in _NOT_TLS:
-            return (
-                f"{server_name} did not answer in TLS: this port may expect plain text "
-                "(or STARTTLS) rather than TLS from the first byte"
+            return msg(
+                "{server_name} did not answer in TLS: this port may expect plain text "
+                "(or STARTTLS) rather than TLS from the first byte",
+                server_name=name,
             )
         if reason in _NO_COMMON_VERSION:
-            return f"{server_name} and this computer have no TLS version in common"
+            return msg(
+                "{server_name} and this computer have no TLS version in common", server_name=name
+            )
         if reason in _NO_COMMON_CIPHER:
-            return f"{server_name} refused the handshake: no cipher suite or parameters in common"
+            return msg(
+                "{server_name} refused the handshake: no cipher suite or parameters in common",
+                server_name=name,
+            )
         if reason in _WEAK_SERVER_KEY:
-            return f"{server_name} uses a key too weak for this computer's security policy"
+            return msg(
+                "{server_name} uses a key too weak for this computer's security policy",
+                server_name=name,
+            )
         if reason in _CLIENT_CERT_WANTED:
-            return f"{server_name} asks for a client certificate"
+            return msg("{server_name} asks for a client certificate", server_name=name)
         if reason == "TLSV1_ALERT_UNRECOGNIZED_NAME":
-            return f"{server_name} does not recognise the name {server_name} it was asked for (SNI)"
+            return msg(
+                "{server_name} does not recognise the name {server_name} it was asked for (SNI)",
+                server_name=name,
+            )
         if reason == "UNEXPECTED_EOF_WHILE_READING":
-            return f"{server_name} closed the connection during the TLS handshake"
-        return f"TLS handshake with {server_name} failed: {reason or err}"
-    return f"TLS handshake with {server_name} failed: {err}"
+            return msg(
+                "{server_name} closed the connection during the TLS handshake", server_name=name
+            )
+        return msg(
+            "TLS handshake with {server_name} failed: {error}",
+            server_name=name,
+            error=reason or str(err),
+        )
+    return msg("TLS handshake with {server_name} failed: {error}", server_name=name, error=str(err))
 
 
 def secure(
@@ -671,9 +773,14 @@ def secure(
     except ssl.SSLCertVerificationError as err:
         display = display_context if display_context is not None else client_context(verify=False)
         inspection = _display_inspection(connect, server_name, display, timeout, err)
-        reason = inspection.verify_error or "certificate rejected"
+        reason = inspection.verify_error or msg("certificate rejected")
         raise TlsHandshakeError(
-            f"the certificate of {server_name} was not accepted: {reason}", inspection
+            msg(
+                "the certificate of {server_name} was not accepted: {reason}",
+                server_name=server_name,
+                reason=reason,
+            ),
+            inspection,
         ) from err
     except OSError as err:  # ssl.SSLError, timeouts and resets are all OSErrors
         raise TlsHandshakeError(_explain_handshake_error(err, server_name, timeout)) from err
@@ -685,14 +792,14 @@ def secure(
             inspection = replace(
                 inspection,
                 verified=False,
-                verify_error="certificate not checked: validation is off for this connection",
+                verify_error=msg("certificate not checked: validation is off for this connection"),
             )
         elif not context.check_hostname and inspection.hostname_matches is not True:
             leaf = inspection.chain[0] if inspection.chain else None
             reason = (
                 _wrong_name_reason(leaf, server_name)
                 if leaf is not None
-                else f"certificate is not for {server_name}"
+                else msg("certificate is not for {server_name}", server_name=server_name)
             )
             inspection = replace(inspection, verified=False, verify_error=reason)
     except BaseException:

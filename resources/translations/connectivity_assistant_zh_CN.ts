@@ -578,6 +578,37 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>DNS resolvers answer</source>
+        <translation>DNS 解析器应答</translation>
+    </message>
+    <message>
+        <source>{server} answered in {ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{resolvers}. Tried: {tried}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{resolvers}. Tried: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} answered SERVFAIL for {domain}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no DNS server answered ({resolvers})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s network and DNS settings, or name a reachable DNS server with --nameserver. A firewall that blocks UDP and TCP port 53 to the DNS server gives the same result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Save as PDF (print &amp;layout)…</source>

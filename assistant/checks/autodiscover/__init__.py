@@ -22,9 +22,10 @@ from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.runner import Check, Context
+from assistant.text import join, msg
 
 SLOW_WAIT = 10.0  # seconds of Outlook waiting on earlier candidates worth a warning
-TITLE = "Outlook autodiscover"
+TITLE = msg("Outlook autodiscover")
 
 
 def check_autodiscover(ctx: Context) -> Step:
@@ -34,7 +35,7 @@ def check_autodiscover(ctx: Context) -> Step:
             RESULT_CHECK,
             TITLE,
             Status.SKIP,
-            summary="autodiscover needs a mailbox address: run with --email",
+            summary=msg("autodiscover needs a mailbox address: run with --email"),
         )
     results = _run_candidates(ctx, email)
     winner = next((r for r in results if r.response is not None), None)
@@ -59,58 +60,96 @@ def check_autodiscover(ctx: Context) -> Step:
     step = Step(RESULT_CHECK, TITLE, Status.PASS, evidence=evidence, children=children)
     step.details = _difference(settings, defaults)
     if winner is not None:
-        step.summary = f"Outlook would use {winner.step.title} → EWS {settings.ews_url or '-'}"
+        step.summary = msg(
+            "Outlook would use {candidate} → EWS {url}",
+            candidate=winner.step.title,
+            url=settings.ews_url or "-",
+        )
         if before:
-            step.details += (
-                f"\nOutlook tries candidates one at a time: it would have spent {waited:.1f} s "
-                f"on {len(before)} candidate(s) before this one."
-            )
+            step.details = join("\n", [step.details, _time_spent(waited, len(before))])
         if waited >= SLOW_WAIT:
             step.status = Status.WARN
-            step.summary += f", after waiting {waited:.0f} s on earlier candidates"
+            step.summary = msg(
+                "{summary}, after waiting {seconds} s on earlier candidates",
+                summary=step.summary,
+                seconds=f"{waited:.0f}",
+            )
             step.remedy = _slow_remedy(before)
         elif (bad := _certificate_prompts(before)) is not None:
             step.status = Status.WARN
-            step.summary += f"; but {bad.title} fails TLS first, so Outlook may show a warning"
+            step.summary = msg(
+                "{summary}; but {candidate} fails TLS first, so Outlook may show a warning",
+                summary=step.summary,
+                candidate=bad.title,
+            )
             step.remedy = Remedy(
-                "Fix or remove that candidate (often the domain's web site answering on "
-                "https://<domain>/autodiscover with its own certificate).",
+                msg(
+                    "Fix or remove that candidate (often the domain's web site answering on "
+                    "https://<domain>/autodiscover with its own certificate)."
+                ),
                 LINKS["autodiscover"],
             )
         return step
     reachable = [r for r in results if r.reachable]
     if v2.url and ctx.credentials is None:
-        step.summary = f"v2 found EWS at {v2.url}; sign in to read the full Outlook settings"
+        step.summary = msg(
+            "v2 found EWS at {url}; sign in to read the full Outlook settings", url=v2.url
+        )
         return step
     if reachable and ctx.credentials is None:
-        step.summary = f"{reachable[0].step.title} answers; sign in to read the settings"
+        step.summary = msg(
+            "{candidate} answers; sign in to read the settings", candidate=reachable[0].step.title
+        )
         return step
     failures = _most_telling_failures(results)
     step.status = Status.WARN if v2.url else Status.FAIL
     step.summary = (
-        f"no candidate returned Outlook settings; using {settings.source}"
+        msg("no candidate returned Outlook settings; using {source}", source=settings.source)
         if step.status is Status.WARN
-        else "no autodiscover candidate answered usefully"
+        else msg("no autodiscover candidate answered usefully")
     )
     first = failures[0] if failures else None
     step.remedy = (
         first.remedy
         if first and first.remedy
         else Remedy(
-            f"Publish autodiscover: a CNAME autodiscover.{ctx.target.domain} to your cloud's "
-            "autodiscover host, or an A record to your Exchange server with a valid "
-            "certificate.",
+            msg(
+                "Publish autodiscover: a CNAME autodiscover.{domain} to your cloud's "
+                "autodiscover host, or an A record to your Exchange server with a valid "
+                "certificate.",
+                domain=ctx.target.domain,
+            ),
             LINKS["autodiscover"],
         )
     )
     if first is not None:
-        step.summary += f" (first problem: {first.title}: {first.summary})"
+        step.summary = msg(
+            "{summary} (first problem: {candidate}: {problem})",
+            summary=step.summary,
+            candidate=first.title,
+            problem=first.summary,
+        )
     return step
+
+
+def _time_spent(waited: float, count: int) -> str:
+    if count == 1:
+        return msg(
+            "Outlook tries candidates one at a time: it would have spent {seconds} s "
+            "on 1 candidate before this one.",
+            seconds=f"{waited:.1f}",
+        )
+    return msg(
+        "Outlook tries candidates one at a time: it would have spent {seconds} s "
+        "on {count} candidates before this one.",
+        seconds=f"{waited:.1f}",
+        count=count,
+    )
 
 
 def _run_candidates(ctx: Context, email: str) -> list[WalkResult]:
     for step_id, _ in candidates.ORDER:
-        ctx.step_started(step_id, step_id)
+        ctx.step_started(step_id, candidates.title(ctx, step_id, email))
     with ThreadPoolExecutor(
         max_workers=len(candidates.ORDER), thread_name_prefix=f"ca-check-ad-{id(ctx):x}"
     ) as pool:
@@ -154,26 +193,38 @@ def _candidate_table(results: list[WalkResult], winner: WalkResult | None) -> Ev
         }
         for r in results
     ]
-    return Evidence("table", "Candidates in Outlook's order", rows)
+    return Evidence("table", msg("Candidates in Outlook's order"), rows)
 
 
 def _difference(found: DiscoveredSettings, defaults: DiscoveredSettings) -> str:
     if found.source == defaults.source:
-        return "Using the cloud's default endpoints; autodiscover did not supply settings."
+        return msg("Using the cloud's default endpoints; autodiscover did not supply settings.")
     lines = []
     for name in ("ews_url", "mapi_emsmdb_url", "mapi_nspi_url"):
         got, default = getattr(found, name), getattr(defaults, name)
         if default and got and got.lower() != default.lower():
-            lines.append(f"{name}: autodiscover says {got}; the cloud default is {default}")
-    return "\n".join(lines) or "The discovered endpoints match the cloud defaults."
+            lines.append(
+                msg(
+                    "{setting}: autodiscover says {found}; the cloud default is {default}",
+                    setting=name,
+                    found=got,
+                    default=default,
+                )
+            )
+    if not lines:
+        return msg("The discovered endpoints match the cloud defaults.")
+    return join("\n", lines)
 
 
 def _slow_remedy(before: list[WalkResult]) -> Remedy:
     slow = max(before, key=lambda r: r.elapsed)
     return Remedy(
-        f"Make {slow.step.title} fail fast (answer or refuse the connection instead of "
-        "dropping it), or remove the DNS record that leads there: Outlook tries the "
-        "candidates one at a time.",
+        msg(
+            "Make {candidate} fail fast (answer or refuse the connection instead of "
+            "dropping it), or remove the DNS record that leads there: Outlook tries the "
+            "candidates one at a time.",
+            candidate=slow.step.title,
+        ),
         LINKS["autodiscover"],
     )
 

@@ -12,6 +12,7 @@ from assistant.checks.autodiscover.walk import PoxWalk, WalkResult
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, http_request, https_request
 from assistant.runner import Context
+from assistant.text import msg
 
 POX_PATH = "/autodiscover/autodiscover.xml"
 
@@ -31,59 +32,106 @@ def _result(
     return WalkResult(step, elapsed=time.monotonic() - started, reachable=reachable)
 
 
+# -- where each candidate asks, and what its step is called ---------------------------
+
+
+def _root_url(ctx: Context) -> str:
+    return f"https://{ctx.target.domain}{POX_PATH}"
+
+
+def _autodiscover_url(ctx: Context) -> str:
+    return f"https://autodiscover.{ctx.target.domain}{POX_PATH}"
+
+
+def _redirect_url(ctx: Context) -> str:
+    return f"http://autodiscover.{ctx.target.domain}{POX_PATH}"
+
+
+def _srv_name(ctx: Context) -> str:
+    return f"_autodiscover._tcp.{ctx.target.domain}"
+
+
+def _v2_host(ctx: Context) -> str:
+    return ctx.target.environment.autodiscover_v2_host or f"autodiscover.{ctx.target.domain}"
+
+
+def _v2_base(ctx: Context, email: str) -> str:
+    return f"https://{_v2_host(ctx)}/autodiscover/autodiscover.json/v1.0/{quote(email)}"
+
+
+def title(ctx: Context, step_id: str, email: str) -> str:
+    """The title of a candidate's step, known before it runs (shown while it runs)."""
+    if step_id == "autodiscover.candidate.root_https":
+        return msg("POST {url}", url=_root_url(ctx))
+    if step_id == "autodiscover.candidate.autodiscover_https":
+        return msg("POST {url}", url=_autodiscover_url(ctx))
+    if step_id == "autodiscover.candidate.http_redirect":
+        return msg("GET {url} (redirect only)", url=_redirect_url(ctx))
+    if step_id == "autodiscover.candidate.srv":
+        return msg("SRV {name}", name=_srv_name(ctx))
+    if step_id == "autodiscover.candidate.scp":
+        return msg("Active Directory SCP")
+    if step_id == "autodiscover.v2":
+        return msg("GET {url}", url=f"{_v2_base(ctx, email)}?Protocol=EWS")
+    raise ValueError(f"not an autodiscover candidate: {step_id}")
+
+
+# -- the candidates ------------------------------------------------------------------
+
+
 def root_https(ctx: Context, email: str) -> WalkResult:
-    url = f"https://{ctx.target.domain}{POX_PATH}"
-    return PoxWalk(ctx, "autodiscover.candidate.root_https", f"POST {url}", email).run(url)
+    step_id = "autodiscover.candidate.root_https"
+    return PoxWalk(ctx, step_id, title(ctx, step_id, email), email).run(_root_url(ctx))
 
 
 def autodiscover_https(ctx: Context, email: str) -> WalkResult:
-    url = f"https://autodiscover.{ctx.target.domain}{POX_PATH}"
-    return PoxWalk(ctx, "autodiscover.candidate.autodiscover_https", f"POST {url}", email).run(url)
+    step_id = "autodiscover.candidate.autodiscover_https"
+    return PoxWalk(ctx, step_id, title(ctx, step_id, email), email).run(_autodiscover_url(ctx))
 
 
 def http_redirect(ctx: Context, email: str) -> WalkResult:
     step_id = "autodiscover.candidate.http_redirect"
-    url = f"http://autodiscover.{ctx.target.domain}{POX_PATH}"
-    title = f"GET {url} (redirect only)"
+    url = _redirect_url(ctx)
+    step_title = title(ctx, step_id, email)
     started = time.monotonic()
     try:
         # No credentials, ever: this request is plain HTTP.
         response = http_request(ctx.net, url, method="GET", max_bytes=64 * 1024)
     except HttpError as exc:
-        return _result(step_id, title, Status.FAIL, exc.message, started)
-    evidence = [response.to_evidence(ctx.redactor, f"GET {url}")]
+        return _result(step_id, step_title, Status.FAIL, exc.message, started)
+    evidence = [response.to_evidence(ctx.redactor, msg("GET {url}", url=url))]
     if response.status != 302:
         return _result(
             step_id,
-            title,
+            step_title,
             Status.FAIL,
-            f"answered HTTP {response.status}, not a 302 redirect",
+            msg("answered HTTP {status}, not a 302 redirect", status=response.status),
             started,
             evidence=evidence,
         )
     location = urljoin(url, response.header("Location") or "")
     problem = redirect_url_problem(location)
     if problem:
-        return _result(step_id, title, Status.FAIL, problem, started, evidence=evidence)
-    walked = PoxWalk(ctx, step_id, title, email)
+        return _result(step_id, step_title, Status.FAIL, problem, started, evidence=evidence)
+    walked = PoxWalk(ctx, step_id, step_title, email)
     walked.evidence.extend(evidence)
-    walked.log.append(f"302 redirect to {location}")
+    walked.log.append(msg("302 redirect to {location}", location=location))
     return walked.run(location)
 
 
 def srv_record(ctx: Context, email: str) -> WalkResult:
     step_id = "autodiscover.candidate.srv"
-    name = f"_autodiscover._tcp.{ctx.target.domain}"
-    title = f"SRV {name}"
+    name = _srv_name(ctx)
+    step_title = title(ctx, step_id, email)
     started = time.monotonic()
     answer = ctx.resolver.query(name, "SRV", deadline=ctx.deadline)
-    evidence = [Evidence("dns", "DNS answers", [answer.to_dict()])]
+    evidence = [Evidence("dns", msg("DNS answers"), [answer.to_dict()])]
     if not answer.ok:
         return _result(
             step_id,
-            title,
+            step_title,
             Status.INFO,
-            f"no SRV record ({answer.outcome.value})",
+            msg("no SRV record ({outcome})", outcome=answer.outcome.value),
             started,
             evidence=evidence,
         )
@@ -95,38 +143,41 @@ def srv_record(ctx: Context, email: str) -> WalkResult:
     if port != 443:
         return _result(
             step_id,
-            title,
+            step_title,
             Status.FAIL,
-            f"the SRV record points at {target}:{port}; Outlook only uses port 443",
+            msg(
+                "the SRV record points at {target}:{port}; Outlook only uses port 443",
+                target=target,
+                port=port,
+            ),
             started,
             evidence=evidence,
         )
     url = f"https://{target}{POX_PATH}"
-    walked = PoxWalk(ctx, step_id, title, email)
+    walked = PoxWalk(ctx, step_id, step_title, email)
     walked.evidence.extend(evidence)
-    walked.log.append(f"SRV points at {target}:{port}")
+    walked.log.append(msg("SRV points at {target}:{port}", target=target, port=port))
     return walked.run(url)
 
 
 def scp(ctx: Context, email: str) -> WalkResult:
     started = time.monotonic()
+    step_id = "autodiscover.candidate.scp"
     reason = (
-        "SCP lookup in Active Directory is not built yet"
+        msg("SCP lookup in Active Directory is not built yet")
         if sys.platform == "win32"
-        else "not a domain-joined Windows computer: Outlook only looks up SCP there"
+        else msg("not a domain-joined Windows computer: Outlook only looks up SCP there")
     )
-    return _result(
-        "autodiscover.candidate.scp", "Active Directory SCP", Status.SKIP, reason, started
-    )
+    return _result(step_id, title(ctx, step_id, email), Status.SKIP, reason, started)
 
 
 def v2_json(ctx: Context, email: str) -> WalkResult:
     """Autodiscover v2 (JSON, anonymous): what current Outlook asks Microsoft 365 first."""
     step_id = "autodiscover.v2"
     env = ctx.target.environment
-    host = env.autodiscover_v2_host or f"autodiscover.{ctx.target.domain}"
-    base = f"https://{host}/autodiscover/autodiscover.json/v1.0/{quote(email)}"
-    title = f"GET {base}?Protocol=EWS"
+    host = _v2_host(ctx)
+    base = _v2_base(ctx, email)
+    step_title = title(ctx, step_id, email)
     started = time.monotonic()
     evidence: list[Evidence] = []
     found: dict[str, str] = {}
@@ -136,10 +187,10 @@ def v2_json(ctx: Context, email: str) -> WalkResult:
             response = https_request(ctx.net, url, headers={"Accept": "application/json"})
         except HttpError as exc:
             if exc.tls is not None:
-                evidence.append(exc.tls.to_evidence(f"TLS {host}"))
+                evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
             status = Status.FAIL if env.is_cloud else Status.INFO
-            return _result(step_id, title, status, exc.message, started, evidence=evidence)
-        evidence.append(response.to_evidence(ctx.redactor, f"GET {url}"))
+            return _result(step_id, step_title, status, exc.message, started, evidence=evidence)
+        evidence.append(response.to_evidence(ctx.redactor, msg("GET {url}", url=url)))
         try:
             data = json.loads(response.body) if response.status == 200 else {}
         except ValueError:
@@ -150,26 +201,31 @@ def v2_json(ctx: Context, email: str) -> WalkResult:
             status = Status.FAIL if env.is_cloud else Status.INFO
             return _result(
                 step_id,
-                title,
+                step_title,
                 status,
-                f"no EWS URL in the answer (HTTP {response.status})",
+                msg("no EWS URL in the answer (HTTP {status})", status=response.status),
                 started,
                 evidence=evidence,
-                remedy=Remedy("Check that the mailbox exists in this cloud."),
+                remedy=Remedy(msg("Check that the mailbox exists in this cloud.")),
             )
     pox_url = found.get("AutodiscoverV1")
     if env.is_cloud and pox_url and ctx.credentials is not None:
         # Outlook's "direct connect to Microsoft 365": v2 names the POX endpoint, and
         # Outlook asks it straight away, before any DNS-based candidate.
-        walk = PoxWalk(ctx, step_id, title, email)
+        walk = PoxWalk(ctx, step_id, step_title, email)
         walk.evidence.extend(evidence)
-        walk.log.append(f"v2 names {pox_url} as the POX endpoint (direct connect)")
+        walk.log.append(msg("v2 names {url} as the POX endpoint (direct connect)", url=pox_url))
         walked = walk.run(pox_url)
         if walked.response is not None:
             return walked
-    summary = f"EWS: {found.get('EWS')}" + (f"; POX: {pox_url}" if pox_url else "")
+    ews = str(found.get("EWS"))
+    summary = (
+        msg("EWS: {ews_url}; POX: {pox_url}", ews_url=ews, pox_url=pox_url)
+        if pox_url
+        else msg("EWS: {ews_url}", ews_url=ews)
+    )
     result = _result(
-        step_id, title, Status.PASS, summary, started, evidence=evidence, reachable=True
+        step_id, step_title, Status.PASS, summary, started, evidence=evidence, reachable=True
     )
     result.url = found.get("EWS")
     return result

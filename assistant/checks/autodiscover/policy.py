@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from publicsuffixlist import PublicSuffixList
 
 from assistant.facts import is_microsoft_host, is_within
+from assistant.text import msg
 
 MAX_HOPS = 10
 
@@ -52,24 +53,37 @@ def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.scheme != "https":
-        return Decision(Verdict.NEVER, f"{url} is not HTTPS: credentials never go over plain HTTP")
+        return Decision(
+            Verdict.NEVER,
+            msg("{url} is not HTTPS: credentials never go over plain HTTP", url=url),
+        )
     if is_public_suffix_bait(host):
         return Decision(
             Verdict.NEVER,
-            f"{host} is autodiscover.<public suffix>: anyone can own it (the 2021 "
-            "autodiscover leak); credentials are never sent there",
+            msg(
+                "{host} is autodiscover.<public suffix>: anyone can own it (the 2021 "
+                "autodiscover leak); credentials are never sent there",
+                host=host,
+            ),
         )
     if not tls_verified:
         return Decision(
-            Verdict.NEVER, f"the certificate of {host} did not validate: credentials are not sent"
+            Verdict.NEVER,
+            msg("the certificate of {host} did not validate: credentials are not sent", host=host),
         )
     if any(is_within(host, d) for d in domains):
-        return Decision(Verdict.ALLOW, f"{host} is within {_owner(host, domains)}")
+        return Decision(
+            Verdict.ALLOW, msg("{host} is within {domain}", host=host, domain=_owner(host, domains))
+        )
     if is_microsoft_host(host):
-        return Decision(Verdict.ALLOW, f"{host} is a Microsoft 365 endpoint")
+        return Decision(Verdict.ALLOW, msg("{host} is a Microsoft 365 endpoint", host=host))
     return Decision(
         Verdict.ASK,
-        f"{host} is outside {', '.join(domains)} and not a Microsoft endpoint",
+        msg(
+            "{host} is outside {domains} and not a Microsoft endpoint",
+            host=host,
+            domains=", ".join(domains),
+        ),
     )
 
 
@@ -81,10 +95,13 @@ def redirect_url_problem(url: str) -> str | None:
     """Why a redirectUrl / HTTP redirect target must not be followed at all, or None."""
     parts = urlsplit(url)
     if parts.scheme != "https":
-        return f"the redirect goes to {url}, which is not HTTPS; not followed"
+        return msg("the redirect goes to {url}, which is not HTTPS; not followed", url=url)
     host = (parts.hostname or "").lower()
     if not host:
-        return f"the redirect target '{url}' has no host name; not followed"
+        return msg("the redirect target '{url}' has no host name; not followed", url=url)
     if is_public_suffix_bait(host):
-        return f"the redirect goes to {host}, an autodiscover.<public suffix> host; not followed"
+        return msg(
+            "the redirect goes to {host}, an autodiscover.<public suffix> host; not followed",
+            host=host,
+        )
     return None

@@ -14,20 +14,24 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from assistant.text import N_, msg
+
 REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
 RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
 OUTER_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 
 # [MS-OXDSCLI] 2.2.4.1.1.3.1 ErrorCode, in an admin's words.
 POX_ERRORS = {
-    500: "the e-mail address cannot be found (no mailbox with this address, or "
-    "autodiscover served by the wrong organisation)",
-    501: "bad address: the address is known but has no configuration (not a mailbox?)",
-    502: "bad address: the address is known but its configuration is broken",
-    600: "invalid request: the request XML was not understood",
-    601: "the server cannot answer with the Outlook settings schema",
-    602: "bad address: configuration errors for this address",
-    603: "the autodiscover server had an internal error",
+    500: N_(
+        "the e-mail address cannot be found (no mailbox with this address, or "
+        "autodiscover served by the wrong organisation)"
+    ),
+    501: N_("bad address: the address is known but has no configuration (not a mailbox?)"),
+    502: N_("bad address: the address is known but its configuration is broken"),
+    600: N_("invalid request: the request XML was not understood"),
+    601: N_("the server cannot answer with the Outlook settings schema"),
+    602: N_("bad address: configuration errors for this address"),
+    603: N_("the autodiscover server had an internal error"),
 }
 
 
@@ -51,6 +55,15 @@ class PoxKind(enum.StrEnum):
 class PoxParseError(ValueError):
     """The body is not a usable autodiscover response; the message says why."""
 
+    @property
+    def message(self) -> str:
+        """The reason, still translatable (`str(exc)` gives the same)."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return first if isinstance(first, str) else super().__str__()
+
+    def __str__(self) -> str:
+        return self.message
+
 
 @dataclass(frozen=True)
 class PoxProtocol:
@@ -72,8 +85,14 @@ class PoxResponse:
         return next((p for p in self.protocols if p.type.lower() == type_.lower()), None)
 
     def describe_error(self) -> str:
-        meaning = POX_ERRORS.get(self.error_code or 0, "unknown error code")
-        return f"error {self.error_code}: {meaning} (server said: {self.error_message or '-'})"
+        known = POX_ERRORS.get(self.error_code or 0)
+        meaning = msg(known) if known is not None else msg("unknown error code")
+        return msg(
+            "error {code}: {meaning} (server said: {server_said})",
+            code=str(self.error_code),
+            meaning=meaning,
+            server_said=self.error_message or "-",
+        )
 
 
 def _local(tag: str) -> str:
@@ -101,29 +120,51 @@ def parse_response(body: bytes) -> PoxResponse:
         root = SafeET.fromstring(body)
     except DefusedXmlException as exc:
         raise PoxParseError(
-            f"the response uses XML entities or a DTD, which autodiscover never needs and "
-            f"which can be an attack (an 'XML bomb'); refused ({type(exc).__name__})"
+            msg(
+                "the response uses XML entities or a DTD, which autodiscover never needs and "
+                "which can be an attack (an 'XML bomb'); refused ({error})",
+                error=type(exc).__name__,
+            )
         ) from None
     except SafeET.ParseError as exc:
-        raise PoxParseError(f"the response is not well-formed XML ({exc})") from None
+        raise PoxParseError(
+            msg("the response is not well-formed XML ({error})", error=str(exc))
+        ) from None
     if _local(root.tag) != "Autodiscover" or _ns(root.tag) != OUTER_NS:
         raise PoxParseError(
-            f"the response's root element is {root.tag}, not an Autodiscover response in {OUTER_NS}"
+            msg(
+                "the response's root element is {element}, not an Autodiscover response in "
+                "{namespace}",
+                element=root.tag,
+                namespace=OUTER_NS,
+            )
         )
     response = _child(root, "Response")
     if response is None:
-        raise PoxParseError("the response has no <Response> element")
+        raise PoxParseError(msg("the response has no <Response> element"))
     error = _child(response, "Error")
     if error is not None:
         return _error(error)
     if _ns(response.tag) != RESPONSE_SCHEMA:
+        if not _ns(response.tag):
+            raise PoxParseError(
+                msg(
+                    "the response uses the schema 'none', not the Outlook schema {expected} "
+                    "that was asked for",
+                    expected=RESPONSE_SCHEMA,
+                )
+            )
         raise PoxParseError(
-            f"the response uses the schema '{_ns(response.tag) or 'none'}', not the Outlook "
-            f"schema {RESPONSE_SCHEMA} that was asked for"
+            msg(
+                "the response uses the schema '{schema}', not the Outlook schema {expected} "
+                "that was asked for",
+                schema=_ns(response.tag),
+                expected=RESPONSE_SCHEMA,
+            )
         )
     account = _child(response, "Account")
     if account is None:
-        raise PoxParseError("the response has neither <Account> nor <Error>")
+        raise PoxParseError(msg("the response has neither <Account> nor <Error>"))
     account_error = _child(account, "Error")
     if account_error is not None:
         return _error(account_error)
@@ -134,7 +175,9 @@ def parse_response(body: bytes) -> PoxResponse:
     if action == "redirectUrl":
         return PoxResponse(PoxKind.REDIRECT_URL, redirect=_text(account, "RedirectUrl"))
     if action != "settings":
-        raise PoxParseError(f"unknown <Action> '{action}' (expected settings or a redirect)")
+        raise PoxParseError(
+            msg("unknown <Action> '{action}' (expected settings or a redirect)", action=action)
+        )
     return PoxResponse(
         PoxKind.SETTINGS,
         display_name=_text(user, "DisplayName"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.facts import Environment
 from assistant.model import Evidence, Step
+from assistant.text import msg
 
 RESULT_CHECK = "autodiscover.result"
 SETTINGS_KIND = "settings"
@@ -84,7 +85,7 @@ class DiscoveredSettings:
         return "cloud defaults" if name in filled else self.source
 
     def to_evidence(self) -> Evidence:
-        return Evidence(kind=SETTINGS_KIND, label="Discovered settings", data=self.to_dict())
+        return Evidence(kind=SETTINGS_KIND, label=msg("Discovered settings"), data=self.to_dict())
 
 
 def cloud_defaults(env: Environment) -> DiscoveredSettings:

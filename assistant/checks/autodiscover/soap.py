@@ -16,6 +16,7 @@ from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Status, Step
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Context
+from assistant.text import msg
 
 SOAP_PATH = "/autodiscover/autodiscover.svc"
 SETTINGS = (
@@ -50,7 +51,7 @@ def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
     try:
         root = SafeET.fromstring(body)
     except (DefusedXmlException, SafeET.ParseError) as exc:
-        return {}, f"the SOAP response is not usable XML ({type(exc).__name__})"
+        return {}, msg("the SOAP response is not usable XML ({error})", error=type(exc).__name__)
     settings: dict[str, str] = {}
     errors: list[str] = []
     for element in root.iter():
@@ -67,7 +68,7 @@ def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
 def probe(ctx: Context, host: str, email: str) -> Step:
     """Anonymous first; with credentials only when the POX rules allow this host."""
     step_id, url = "autodiscover.soap", f"https://{host}{SOAP_PATH}"
-    title = f"SOAP GetUserSettings at {url}"
+    title = msg("SOAP GetUserSettings at {url}", url=url)
     started = time.monotonic()
     evidence: list[Evidence] = []
 
@@ -83,7 +84,7 @@ def probe(ctx: Context, host: str, email: str) -> Step:
             headers=headers,
             max_bytes=256 * 1024,
         )
-        evidence.append(response.to_evidence(ctx.redactor, f"POST {url}"))
+        evidence.append(response.to_evidence(ctx.redactor, msg("POST {url}", url=url)))
         if response.status == 401:
             schemes.extend(s for s in auth_schemes(response) if s not in schemes)
             verified.append(response.tls is not None and response.tls.verified)
@@ -109,18 +110,27 @@ def probe(ctx: Context, host: str, email: str) -> Step:
         step = Step(step_id, title, Status.INFO, summary=exc.message, evidence=evidence)
         step.duration_ms = int((time.monotonic() - started) * 1000)
         return step
+    summary: str
     if status == 401:
-        summary = f"answers and asks for sign-in ({', '.join(schemes) or 'no scheme'})"
+        summary = (
+            msg("answers and asks for sign-in ({schemes})", schemes=", ".join(schemes))
+            if schemes
+            else msg("answers and asks for sign-in (no scheme)")
+        )
         outcome = Status.PASS if ctx.credentials is None else Status.WARN
     elif status == 200:
         settings, error = parse_user_settings(body)
-        if error or not settings:
-            summary, outcome = f"answered with an error: {error or 'no settings'}", Status.WARN
+        outcome = Status.WARN
+        if error:
+            summary = msg("answered with an error: {error}", error=error)
+        elif not settings:
+            summary = msg("answered with an error: no settings")
         else:
             ews = settings.get("ExternalEwsUrl") or settings.get("InternalEwsUrl") or "-"
-            summary, outcome = f"EWS URL {ews} (what exchangelib and EWS clients find)", Status.PASS
+            summary = msg("EWS URL {url} (what exchangelib and EWS clients find)", url=ews)
+            outcome = Status.PASS
     else:
-        summary, outcome = f"answered HTTP {status}", Status.INFO
+        summary, outcome = msg("answered HTTP {status}", status=status), Status.INFO
     step = Step(step_id, title, outcome, summary=summary, evidence=evidence)
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step

@@ -27,18 +27,21 @@ from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
 from assistant.runner import Context
+from assistant.text import N_, join, msg
 
 MAX_BODY = 1024 * 1024  # an autodiscover answer is a few KB; anything huge is refused
 STRONGER_THAN_BASIC = ("negotiate", "ntlm", "bearer", "kerberos")
 
 HTTP_STATUS_MEANING = {
-    403: "403 Forbidden: the server refuses autodiscover here (an access rule, or the "
-    "virtual directory requires client certificates)",
-    404: "404 Not Found: there is no autodiscover service at this URL",
-    405: "405 Method Not Allowed: this URL does not accept autodiscover requests",
-    500: "500 Internal Server Error: the autodiscover service failed",
-    502: "502 Bad Gateway: a proxy or load balancer could not reach the Exchange server",
-    503: "503 Service Unavailable: the service or the server behind the balancer is down",
+    403: N_(
+        "403 Forbidden: the server refuses autodiscover here (an access rule, or the "
+        "virtual directory requires client certificates)"
+    ),
+    404: N_("404 Not Found: there is no autodiscover service at this URL"),
+    405: N_("405 Method Not Allowed: this URL does not accept autodiscover requests"),
+    500: N_("500 Internal Server Error: the autodiscover service failed"),
+    502: N_("502 Bad Gateway: a proxy or load balancer could not reach the Exchange server"),
+    503: N_("503 Service Unavailable: the service or the server behind the balancer is down"),
 }
 
 
@@ -72,7 +75,7 @@ class PoxWalk:
         self.email = email
         self.domains: tuple[str, ...] = (ctx.target.domain,)
         self.evidence: list[Evidence] = []
-        self.log: list[str] = []
+        self.log: list[str] = []  # our prose (msg), shown as the step's details
         self.started = time.monotonic()
         self.sent_to: list[str] = []
         self._authorization: tuple[str, str] | None = None  # (header, "Basic"/"OAuth")
@@ -94,7 +97,7 @@ class PoxWalk:
             self.title,
             status,
             summary=summary,
-            details="\n".join(self.log),
+            details=join("\n", self.log),
             remedy=remedy,
             evidence=self.evidence,
         )
@@ -112,14 +115,16 @@ class PoxWalk:
         # X-MapiHttpCapability: as Outlook sends it; without it the server leaves the
         # mapiHttp section out of the answer ([MS-OXDSCLI] 2.2.4.1.1.2.6).
         headers = {"Content-Type": "text/xml; charset=utf-8", "X-MapiHttpCapability": "1"}
-        label = f"POST {url}"
+        label = msg("POST {url}", url=url)
         credentials = self.ctx.credentials
         if with_credentials and credentials is not None and self._authorization is not None:
             header, how = self._authorization
             headers["Authorization"] = header
             if isinstance(credentials, OAuthCredential) and credentials.app_only:
                 headers["X-AnchorMailbox"] = self.email  # which mailbox an app token opens
-            label += f" ({how}, as {credentials.username})"
+            label = msg(
+                "POST {url} ({how}, as {user})", url=url, how=how, user=credentials.username
+            )
             self.sent_to.append(url)
         response = http_request(
             self.ctx.net,
@@ -131,7 +136,8 @@ class PoxWalk:
         )
         self.evidence.append(response.to_evidence(self.ctx.redactor, label))
         if response.tls is not None and not any(e.kind == "tls" for e in self.evidence):
-            self.evidence.append(response.tls.to_evidence(f"TLS {urlsplit(url).hostname}"))
+            host = urlsplit(url).hostname or ""
+            self.evidence.append(response.tls.to_evidence(msg("TLS {host}", host=host)))
         return response
 
     # -- the walk --------------------------------------------------------------------
@@ -145,26 +151,35 @@ class PoxWalk:
             if is_public_suffix_bait(host):
                 return self._done(
                     Status.FAIL,
-                    f"refused {host}: an autodiscover.<public suffix> host anyone can own; "
-                    "nothing was sent",
+                    msg(
+                        "refused {host}: an autodiscover.<public suffix> host anyone can own; "
+                        "nothing was sent",
+                        host=host,
+                    ),
                 )
             key = (url.lower(), self.email.lower())
             if key in visited:
                 return self._done(
                     Status.FAIL,
-                    f"redirect loop: {url} for {self.email} was already asked",
+                    msg(
+                        "redirect loop: {url} for {email} was already asked",
+                        url=url,
+                        email=self.email,
+                    ),
                     remedy=Remedy(
-                        "Correct the targetAddress / redirect settings so the chain ends at "
-                        "the mailbox's real address (check Get-MailUser/Get-RemoteMailbox)."
+                        msg(
+                            "Correct the targetAddress / redirect settings so the chain ends at "
+                            "the mailbox's real address (check Get-MailUser/Get-RemoteMailbox)."
+                        )
                     ),
                 )
             visited.add(key)
-            self.log.append(f"ask {url} for {self.email}")
+            self.log.append(msg("ask {url} for {email}", url=url, email=self.email))
             try:
                 response = self._post(url, with_credentials=False)
             except HttpError as exc:
                 if exc.tls is not None:
-                    self.evidence.append(exc.tls.to_evidence(f"TLS {host}"))
+                    self.evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
                 return self._done(Status.FAIL, exc.message, remedy=_connect_remedy(exc))
             if response.status == 401:
                 outcome = self._authenticate(url, response)
@@ -176,31 +191,43 @@ class PoxWalk:
                 problem = redirect_url_problem(location)
                 if problem:
                     return self._done(Status.FAIL, problem)
-                self.log.append(f"HTTP {response.status} redirect to {location}")
+                self.log.append(
+                    msg(
+                        "HTTP {status} redirect to {location}",
+                        status=response.status,
+                        location=location,
+                    )
+                )
                 url = location
                 hops += 1
                 if hops > MAX_HOPS:
-                    return self._done(Status.FAIL, f"more than {MAX_HOPS} redirects; stopped")
+                    return self._done(Status.FAIL, _too_many_hops())
                 continue
             if response.status != 200:
-                meaning = HTTP_STATUS_MEANING.get(
-                    response.status, f"HTTP {response.status} {response.reason}"
+                return self._done(
+                    Status.FAIL, _status_meaning(response), remedy=_status_remedy(response.status)
                 )
-                return self._done(Status.FAIL, meaning, remedy=_status_remedy(response.status))
             if response.truncated:
                 return self._done(
                     Status.FAIL,
-                    f"the response is larger than {MAX_BODY // 1024} KB; refused (an "
-                    "autodiscover answer is a few KB)",
+                    msg(
+                        "the response is larger than {kb} KB; refused (an "
+                        "autodiscover answer is a few KB)",
+                        kb=MAX_BODY // 1024,
+                    ),
                 )
             try:
                 parsed = parse_response(response.body)
             except PoxParseError as exc:
-                return self._done(Status.FAIL, str(exc))
+                return self._done(Status.FAIL, exc.message)
             if parsed.kind is PoxKind.SETTINGS:
                 return self._done(
                     Status.PASS,
-                    f"settings for {parsed.smtp_address or self.email} from {host}",
+                    msg(
+                        "settings for {email} from {host}",
+                        email=parsed.smtp_address or self.email,
+                        host=host,
+                    ),
                     response=parsed,
                     url=url,
                     reachable=True,
@@ -211,12 +238,22 @@ class PoxWalk:
                 )
             hops += 1
             if hops > MAX_HOPS:
-                return self._done(Status.FAIL, f"more than {MAX_HOPS} redirects; stopped")
+                return self._done(Status.FAIL, _too_many_hops())
             if parsed.kind is PoxKind.REDIRECT_ADDR:
                 new_email = (parsed.redirect or "").strip()
                 if "@" not in new_email:
-                    return self._done(Status.FAIL, f"redirectAddr '{new_email}' is not an address")
-                self.log.append(f"redirectAddr: {self.email} → {new_email}")
+                    return self._done(
+                        Status.FAIL,
+                        msg(
+                            "redirectAddr '{address_value}' is not an address",
+                            address_value=new_email,
+                        ),
+                    )
+                self.log.append(
+                    msg(
+                        "redirectAddr: {email} → {new_email}", email=self.email, new_email=new_email
+                    )
+                )
                 # An answer we authenticated to vouches for the new address's domain.
                 self.domains = (*self.domains, new_email.rpartition("@")[2].lower())
                 self.email = new_email
@@ -225,30 +262,37 @@ class PoxWalk:
             problem = redirect_url_problem(target)
             if problem:
                 return self._done(Status.FAIL, problem)
-            self.log.append(f"redirectUrl: {url} → {target}")
+            self.log.append(msg("redirectUrl: {url} → {target}", url=url, target=target))
             url = target
 
     def _authenticate(self, url: str, challenge: HttpResponse) -> HttpResponse | WalkResult:
         host = (urlsplit(url).hostname or "").lower()
         schemes = auth_schemes(challenge)
-        offered = ", ".join(schemes) or "no scheme named"
+        offered = ", ".join(schemes)
         if self.ctx.credentials is None:
             return self._done(
                 Status.PASS,
-                f"answers and asks for sign-in ({offered}); no credentials in this run",
+                msg(
+                    "answers and asks for sign-in ({schemes}); no credentials in this run",
+                    schemes=offered or msg("no scheme named"),
+                ),
                 reachable=True,
             )
         verified = challenge.tls is not None and challenge.tls.verified
         decision = credential_decision(url, tls_verified=verified, domains=self.domains)
+        not_sent = msg("credentials not sent: {reason}", reason=decision.reason)
         if decision.verdict is Verdict.NEVER:
-            return self._done(Status.FAIL, f"credentials not sent: {decision.reason}")
+            return self._done(Status.FAIL, not_sent)
         if decision.verdict is Verdict.ASK and not self.ctx.may_use_host(host, decision.reason):
             return self._done(
                 Status.FAIL,
-                f"credentials not sent: {decision.reason}",
+                not_sent,
                 remedy=Remedy(
-                    f"If {host} really serves your mailboxes, allow it for this run "
-                    f"(--trust-host {host}); otherwise find out who publishes that redirect."
+                    msg(
+                        "If {host} really serves your mailboxes, allow it for this run "
+                        "(--trust-host {host}); otherwise find out who publishes that redirect.",
+                        host=host,
+                    )
                 ),
                 reachable=True,
             )
@@ -264,25 +308,36 @@ class PoxWalk:
         if authorization is None and oauth_run:
             return self._done(
                 Status.WARN,
-                f"the server offers {offered}, not Bearer: an OAuth sign-in cannot be tested "
-                "here (on-premises Exchange needs Hybrid Modern Authentication for it)",
+                msg(
+                    "the server offers {schemes}, not Bearer: an OAuth sign-in cannot be tested "
+                    "here (on-premises Exchange needs Hybrid Modern Authentication for it)",
+                    schemes=offered or msg("no scheme named"),
+                ),
                 reachable=True,
             )
         if authorization is None:
             return self._done(
                 Status.WARN,
-                f"the server offers {offered}, not Basic: a password sign-in cannot be tested "
-                "here (use OAuth, or test from a domain-joined machine)",
+                msg(
+                    "the server offers {schemes}, not Basic: a password sign-in cannot be tested "
+                    "here (use OAuth, or test from a domain-joined machine)",
+                    schemes=offered or msg("no scheme named"),
+                ),
                 reachable=True,
             )
         self._authorization = authorization
         stronger = [s for s in schemes if s.lower() in STRONGER_THAN_BASIC]
         if stronger and not oauth_run:
             self.log.append(
-                f"the server also offers {', '.join(stronger)}; Outlook would prefer "
-                "those. This test signed in with Basic."
+                msg(
+                    "the server also offers {schemes}; Outlook would prefer "
+                    "those. This test signed in with Basic.",
+                    schemes=", ".join(stronger),
+                )
             )
-        self.log.append(f"sending credentials to {host}: {decision.reason}")
+        self.log.append(
+            msg("sending credentials to {host}: {reason}", host=host, reason=decision.reason)
+        )
         try:
             response = self._post(url, with_credentials=True)
         except HttpError as exc:
@@ -290,62 +345,89 @@ class PoxWalk:
         if response.status == 401 and oauth_run:
             return self._done(
                 Status.FAIL,
-                f"{host} rejected the OAuth token",
+                msg("{host} rejected the OAuth token", host=host),
                 remedy=Remedy(
-                    "Compare the token's audience and scopes (auth.token) with what Exchange "
-                    "needs: https://outlook.office.com/EWS.AccessAsUser.All for autodiscover."
+                    msg(
+                        "Compare the token's audience and scopes (auth.token) with what Exchange "
+                        "needs: https://outlook.office.com/EWS.AccessAsUser.All for autodiscover."
+                    )
                 ),
                 reachable=True,
             )
         if response.status == 401:
             return self._done(
                 Status.FAIL,
-                f"{host} rejected the user name or password",
+                msg("{host} rejected the user name or password", host=host),
                 remedy=Remedy(
-                    "Check the password and that the login name is the user's UPN; for "
-                    "Exchange Online, Basic authentication for autodiscover may be disabled "
-                    "(use OAuth)."
+                    msg(
+                        "Check the password and that the login name is the user's UPN; for "
+                        "Exchange Online, Basic authentication for autodiscover may be disabled "
+                        "(use OAuth)."
+                    )
                 ),
                 reachable=True,
             )
         return response
 
 
+def _status_meaning(response: HttpResponse) -> str:
+    known = HTTP_STATUS_MEANING.get(response.status)
+    if known is not None:
+        return msg(known)
+    return msg("HTTP {status} {status_text}", status=response.status, status_text=response.reason)
+
+
+def _too_many_hops() -> str:
+    return msg("more than {hops} redirects; stopped", hops=MAX_HOPS)
+
+
 def _connect_remedy(exc: HttpError) -> Remedy:
     if exc.tls is not None:
-        problems = exc.tls.problems()
+        problems = exc.tls.problems() or [msg("it did not validate")]
         return Remedy(
-            "Fix the certificate on this host: "
-            + "; ".join(problems or ["it did not validate"])
-            + ". Outlook shows a certificate warning or fails here."
+            msg(
+                "Fix the certificate on this host: {problems}. Outlook shows a certificate "
+                "warning or fails here.",
+                problems=join("; ", problems),
+            )
         )
     return Remedy(
-        "If this candidate should work, check that the host name resolves to your "
-        "Exchange server or load balancer and that TCP 443 is open to it. If it is not "
-        "used, nothing needs to change: Outlook moves on to the next candidate."
+        msg(
+            "If this candidate should work, check that the host name resolves to your "
+            "Exchange server or load balancer and that TCP 443 is open to it. If it is not "
+            "used, nothing needs to change: Outlook moves on to the next candidate."
+        )
     )
 
 
 def _status_remedy(status: int) -> Remedy:
     if status == 403:
         return Remedy(
-            "Check the Autodiscover virtual directory's authentication and SSL settings "
-            "(Get-AutodiscoverVirtualDirectory) and any reverse proxy rules."
+            msg(
+                "Check the Autodiscover virtual directory's authentication and SSL settings "
+                "(Get-AutodiscoverVirtualDirectory) and any reverse proxy rules."
+            )
         )
     if status == 404:
         return Remedy(
-            "This host has no autodiscover service; if it is a web site, that is expected. "
-            "Publish autodiscover on autodiscover.<domain> instead."
+            msg(
+                "This host has no autodiscover service; if it is a web site, that is expected. "
+                "Publish autodiscover on autodiscover.<domain> instead."
+            )
         )
     return Remedy(
-        "Check the Exchange server's event log and the MSExchangeAutodiscoverAppPool, and "
-        "the load balancer's health checks."
+        msg(
+            "Check the Exchange server's event log and the MSExchangeAutodiscoverAppPool, and "
+            "the load balancer's health checks."
+        )
     )
 
 
 def _pox_remedy() -> Remedy:
     return Remedy(
-        "Check that the mailbox exists with this primary address and that autodiscover "
-        "for this domain is served by the organisation that hosts it (hybrid: the "
-        "on-premises server must know the remote mailbox)."
+        msg(
+            "Check that the mailbox exists with this primary address and that autodiscover "
+            "for this domain is served by the organisation that hosts it (hybrid: the "
+            "on-premises server must know the remote mailbox)."
+        )
     )

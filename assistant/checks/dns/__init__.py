@@ -14,21 +14,26 @@ from assistant.checks.dns.records import (
 )
 from assistant.checks.dns.transport import check_dane, check_dnssec, check_mta_sts, check_tlsrpt
 from assistant.runner import Check
+from assistant.text import msg
 
 _AFTER_RESOLVER = (RESOLVER_CHECK,)
 
 DNS_CHECKS = (
-    Check(RESOLVER_CHECK, "DNS resolvers answer", check_resolver),
-    Check("dns.mx", "MX records", check_mx, _AFTER_RESOLVER),
-    Check("dns.spf", "SPF record", check_spf, _AFTER_RESOLVER),
-    Check("dns.dkim", "DKIM selectors", check_dkim, _AFTER_RESOLVER),
-    Check("dns.dmarc", "DMARC policy", check_dmarc, _AFTER_RESOLVER),
-    Check("dns.autodiscover", "Autodiscover DNS records", check_autodiscover_dns, _AFTER_RESOLVER),
-    Check("dns.verification", "Domain verification record", check_verification, _AFTER_RESOLVER),
-    Check("dns.mta_sts", "MTA-STS policy", check_mta_sts, _AFTER_RESOLVER),
-    Check("dns.tlsrpt", "SMTP TLS reporting", check_tlsrpt, _AFTER_RESOLVER),
-    Check("dns.dnssec", "DNSSEC", check_dnssec, _AFTER_RESOLVER),
-    Check("dns.dane", "DANE for the MX hosts", check_dane, _AFTER_RESOLVER),
-    Check("dns.teams", "Skype for Business / Teams records", check_teams, _AFTER_RESOLVER),
-    Check("dns.msoid", "No stray msoid record", check_msoid, _AFTER_RESOLVER),
+    Check(RESOLVER_CHECK, msg("DNS resolvers answer"), check_resolver),
+    Check("dns.mx", msg("MX records"), check_mx, _AFTER_RESOLVER),
+    Check("dns.spf", msg("SPF record"), check_spf, _AFTER_RESOLVER),
+    Check("dns.dkim", msg("DKIM selectors"), check_dkim, _AFTER_RESOLVER),
+    Check("dns.dmarc", msg("DMARC policy"), check_dmarc, _AFTER_RESOLVER),
+    Check(
+        "dns.autodiscover", msg("Autodiscover DNS records"), check_autodiscover_dns, _AFTER_RESOLVER
+    ),
+    Check(
+        "dns.verification", msg("Domain verification record"), check_verification, _AFTER_RESOLVER
+    ),
+    Check("dns.mta_sts", msg("MTA-STS policy"), check_mta_sts, _AFTER_RESOLVER),
+    Check("dns.tlsrpt", msg("SMTP TLS reporting"), check_tlsrpt, _AFTER_RESOLVER),
+    Check("dns.dnssec", msg("DNSSEC"), check_dnssec, _AFTER_RESOLVER),
+    Check("dns.dane", msg("DANE for the MX hosts"), check_dane, _AFTER_RESOLVER),
+    Check("dns.teams", msg("Skype for Business / Teams records"), check_teams, _AFTER_RESOLVER),
+    Check("dns.msoid", msg("No stray msoid record"), check_msoid, _AFTER_RESOLVER),
 )

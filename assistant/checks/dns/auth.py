@@ -18,6 +18,7 @@ from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome
 from assistant.runner import Context
+from assistant.text import N_, join, msg, verbatim
 
 _TO_SPF_OUTCOME = {
     Outcome.OK: LookupOutcome.OK,
@@ -28,7 +29,7 @@ _TO_SPF_OUTCOME = {
 
 
 def check_spf(ctx: Context) -> Step:
-    check_id, title = "dns.spf", "SPF record authorises the right senders"
+    check_id, title = "dns.spf", msg("SPF record authorises the right senders")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     env = ctx.target.environment
@@ -43,8 +44,14 @@ def check_spf(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{domain} has no SPF record: receivers cannot tell forged mail from yours",
-            remedy=Remedy(f"Publish one TXT record at {domain}: {example}", LINKS["spf"]),
+            summary=msg(
+                "{domain} has no SPF record: receivers cannot tell forged mail from yours",
+                domain=domain,
+            ),
+            remedy=Remedy(
+                msg("Publish one TXT record at {domain}: {record}", domain=domain, record=example),
+                LINKS["spf"],
+            ),
             evidence=[dns_evidence([answer])],
         )
     if len(records) > 1:
@@ -52,12 +59,18 @@ def check_spf(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{domain} has {len(records)} SPF records; receivers treat that as a "
-            "permanent error (RFC 7208 §4.5)",
-            details="\n".join(records),
+            summary=msg(
+                "{domain} has {count} SPF records; receivers treat that as a "
+                "permanent error (RFC 7208 §4.5)",
+                domain=domain,
+                count=len(records),
+            ),
+            details=verbatim("\n".join(records)),
             remedy=Remedy(
-                "Merge them into one TXT record that starts with v=spf1, with every include "
-                "in it, and delete the others.",
+                msg(
+                    "Merge them into one TXT record that starts with v=spf1, with every include "
+                    "in it, and delete the others."
+                ),
                 LINKS["spf"],
             ),
             evidence=[dns_evidence([answer])],
@@ -73,62 +86,81 @@ def check_spf(ctx: Context) -> Step:
     record = parse_spf(records[0])
     evidence = [
         dns_evidence(answers[:1]),
-        Evidence("table", "SPF include tree", _tree(expansion.root)),
-        dns_evidence(answers[1:], "Lookups made while expanding"),
+        Evidence("table", msg("SPF include tree"), _tree(expansion.root)),
+        dns_evidence(answers[1:], msg("Lookups made while expanding")),
     ]
-    counts = f"{expansion.dns_lookups} DNS lookups, {expansion.void_lookups} void"
-    problems = list(expansion.errors)
+    counts = (
+        msg("1 DNS lookup, {void} void", void=expansion.void_lookups)
+        if expansion.dns_lookups == 1
+        else msg(
+            "{lookups} DNS lookups, {void} void",
+            lookups=expansion.dns_lookups,
+            void=expansion.void_lookups,
+        )
+    )
+    problems: list[str] = list(expansion.errors)
     if env.spf_include and not expansion.includes_domain(env.spf_include):
         problems.append(
-            f"it does not include {env.spf_include}, so mail sent by Exchange Online fails SPF"
+            msg(
+                "it does not include {include}, so mail sent by Exchange Online fails SPF",
+                include=env.spf_include,
+            )
         )
     if problems:
         return Step(
             check_id,
             title,
             Status.FAIL,
-            summary="; ".join(problems),
-            details=f"{records[0]}\n{counts}",
+            summary=join("; ", problems),
+            details=join("\n", [records[0], counts]),
             remedy=Remedy(_spf_remedy(problems, env.spf_include, example), LINKS["spf"]),
             evidence=evidence,
         )
     qualifier = record.all_qualifier
     if qualifier in ("+", "?") or (qualifier is None and record.redirect is None):
-        meaning = {"+": "+all lets anyone send as you", "?": "?all says nothing about others"}
-        said = meaning.get(qualifier or "", "with no 'all' term, other senders are neutral")
+        key = qualifier or ""
+        meaning = msg(_ALL_MEANING[key]) if key in _ALL_MEANING else msg(_NO_ALL)
         return Step(
             check_id,
             title,
             Status.WARN,
-            summary=f"SPF is valid ({counts}) but {said}",
-            details=records[0],
-            remedy=Remedy("End the record with -all (or ~all while testing).", LINKS["spf"]),
+            summary=msg("SPF is valid ({counts}) but {meaning}", counts=counts, meaning=meaning),
+            details=verbatim(records[0]),
+            remedy=Remedy(msg("End the record with -all (or ~all while testing)."), LINKS["spf"]),
             evidence=evidence,
         )
-    warnings = "; ".join(expansion.warnings)
     return Step(
         check_id,
         title,
         Status.PASS,
-        summary=f"{records[0]} ({counts})",
-        details=warnings,
+        summary=msg("{record} ({counts})", record=records[0], counts=counts),
+        details=join("; ", expansion.warnings),
         evidence=evidence,
     )
 
 
+_ALL_MEANING = {
+    "+": N_("+all lets anyone send as you"),
+    "?": N_("?all says nothing about others"),
+}
+_NO_ALL = N_("with no 'all' term, other senders are neutral")
+
+
 def _spf_remedy(problems: list[str], include: str | None, example: str) -> str:
-    text = " ".join(problems)
+    text = " ".join(str(p) for p in problems)  # the English, to tell the problems apart
     if "lookups" in text:
-        return (
+        return msg(
             "Reduce the DNS lookups to 10 or fewer: remove includes for services you no "
             "longer use, replace 'a'/'mx'/'ptr' terms with ip4:/ip6: ranges, or move a "
             "sending service to a subdomain with its own SPF record."
         )
     if "loop" in text:
-        return "Remove the include that points back to a domain already in the chain."
+        return msg("Remove the include that points back to a domain already in the chain.")
     if include and include in text:
-        return f"Add include:{include} to the record, e.g. {example}"
-    return f"Correct the record; a minimal valid one is: {example}"
+        return msg(
+            "Add include:{include} to the record, e.g. {record}", include=include, record=example
+        )
+    return msg("Correct the record; a minimal valid one is: {record}", record=example)
 
 
 def _tree(node: SpfNode) -> dict[str, Any]:
@@ -144,7 +176,7 @@ _SELECTORS = ("selector1", "selector2")
 
 
 def check_dkim(ctx: Context) -> Step:
-    check_id, title = "dns.dkim", "DKIM selectors for Microsoft 365"
+    check_id, title = "dns.dkim", msg("DKIM selectors for Microsoft 365")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     env = ctx.target.environment
@@ -163,8 +195,8 @@ def check_dkim(ctx: Context) -> Step:
             check_id,
             title,
             Status.INFO,
-            summary="; ".join(found),
-            details="Exchange Server does not sign with DKIM itself; a gateway may.",
+            summary=join("; ", found),
+            details=msg("Exchange Server does not sign with DKIM itself; a gateway may."),
             evidence=evidence,
             children=children,
         )
@@ -173,7 +205,7 @@ def check_dkim(ctx: Context) -> Step:
             check_id,
             title,
             Status.PASS,
-            summary="selector1 and selector2 point at Microsoft 365",
+            summary=msg("selector1 and selector2 point at Microsoft 365"),
             evidence=evidence,
             children=children,
         )
@@ -181,13 +213,16 @@ def check_dkim(ctx: Context) -> Step:
         check_id,
         title,
         Status.WARN,
-        summary="; ".join(c.summary for c in bad),
+        summary=join("; ", [c.summary for c in bad]),
         remedy=Remedy(
-            f"In the Microsoft Defender portal (Email authentication settings > DKIM) select "
-            f"{domain}, copy the two CNAME values it shows, publish them as "
-            f"selector1._domainkey.{domain} and selector2._domainkey.{domain}, then enable "
-            "signing. Until then Exchange Online signs with the onmicrosoft.com domain, "
-            "which does not align for DMARC.",
+            msg(
+                "In the Microsoft Defender portal (Email authentication settings > DKIM) select "
+                "{domain}, copy the two CNAME values it shows, publish them as "
+                "selector1._domainkey.{domain} and selector2._domainkey.{domain}, then enable "
+                "signing. Until then Exchange Online signs with the onmicrosoft.com domain, "
+                "which does not align for DMARC.",
+                domain=domain,
+            ),
             LINKS["dkim"],
         ),
         evidence=evidence,
@@ -200,28 +235,40 @@ def _dkim_selector(
 ) -> tuple[Step, list[DnsAnswer]]:
     name = f"{selector}._domainkey.{ctx.target.domain}"
     step_id = f"dns.dkim.{selector}"
+    title = verbatim(selector)
     cname = ctx.resolver.query(name, "CNAME", deadline=ctx.deadline)
     if cname.outcome.is_failure:
-        return lookup_failed(step_id, selector, cname), [cname]
+        return lookup_failed(step_id, title, cname), [cname]
     if not cname.ok:
         txt = ctx.resolver.query(name, "TXT", deadline=ctx.deadline)
         if txt.ok:
-            summary = f"{selector} is a TXT key, not the CNAME Exchange Online signs with"
-            return Step(step_id, selector, Status.WARN, summary=summary), [cname, txt]
-        return Step(step_id, selector, Status.WARN, summary=f"{name} is missing"), [cname, txt]
+            summary = msg(
+                "{selector} is a TXT key, not the CNAME Exchange Online signs with",
+                selector=selector,
+            )
+            return Step(step_id, title, Status.WARN, summary=summary), [cname, txt]
+        summary = msg("{name} is missing", name=name)
+        return Step(step_id, title, Status.WARN, summary=summary), [cname, txt]
     target = cname.values[0].rstrip(".").lower()
     if not any(target.endswith("." + s) for s in suffixes):
-        summary = f"{selector} points at {target}, not Microsoft 365"
-        return Step(step_id, selector, Status.WARN, summary=summary), [cname]
+        summary = msg(
+            "{selector} points at {target}, not Microsoft 365", selector=selector, target=target
+        )
+        return Step(step_id, title, Status.WARN, summary=summary), [cname]
     key = ctx.resolver.query(target, "TXT", deadline=ctx.deadline)
     if not key.ok:
-        summary = f"{selector} → {target}, which has no key yet (DKIM not enabled in the tenant?)"
-        return Step(step_id, selector, Status.WARN, summary=summary), [cname, key]
-    return Step(step_id, selector, Status.PASS, summary=f"{selector} → {target}"), [cname, key]
+        summary = msg(
+            "{selector} → {target}, which has no key yet (DKIM not enabled in the tenant?)",
+            selector=selector,
+            target=target,
+        )
+        return Step(step_id, title, Status.WARN, summary=summary), [cname, key]
+    found = verbatim(f"{selector} → {target}")
+    return Step(step_id, title, Status.PASS, summary=found), [cname, key]
 
 
 def check_dmarc(ctx: Context) -> Step:
-    check_id, title = "dns.dmarc", "DMARC policy"
+    check_id, title = "dns.dmarc", msg("DMARC policy")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     name = f"_dmarc.{ctx.target.domain}"
@@ -236,8 +283,14 @@ def check_dmarc(ctx: Context) -> Step:
             check_id,
             title,
             Status.WARN,
-            summary=f"no DMARC record at {name}: receivers apply their own policy to forgeries",
-            remedy=Remedy(f"Publish a TXT record at {name}: {example}", LINKS["dmarc"]),
+            summary=msg(
+                "no DMARC record at {name}: receivers apply their own policy to forgeries",
+                name=name,
+            ),
+            remedy=Remedy(
+                msg("Publish a TXT record at {name}: {record}", name=name, record=example),
+                LINKS["dmarc"],
+            ),
             evidence=evidence,
         )
     if len(records) > 1:
@@ -245,9 +298,13 @@ def check_dmarc(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{len(records)} DMARC records at {name}; receivers ignore them all",
-            details="\n".join(records),
-            remedy=Remedy("Keep exactly one v=DMARC1 record.", LINKS["dmarc"]),
+            summary=msg(
+                "{count} DMARC records at {name}; receivers ignore them all",
+                count=len(records),
+                name=name,
+            ),
+            details=verbatim("\n".join(records)),
+            remedy=Remedy(msg("Keep exactly one v=DMARC1 record."), LINKS["dmarc"]),
             evidence=evidence,
         )
     record = parse_dmarc(records[0])
@@ -256,9 +313,9 @@ def check_dmarc(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary="DMARC record is invalid: " + "; ".join(record.errors),
-            details=records[0],
-            remedy=Remedy(f"Correct the record, e.g. {example}", LINKS["dmarc"]),
+            summary=msg("DMARC record is invalid: {problems}", problems=join("; ", record.errors)),
+            details=verbatim(records[0]),
+            remedy=Remedy(msg("Correct the record, e.g. {record}", record=example), LINKS["dmarc"]),
             evidence=evidence,
         )
     if record.policy == "none":
@@ -266,11 +323,13 @@ def check_dmarc(ctx: Context) -> Step:
             check_id,
             title,
             Status.WARN,
-            summary="p=none: monitoring only, spoofed mail is still delivered",
-            details="\n".join((records[0], *record.warnings)),
+            summary=msg("p=none: monitoring only, spoofed mail is still delivered"),
+            details=join("\n", [records[0], *record.warnings]),
             remedy=Remedy(
-                "Once the aggregate reports show your real senders pass, move to "
-                "p=quarantine and then p=reject.",
+                msg(
+                    "Once the aggregate reports show your real senders pass, move to "
+                    "p=quarantine and then p=reject."
+                ),
                 LINKS["dmarc"],
             ),
             evidence=evidence,
@@ -279,7 +338,9 @@ def check_dmarc(ctx: Context) -> Step:
         check_id,
         title,
         Status.PASS,
-        summary=f"p={record.policy}" + (f", pct={record.pct}" if record.pct != 100 else ""),
-        details="\n".join((records[0], *record.warnings)),
+        summary=verbatim(
+            f"p={record.policy}" + (f", pct={record.pct}" if record.pct != 100 else "")
+        ),
+        details=join("\n", [records[0], *record.warnings]),
         evidence=evidence,
     )

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.model import Evidence, Remedy, Status, Step
-from assistant.net.resolver import OUTCOME_TEXT, DnsAnswer, Outcome
+from assistant.net.resolver import DnsAnswer, Outcome, outcome_text
 from assistant.runner import Context
+from assistant.text import msg
 
 RESOLVER_CHECK = "dns.resolver"
 
 
-def dns_evidence(answers: Sequence[DnsAnswer], label: str = "DNS answers") -> Evidence:
-    return Evidence(kind="dns", label=label, data=[a.to_dict() for a in answers])
+def dns_evidence(answers: Sequence[DnsAnswer], label: str | None = None) -> Evidence:
+    return Evidence(
+        kind="dns", label=label or msg("DNS answers"), data=[a.to_dict() for a in answers]
+    )
 
 
 def resolver_down(ctx: Context, check_id: str, title: str) -> Step | None:
@@ -23,44 +26,64 @@ def resolver_down(ctx: Context, check_id: str, title: str) -> Step | None:
             check_id,
             title,
             Status.SKIP,
-            summary="skipped: no DNS server answered (see dns.resolver)",
+            summary=msg("skipped: no DNS server answered (see dns.resolver)"),
         )
     return None
+
+
+def cname_chain(start: str, chain: Sequence[str]) -> str:
+    """`start → next → …`: host names, shown as they are."""
+    return " → ".join((start, *chain))
 
 
 def lookup_failed(check_id: str, title: str, answer: DnsAnswer) -> Step:
     """The verdict when a question got no usable answer at all (SERVFAIL, timeout, loop)."""
     if answer.outcome is Outcome.CNAME_LOOP:
-        chain = " → ".join((answer.name, *answer.cname_chain))
         return Step(
             check_id,
             title,
             Status.FAIL,
-            summary=f"{answer.name} is a CNAME loop: {chain}",
+            summary=msg(
+                "{name} is a CNAME loop: {chain}",
+                name=answer.name,
+                chain=cname_chain(answer.name, answer.cname_chain),
+            ),
             remedy=Remedy(
-                "Fix the CNAME records at your DNS host so the chain ends at a real "
-                "record; a loop makes the name unusable for every mail server."
+                msg(
+                    "Fix the CNAME records at your DNS host so the chain ends at a real "
+                    "record; a loop makes the name unusable for every mail server."
+                )
             ),
             evidence=[dns_evidence([answer])],
         )
+    tried = "; ".join(answer.tried)
     return Step(
         check_id,
         title,
         Status.FAIL,
-        summary=f"could not look up {answer.name} {answer.rdtype}: {_reason(answer)}",
-        details="Tried: " + ("; ".join(answer.tried) or "no server"),
+        summary=msg(
+            "could not look up {name} {rdtype}: {reason}",
+            name=answer.name,
+            rdtype=answer.rdtype,
+            reason=_reason(answer),
+        ),
+        details=msg("Tried: {servers}", servers=tried) if tried else msg("Tried: no server"),
         remedy=Remedy(
-            "Check the domain's authoritative DNS servers with your DNS host: other mail "
-            "servers will fail the same lookup. A SERVFAIL often means a broken DNSSEC "
-            "signature or a lame delegation; a timeout, a server that is down or filtered."
+            msg(
+                "Check the domain's authoritative DNS servers with your DNS host: other mail "
+                "servers will fail the same lookup. A SERVFAIL often means a broken DNSSEC "
+                "signature or a lame delegation; a timeout, a server that is down or filtered."
+            )
         ),
         evidence=[dns_evidence([answer])],
     )
 
 
 def _reason(answer: DnsAnswer) -> str:
-    text = OUTCOME_TEXT[answer.outcome]
-    return f"{text} ({answer.error})" if answer.error else text
+    text = outcome_text(answer.outcome)
+    if answer.error:
+        return msg("{outcome} ({error})", outcome=text, error=answer.error)
+    return text
 
 
 def child(step_id: str, title: str, status: Status, summary: str, *answers: DnsAnswer) -> Step:

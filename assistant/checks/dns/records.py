@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from assistant.checks.dns.common import child, dns_evidence, lookup_failed, resolver_down
+from assistant.checks.dns.common import (
+    child,
+    cname_chain,
+    dns_evidence,
+    lookup_failed,
+    resolver_down,
+)
 from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, Cloud, is_microsoft_host, is_within
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.resolver import DnsAnswer, Outcome
 from assistant.runner import Context
-from assistant.text import msg
+from assistant.text import join, msg, verbatim
 
 
 def check_resolver(ctx: Context) -> Step:
@@ -49,7 +55,7 @@ def check_resolver(ctx: Context) -> Step:
 
 
 def check_mx(ctx: Context) -> Step:
-    check_id, title = "dns.mx", "MX records route mail to the right place"
+    check_id, title = "dns.mx", msg("MX records route mail to the right place")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     env = ctx.target.environment
@@ -58,14 +64,18 @@ def check_mx(ctx: Context) -> Step:
     if answer.outcome.is_failure:
         return lookup_failed(check_id, title, answer)
     remedy_add = Remedy(
-        f"At your DNS host, add one MX record for {domain}"
-        + (
-            f" pointing at your tenant's host under {env.mx_suffixes[0]} (shown in the "
-            "Microsoft 365 admin center under Settings > Domains)"
-            if env.is_cloud
-            else " pointing at your mail gateway or Exchange server"
+        msg(
+            "At your DNS host, add one MX record for {domain} pointing at your tenant's host "
+            "under {suffix} (shown in the Microsoft 365 admin center under Settings > Domains).",
+            domain=domain,
+            suffix=env.mx_suffixes[0],
         )
-        + ".",
+        if env.is_cloud
+        else msg(
+            "At your DNS host, add one MX record for {domain} pointing at your mail gateway "
+            "or Exchange server.",
+            domain=domain,
+        ),
         LINKS["mx"],
     )
     if answer.outcome is Outcome.NXDOMAIN:
@@ -73,10 +83,12 @@ def check_mx(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{domain} does not exist in DNS (NXDOMAIN)",
+            summary=msg("{domain} does not exist in DNS (NXDOMAIN)", domain=domain),
             remedy=Remedy(
-                "Check the spelling of the domain, and that it is registered and delegated "
-                "to your DNS host."
+                msg(
+                    "Check the spelling of the domain, and that it is registered and delegated "
+                    "to your DNS host."
+                )
             ),
             evidence=[dns_evidence([answer])],
         )
@@ -85,7 +97,10 @@ def check_mx(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{domain} has no MX record: other servers cannot deliver mail to it",
+            summary=msg(
+                "{domain} has no MX record: other servers cannot deliver mail to it",
+                domain=domain,
+            ),
             remedy=remedy_add,
             evidence=[dns_evidence([answer])],
         )
@@ -95,7 +110,10 @@ def check_mx(ctx: Context) -> Step:
             check_id,
             title,
             Status.FAIL,
-            summary=f"{domain} publishes a null MX (RFC 7505): it declares it accepts no mail",
+            summary=msg(
+                "{domain} publishes a null MX (RFC 7505): it declares it accepts no mail",
+                domain=domain,
+            ),
             remedy=remedy_add,
             evidence=[dns_evidence([answer])],
         )
@@ -112,45 +130,63 @@ def check_mx(ctx: Context) -> Step:
     microsoft = [h for h in hosts if _is_cloud_mx(canonical[h], env.mx_suffixes)]
     others = [h for h in hosts if h not in microsoft]
     status = worst([c.status for c in children])
-    summary = ", ".join(f"{p} {h}" for p, h in records)
+    listing = ", ".join(f"{p} {h}" for p, h in records)
+    summary: str = verbatim(listing)
     remedy: Remedy | None = None
     if status is Status.FAIL:
-        summary = "; ".join(c.summary for c in children if c.status is Status.FAIL)
+        summary = join("; ", [c.summary for c in children if c.status is Status.FAIL])
         remedy = Remedy(
-            "Correct the MX record to the exact host name shown for your domain in the "
-            "admin center; every MX target must have an A or AAAA record.",
+            msg(
+                "Correct the MX record to the exact host name shown for your domain in the "
+                "admin center; every MX target must have an A or AAAA record."
+            ),
             LINKS["mx"],
         )
     elif env.is_cloud and microsoft and others:
         status = worst([status, Status.WARN])
-        summary = f"MX records mix Microsoft 365 ({', '.join(microsoft)}) and other hosts " + (
-            f"({', '.join(others)}): mail can bypass Exchange Online Protection"
+        summary = msg(
+            "MX records mix Microsoft 365 ({microsoft}) and other hosts ({others}): mail can "
+            "bypass Exchange Online Protection",
+            microsoft=", ".join(microsoft),
+            others=", ".join(others),
         )
         remedy = Remedy(
-            "Keep only the Microsoft 365 MX record, or route all mail through one gateway "
-            "and set up a connector with Enhanced Filtering for it.",
+            msg(
+                "Keep only the Microsoft 365 MX record, or route all mail through one gateway "
+                "and set up a connector with Enhanced Filtering for it."
+            ),
             LINKS["mx"],
         )
     elif env.is_cloud and not microsoft:
         status = worst([status, Status.WARN])
-        summary = f"MX points at {', '.join(hosts)}, not Exchange Online ({env.mx_suffixes[0]})"
+        summary = msg(
+            "MX points at {hosts}, not Exchange Online ({suffix})",
+            hosts=", ".join(hosts),
+            suffix=env.mx_suffixes[0],
+        )
         remedy = Remedy(
-            "If a third-party filtering service is intended, set up an inbound connector and "
-            "Enhanced Filtering for it; otherwise point the MX at your Microsoft 365 host.",
+            msg(
+                "If a third-party filtering service is intended, set up an inbound connector "
+                "and Enhanced Filtering for it; otherwise point the MX at your Microsoft 365 "
+                "host."
+            ),
             LINKS["mx"],
         )
     elif len(records) > 1:
         status = worst([status, Status.WARN if env.is_cloud else Status.PASS])
-        summary = f"{len(records)} MX records: {summary}"
+        summary = msg("{count} MX records: {records}", count=len(records), records=listing)
         if env.is_cloud:
             remedy = Remedy(
-                "Microsoft 365 expects exactly one MX record; remove the others.", LINKS["mx"]
+                msg("Microsoft 365 expects exactly one MX record; remove the others."),
+                LINKS["mx"],
             )
     elif status is Status.WARN:
-        summary = "MX host is a CNAME: " + summary
+        summary = msg("MX host is a CNAME: {records}", records=listing)
         remedy = Remedy(
-            "Point the MX record straight at a host with A/AAAA records; RFC 2181 §10.3 "
-            "forbids an MX that names a CNAME, and some senders refuse it.",
+            msg(
+                "Point the MX record straight at a host with A/AAAA records; RFC 2181 §10.3 "
+                "forbids an MX that names a CNAME, and some senders refuse it."
+            ),
             LINKS["mx"],
         )
     step = Step(
@@ -164,7 +200,7 @@ def check_mx(ctx: Context) -> Step:
     )
     classic = all(canonical[h].endswith("mail.protection.outlook.com") for h in microsoft)
     if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft and classic:
-        step.details = (
+        step.details = msg(
             "This MX uses the mail.protection.outlook.com form. The newer "
             "*.mx.microsoft form supports inbound DNSSEC and DANE."
         )
@@ -183,31 +219,30 @@ def _is_cloud_mx(host: str, suffixes: tuple[str, ...]) -> bool:
 
 def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step, list[DnsAnswer]]:
     step_id = f"dns.mx.host.{index}"
-    title = f"MX {preference} {host}"
+    title = msg("MX {preference} {host}", preference=preference, host=host)
     answers = [ctx.resolver.query(host, t, deadline=ctx.deadline) for t in ("A", "AAAA")]
     addresses = [v for a in answers for v in a.values]
     chains = [a for a in answers if a.cname_chain]
     loop = next((a for a in answers if a.outcome is Outcome.CNAME_LOOP), None)
     if loop is not None:
-        chain = " → ".join((host, *loop.cname_chain))
-        return child(step_id, title, Status.FAIL, f"{host} is a CNAME loop: {chain}", *answers), (
-            answers
+        summary = msg(
+            "{host} is a CNAME loop: {chain}", host=host, chain=cname_chain(host, loop.cname_chain)
         )
+        return child(step_id, title, Status.FAIL, summary, *answers), answers
     if not addresses:
-        reasons = "; ".join(a.describe() for a in answers)
-        return child(step_id, title, Status.FAIL, f"{host} has no address: {reasons}", *answers), (
-            answers
-        )
+        reasons = join("; ", [a.describe() for a in answers])
+        summary = msg("{host} has no address: {reasons}", host=host, reasons=reasons)
+        return child(step_id, title, Status.FAIL, summary, *answers), answers
     if chains:
-        via = " → ".join((host, *chains[0].cname_chain))
-        return child(step_id, title, Status.WARN, f"{host} is a CNAME ({via})", *answers), answers
-    return child(step_id, title, Status.PASS, f"{host} → {', '.join(addresses)}", *answers), (
-        answers
-    )
+        via = cname_chain(host, chains[0].cname_chain)
+        summary = msg("{host} is a CNAME ({chain})", host=host, chain=via)
+        return child(step_id, title, Status.WARN, summary, *answers), answers
+    listing = verbatim(f"{host} → {', '.join(addresses)}")
+    return child(step_id, title, Status.PASS, listing, *answers), answers
 
 
 def check_autodiscover_dns(ctx: Context) -> Step:
-    check_id, title = "dns.autodiscover", "Autodiscover DNS records"
+    check_id, title = "dns.autodiscover", msg("Autodiscover DNS records")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     env = ctx.target.environment
@@ -217,9 +252,11 @@ def check_autodiscover_dns(ctx: Context) -> Step:
     srv = ctx.resolver.query(f"_autodiscover._tcp.{domain}", "SRV", deadline=ctx.deadline)
     srv_child = child(
         "dns.autodiscover.srv",
-        "_autodiscover._tcp SRV record",
+        msg("_autodiscover._tcp SRV record"),
         Status.INFO,
-        ("SRV: " + ", ".join(srv.values)) if srv.ok else f"no SRV record ({srv.outcome.value})",
+        msg("SRV: {records}", records=", ".join(srv.values))
+        if srv.ok
+        else msg("no SRV record ({outcome})", outcome=srv.outcome.value),
         srv,
     )
     answers = [cname, srv]
@@ -229,50 +266,82 @@ def check_autodiscover_dns(ctx: Context) -> Step:
         return failed
     expected = env.autodiscover_cname
     remedy_cname = Remedy(
-        f"At your DNS host, create a CNAME record autodiscover.{domain} → {expected}."
+        msg(
+            "At your DNS host, create a CNAME record autodiscover.{domain} → {expected}.",
+            domain=domain,
+            expected=expected,
+        )
         if expected
-        else f"Publish autodiscover.{domain} (A or CNAME) pointing at your Exchange server "
-        "or load balancer.",
+        else msg(
+            "Publish autodiscover.{domain} (A or CNAME) pointing at your Exchange server "
+            "or load balancer.",
+            domain=domain,
+        ),
         LINKS["autodiscover"],
     )
+    summary: str
     if cname.ok:
         target = cname.values[0].rstrip(".").lower()
         resolved = ctx.resolver.query(target, "A", deadline=ctx.deadline)
         answers.append(resolved)
         if expected and target == expected:
-            status, summary, remedy = Status.PASS, f"{name} is a CNAME to {target}", None
+            status, remedy = Status.PASS, None
+            summary = msg("{name} is a CNAME to {target}", name=name, target=target)
         elif is_within(target, domain) or (not env.is_cloud and resolved.ok):
             status = Status.PASS if not env.is_cloud else Status.WARN
-            summary = f"{name} is a CNAME to {target}, inside your own domain"
+            summary = msg(
+                "{name} is a CNAME to {target}, inside your own domain", name=name, target=target
+            )
             remedy = None if not env.is_cloud else _hybrid_remedy(domain, expected)
         elif is_microsoft_host(target):
             status = Status.WARN
-            summary = f"{name} points at {target}, a Microsoft host but not {expected}"
+            summary = msg(
+                "{name} points at {target}, a Microsoft host but not {expected}",
+                name=name,
+                target=target,
+                expected=str(expected),
+            )
             remedy = remedy_cname
         else:
             status = Status.FAIL
-            summary = (
-                f"{name} points at {target}, a third party: Outlook would send credentials there"
+            summary = msg(
+                "{name} points at {target}, a third party: Outlook would send credentials there",
+                name=name,
+                target=target,
             )
             remedy = Remedy(
-                f"Remove that record. {remedy_cname.text} A third-party autodiscover host "
-                "receives your users' passwords when Outlook signs in.",
+                msg(
+                    "Remove that record. {remedy} A third-party autodiscover host "
+                    "receives your users' passwords when Outlook signs in.",
+                    remedy=remedy_cname.text,
+                ),
                 LINKS["autodiscover"],
             )
         if status is not Status.FAIL and not resolved.ok:
             status = Status.FAIL
-            summary = f"{name} → {target}, which does not resolve ({resolved.outcome.value})"
+            summary = msg(
+                "{name} → {target}, which does not resolve ({outcome})",
+                name=name,
+                target=target,
+                outcome=resolved.outcome.value,
+            )
             remedy = remedy_cname
     else:
         address = ctx.resolver.query(name, "A", deadline=ctx.deadline)
         answers.append(address)
         if address.ok:
             status = Status.PASS if not env.is_cloud else Status.WARN
-            summary = f"{name} has an A record ({', '.join(address.values)}), not a CNAME"
+            summary = msg(
+                "{name} has an A record ({addresses}), not a CNAME",
+                name=name,
+                addresses=", ".join(address.values),
+            )
             remedy = None if not env.is_cloud else _hybrid_remedy(domain, expected)
         else:
             status = Status.WARN
-            summary = f"{name} does not exist: Outlook falls back to slower discovery methods"
+            summary = msg(
+                "{name} does not exist: Outlook falls back to slower discovery methods", name=name
+            )
             remedy = remedy_cname
     return Step(
         check_id,
@@ -287,28 +356,32 @@ def check_autodiscover_dns(ctx: Context) -> Step:
 
 def _hybrid_remedy(domain: str, expected: str | None) -> Remedy:
     return Remedy(
-        f"Correct for hybrid, where autodiscover.{domain} must reach your on-premises "
-        f"Exchange servers. For a cloud-only organisation use a CNAME to {expected}.",
+        msg(
+            "Correct for hybrid, where autodiscover.{domain} must reach your on-premises "
+            "Exchange servers. For a cloud-only organisation use a CNAME to {expected}.",
+            domain=domain,
+            expected=str(expected),
+        ),
         LINKS["autodiscover"],
     )
 
 
 def check_verification(ctx: Context) -> Step:
-    check_id, title = "dns.verification", "Microsoft 365 domain verification record"
+    check_id, title = "dns.verification", msg("Microsoft 365 domain verification record")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     answer = ctx.resolver.query(ctx.target.domain, "TXT", deadline=ctx.deadline)
     found = [v for v in answer.values if v.startswith("MS=")]
     summary = (
-        f"verification TXT present: {', '.join(found)}"
+        msg("verification TXT present: {records}", records=", ".join(found))
         if found
-        else "no MS= verification TXT (only needed while a domain is being added)"
+        else msg("no MS= verification TXT (only needed while a domain is being added)")
     )
     return Step(check_id, title, Status.INFO, summary=summary, evidence=[dns_evidence([answer])])
 
 
 def check_msoid(ctx: Context) -> Step:
-    check_id, title = "dns.msoid", "No msoid CNAME outside 21Vianet"
+    check_id, title = "dns.msoid", msg("No msoid CNAME outside 21Vianet")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     env = ctx.target.environment
@@ -320,7 +393,7 @@ def check_msoid(ctx: Context) -> Step:
             check_id,
             title,
             Status.PASS,
-            summary="no msoid record",
+            summary=msg("no msoid record"),
             evidence=[dns_evidence([answer])],
         )
     target = answer.values[0].rstrip(".")
@@ -329,18 +402,30 @@ def check_msoid(ctx: Context) -> Step:
             check_id,
             title,
             Status.INFO,
-            summary=f"msoid → {target} (expected for {env.display_name})",
+            summary=msg(
+                "msoid → {target} (expected for {cloud})", target=target, cloud=env.display_name
+            ),
             evidence=[dns_evidence([answer])],
         )
     return Step(
         check_id,
         title,
         Status.FAIL,
-        summary=f"msoid.{ctx.target.domain} → {target}: this record breaks Microsoft 365 sign-in",
-        details="The msoid CNAME sends Office clients to the 21Vianet sign-in service. "
-        f"Outside 21Vianet ({env.display_name} here) it makes activation and sign-in fail.",
+        summary=msg(
+            "msoid.{domain} → {target}: this record breaks Microsoft 365 sign-in",
+            domain=ctx.target.domain,
+            target=target,
+        ),
+        details=msg(
+            "The msoid CNAME sends Office clients to the 21Vianet sign-in service. "
+            "Outside 21Vianet ({cloud} here) it makes activation and sign-in fail.",
+            cloud=env.display_name,
+        ),
         remedy=Remedy(
-            f"Delete the CNAME record msoid.{ctx.target.domain} at your DNS host.",
+            msg(
+                "Delete the CNAME record msoid.{domain} at your DNS host.",
+                domain=ctx.target.domain,
+            ),
             LINKS["msoid"],
         ),
         evidence=[dns_evidence([answer])],
@@ -356,7 +441,7 @@ _TEAMS_RECORDS = (
 
 
 def check_teams(ctx: Context) -> Step:
-    check_id, title = "dns.teams", "Skype for Business / Teams DNS records"
+    check_id, title = "dns.teams", msg("Skype for Business / Teams DNS records")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     children: list[Step] = []
@@ -364,20 +449,35 @@ def check_teams(ctx: Context) -> Step:
     for step_id, prefix, rdtype in _TEAMS_RECORDS:
         answer = ctx.resolver.query(f"{prefix}.{ctx.target.domain}", rdtype, deadline=ctx.deadline)
         answers.append(answer)
-        text = ", ".join(answer.values) if answer.ok else f"not published ({answer.outcome.value})"
-        children.append(child(step_id, f"{prefix} {rdtype}", Status.INFO, text, answer))
+        text = (
+            verbatim(", ".join(answer.values))
+            if answer.ok
+            else msg("not published ({outcome})", outcome=answer.outcome.value)
+        )
+        children.append(child(step_id, verbatim(f"{prefix} {rdtype}"), Status.INFO, text, answer))
     present = [c.title for c, a in zip(children, answers, strict=True) if a.ok]
     summary = (
-        f"published: {', '.join(present)}" if present else "no Skype for Business records"
-    ) + f" (Skype for Business Online retired {SKYPE_ONLINE_RETIRED})"
+        msg(
+            "published: {records} (Skype for Business Online retired {retired})",
+            records=", ".join(present),
+            retired=SKYPE_ONLINE_RETIRED,
+        )
+        if present
+        else msg(
+            "no Skype for Business records (Skype for Business Online retired {retired})",
+            retired=SKYPE_ONLINE_RETIRED,
+        )
+    )
     return Step(
         check_id,
         title,
         Status.INFO,
         summary=summary,
-        details="Teams-only tenants do not need these records. On-premises Lync/Skype pools "
-        "and hybrid federation still use them.",
-        remedy=Remedy("Nothing to change for Teams-only organisations.", LINKS["teams"]),
+        details=msg(
+            "Teams-only tenants do not need these records. On-premises Lync/Skype pools "
+            "and hybrid federation still use them."
+        ),
+        remedy=Remedy(msg("Nothing to change for Teams-only organisations."), LINKS["teams"]),
         evidence=[dns_evidence(answers)],
         children=children,
     )

@@ -22,6 +22,7 @@ from assistant.net.starttls import ProtocolError, smtp_starttls
 from assistant.net.tls import TlsHandshakeError, sent_chain_der
 from assistant.net.transcript import Transcript
 from assistant.runner import Context
+from assistant.text import Text, join, msg, verbatim
 
 MTA_STS_MAX_BYTES = 64 * 1024  # RFC 8461 §3.3 lets senders cap the policy size
 SMTP_PORT = 25
@@ -34,7 +35,7 @@ def _mx_hosts(ctx: Context) -> tuple[list[str], DnsAnswer]:
 
 
 def check_mta_sts(ctx: Context) -> Step:
-    check_id, title = "dns.mta_sts", "MTA-STS policy"
+    check_id, title = "dns.mta_sts", msg("MTA-STS policy")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     domain = ctx.target.domain
@@ -49,17 +50,22 @@ def check_mta_sts(ctx: Context) -> Step:
             check_id,
             title,
             Status.INFO,
-            summary="no MTA-STS record: senders may deliver without TLS if it is stripped",
+            summary=msg("no MTA-STS record: senders may deliver without TLS if it is stripped"),
             remedy=Remedy(
-                f"Optional: publish _mta-sts.{domain} TXT and a policy at "
-                f"https://mta-sts.{domain}/.well-known/mta-sts.txt",
+                msg(
+                    "Optional: publish _mta-sts.{domain} TXT and a policy at {url}",
+                    domain=domain,
+                    url=f"https://mta-sts.{domain}/.well-known/mta-sts.txt",
+                ),
                 remedy_link,
             ),
             evidence=evidence,
         )
     problems: list[str] = []
     if len(records) > 1:
-        problems.append(f"{len(records)} MTA-STS TXT records; senders ignore them all")
+        problems.append(
+            msg("{count} MTA-STS TXT records; senders ignore them all", count=len(records))
+        )
     parsed_txt = parse_mta_sts_txt(records[0])
     problems.extend(parsed_txt.errors)
     url = f"https://mta-sts.{domain}/.well-known/mta-sts.txt"
@@ -67,27 +73,34 @@ def check_mta_sts(ctx: Context) -> Step:
     try:
         response = https_request(ctx.net, url, max_bytes=MTA_STS_MAX_BYTES)
     except HttpError as exc:
-        problems.append(f"the policy could not be fetched: {exc.message}")
+        problems.append(msg("the policy could not be fetched: {error}", error=exc.message))
         if exc.tls is not None:
-            evidence.append(exc.tls.to_evidence(f"TLS mta-sts.{domain}"))
-        policy_step = Step("dns.mta_sts.policy", "Policy file", Status.FAIL, summary=exc.message)
+            evidence.append(exc.tls.to_evidence(_tls_label(f"mta-sts.{domain}")))
+        policy_step = Step(
+            "dns.mta_sts.policy", msg("Policy file"), Status.FAIL, summary=verbatim(exc.message)
+        )
     else:
         evidence.append(response.to_evidence(ctx.redactor))
         if response.tls is not None:
-            evidence.append(response.tls.to_evidence(f"TLS mta-sts.{domain}"))
-        policy_step = _policy_step(ctx, response.status, response.text(), response.truncated)
-        problems.extend(
-            policy_step.details.splitlines() if policy_step.status is Status.FAIL else []
+            evidence.append(response.tls.to_evidence(_tls_label(f"mta-sts.{domain}")))
+        policy_step, policy_problems = _policy_step(
+            ctx, response.status, response.text(), response.truncated
         )
+        problems.extend(policy_problems)
     if problems:
         return Step(
             check_id,
             title,
             Status.FAIL,
-            summary="MTA-STS is published but inconsistent: " + "; ".join(problems),
+            summary=msg(
+                "MTA-STS is published but inconsistent: {problems}",
+                problems=join("; ", problems),
+            ),
             remedy=Remedy(
-                "Fix the policy so senders can use it, or remove the _mta-sts TXT record: a "
-                "broken policy in enforce mode makes senders defer mail to you.",
+                msg(
+                    "Fix the policy so senders can use it, or remove the _mta-sts TXT record: a "
+                    "broken policy in enforce mode makes senders defer mail to you."
+                ),
                 remedy_link,
             ),
             evidence=evidence,
@@ -103,34 +116,53 @@ def check_mta_sts(ctx: Context) -> Step:
     )
 
 
-def _policy_step(ctx: Context, status: int, text: str, truncated: bool) -> Step:
-    step_id, title = "dns.mta_sts.policy", "Policy file"
+def _tls_label(host: str) -> str:
+    return msg("TLS {host}", host=host)
+
+
+def _policy_step(ctx: Context, status: int, text: str, truncated: bool) -> tuple[Step, list[str]]:
+    """The policy file's step, and the problems that make it unusable (empty when none)."""
+    step_id, title = "dns.mta_sts.policy", msg("Policy file")
+    problems: list[str]
     if status != 200:
-        return Step(step_id, title, Status.FAIL, summary=f"HTTP {status}", details=f"HTTP {status}")
-    if truncated:
-        message = f"the policy is larger than {MTA_STS_MAX_BYTES} bytes"
-        return Step(step_id, title, Status.FAIL, summary=message, details=message)
-    policy = parse_mta_sts_policy(text)
-    if policy.errors:
-        return Step(
-            step_id,
-            title,
-            Status.FAIL,
-            summary="; ".join(policy.errors),
-            details="\n".join(policy.errors),
-        )
-    hosts, mx_answer = _mx_hosts(ctx)
-    missing = uncovered_mx(policy, hosts)
-    if missing and policy.mode != "none":
-        message = f"the policy's mx: lines do not cover {', '.join(missing)}"
-        return Step(step_id, title, Status.FAIL, summary=message, details=message)
-    summary = f"mode {policy.mode}, mx {', '.join(policy.mx) or '-'}, max_age {policy.max_age}"
-    status_out = Status.PASS if policy.mode == "enforce" else Status.INFO
-    return Step(step_id, title, status_out, summary=summary, evidence=[dns_evidence([mx_answer])])
+        message = msg("HTTP {status}", status=status)
+        problems = [message]
+    elif truncated:
+        message = msg("the policy is larger than {limit} bytes", limit=MTA_STS_MAX_BYTES)
+        problems = [message]
+    else:
+        policy = parse_mta_sts_policy(text)
+        if policy.errors:
+            problems = list(policy.errors)
+            step = Step(
+                step_id,
+                title,
+                Status.FAIL,
+                summary=join("; ", problems),
+                details=join("\n", problems),
+            )
+            return step, problems
+        hosts, mx_answer = _mx_hosts(ctx)
+        missing = uncovered_mx(policy, hosts)
+        if not missing or policy.mode == "none":
+            summary = msg(
+                "mode {mode}, mx {mx}, max_age {max_age}",
+                mode=str(policy.mode),
+                mx=", ".join(policy.mx) or "-",
+                max_age=str(policy.max_age),
+            )
+            status_out = Status.PASS if policy.mode == "enforce" else Status.INFO
+            step = Step(
+                step_id, title, status_out, summary=summary, evidence=[dns_evidence([mx_answer])]
+            )
+            return step, []
+        message = msg("the policy's mx: lines do not cover {hosts}", hosts=", ".join(missing))
+        problems = [message]
+    return Step(step_id, title, Status.FAIL, summary=message, details=message), problems
 
 
 def check_tlsrpt(ctx: Context) -> Step:
-    check_id, title = "dns.tlsrpt", "SMTP TLS reporting (TLS-RPT)"
+    check_id, title = "dns.tlsrpt", msg("SMTP TLS reporting (TLS-RPT)")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     answer = ctx.resolver.query(f"_smtp._tls.{ctx.target.domain}", "TXT", deadline=ctx.deadline)
@@ -143,36 +175,43 @@ def check_tlsrpt(ctx: Context) -> Step:
             check_id,
             title,
             Status.INFO,
-            summary="no TLS-RPT record: you get no reports of TLS failures delivering to you",
+            summary=msg("no TLS-RPT record: you get no reports of TLS failures delivering to you"),
             remedy=Remedy(
-                f"Optional: _smtp._tls.{ctx.target.domain} TXT "
-                f'"v=TLSRPTv1; rua=mailto:tls-reports@{ctx.target.domain}"',
+                msg(
+                    "Optional: _smtp._tls.{domain} TXT {record}",
+                    domain=ctx.target.domain,
+                    record=f'"v=TLSRPTv1; rua=mailto:tls-reports@{ctx.target.domain}"',
+                ),
                 LINKS["tlsrpt"],
             ),
             evidence=evidence,
         )
     parsed = parse_tlsrpt(records[0])
     if parsed.errors or len(records) > 1:
-        errors = list(parsed.errors) + (["several TLS-RPT records"] if len(records) > 1 else [])
+        errors: list[str] = list(parsed.errors)
+        if len(records) > 1:
+            errors.append(msg("several TLS-RPT records"))
         return Step(
             check_id,
             title,
             Status.WARN,
-            summary="TLS-RPT record is invalid: " + "; ".join(errors),
-            remedy=Remedy("Correct the record; reporters ignore an invalid one.", LINKS["tlsrpt"]),
+            summary=msg("TLS-RPT record is invalid: {problems}", problems=join("; ", errors)),
+            remedy=Remedy(
+                msg("Correct the record; reporters ignore an invalid one."), LINKS["tlsrpt"]
+            ),
             evidence=evidence,
         )
     return Step(
         check_id,
         title,
         Status.INFO,
-        summary="reports go to " + ", ".join(parsed.rua),
+        summary=msg("reports go to {addresses}", addresses=", ".join(parsed.rua)),
         evidence=evidence,
     )
 
 
 def check_dnssec(ctx: Context) -> Step:
-    check_id, title = "dns.dnssec", "DNSSEC"
+    check_id, title = "dns.dnssec", msg("DNSSEC")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     domain = ctx.target.domain
@@ -184,7 +223,9 @@ def check_dnssec(ctx: Context) -> Step:
             check_id,
             title,
             Status.PASS,
-            summary=f"{domain} is signed and your resolver validated it (AD bit set)",
+            summary=msg(
+                "{domain} is signed and your resolver validated it (AD bit set)", domain=domain
+            ),
             evidence=evidence,
         )
     if dnskey.ok:
@@ -192,12 +233,19 @@ def check_dnssec(ctx: Context) -> Step:
             check_id,
             title,
             Status.WARN,
-            summary=f"{domain} publishes DNSKEY records, but the resolver did not validate them",
-            details="Either the resolver does not validate DNSSEC, or validation failed "
-            "(then a validating resolver answers SERVFAIL).",
+            summary=msg(
+                "{domain} publishes DNSKEY records, but the resolver did not validate them",
+                domain=domain,
+            ),
+            details=msg(
+                "Either the resolver does not validate DNSSEC, or validation failed "
+                "(then a validating resolver answers SERVFAIL)."
+            ),
             remedy=Remedy(
-                "Check the DS record at the registrar matches the zone's keys, and test "
-                "with a validating resolver via --nameserver.",
+                msg(
+                    "Check the DS record at the registrar matches the zone's keys, and test "
+                    "with a validating resolver via --nameserver."
+                ),
                 LINKS["dnssec"],
             ),
             evidence=evidence,
@@ -206,10 +254,14 @@ def check_dnssec(ctx: Context) -> Step:
         check_id,
         title,
         Status.INFO,
-        summary=f"{domain} is not DNSSEC-signed (or the resolver does not validate)",
+        summary=msg(
+            "{domain} is not DNSSEC-signed (or the resolver does not validate)", domain=domain
+        ),
         remedy=Remedy(
-            "Optional: sign the zone at your DNS host; Exchange Online supports inbound "
-            "DNSSEC and DANE with the *.mx.microsoft MX form.",
+            msg(
+                "Optional: sign the zone at your DNS host; Exchange Online supports inbound "
+                "DNSSEC and DANE with the *.mx.microsoft MX form."
+            ),
             LINKS["dnssec"],
         ),
         evidence=evidence,
@@ -217,7 +269,7 @@ def check_dnssec(ctx: Context) -> Step:
 
 
 def check_dane(ctx: Context) -> Step:
-    check_id, title = "dns.dane", "DANE TLSA records for the MX hosts"
+    check_id, title = "dns.dane", msg("DANE TLSA records for the MX hosts")
     if (skip := resolver_down(ctx, check_id, title)) is not None:
         return skip
     hosts, mx_answer = _mx_hosts(ctx)
@@ -227,12 +279,13 @@ def check_dane(ctx: Context) -> Step:
         tlsa = ctx.resolver.query(f"_{SMTP_PORT}._tcp.{host}", "TLSA", deadline=ctx.deadline)
         answers.append(tlsa)
         if tlsa.outcome.is_failure:
-            children.append(lookup_failed(f"dns.dane.host.{index}", host, tlsa))
+            children.append(lookup_failed(f"dns.dane.host.{index}", verbatim(host), tlsa))
         elif tlsa.ok:
             children.append(_verify_tlsa(ctx, index, host, tlsa))
         else:
+            none = msg("no TLSA record")
             children.append(
-                child(f"dns.dane.host.{index}", host, Status.INFO, "no TLSA record", tlsa)
+                child(f"dns.dane.host.{index}", verbatim(host), Status.INFO, none, tlsa)
             )
     published = [c for c in children if c.summary != "no TLSA record"]
     evidence = [dns_evidence(answers)]
@@ -241,17 +294,21 @@ def check_dane(ctx: Context) -> Step:
             check_id,
             title,
             Status.INFO,
-            summary="no TLSA records for the MX hosts (DANE not in use)",
+            summary=msg("no TLSA records for the MX hosts (DANE not in use)"),
             evidence=evidence,
             children=children,
         )
     status = worst([c.status for c in published])
-    summary = "; ".join(f"{c.title}: {c.summary}" for c in published)
+    summary = join(
+        "; ", [msg("{host}: {summary}", host=c.title, summary=c.summary) for c in published]
+    )
     remedy = None
     if status is Status.FAIL:
         remedy = Remedy(
-            "Publish TLSA records that match the certificate the MX serves now (or remove "
-            "them): senders that use DANE will not deliver while they mismatch.",
+            msg(
+                "Publish TLSA records that match the certificate the MX serves now (or remove "
+                "them): senders that use DANE will not deliver while they mismatch."
+            ),
             LINKS["dnssec"],
         )
     return Step(
@@ -267,11 +324,12 @@ def check_dane(ctx: Context) -> Step:
 
 def _verify_tlsa(ctx: Context, index: int, host: str, tlsa: DnsAnswer) -> Step:
     step_id = f"dns.dane.host.{index}"
+    title = verbatim(host)
     try:
         records = [Tlsa.parse(v) for v in tlsa.values]
     except ValueError as exc:
-        return child(step_id, host, Status.FAIL, str(exc), tlsa)
-    transcript = Transcript(f"SMTP {host}:{SMTP_PORT}", ctx.redactor)
+        return child(step_id, title, Status.FAIL, _exception_text(exc), tlsa)
+    transcript = Transcript(msg("SMTP {host}:{port}", host=host, port=SMTP_PORT), ctx.redactor)
     evidence: list[Evidence] = [dns_evidence([tlsa])]
     net = ctx.net
 
@@ -286,39 +344,61 @@ def _verify_tlsa(ctx: Context, index: int, host: str, tlsa: DnsAnswer) -> Step:
         message = getattr(exc, "message", None) or str(exc)
         return Step(
             step_id,
-            host,
+            title,
             Status.WARN,
-            summary=f"TLSA published, but the certificate could not be fetched: {message}",
-            details="Outbound port 25 is often blocked by ISPs and firewalls; run this from a "
-            "network that may send SMTP.",
+            summary=msg(
+                "TLSA published, but the certificate could not be fetched: {error}", error=message
+            ),
+            details=msg(
+                "Outbound port 25 is often blocked by ISPs and firewalls; run this from a "
+                "network that may send SMTP."
+            ),
             evidence=evidence,
         )
     try:
         chain = sent_chain_der(ssock)
     finally:
         net.close(ssock)
-    evidence.append(inspection.to_evidence(f"TLS {host}:{SMTP_PORT}"))
+    evidence.append(inspection.to_evidence(msg("TLS {host}:{port}", host=host, port=SMTP_PORT)))
     evidence.append(transcript.to_evidence())
     matched = [r for r in records if tlsa_matches(r, chain)]
     if matched:
-        summary = f"certificate matches TLSA ({matched[0].describe()})"
+        usage = matched[0].describe()
         if not tlsa.authenticated:
             return Step(
                 step_id,
-                host,
+                title,
                 Status.WARN,
-                summary=summary + ", but the TLSA answer was not DNSSEC-validated, so "
-                "senders ignore it",
+                summary=msg(
+                    "certificate matches TLSA ({usage}), but the TLSA answer was not "
+                    "DNSSEC-validated, so senders ignore it",
+                    usage=usage,
+                ),
                 evidence=evidence,
             )
-        return Step(step_id, host, Status.PASS, summary=summary, evidence=evidence)
-    expected = tlsa_for(chain[0]) if chain else "(no certificate)"
+        summary = msg("certificate matches TLSA ({usage})", usage=usage)
+        return Step(step_id, title, Status.PASS, summary=summary, evidence=evidence)
+    published = ", ".join(tlsa.values)
     return Step(
         step_id,
-        host,
+        title,
         Status.FAIL,
-        summary="no TLSA record matches the certificate the MX serves",
-        details=f"Published: {', '.join(tlsa.values)}\nA record for the current certificate: "
-        f"{expected}",
+        summary=msg("no TLSA record matches the certificate the MX serves"),
+        details=msg(
+            "Published: {records}\nA record for the current certificate: {record}",
+            records=published,
+            record=tlsa_for(chain[0]),
+        )
+        if chain
+        else msg(
+            "Published: {records}\nA record for the current certificate: (no certificate)",
+            records=published,
+        ),
         evidence=evidence,
     )
+
+
+def _exception_text(exc: Exception) -> str:
+    """The exception's message, kept translatable when we wrote it with msg()."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Text) else verbatim(str(exc))

@@ -3,7 +3,7 @@ them, and how an exchangelib failure becomes a step."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,15 +15,58 @@ from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Step
 from assistant.net.exchangelib_adapter import EwsSession, HttpExchange
 from assistant.runner import Context
+from assistant.text import join, msg
 
 ENDPOINT = "ews.endpoint"
 LOGIN = "ews.login"
 MAILBOX = "ews.mailbox"
 RETIREMENT = "ews.retirement"
 INFO_KIND = "ews"  # evidence carrying what ews.endpoint / ews.login found, for later checks
-NO_CREDENTIALS = "no credentials for this run"
+CLOUD_DEFAULTS = "cloud defaults"  # DiscoveredSettings.source when the cloud's defaults apply
 MAX_EXCHANGES_SHOWN = 12
 DETAIL_CHARS = 400  # of an exchangelib message (a 403's repeats every response header)
+
+
+# The checks' titles (also wanted by ews/__init__.py's Check list).
+ENDPOINT_TITLE = msg("EWS endpoint answers")
+LOGIN_TITLE = msg("EWS sign-in")
+MAILBOX_TITLE = msg("EWS mailbox data (what Lync/Teams read)")
+RETIREMENT_TITLE = msg("EWS retirement in Exchange Online")
+
+
+def skipped_no_credentials() -> str:
+    return msg("skipped: no credentials for this run")
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception's message, keeping it translatable when it was raised with a Text."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str):
+        return message
+    if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return str(exc)
+
+
+def number(value: object) -> int | float | str:
+    """A count from exchangelib for a msg argument (it may be None, shown as such)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def url_from(source: str, url: str) -> str:
+    """'URL from autodiscover.pox: https://...' (where a check's URL came from)."""
+    if source == CLOUD_DEFAULTS:
+        return msg("URL from cloud defaults: {url}", url=url)
+    return msg("URL from {step}: {url}", step=source, url=url)
+
+
+def certificate_problems(problems: Iterable[str]) -> str:
+    """'Certificate problems:' and one '- problem' line each."""
+    return join("\n", [msg("Certificate problems:"), *(join("", ["- ", p]) for p in problems)])
+
+
+def tls_label(host: str) -> str:
+    return msg("TLS {host}", host=host)
 
 
 def step_info(step: Step | None) -> dict[str, Any] | None:
@@ -42,7 +85,11 @@ def host_port(url: str) -> tuple[str, int]:
 
 def exchange_evidence(ctx: Context, exchanges: Sequence[HttpExchange]) -> list[Evidence]:
     return [
-        Evidence("http", f"{e.method} {e.url} (exchangelib)", e.to_dict(ctx.redactor))
+        Evidence(
+            "http",
+            msg("{method} {url} (exchangelib)", method=e.method, url=e.url),
+            e.to_dict(ctx.redactor),
+        )
         for e in exchanges[-MAX_EXCHANGES_SHOWN:]
     ]
 
@@ -64,10 +111,13 @@ def mailbox_address(ctx: Context, credential: Credentials) -> str | None:
 
 def tls_remedy(host: str) -> Remedy:
     return Remedy(
-        f"Install a certificate for {host} from a public certification authority, with the "
-        "full chain (intermediates included) and a subject alternative name for this exact "
-        "host, and keep it renewed. EWS clients refuse the connection otherwise, and this "
-        "program sends no credentials to it.",
+        msg(
+            "Install a certificate for {host} from a public certification authority, with the "
+            "full chain (intermediates included) and a subject alternative name for this "
+            "exact host, and keep it renewed. EWS clients refuse the connection otherwise, and "
+            "this program sends no credentials to it.",
+            host=host,
+        ),
         EWS_LINKS["virtual_directory"],
     )
 
@@ -87,7 +137,13 @@ def session_failure(
         title,
         failure.status,
         summary=ctx.redactor(failure.summary),
-        details=ctx.redactor(f"{type(exc).__name__}: {str(exc)[:DETAIL_CHARS]}"),
+        details=ctx.redactor(
+            msg(
+                "{exception}: {error}",
+                exception=type(exc).__name__,
+                error=str(exc)[:DETAIL_CHARS],
+            )
+        ),
         remedy=failure.remedy,
         evidence=exchange_evidence(ctx, exchanges),
     )
@@ -107,6 +163,6 @@ def _oauth_failure(
     if failure.kind == "blocked" and app_only:
         found = mailbox_permission(host)
         return EwsFailure(
-            "blocked", found.status, f"{failure.summary}; {found.cause}", found.remedy
+            "blocked", found.status, join("; ", [failure.summary, found.cause]), found.remedy
         )
     return failure

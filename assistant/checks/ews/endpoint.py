@@ -13,12 +13,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from assistant.checks.autodiscover.settings import discovered_settings
-from assistant.checks.ews.common import ENDPOINT, INFO_KIND, host_port, tls_remedy
+from assistant.checks.ews.common import (
+    ENDPOINT,
+    ENDPOINT_TITLE,
+    INFO_KIND,
+    certificate_problems,
+    error_text,
+    host_port,
+    tls_label,
+    tls_remedy,
+    url_from,
+)
 from assistant.facts import EWS_LINKS, Environment
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.challenge import Challenge, offered_schemes, parse_challenges
 from assistant.net.http import HttpError, HttpResponse, https_request
 from assistant.runner import Context
+from assistant.text import join, msg
 
 # A minimal, valid request (GetFolder of the root), as an EWS client's first call would be.
 _PROBE = (
@@ -33,14 +44,15 @@ _PROBE = (
 )
 
 
-def _challenge_details(challenges: Sequence[Challenge]) -> str:
+def _challenge_list(challenges: Sequence[Challenge]) -> str:
+    """'Basic (realm=mail.example.com); Bearer (authorization_uri=...)': data, as sent."""
     lines = []
     for challenge in challenges:
         shown = ", ".join(
             f"{k}={v}" for k, v in challenge.params.items() if k in ("realm", "authorization_uri")
         )
-        lines.append(f"{challenge.scheme}" + (f" ({shown})" if shown else ""))
-    return "Challenges: " + "; ".join(lines) if lines else ""
+        lines.append(f"{challenge.scheme} ({shown})" if shown else challenge.scheme)
+    return "; ".join(lines)
 
 
 def _endpoint_verdict(
@@ -51,86 +63,129 @@ def _endpoint_verdict(
     schemes = offered_schemes(challenges)
     status = response.status
     if status == 401 and schemes:
-        details = _challenge_details(challenges)
-        if env.is_cloud and "Bearer" in schemes:
-            details += ". Exchange Online signs apps in with OAuth (Bearer)."
-        return Status.PASS, f"answers and asks for sign-in: {', '.join(schemes)}", details, None
+        shown = _challenge_list(challenges)
+        details = (
+            msg(
+                "Challenges: {challenges}. Exchange Online signs apps in with OAuth (Bearer).",
+                challenges=shown,
+            )
+            if env.is_cloud and "Bearer" in schemes
+            else msg("Challenges: {challenges}", challenges=shown)
+        )
+        return (
+            Status.PASS,
+            msg("answers and asks for sign-in: {schemes}", schemes=", ".join(schemes)),
+            details,
+            None,
+        )
     if status == 401:
         return (
             Status.WARN,
-            "answered 401 but named no sign-in method (no WWW-Authenticate header)",
+            msg("answered 401 but named no sign-in method (no WWW-Authenticate header)"),
             "",
             Remedy(
-                "Check the EWS virtual directory's authentication settings: "
-                "Get-WebServicesVirtualDirectory | Format-List *Authentication*; a reverse "
-                "proxy may be stripping WWW-Authenticate.",
+                msg(
+                    "Check the EWS virtual directory's authentication settings: "
+                    "Get-WebServicesVirtualDirectory | Format-List *Authentication*; a reverse "
+                    "proxy may be stripping WWW-Authenticate."
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
     if status == 404:
         return (
             Status.FAIL,
-            f"404 Not Found: there is no EWS at {response.url}",
+            msg("404 Not Found: there is no EWS at {url}", url=response.url),
             "",
             Remedy(
-                "Check the EWS URL autodiscover hands out and where EWS is published: "
-                "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl; the "
-                "path is /EWS/Exchange.asmx, and a reverse proxy must publish it.",
+                msg(
+                    "Check the EWS URL autodiscover hands out and where EWS is published: "
+                    "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl; the "
+                    "path is /EWS/Exchange.asmx, and a reverse proxy must publish it."
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
     if 300 <= status < 400:
-        target = response.header("location") or "(no Location header)"
+        location = response.header("location")
         return (
             Status.FAIL,
-            f"redirects to {target} (HTTP {status}); EWS clients do not follow redirects",
+            msg(
+                "redirects to {target} (HTTP {status}); EWS clients do not follow redirects",
+                target=location,
+                status=status,
+            )
+            if location
+            else msg(
+                "redirects to (no Location header) (HTTP {status}); EWS clients do not follow "
+                "redirects",
+                status=status,
+            ),
             "",
             Remedy(
-                "Publish EWS at the URL autodiscover hands out, without a redirect: "
-                "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl.",
+                msg(
+                    "Publish EWS at the URL autodiscover hands out, without a redirect: "
+                    "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl."
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
     if status >= 500:
         return (
             Status.FAIL,
-            f"server error: HTTP {status} {response.reason}",
+            msg(
+                "server error: HTTP {status} {status_text}",
+                status=status,
+                status_text=response.reason,
+            ),
             "",
             Remedy(
-                f"{host} (or a load balancer in front of it) failed. On Exchange Server check "
-                "the MSExchangeServicesAppPool application pool and the event log; give the "
-                "request-id and X-FEServer/X-BEServer values from the evidence to support.",
+                msg(
+                    "{host} (or a load balancer in front of it) failed. On Exchange Server "
+                    "check the MSExchangeServicesAppPool application pool and the event log; "
+                    "give the request-id and X-FEServer/X-BEServer values from the evidence to "
+                    "support.",
+                    host=host,
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
     if status == 403:
         return (
             Status.FAIL,
-            "403 Forbidden before any sign-in: the server or a proxy refuses this client",
+            msg("403 Forbidden before any sign-in: the server or a proxy refuses this client"),
             "",
             Remedy(
-                "Check IP restrictions, client-certificate requirements or a web application "
-                "firewall in front of EWS.",
+                msg(
+                    "Check IP restrictions, client-certificate requirements or a web "
+                    "application firewall in front of EWS."
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
     if status == 200:
         return (
             Status.WARN,
-            "answered 200 without asking for sign-in (EWS normally answers 401)",
-            "Anonymous access to EWS, or something other than Exchange answers at this URL.",
-            Remedy("Check that this URL reaches Exchange and not a proxy or placeholder page."),
+            msg("answered 200 without asking for sign-in (EWS normally answers 401)"),
+            msg("Anonymous access to EWS, or something other than Exchange answers at this URL."),
+            Remedy(
+                msg("Check that this URL reaches Exchange and not a proxy or placeholder page.")
+            ),
         )
     return (
         Status.WARN,
-        f"answered HTTP {status} {response.reason} without credentials (expected 401)",
+        msg(
+            "answered HTTP {status} {status_text} without credentials (expected 401)",
+            status=status,
+            status_text=response.reason,
+        ),
         "",
         None,
     )
 
 
 def check_endpoint(ctx: Context) -> Step:
-    title = "EWS endpoint answers"
+    title = ENDPOINT_TITLE
     settings = discovered_settings(ctx.results, ctx.target.environment)
     url = settings.ews_url
     if url is None:
@@ -138,8 +193,10 @@ def check_endpoint(ctx: Context) -> Step:
             ENDPOINT,
             title,
             Status.SKIP,
-            summary="no EWS URL: autodiscover did not run or found none, and on-premises "
-            "Exchange has no default (run the autodiscover checks)",
+            summary=msg(
+                "no EWS URL: autodiscover did not run or found none, and on-premises "
+                "Exchange has no default (run the autodiscover checks)"
+            ),
         )
     host, _ = host_port(url)
     info: dict[str, Any] = {
@@ -155,9 +212,9 @@ def check_endpoint(ctx: Context) -> Step:
             ENDPOINT,
             title,
             Status.FAIL,
-            summary=f"the EWS URL {url} is not HTTPS",
-            remedy=Remedy("Publish EWS over HTTPS only.", EWS_LINKS["virtual_directory"]),
-            evidence=[Evidence(INFO_KIND, "EWS endpoint", info)],
+            summary=msg("the EWS URL {url} is not HTTPS", url=url),
+            remedy=Remedy(msg("Publish EWS over HTTPS only."), EWS_LINKS["virtual_directory"]),
+            evidence=[Evidence(INFO_KIND, msg("EWS endpoint"), info)],
         )
     try:
         response = https_request(
@@ -168,16 +225,18 @@ def check_endpoint(ctx: Context) -> Step:
             headers={"Content-Type": "text/xml; charset=utf-8"},
         )
     except HttpError as exc:
-        evidence = [Evidence(INFO_KIND, "EWS endpoint", info)]
+        evidence = [Evidence(INFO_KIND, msg("EWS endpoint"), info)]
         if exc.tls is not None:
-            evidence.append(exc.tls.to_evidence(f"TLS {host}"))
-            problems = "\n".join(f"- {p}" for p in exc.tls.problems())
+            evidence.append(exc.tls.to_evidence(tls_label(host)))
             return Step(
                 ENDPOINT,
                 title,
                 Status.FAIL,
-                summary=exc.message,
-                details=f"URL from {settings.source}: {url}\nCertificate problems:\n{problems}",
+                summary=error_text(exc),
+                details=join(
+                    "\n",
+                    [url_from(settings.source, url), certificate_problems(exc.tls.problems())],
+                ),
                 remedy=tls_remedy(host),
                 evidence=evidence,
             )
@@ -185,11 +244,14 @@ def check_endpoint(ctx: Context) -> Step:
             ENDPOINT,
             title,
             Status.FAIL,
-            summary=exc.message,
-            details=f"URL from {settings.source}: {url}",
+            summary=error_text(exc),
+            details=url_from(settings.source, url),
             remedy=Remedy(
-                f"Check that {host} resolves and that TCP 443 to it is open (firewall, proxy, "
-                "load balancer)."
+                msg(
+                    "Check that {host} resolves and that TCP 443 to it is open (firewall, "
+                    "proxy, load balancer).",
+                    host=host,
+                )
             ),
             evidence=evidence,
         )
@@ -204,11 +266,13 @@ def check_endpoint(ctx: Context) -> Step:
     tls_problems = response.tls.problems() if response.tls is not None else []
     if tls_problems and status is Status.PASS:
         status, remedy = Status.WARN, tls_remedy(host)
-        summary += "; but TLS: " + "; ".join(tls_problems)
-    evidence = [Evidence(INFO_KIND, "EWS endpoint", info), response.to_evidence(ctx.redactor)]
+        summary = msg(
+            "{summary}; but TLS: {problems}", summary=summary, problems=join("; ", tls_problems)
+        )
+    evidence = [Evidence(INFO_KIND, msg("EWS endpoint"), info), response.to_evidence(ctx.redactor)]
     if response.tls is not None:
-        evidence.append(response.tls.to_evidence(f"TLS {host}"))
-    lines = [f"URL from {settings.source}: {url}"]
+        evidence.append(response.tls.to_evidence(tls_label(host)))
+    lines = [url_from(settings.source, url)]
     if details:
         lines.append(details)
     return Step(
@@ -216,7 +280,7 @@ def check_endpoint(ctx: Context) -> Step:
         title,
         status,
         summary=summary,
-        details="\n".join(lines),
+        details=join("\n", lines),
         remedy=remedy,
         evidence=evidence,
     )

@@ -22,6 +22,7 @@ from assistant.facts import (
 )
 from assistant.model import Remedy, Status
 from assistant.net.exchangelib_adapter import HttpExchange
+from assistant.text import join, msg
 
 
 @dataclass(frozen=True)
@@ -61,39 +62,50 @@ def _named(exc: BaseException, *names: str) -> BaseException | None:
 def unauthorized_remedy(*, cloud: bool) -> Remedy:
     if cloud:
         return Remedy(
-            "Check the user name (usually the email address / UPN) and the password, and "
-            "whether the account is blocked from signing in. Note that Exchange Online turned "
-            f"off Basic authentication for EWS from {EWS_BASIC_AUTH_RETIRED}: a password "
-            "sign-in fails there even with the right password, and applications must use "
-            "OAuth 2.0 (modern authentication) instead.",
+            msg(
+                "Check the user name (usually the email address / UPN) and the password, and "
+                "whether the account is blocked from signing in. Note that Exchange Online "
+                "turned off Basic authentication for EWS from {date}: a password sign-in "
+                "fails there even with the right password, and applications must use OAuth "
+                "2.0 (modern authentication) instead.",
+                date=EWS_BASIC_AUTH_RETIRED,
+            ),
             EWS_LINKS["basic_auth"],
         )
     return Remedy(
-        "Check the user name (DOMAIN\\user, UPN or email address) and the password, and "
-        "whether the account is locked out or its password has expired. If the password is "
-        "right, check which sign-in methods the EWS virtual directory allows: "
-        "Get-WebServicesVirtualDirectory | Format-List *Authentication*.",
+        msg(
+            "Check the user name (DOMAIN\\user, UPN or email address) and the password, and "
+            "whether the account is locked out or its password has expired. If the password "
+            "is right, check which sign-in methods the EWS virtual directory allows: "
+            "Get-WebServicesVirtualDirectory | Format-List *Authentication*."
+        ),
         EWS_LINKS["virtual_directory"],
     )
 
 
 def blocked_remedy(*, cloud: bool) -> Remedy:
-    text = (
-        "EWS is turned off for this mailbox or this application. For the mailbox: "
-        "Get-CASMailbox <user> | Format-List Ews*, then Set-CASMailbox <user> -EwsEnabled "
-        "$true. For the whole organisation: Get-OrganizationConfig | Format-List Ews*, then "
-        "Set-OrganizationConfig -EwsEnabled $true. An EwsApplicationAccessPolicy with "
-        "EwsAllowList / EwsBlockList (which match the client's User-Agent) or an application "
-        "access policy can also block one app."
-    )
-    if cloud:
-        text += (
-            f" In Exchange Online, from {EWS_PHASED_DISABLEMENT} only applications listed in "
-            "EWSAllowedAppIDs may use EWS even when it is enabled, and on "
-            f"{EWS_SHUTDOWN} EWS is switched off for good: move the application to "
-            f"{EWS_SUCCESSOR}."
+    parts = [
+        msg(
+            "EWS is turned off for this mailbox or this application. For the mailbox: "
+            "Get-CASMailbox <user> | Format-List Ews*, then Set-CASMailbox <user> -EwsEnabled "
+            "$true. For the whole organisation: Get-OrganizationConfig | Format-List Ews*, "
+            "then Set-OrganizationConfig -EwsEnabled $true. An EwsApplicationAccessPolicy "
+            "with EwsAllowList / EwsBlockList (which match the client's User-Agent) or an "
+            "application access policy can also block one app."
         )
-    return Remedy(text, EWS_LINKS["access"])
+    ]
+    if cloud:
+        parts.append(
+            msg(
+                "In Exchange Online, from {disable_date} only applications listed in "
+                "EWSAllowedAppIDs may use EWS even when it is enabled, and on {shutdown_date} "
+                "EWS is switched off for good: move the application to {successor}.",
+                disable_date=EWS_PHASED_DISABLEMENT,
+                shutdown_date=EWS_SHUTDOWN,
+                successor=EWS_SUCCESSOR,
+            )
+        )
+    return Remedy(join(" ", parts), EWS_LINKS["access"])
 
 
 _BACK_OFF_MS = re.compile(r'Name="BackOffMilliseconds">\s*(\d+)')
@@ -122,36 +134,55 @@ def explain(
         return EwsFailure(
             "unauthorized",
             Status.FAIL,
-            f"{host} refused the user name or password (HTTP 401)",
+            msg("{host} refused the user name or password (HTTP 401)", host=host),
             unauthorized_remedy(cloud=cloud),
         )
     if status == 403:
         return EwsFailure(
             "blocked",
             Status.FAIL,
-            f"EWS is blocked for this mailbox or app: {host} accepted the sign-in but answered "
-            "403 Forbidden",
+            msg(
+                "EWS is blocked for this mailbox or app: {host} accepted the sign-in but "
+                "answered 403 Forbidden",
+                host=host,
+            ),
             blocked_remedy(cloud=cloud),
         )
     if (denied := _named(exc, "ErrorAccessDenied")) is not None:
         return EwsFailure(
             "blocked",
             Status.FAIL,
-            f"EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied ({denied})",
+            msg(
+                "EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied "
+                "({error})",
+                host=host,
+                error=str(denied),
+            ),
             blocked_remedy(cloud=cloud),
         )
     if (busy := _named(exc, "ErrorServerBusy")) is not None:
         wait = _back_off_seconds(busy, exchanges)
-        asked = f"; it asked the client to wait {wait:g} s" if wait else ""
+        summary = (
+            msg(
+                "{host} is throttling EWS: ErrorServerBusy; it asked the client to wait "
+                "{seconds} s",
+                host=host,
+                seconds=f"{wait:g}",
+            )
+            if wait
+            else msg("{host} is throttling EWS: ErrorServerBusy", host=host)
+        )
         return EwsFailure(
             "busy",
             Status.FAIL,
-            f"{host} is throttling EWS: ErrorServerBusy{asked}",
+            summary,
             Remedy(
-                "The server's EWS throttling policy holds this user back (too many "
-                "concurrent connections or requests, often from another application using "
-                "the same account). Try again after the back-off time; on Exchange Server "
-                "check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst).",
+                msg(
+                    "The server's EWS throttling policy holds this user back (too many "
+                    "concurrent connections or requests, often from another application "
+                    "using the same account). Try again after the back-off time; on Exchange "
+                    "Server check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst)."
+                ),
                 EWS_LINKS["throttling"],
             ),
         )
@@ -160,12 +191,18 @@ def explain(
         return EwsFailure(
             "redirect",
             Status.FAIL,
-            f"{host} redirected the EWS request to {target}; EWS clients do not follow "
-            "redirects, so it was not followed",
+            msg(
+                "{host} redirected the EWS request to {target}; EWS clients do not follow "
+                "redirects, so it was not followed",
+                host=host,
+                target=str(target),
+            ),
             Remedy(
-                "Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that "
-                "autodiscover returns): Get-WebServicesVirtualDirectory | Format-List "
-                "InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/.",
+                msg(
+                    "Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that "
+                    "autodiscover returns): Get-WebServicesVirtualDirectory | Format-List "
+                    "InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/."
+                ),
                 EWS_LINKS["virtual_directory"],
             ),
         )
@@ -173,10 +210,16 @@ def explain(
         return EwsFailure(
             "error",
             Status.FAIL,
-            f"{host}'s front end could not reach the mailbox: {getattr(cas, 'cas_error', cas)}",
+            msg(
+                "{host}'s front end could not reach the mailbox: {cas_error}",
+                host=host,
+                cas_error=str(getattr(cas, "cas_error", cas)),
+            ),
             Remedy(
-                "Give the request-id and X-FEServer/X-BEServer values from the evidence to "
-                "the Exchange administrator or Microsoft support."
+                msg(
+                    "Give the request-id and X-FEServer/X-BEServer values from the evidence "
+                    "to the Exchange administrator or Microsoft support."
+                )
             ),
         )
     if (
@@ -185,33 +228,56 @@ def explain(
         return EwsFailure(
             "mailbox",
             Status.FAIL,
-            f"{host} has no mailbox for this address: {mailbox}",
+            msg("{host} has no mailbox for this address: {error}", host=host, error=str(mailbox)),
             Remedy(
-                "Check the address; in Exchange Online check that the user has a licence "
-                "with Exchange and that the mailbox has been provisioned."
+                msg(
+                    "Check the address; in Exchange Online check that the user has a licence "
+                    "with Exchange and that the mailbox has been provisioned."
+                )
             ),
         )
     if _named(exc, "SSLError") is not None or "CERTIFICATE_VERIFY_FAILED" in str(exc):
         return EwsFailure(
             "tls",
             Status.FAIL,
-            f"the TLS connection to {host} failed during the session: {exc}",
+            msg(
+                "the TLS connection to {host} failed during the session: {error}",
+                host=host,
+                error=str(exc),
+            ),
         )
     if _named(exc, "ErrorTimeoutExpired", "ConnectionError", "Timeout") is not None:
         return EwsFailure(
             "connect",
             Status.FAIL,
-            f"the connection to {host} failed or timed out during the session: {exc}",
-            Remedy("Check the network path to the server (DNS, firewall, proxy)."),
+            msg(
+                "the connection to {host} failed or timed out during the session: {error}",
+                host=host,
+                error=str(exc),
+            ),
+            Remedy(msg("Check the network path to the server (DNS, firewall, proxy).")),
         )
     if status is not None and status >= 500:
         return EwsFailure(
             "error",
             Status.FAIL,
-            f"{host} answered HTTP {status}: {type(exc).__name__}: {exc}",
+            msg(
+                "{host} answered HTTP {status}: {exception}: {error}",
+                host=host,
+                status=status,
+                exception=type(exc).__name__,
+                error=str(exc),
+            ),
             Remedy(
-                "A server-side error: give the request-id and X-FEServer/X-BEServer values "
-                "from the evidence to the Exchange administrator or Microsoft support."
+                msg(
+                    "A server-side error: give the request-id and X-FEServer/X-BEServer "
+                    "values from the evidence to the Exchange administrator or Microsoft "
+                    "support."
+                )
             ),
         )
-    return EwsFailure("error", Status.FAIL, f"EWS answered {type(exc).__name__}: {exc}")
+    return EwsFailure(
+        "error",
+        Status.FAIL,
+        msg("EWS answered {exception}: {error}", exception=type(exc).__name__, error=str(exc)),
+    )

@@ -19,12 +19,17 @@ from assistant.checks.ews.common import (
     ENDPOINT,
     INFO_KIND,
     LOGIN,
-    NO_CREDENTIALS,
+    LOGIN_TITLE,
+    certificate_problems,
+    error_text,
     exchange_evidence,
     host_port,
     mailbox_address,
+    number,
     session_failure,
+    skipped_no_credentials,
     step_info,
+    tls_label,
     tls_remedy,
 )
 from assistant.checks.ews.errors import session_errors
@@ -41,6 +46,7 @@ from assistant.net.exchangelib_adapter import (
 from assistant.net.exchangelib_credentials import BearerToken
 from assistant.net.tls import TlsHandshakeError, TlsInspection
 from assistant.runner import Context
+from assistant.text import join, msg
 
 
 def password_auth_type(schemes: Sequence[str]) -> str | None:
@@ -72,20 +78,20 @@ def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
     host, port = host_port(url)
     net = ctx.net
     try:
-        sock, inspection, _ = net.tls(host, port)
+        sock, inspection, _ = net.tls(host, port, web=True)
     except TlsHandshakeError as exc:
         evidence, details = [], ""
         if exc.inspection is not None:
-            evidence.append(exc.inspection.to_evidence(f"TLS {host}"))
-            details = "Certificate problems:\n" + "\n".join(
-                f"- {p}" for p in exc.inspection.problems()
-            )
+            evidence.append(exc.inspection.to_evidence(tls_label(host)))
+            details = certificate_problems(exc.inspection.problems())
         raise _Refusal(
             Step(
                 LOGIN,
                 title,
                 Status.FAIL,
-                summary=f"not signed in: {exc.message}; no credentials were sent",
+                summary=msg(
+                    "not signed in: {error}; no credentials were sent", error=error_text(exc)
+                ),
                 details=details,
                 remedy=tls_remedy(host),
                 evidence=evidence,
@@ -97,8 +103,12 @@ def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
                 LOGIN,
                 title,
                 Status.FAIL,
-                summary=f"not signed in: {exc}; no credentials were sent",
-                remedy=Remedy(f"Check the network path to {host} (DNS, firewall, proxy)."),
+                summary=msg(
+                    "not signed in: {error}; no credentials were sent", error=error_text(exc)
+                ),
+                remedy=Remedy(
+                    msg("Check the network path to {host} (DNS, firewall, proxy).", host=host)
+                ),
             )
         ) from None
     net.close(sock)
@@ -116,7 +126,12 @@ def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, t
     if decision.verdict is Verdict.ALLOW:
         return
     if decision.verdict is Verdict.ASK and ctx.may_use_host(
-        host, f"EWS sign-in for {ctx.target.email or ctx.target.domain}: {decision.reason}"
+        host,
+        msg(
+            "EWS sign-in for {account}: {reason}",
+            account=ctx.target.email or ctx.target.domain,
+            reason=decision.reason,
+        ),
     ):
         return
     raise _Refusal(
@@ -124,12 +139,17 @@ def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, t
             LOGIN,
             title,
             Status.SKIP if decision.verdict is Verdict.ASK else Status.FAIL,
-            summary=f"not signed in: {decision.reason}; no credentials were sent",
-            remedy=Remedy(
-                f"If {host} is your organisation's Exchange server, confirm it for this run "
-                f"(--trust-host {host}); otherwise fix the EWS URL autodiscover hands out."
+            summary=msg(
+                "not signed in: {reason}; no credentials were sent", reason=decision.reason
             ),
-            evidence=[tls.to_evidence(f"TLS {host}")],
+            remedy=Remedy(
+                msg(
+                    "If {host} is your organisation's Exchange server, confirm it for this run "
+                    "(--trust-host {host}); otherwise fix the EWS URL autodiscover hands out.",
+                    host=host,
+                )
+            ),
+            evidence=[tls.to_evidence(tls_label(host))],
         )
     )
 
@@ -137,7 +157,7 @@ def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, t
 def describe_build(build: Any) -> str:
     """'Exchange Online (15.20.8398.13)' from an exchangelib Build."""
     major, minor = getattr(build, "major_version", 0), getattr(build, "minor_version", 0)
-    numbers = f"{build}" if build is not None else "unknown build"
+    numbers = f"{build}" if build is not None else msg("unknown build")
     names = {
         (15, 20): "Exchange Online",
         (15, 2): "Exchange Server 2019 / Subscription Edition",
@@ -146,7 +166,7 @@ def describe_build(build: Any) -> str:
         (14, 3): "Exchange Server 2010 SP3",
     }
     name = names.get((major, minor)) or ("Exchange Online" if (major, minor) > (15, 20) else None)
-    return f"{name} ({numbers})" if name else numbers
+    return msg("{name} ({build})", name=name, build=numbers) if name else numbers
 
 
 def _sign_in_method(
@@ -160,11 +180,15 @@ def _sign_in_method(
                 LOGIN,
                 title,
                 Status.SKIP,
-                summary=f"skipped: the server offers only {', '.join(schemes)}; an OAuth "
-                "sign-in needs Bearer",
+                summary=msg(
+                    "skipped: the server offers only {schemes}; an OAuth sign-in needs Bearer",
+                    schemes=", ".join(schemes),
+                ),
                 remedy=Remedy(
-                    "Exchange Server accepts OAuth from Microsoft Entra only with Hybrid Modern "
-                    "Authentication configured; otherwise sign in with a password.",
+                    msg(
+                        "Exchange Server accepts OAuth from Microsoft Entra only with Hybrid "
+                        "Modern Authentication configured; otherwise sign in with a password."
+                    ),
                     EWS_LINKS["basic_auth"],
                 ),
             )
@@ -179,11 +203,15 @@ def _sign_in_method(
             LOGIN,
             title,
             Status.SKIP,
-            summary=f"skipped: the server offers only {', '.join(schemes)}; a password "
-            "sign-in needs Basic or NTLM",
+            summary=msg(
+                "skipped: the server offers only {schemes}; a password sign-in needs Basic or NTLM",
+                schemes=", ".join(schemes),
+            ),
             remedy=Remedy(
-                "Sign in with OAuth (modern authentication), or enable Basic/NTLM on the EWS "
-                "virtual directory for this test.",
+                msg(
+                    "Sign in with OAuth (modern authentication), or enable Basic/NTLM on the "
+                    "EWS virtual directory for this test."
+                ),
                 EWS_LINKS["basic_auth"],
             ),
         )
@@ -191,24 +219,31 @@ def _sign_in_method(
 
 
 def check_login(ctx: Context) -> Step:
-    title = "EWS sign-in"
+    title = LOGIN_TITLE
     credential = ctx.credentials
     if credential is None:
-        return Step(LOGIN, title, Status.SKIP, summary=f"skipped: {NO_CREDENTIALS}")
+        return Step(LOGIN, title, Status.SKIP, summary=skipped_no_credentials())
     info = step_info(ctx.results.get(ENDPOINT))
     if info is None or not isinstance(info.get("url"), str):
-        return Step(LOGIN, title, Status.SKIP, summary="skipped: no EWS URL (see ews.endpoint)")
+        return Step(
+            LOGIN, title, Status.SKIP, summary=msg("skipped: no EWS URL (see ews.endpoint)")
+        )
     url = str(info["url"])
     email = mailbox_address(ctx, credential)
     if email is None:
-        return Step(LOGIN, title, Status.SKIP, summary="skipped: needs a mailbox address (--email)")
+        return Step(
+            LOGIN, title, Status.SKIP, summary=msg("skipped: needs a mailbox address (--email)")
+        )
     if urlsplit(url).scheme != "https":
         return Step(
             LOGIN,
             title,
             Status.FAIL,
-            summary=f"not signed in: {url} is not HTTPS; credentials never go over plain HTTP",
-            remedy=Remedy("Publish EWS over HTTPS only.", EWS_LINKS["virtual_directory"]),
+            summary=msg(
+                "not signed in: {url} is not HTTPS; credentials never go over plain HTTP",
+                url=url,
+            ),
+            remedy=Remedy(msg("Publish EWS over HTTPS only."), EWS_LINKS["virtual_directory"]),
         )
     try:
         tls = _preflight(ctx, url, title)
@@ -221,8 +256,10 @@ def check_login(ctx: Context) -> Step:
             LOGIN,
             title,
             Status.SKIP,
-            summary="skipped: the EWS endpoint did not answer as EWS (see ews.endpoint); "
-            "no credentials were sent",
+            summary=msg(
+                "skipped: the EWS endpoint did not answer as EWS (see ews.endpoint); "
+                "no credentials were sent"
+            ),
         )
     schemes = [str(s) for s in info.get("schemes") or []]
     chosen = _sign_in_method(ctx, credential, schemes, title)
@@ -230,7 +267,7 @@ def check_login(ctx: Context) -> Step:
         return chosen
     auth_type, token = chosen
     host, _ = host_port(url)
-    tls_evidence = tls.to_evidence(f"TLS {host}")
+    tls_evidence = tls.to_evidence(tls_label(host))
     with ews_session(
         ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type, token=token
     ) as session:
@@ -247,21 +284,36 @@ def check_login(ctx: Context) -> Step:
         exchanges = session.route.exchanges
     server = describe_build(getattr(version, "build", None))
     api = getattr(version, "api_version", "unknown")
-    login_info = {"url": url, "email": email, "auth_type": auth_type, "server": server, "api": api}
+    login_info = {
+        "url": url,
+        "email": email,
+        "auth_type": auth_type,
+        "server": str(server),
+        "api": api,
+    }
     children = [
-        Step(f"{LOGIN}.tls", "TLS", Status.PASS, summary=f"{host}: certificate valid"),
+        Step(
+            f"{LOGIN}.tls",
+            msg("TLS"),
+            Status.PASS,
+            summary=msg("{host}: certificate valid", host=host),
+        ),
         Step(
             f"{LOGIN}.version",
-            "Server version",
+            msg("Server version"),
             Status.PASS,
-            summary=f"{server}, EWS schema {api}",
+            summary=msg("{server}, EWS schema {api}", server=server, api=str(api)),
         ),
         Step(
             f"{LOGIN}.folders",
-            "Root and Inbox",
+            msg("Root and Inbox"),
             Status.PASS,
-            summary=f"read the root folder and the Inbox ({total} items)",
-            details=f"Root: {getattr(root, 'name', '')!s}; Inbox: {getattr(inbox, 'name', '')!s}",
+            summary=msg("read the root folder and the Inbox ({count} items)", count=number(total)),
+            details=msg(
+                "Root: {root_folder}; Inbox: {inbox_folder}",
+                root_folder=str(getattr(root, "name", "")),
+                inbox_folder=str(getattr(inbox, "name", "")),
+            ),
         ),
     ]
     return Step(
@@ -269,11 +321,18 @@ def check_login(ctx: Context) -> Step:
         title,
         Status.PASS,
         summary=ctx.redactor(
-            f"signed in as {credential.username} ({_AUTH_NAMES[auth_type]}); {server}"
+            msg(
+                "signed in as {user} ({method}); {server}",
+                user=credential.username,
+                method=_AUTH_NAMES[auth_type],
+                server=server,
+            )
         ),
-        details=ctx.redactor(f"EWS URL: {url}\nMailbox: {email}"),
+        details=ctx.redactor(
+            join("\n", [msg("EWS URL: {url}", url=url), msg("Mailbox: {email}", email=email)])
+        ),
         evidence=[
-            Evidence(INFO_KIND, "EWS session", login_info),
+            Evidence(INFO_KIND, msg("EWS session"), login_info),
             tls_evidence,
             *exchange_evidence(ctx, exchanges),
         ],

@@ -14,9 +14,11 @@ from assistant.auth.credentials import OAuthCredential
 from assistant.checks.ews.common import (
     LOGIN,
     MAILBOX,
-    NO_CREDENTIALS,
+    MAILBOX_TITLE,
     exchange_evidence,
+    number,
     session_failure,
+    skipped_no_credentials,
     step_info,
 )
 from assistant.checks.ews.errors import session_errors
@@ -25,29 +27,57 @@ from assistant.model import Remedy, Status, Step, worst
 from assistant.net.exchangelib_adapter import EwsSession, ews_session
 from assistant.net.exchangelib_credentials import BearerToken
 from assistant.runner import Context
+from assistant.text import join, msg
+
+RESOLVE_TITLE = msg("ResolveNames")
+INBOX_TITLE = msg("Inbox")
+OOF_TITLE = msg("Automatic replies (out of office)")
+FREE_BUSY_TITLE = msg("Free/busy")
 
 
 def _resolve(ctx: Context, session: EwsSession, email: str) -> Step:
-    step_id, title = f"{MAILBOX}.resolve", "ResolveNames"
+    step_id, title = f"{MAILBOX}.resolve", RESOLVE_TITLE
     found = session.protocol.resolve_names([email])
     mailboxes = [m for m in found if not isinstance(m, Exception)]
     if not mailboxes:
-        reason = next((str(m) for m in found if isinstance(m, Exception)), "no results")
+        error = next((str(m) for m in found if isinstance(m, Exception)), None)
         return Step(
             step_id,
             title,
             Status.FAIL,
-            summary=f"{email} is not found in the address book ({reason})",
+            summary=msg(
+                "{email} is not found in the address book ({error})", email=email, error=error
+            )
+            if error is not None
+            else msg("{email} is not found in the address book (no results)", email=email),
             remedy=Remedy(
-                "Check the address; a mailbox hidden from address lists "
-                "(HiddenFromAddressListsEnabled) is not found by Lync/Teams either."
+                msg(
+                    "Check the address; a mailbox hidden from address lists "
+                    "(HiddenFromAddressListsEnabled) is not found by Lync/Teams either."
+                )
             ),
         )
     exact = [m for m in mailboxes if str(getattr(m, "email_address", "")).lower() == email.lower()]
     best = (exact or mailboxes)[0]
-    summary = f"{email} resolves to {best.name} <{best.email_address}> ({best.mailbox_type})"
-    if len(mailboxes) > 1:
-        summary += f"; {len(mailboxes)} entries matched"
+    name, address, kind = str(best.name), str(best.email_address), str(best.mailbox_type)
+    summary = (
+        msg(
+            "{email} resolves to {name} <{address}> ({mailbox_type}); {count} entries matched",
+            email=email,
+            name=name,
+            address=address,
+            mailbox_type=kind,
+            count=len(mailboxes),
+        )
+        if len(mailboxes) > 1
+        else msg(
+            "{email} resolves to {name} <{address}> ({mailbox_type})",
+            email=email,
+            name=name,
+            address=address,
+            mailbox_type=kind,
+        )
+    )
     return Step(step_id, title, Status.PASS, summary=summary)
 
 
@@ -55,9 +85,13 @@ def _inbox(ctx: Context, session: EwsSession, email: str) -> Step:
     inbox = session.account.inbox
     return Step(
         f"{MAILBOX}.inbox",
-        "Inbox",
+        INBOX_TITLE,
         Status.PASS,
-        summary=f"{inbox.total_count} items, {inbox.unread_count} unread",
+        summary=msg(
+            "{count} items, {unread} unread",
+            count=number(inbox.total_count),
+            unread=number(inbox.unread_count),
+        ),
     )
 
 
@@ -66,17 +100,29 @@ def _oof(ctx: Context, session: EwsSession, email: str) -> Step:
     state = str(settings.state)
     details = ""
     if state != "Disabled":
-        details = f"Internal reply: {settings.internal_reply or ''}"
-    window = ""
-    if state == "Scheduled" and settings.start and settings.end:
-        window = f" ({settings.start.isoformat()} to {settings.end.isoformat()})"
+        details = msg("Internal reply: {reply}", reply=str(settings.internal_reply or ""))
     return Step(
         f"{MAILBOX}.oof",
-        "Automatic replies (out of office)",
+        OOF_TITLE,
         Status.PASS,
-        summary=f"read: automatic replies are {state.lower()}{window}",
+        summary=_oof_summary(state, settings.start, settings.end),
         details=details,
     )
+
+
+def _oof_summary(state: str, start: dt.datetime | None, end: dt.datetime | None) -> str:
+    if state == "Scheduled" and start and end:
+        return msg(
+            "read: automatic replies are scheduled ({start} to {end})",
+            start=start.isoformat(),
+            end=end.isoformat(),
+        )
+    known = {
+        "Enabled": msg("read: automatic replies are enabled"),
+        "Disabled": msg("read: automatic replies are disabled"),
+        "Scheduled": msg("read: automatic replies are scheduled"),
+    }
+    return known.get(state) or msg("read: automatic replies are {state}", state=state.lower())
 
 
 def _free_busy(ctx: Context, session: EwsSession, email: str) -> Step:
@@ -93,47 +139,55 @@ def _free_busy(ctx: Context, session: EwsSession, email: str) -> Step:
     if view is None or isinstance(view, Exception):
         return Step(
             f"{MAILBOX}.freebusy",
-            "Free/busy",
+            FREE_BUSY_TITLE,
             Status.FAIL,
-            summary=f"no free/busy answer for {email}: {view}",
+            summary=msg("no free/busy answer for {email}: {error}", email=email, error=str(view)),
             remedy=Remedy(
-                "Check the availability service: in hybrid setups the organisation "
-                "relationship (Get-OrganizationRelationship | Format-List FreeBusy*)."
+                msg(
+                    "Check the availability service: in hybrid setups the organisation "
+                    "relationship (Get-OrganizationRelationship | Format-List FreeBusy*)."
+                )
             ),
         )
     events = view.calendar_events or []
     busy = [e for e in events if e.busy_type != "Free"]
     return Step(
         f"{MAILBOX}.freebusy",
-        "Free/busy",
+        FREE_BUSY_TITLE,
         Status.PASS,
-        summary=f"answered for today (UTC): {len(busy)} busy period(s), view {view.view_type}",
-        details=f"Merged free/busy (30-minute slots): {view.merged or '(none)'}",
+        summary=msg(
+            "answered for today (UTC): {count} busy period(s), view {view}",
+            count=len(busy),
+            view=str(view.view_type),
+        ),
+        details=msg("Merged free/busy (30-minute slots): {slots}", slots=str(view.merged))
+        if view.merged
+        else msg("Merged free/busy (30-minute slots): (none)"),
     )
 
 
 _Probe = Callable[[Context, EwsSession, str], Step]
 _MAILBOX_PROBES: tuple[tuple[str, str, _Probe], ...] = (
-    (f"{MAILBOX}.resolve", "ResolveNames", _resolve),
-    (f"{MAILBOX}.inbox", "Inbox", _inbox),
-    (f"{MAILBOX}.oof", "Automatic replies (out of office)", _oof),
-    (f"{MAILBOX}.freebusy", "Free/busy", _free_busy),
+    (f"{MAILBOX}.resolve", RESOLVE_TITLE, _resolve),
+    (f"{MAILBOX}.inbox", INBOX_TITLE, _inbox),
+    (f"{MAILBOX}.oof", OOF_TITLE, _oof),
+    (f"{MAILBOX}.freebusy", FREE_BUSY_TITLE, _free_busy),
 )
 
 
 def check_mailbox(ctx: Context) -> Step:
-    title = "EWS mailbox data (what Lync/Teams read)"
+    title = MAILBOX_TITLE
     credential = ctx.credentials
     login = ctx.results.get(LOGIN)
     info = step_info(login)
     if credential is None:
-        return Step(MAILBOX, title, Status.SKIP, summary=f"skipped: {NO_CREDENTIALS}")
+        return Step(MAILBOX, title, Status.SKIP, summary=skipped_no_credentials())
     if login is None or login.status is not Status.PASS or info is None:
         return Step(
             MAILBOX,
             title,
             Status.SKIP,
-            summary="skipped: EWS sign-in did not succeed (see ews.login)",
+            summary=msg("skipped: EWS sign-in did not succeed (see ews.login)"),
         )
     url, email, auth_type = str(info["url"]), str(info["email"]), str(info["auth_type"])
     token: BearerToken | None = None
@@ -166,11 +220,15 @@ def check_mailbox(ctx: Context) -> Step:
         exchanges = session.route.exchanges
     status = worst([c.status for c in children])
     failed = [c for c in children if c.status.is_problem]
+    summary: str
     if failed:
-        summary = "; ".join(f"{c.title}: {c.summary}" for c in failed)
+        summary = join(
+            "; ", [msg("{title}: {summary}", title=c.title, summary=c.summary) for c in failed]
+        )
     else:
-        summary = (
-            "; ".join(c.summary for c in children[:2]) + "; automatic replies and free/busy read"
+        summary = msg(
+            "{first}; automatic replies and free/busy read",
+            first=join("; ", [c.summary for c in children[:2]]),
         )
     return Step(
         MAILBOX,

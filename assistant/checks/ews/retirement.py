@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.checks.ews.common import RETIREMENT
+from assistant.checks.ews.common import RETIREMENT, RETIREMENT_TITLE
 from assistant.facts import (
     EWS_LINKS,
     EWS_PHASED_DISABLEMENT,
@@ -14,6 +14,7 @@ from assistant.facts import (
 )
 from assistant.model import Remedy, Status, Step
 from assistant.runner import Context
+from assistant.text import msg
 
 
 def retirement_notice(env: Environment, today: dt.date) -> tuple[Status, str]:
@@ -21,23 +22,39 @@ def retirement_notice(env: Environment, today: dt.date) -> tuple[Status, str]:
     if not env.is_cloud:
         return (
             Status.SKIP,
-            "not for on-premises: Exchange Server keeps EWS; the retirement is Exchange Online's",
+            msg(
+                "not for on-premises: Exchange Server keeps EWS; the retirement is Exchange "
+                "Online's"
+            ),
         )
     disable = dt.date.fromisoformat(EWS_PHASED_DISABLEMENT)
     shutdown = dt.date.fromisoformat(EWS_SHUTDOWN)
     if today < disable:
-        when = (
-            f"Microsoft starts turning EWS off tenant by tenant on {EWS_PHASED_DISABLEMENT} "
-            f"and shuts it down for good on {EWS_SHUTDOWN}"
+        summary = msg(
+            "EWS in Exchange Online: Microsoft starts turning EWS off tenant by tenant on "
+            "{disable_date} and shuts it down for good on {shutdown_date}; {successor} is the "
+            "successor",
+            disable_date=EWS_PHASED_DISABLEMENT,
+            shutdown_date=EWS_SHUTDOWN,
+            successor=EWS_SUCCESSOR,
         )
     elif today < shutdown:
-        when = (
-            f"Microsoft has been turning EWS off tenant by tenant since {EWS_PHASED_DISABLEMENT} "
-            f"and shuts it down for good on {EWS_SHUTDOWN}"
+        summary = msg(
+            "EWS in Exchange Online: Microsoft has been turning EWS off tenant by tenant since "
+            "{disable_date} and shuts it down for good on {shutdown_date}; {successor} is the "
+            "successor",
+            disable_date=EWS_PHASED_DISABLEMENT,
+            shutdown_date=EWS_SHUTDOWN,
+            successor=EWS_SUCCESSOR,
         )
     else:
-        when = f"EWS was shut down for good on {EWS_SHUTDOWN}"
-    return Status.INFO, f"EWS in Exchange Online: {when}; {EWS_SUCCESSOR} is the successor"
+        summary = msg(
+            "EWS in Exchange Online: EWS was shut down for good on {shutdown_date}; "
+            "{successor} is the successor",
+            shutdown_date=EWS_SHUTDOWN,
+            successor=EWS_SUCCESSOR,
+        )
+    return Status.INFO, summary
 
 
 def check_retirement(ctx: Context) -> Step:
@@ -45,16 +62,22 @@ def check_retirement(ctx: Context) -> Step:
     remedy = None
     if status is Status.INFO:
         remedy = Remedy(
-            f"Move applications that use EWS to {EWS_SUCCESSOR}. Until {EWS_SHUTDOWN}, an app "
-            "that must keep EWS needs Set-OrganizationConfig -EwsEnabled $true and its "
-            "application ID in EWSAllowedAppIDs.",
+            msg(
+                "Move applications that use EWS to {successor}. Until {shutdown_date}, an app "
+                "that must keep EWS needs Set-OrganizationConfig -EwsEnabled $true and its "
+                "application ID in EWSAllowedAppIDs.",
+                successor=EWS_SUCCESSOR,
+                shutdown_date=EWS_SHUTDOWN,
+            ),
             EWS_LINKS["retirement"],
         )
     return Step(
         RETIREMENT,
-        "EWS retirement in Exchange Online",
+        RETIREMENT_TITLE,
         status,
         summary=summary,
-        details=f"Migration guide: {EWS_LINKS['graph']}" if status is Status.INFO else "",
+        details=msg("Migration guide: {url}", url=EWS_LINKS["graph"])
+        if status is Status.INFO
+        else "",
         remedy=remedy,
     )

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from assistant.text import msg
+
 USAGES = {0: "PKIX-TA", 1: "PKIX-EE", 2: "DANE-TA", 3: "DANE-EE"}
 
 
@@ -24,17 +26,33 @@ class Tlsa:
         """'3 1 1 ABCD...' (presentation form; the hex may be split by spaces)."""
         fields = text.split()
         if len(fields) < 4:
-            raise ValueError(f"TLSA record '{text}' has too few fields")
-        usage, selector, matching = (int(f) for f in fields[:3])
+            raise ValueError(msg("TLSA record '{record}' has too few fields", record=text))
+        try:
+            usage, selector, matching = (int(f) for f in fields[:3])
+        except ValueError:
+            raise ValueError(
+                msg(
+                    "TLSA record '{record}' has a usage, selector or type that is not a number",
+                    record=text,
+                )
+            ) from None
         data = "".join(fields[3:]).lower()
         if usage not in USAGES or selector not in (0, 1) or matching not in (0, 1, 2):
-            raise ValueError(f"TLSA record '{text}' has an unknown usage, selector or type")
+            raise ValueError(
+                msg("TLSA record '{record}' has an unknown usage, selector or type", record=text)
+            )
         return cls(usage, selector, matching, data)
 
     def describe(self) -> str:
-        selector = "full certificate" if self.selector == 0 else "public key"
-        matching = {0: "exact", 1: "SHA-256", 2: "SHA-512"}[self.matching]
-        return f"{USAGES[self.usage]}, {selector}, {matching}"
+        """'DANE-EE, public key, SHA-256': what the record pins, for an administrator."""
+        selector = msg("full certificate") if self.selector == 0 else msg("public key")
+        matching = {0: msg("exact"), 1: "SHA-256", 2: "SHA-512"}[self.matching]
+        return msg(
+            "{usage}, {selector}, {matching}",
+            usage=USAGES[self.usage],
+            selector=selector,
+            matching=matching,
+        )
 
 
 def _selected(der: bytes, selector: int) -> bytes:

@@ -11,6 +11,8 @@ import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from assistant.text import msg
+
 POLICIES = ("none", "quarantine", "reject")
 
 _DMARC_VERSION = re.compile(r"\s*v\s*=\s*dmarc1\b", re.IGNORECASE)
@@ -59,17 +61,19 @@ def parse_dmarc(text: str) -> DmarcRecord:
     tags, first = _tag_list(text, errors)
 
     if first != "v":
-        errors.append("the record must start with v=DMARC1")
+        errors.append(msg("the record must start with v=DMARC1"))
     version = tags.get("v")
     if version is not None and version != "DMARC1":
         if version.upper() == "DMARC1":
-            errors.append(f"write the version as v=DMARC1 (capitals), not v={version}")
+            errors.append(
+                msg("write the version as v=DMARC1 (capitals), not v={version}", version=version)
+            )
         else:
-            errors.append(f"v={version} is not a DMARC version; use v=DMARC1")
+            errors.append(msg("v={version} is not a DMARC version; use v=DMARC1", version=version))
 
     policy = _policy(tags, "p", errors)
     if "p" not in tags:
-        errors.append("no p= policy (add p=none, p=quarantine or p=reject)")
+        errors.append(msg("no p= policy (add p=none, p=quarantine or p=reject)"))
     subdomain_policy = _policy(tags, "sp", errors)
 
     pct = 100
@@ -78,25 +82,27 @@ def parse_dmarc(text: str) -> DmarcRecord:
         if raw.isascii() and raw.isdigit() and int(raw) <= 100:
             pct = int(raw)
         else:
-            errors.append(f"pct={raw}: must be a whole number from 0 to 100")
+            errors.append(msg("pct={value}: must be a whole number from 0 to 100", value=raw))
 
     rua = _uris(tags, "rua", errors)
     ruf = _uris(tags, "ruf", errors)
     _check_reporting_tags(tags, errors)
 
-    warnings = [
-        f"unknown tag '{key}={value}' is ignored"
+    warnings: list[str] = [
+        msg("unknown tag '{tag}={value}' is ignored", tag=key, value=value)
         for key, value in tags.items()
         if key not in _KNOWN_TAGS and key not in _LATER_TAGS
     ]
     if policy == "none":
-        warnings.append("p=none is monitoring only: spoofed mail is still delivered")
+        warnings.append(msg("p=none is monitoring only: spoofed mail is still delivered"))
     if subdomain_policy == "none" and policy in ("quarantine", "reject"):
-        warnings.append("sp=none: spoofed mail from subdomains is still delivered")
+        warnings.append(msg("sp=none: spoofed mail from subdomains is still delivered"))
     if pct < 100 and policy in ("quarantine", "reject"):
-        warnings.append(f"pct={pct}: the policy applies to only {pct}% of failing mail")
+        warnings.append(
+            msg("pct={pct}: the policy applies to only {pct}% of failing mail", pct=pct)
+        )
     if not rua:
-        warnings.append("no rua= address: you get no aggregate reports")
+        warnings.append(msg("no rua= address: you get no aggregate reports"))
 
     return DmarcRecord(
         tags=types.MappingProxyType(tags),
@@ -118,7 +124,7 @@ def _tag_list(text: str, errors: list[str]) -> tuple[dict[str, str], str | None]
             continue  # trailing or doubled semicolons are harmless
         run_on = _RUN_ON_TAG.split(part)
         if len(run_on) > 1:
-            errors.append(f"'{part}': tags must be separated by ';'")
+            errors.append(msg("'{text}': tags must be separated by ';'", text=part))
         pairs.extend(run_on)
 
     tags: dict[str, str] = {}
@@ -127,10 +133,10 @@ def _tag_list(text: str, errors: list[str]) -> tuple[dict[str, str], str | None]
     for pair in pairs:
         name, equals, value = (x.strip() for x in pair.partition("="))
         if not equals:
-            errors.append(f"'{pair}' is not a tag=value pair")
+            errors.append(msg("'{text}' is not a tag=value pair", text=pair))
             continue
         if not _TAG_NAME.match(name):
-            errors.append(f"'{pair}' does not start with a valid tag name")
+            errors.append(msg("'{text}' does not start with a valid tag name", text=pair))
             continue
         key = name.lower()
         first = first or key
@@ -138,22 +144,34 @@ def _tag_list(text: str, errors: list[str]) -> tuple[dict[str, str], str | None]
             tags[key] = value
         elif key not in repeated:
             repeated.add(key)
-            errors.append(f"'{key}' appears more than once")
+            errors.append(msg("'{tag}' appears more than once", tag=key))
     return tags, first
 
 
 def _check_reporting_tags(tags: Mapping[str, str], errors: list[str]) -> None:
-    for key, meaning in (("adkim", "DKIM"), ("aspf", "SPF")):
+    for key, protocol in (("adkim", "DKIM"), ("aspf", "SPF")):
         if key in tags and tags[key].lower() not in ("r", "s"):
             errors.append(
-                f"{key}={tags[key]}: {meaning} alignment must be r (relaxed) or s (strict)"
+                msg(
+                    "{tag}={value}: {protocol} alignment must be r (relaxed) or s (strict)",
+                    tag=key,
+                    value=tags[key],
+                    protocol=protocol,
+                )
             )
     if "ri" in tags and not (tags["ri"].isascii() and tags["ri"].isdigit()):
-        errors.append(f"ri={tags['ri']}: the report interval must be a number of seconds")
+        errors.append(
+            msg("ri={value}: the report interval must be a number of seconds", value=tags["ri"])
+        )
     if "fo" in tags and not _FO.match(tags["fo"].lower()):
-        errors.append(f"fo={tags['fo']}: failure options must be 0, 1, d or s, joined by ':'")
+        errors.append(
+            msg(
+                "fo={value}: failure options must be 0, 1, d or s, joined by ':'",
+                value=tags["fo"],
+            )
+        )
     if "rf" in tags and not _RF.match(tags["rf"]):
-        errors.append(f"rf={tags['rf']}: the report format must be afrf")
+        errors.append(msg("rf={value}: the report format must be afrf", value=tags["rf"]))
 
 
 def _policy(tags: Mapping[str, str], key: str, errors: list[str]) -> str | None:
@@ -162,7 +180,13 @@ def _policy(tags: Mapping[str, str], key: str, errors: list[str]) -> str | None:
     value = tags[key].lower()
     if value in POLICIES:
         return value
-    errors.append(f"{key}={tags[key]} is not a policy; use none, quarantine or reject")
+    errors.append(
+        msg(
+            "{tag}={value} is not a policy; use none, quarantine or reject",
+            tag=key,
+            value=tags[key],
+        )
+    )
     return None
 
 
@@ -173,16 +197,29 @@ def _uris(tags: Mapping[str, str], key: str, errors: list[str]) -> tuple[str, ..
     found: list[str] = []
     for item in (x.strip() for x in tags[key].split(",")):
         if not item:
-            errors.append(f"{key}= has an empty address")
+            errors.append(msg("{tag}= has an empty address", tag=key))
             continue
         match = _DMARC_URI.match(item)
         uri = match.group(1) if match is not None else item
         if _MAILTO.match(uri):
             found.append(uri)
         elif uri.lower().startswith("mailto:"):
-            errors.append(f"{key}={item} is not a valid mailto: address")
+            errors.append(msg("{tag}={value} is not a valid mailto: address", tag=key, value=item))
         elif ":" not in uri:
-            errors.append(f"{key}={item} must be a mailto: URI, e.g. mailto:{uri}")
+            errors.append(
+                msg(
+                    "{tag}={value} must be a mailto: URI, e.g. mailto:{address}",
+                    tag=key,
+                    value=item,
+                    address=uri,
+                )
+            )
         else:
-            errors.append(f"{key}={item} must be a mailto: URI (reports are only sent by mail)")
+            errors.append(
+                msg(
+                    "{tag}={value} must be a mailto: URI (reports are only sent by mail)",
+                    tag=key,
+                    value=item,
+                )
+            )
     return tuple(found)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.text import msg
+
 MODES = ("enforce", "testing", "none")
 MAX_MAX_AGE = 31_557_600  # RFC 8461 §3.2: at most a year
 
@@ -55,7 +57,7 @@ def parse_txt_fields(text: str, version: str, errors: list[str]) -> dict[str, st
             continue
         run_on = _RUN_ON_FIELD.split(part)
         if len(run_on) > 1:
-            errors.append(f"'{part}': fields must be separated by ';'")
+            errors.append(msg("'{text}': fields must be separated by ';'", text=part))
         pairs.extend(run_on)
 
     fields: dict[str, str] = {}
@@ -64,21 +66,27 @@ def parse_txt_fields(text: str, version: str, errors: list[str]) -> dict[str, st
         fields["v"] = written.partition("=")[2].strip()
         if written != f"v={version}":
             if written.replace(" ", "").lower() == f"v={version}".lower():
-                errors.append(f"write the version exactly as v={version}, not {written}")
+                errors.append(
+                    msg(
+                        "write the version exactly as v={version}, not {text}",
+                        version=version,
+                        text=written,
+                    )
+                )
             else:
-                errors.append(f"{written} is not v={version}")
+                errors.append(msg("{text} is not v={version}", text=written, version=version))
     else:
-        errors.append(f"the record must start with v={version}")
+        errors.append(msg("the record must start with v={version}", version=version))
 
     for pair in pairs:
         name, equals, value = pair.partition("=")
         if not equals or not _FIELD_NAME.match(name):
-            errors.append(f"'{pair}' is not a name=value field")
+            errors.append(msg("'{text}' is not a name=value field", text=pair))
             continue
         if not _FIELD_VALUE.match(value):
-            errors.append(f"'{pair}' has an empty value or one with spaces")
+            errors.append(msg("'{text}' has an empty value or one with spaces", text=pair))
         if name in fields:
-            errors.append(f"'{name}' appears more than once")
+            errors.append(msg("'{name}' appears more than once", name=name))
         else:
             fields[name] = value  # kept even when malformed, so "no id=" is not claimed
     return fields
@@ -95,9 +103,9 @@ def parse_mta_sts_txt(text: str) -> MtaStsTxt:
     version = fields.get("v")
     sts_id = fields.get("id")
     if sts_id is None:
-        errors.append("no id= field (senders use it to notice a changed policy)")
+        errors.append(msg("no id= field (senders use it to notice a changed policy)"))
     elif not _STS_ID.match(sts_id):
-        errors.append(f"id={sts_id} must be 1 to 32 letters and digits")
+        errors.append(msg("id={value} must be 1 to 32 letters and digits", value=sts_id))
         sts_id = None
     return MtaStsTxt(version=version, id=sts_id, errors=tuple(errors))
 
@@ -112,49 +120,63 @@ def parse_mta_sts_policy(text: str) -> MtaStsPolicy:
             continue
         key, colon, value = (x.strip() for x in line.partition(":"))
         if not colon:
-            errors.append(f"line {number} is not 'key: value': {line.strip()!r}")
+            errors.append(
+                msg(
+                    "line {number} is not 'key: value': {text}",
+                    number=number,
+                    text=repr(line.strip()),
+                )
+            )
             continue
         if key.lower() in ("version", "mode", "mx", "max_age") and key != key.lower():
-            errors.append(f"line {number}: write '{key.lower()}' in lower case")
+            errors.append(
+                msg("line {number}: write '{key}' in lower case", number=number, key=key.lower())
+            )
             key = key.lower()  # read on, so one mistake gives one error
         if key == "mx":
             problem = mx_pattern_problem(value)
             if problem is None:
                 mx.append(value)
             else:
-                errors.append(f"line {number}: {problem}")
+                errors.append(msg("line {number}: {problem}", number=number, problem=problem))
         elif key in ("version", "mode", "max_age"):
             if key in single:
-                errors.append(f"'{key}' appears more than once")
+                errors.append(msg("'{name}' appears more than once", name=key))
             else:
                 single[key] = value
         # other keys are extensions, which senders ignore (§3.2)
 
     version = single.get("version")
     if version is None:
-        errors.append("no 'version: STSv1' line")
+        errors.append(msg("no 'version: STSv1' line"))
     elif version != "STSv1":
-        errors.append(f"version: {version} is not supported; use STSv1")
+        errors.append(msg("version: {version} is not supported; use STSv1", version=version))
         version = None
 
     mode = single.get("mode")
     if mode is None:
-        errors.append("no 'mode:' line (enforce, testing or none)")
+        errors.append(msg("no 'mode:' line (enforce, testing or none)"))
     elif mode not in MODES:
-        errors.append(f"mode: {mode} must be enforce, testing or none (lower case)")
+        errors.append(msg("mode: {mode} must be enforce, testing or none (lower case)", mode=mode))
         mode = None
 
     max_age: int | None = None
     raw_age = single.get("max_age")
     if raw_age is None:
-        errors.append("no 'max_age:' line")
+        errors.append(msg("no 'max_age:' line"))
     elif _MAX_AGE.match(raw_age) and int(raw_age) <= MAX_MAX_AGE:
         max_age = int(raw_age)
     else:
-        errors.append(f"max_age: {raw_age} must be a number of seconds from 0 to {MAX_MAX_AGE}")
+        errors.append(
+            msg(
+                "max_age: {value} must be a number of seconds from 0 to {limit}",
+                value=raw_age,
+                limit=MAX_MAX_AGE,
+            )
+        )
 
     if not mx and mode != "none":
-        errors.append("no 'mx:' lines: senders could not deliver to any MX under this policy")
+        errors.append(msg("no 'mx:' lines: senders could not deliver to any MX under this policy"))
     return MtaStsPolicy(version, mode, tuple(mx), max_age, tuple(errors))
 
 
@@ -164,7 +186,7 @@ def mx_pattern_problem(pattern: str) -> str | None:
     name = name.removeprefix("*.")
     labels = name.split(".")
     if not name or len(name) > 253 or not all(_LDH_LABEL.match(label) for label in labels):
-        return f"'{pattern}' is not a valid host name or *.domain pattern"
+        return msg("'{pattern}' is not a valid host name or *.domain pattern", pattern=pattern)
     return None
 
 

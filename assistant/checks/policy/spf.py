@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.text import join, msg
+
 QUALIFIERS = "+-~?"
 MECHANISMS = ("all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists")
 MAX_MX_NAMES = 10  # §4.6.4: an "mx" term may not look up more than 10 address records
@@ -70,7 +72,7 @@ def parse_spf(text: str) -> SpfRecord:
     if tokens and tokens[0].lower() == "v=spf1":
         tokens = tokens[1:]
     else:
-        errors.append("the record does not start with v=spf1")
+        errors.append(msg("the record does not start with v=spf1"))
         if tokens and tokens[0].lower().startswith("v="):
             tokens = tokens[1:]
 
@@ -85,7 +87,11 @@ def parse_spf(text: str) -> SpfRecord:
     for name in ("redirect", "exp"):
         count = sum(1 for t in terms if t.kind == name)
         if count > 1:
-            errors.append(f"'{name}' appears {'twice' if count == 2 else f'{count} times'}")
+            errors.append(
+                msg("'{name}' appears twice", name=name)
+                if count == 2
+                else msg("'{name}' appears {count} times", name=name, count=count)
+            )
 
     all_term = next((t for t in terms if t.kind == "all"), None)
     redirect = next((t.value for t in terms if t.kind == "redirect"), None)
@@ -94,14 +100,24 @@ def parse_spf(text: str) -> SpfRecord:
         ignored = [t.text for t in terms[position + 1 :] if t.kind in MECHANISMS]
         if ignored:
             after = " ".join(ignored)
-            warnings.append(f"terms after '{all_term.text}' are never evaluated: {after}")
+            warnings.append(
+                msg(
+                    "terms after '{term}' are never evaluated: {terms}",
+                    term=all_term.text,
+                    terms=after,
+                )
+            )
         if redirect is not None:
-            warnings.append(f"'redirect={redirect}' is ignored because the record has 'all'")
+            warnings.append(
+                msg("'redirect={domain}' is ignored because the record has 'all'", domain=redirect)
+            )
     for t in terms:
         if t.kind == "ptr":
-            warnings.append(f"'{t.text}' is deprecated (RFC 7208 §5.5) and slow; use ip4/ip6/a")
+            warnings.append(
+                msg("'{term}' is deprecated (RFC 7208 §5.5) and slow; use ip4/ip6/a", term=t.text)
+            )
         elif t.kind == "unknown-modifier":
-            warnings.append(f"unknown modifier '{t.text}' is ignored")
+            warnings.append(msg("unknown modifier '{term}' is ignored", term=t.text))
     return SpfRecord(
         terms=tuple(terms),
         errors=tuple(errors),
@@ -117,55 +133,75 @@ def _parse_term(token: str) -> tuple[SpfTerm | None, str | None]:
     qualifier = token[0] if explicit else "+"
     body = token[1:] if explicit else token
     if not body:
-        return None, f"'{token}' is a qualifier without a mechanism"
+        return None, msg("'{token}' is a qualifier without a mechanism", token=token)
     if not body[0].isascii() or not body[0].isalnum():
-        return None, f"'{token}' has an invalid qualifier (use one of + - ~ ? before the mechanism)"
+        return None, msg(
+            "'{token}' has an invalid qualifier (use one of + - ~ ? before the mechanism)",
+            token=token,
+        )
 
     modifier = _MODIFIER.match(body)
     if modifier is not None:
         name, value = modifier.group(1).lower(), modifier.group(2)
         if name in MECHANISMS:
-            return None, f"'{token}': {name} is a mechanism, write '{name}:' not '{name}='"
+            return None, msg(
+                "'{token}': {name} is a mechanism, write '{name}:' not '{name}='",
+                token=token,
+                name=name,
+            )
         if explicit:
-            return None, f"'{token}': a modifier such as '{name}=' cannot have a qualifier"
+            return None, msg(
+                "'{token}': a modifier such as '{name}=' cannot have a qualifier",
+                token=token,
+                name=name,
+            )
         if name in ("redirect", "exp"):
             problem = _domain_spec_problem(value)
             if problem is not None:
-                return None, f"'{token}': {problem}"
+                return None, _token_problem(token, problem)
             return SpfTerm("+", name, value, token), None
         problem = _macro_problem(value)
         if problem is not None:
-            return None, f"'{token}': {problem}"
+            return None, _token_problem(token, problem)
         return SpfTerm("+", "unknown-modifier", value, token), None
 
     mechanism = _MECHANISM.match(body)
     if mechanism is None:  # starts with a digit: often a bare address
         for kind in ("ip4", "ip6"):
             if _ip_problem(kind, body) is None:
-                return None, f"'{token}' needs '{kind}:' in front of the address"
-        return None, f"unknown mechanism '{token}'"
+                return None, msg(
+                    "'{token}' needs '{kind}:' in front of the address", token=token, kind=kind
+                )
+        return None, msg("unknown mechanism '{token}'", token=token)
     kind, rest = mechanism.group(1).lower(), mechanism.group(2)
     if kind not in MECHANISMS or (rest and rest[0] not in ":/"):
-        return None, f"unknown mechanism '{token}'"
+        return None, msg("unknown mechanism '{token}'", token=token)
 
     if kind == "all":
         if rest:
-            return None, f"'{token}': 'all' takes no value"
+            return None, msg("'{token}': 'all' takes no value", token=token)
         return SpfTerm(qualifier, kind, None, token), None
     if kind in ("ip4", "ip6"):
         if not rest.startswith(":"):
             example = "ip4:192.0.2.0/24" if kind == "ip4" else "ip6:2001:db8::/32"
-            return None, f"'{token}': {kind} needs an address, e.g. {example}"
+            return None, msg(
+                "'{token}': {kind} needs an address, e.g. {example}",
+                token=token,
+                kind=kind,
+                example=example,
+            )
         problem = _ip_problem(kind, rest[1:])
         if problem is not None:
             return None, problem
         return SpfTerm(qualifier, kind, rest[1:], token), None
     if kind in ("include", "exists"):
         if not rest.startswith(":"):
-            return None, f"'{token}': {kind} needs a domain, e.g. {kind}:example.com"
+            return None, msg(
+                "'{token}': {kind} needs a domain, e.g. {kind}:example.com", token=token, kind=kind
+            )
         problem = _domain_spec_problem(rest[1:])
         if problem is not None:
-            return None, f"'{token}': {problem}"
+            return None, _token_problem(token, problem)
         return SpfTerm(qualifier, kind, rest[1:], token), None
 
     # a, mx, ptr: an optional ":domain", then (a and mx only) an optional dual CIDR
@@ -176,15 +212,24 @@ def _parse_term(token: str) -> tuple[SpfTerm | None, str | None]:
             target = rest[: cidr.start()]
             for digits, limit in ((cidr.group(1), 32), (cidr.group(2), 128)):
                 if digits is not None and not _prefix_ok(digits, limit):
-                    return None, f"'{token}': prefix length /{digits} must be 0–{limit}"
+                    return None, msg(
+                        "'{token}': prefix length /{digits} must be 0–{limit}",
+                        token=token,
+                        digits=digits,
+                        limit=limit,
+                    )
     if not target:
         return SpfTerm(qualifier, kind, None, token), None
     if not target.startswith(":"):
-        return None, f"'{token}' is not a valid {kind} mechanism"
+        return None, msg("'{token}' is not a valid {kind} mechanism", token=token, kind=kind)
     problem = _domain_spec_problem(target[1:])
     if problem is not None:
-        return None, f"'{token}': {problem}"
+        return None, _token_problem(token, problem)
     return SpfTerm(qualifier, kind, target[1:], token), None
+
+
+def _token_problem(token: str, problem: str) -> str:
+    return msg("'{token}': {problem}", token=token, problem=problem)
 
 
 def _prefix_ok(digits: str, limit: int) -> bool:
@@ -195,7 +240,12 @@ def _ip_problem(kind: str, value: str) -> str | None:
     address, slash, prefix = value.partition("/")
     limit = 32 if kind == "ip4" else 128
     wanted = "IPv4" if kind == "ip4" else "IPv6"
-    message = f"{kind} value '{value}' is not an {wanted} address/prefix"
+    message = msg(
+        "{kind} value '{value}' is not an {family} address/prefix",
+        kind=kind,
+        value=value,
+        family=wanted,
+    )
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
@@ -204,30 +254,38 @@ def _ip_problem(kind: str, value: str) -> str | None:
         return message
     if parsed.version != (4 if kind == "ip4" else 6):
         other = "ip6" if kind == "ip4" else "ip4"
-        return f"{message} (use {other}: for IPv{parsed.version})"
+        return msg(
+            "{kind} value '{value}' is not an {family} address/prefix "
+            "(use {other}: for IPv{version})",
+            kind=kind,
+            value=value,
+            family=wanted,
+            other=other,
+            version=parsed.version,
+        )
     return None
 
 
 def _macro_problem(spec: str) -> str | None:
     if any(not (0x21 <= ord(c) <= 0x7E) for c in spec):
-        return f"'{spec}' contains characters that are not allowed"
+        return msg("'{spec}' contains characters that are not allowed", spec=spec)
     for match in _MACRO_EXPAND.finditer(spec):
         letter, digits = match.group(1), match.group(2)
         if letter is None:
             continue
         if letter.lower() not in "slodiphv":
-            return f"'{match.group(0)}' is not a macro usable in a domain"
+            return msg("'{macro}' is not a macro usable in a domain", macro=match.group(0))
         if digits and int(digits) == 0:
-            return f"'{match.group(0)}': the number of parts must not be 0"
+            return msg("'{macro}': the number of parts must not be 0", macro=match.group(0))
     if "%" in _MACRO_EXPAND.sub("", spec):
-        return f"'{spec}' has a '%' that does not start a valid macro"
+        return msg("'{spec}' has a '%' that does not start a valid macro", spec=spec)
     return None
 
 
 def _domain_spec_problem(spec: str) -> str | None:
     """Why `spec` is not a valid RFC 7208 domain-spec, or None."""
     if not spec:
-        return "the domain is missing"
+        return msg("the domain is missing")
     problem = _macro_problem(spec)
     if problem is not None:
         return problem
@@ -235,13 +293,13 @@ def _domain_spec_problem(spec: str) -> str | None:
         ends_in_macro = any(m.end() == len(spec) for m in _MACRO_EXPAND.finditer(spec))
         if ends_in_macro or _DOMAIN_END.match(spec):
             return None
-        return f"'{spec}' does not end in a valid domain"
+        return msg("'{spec}' does not end in a valid domain", spec=spec)
     name = spec.removesuffix(".")
     labels = name.split(".")
     if len(labels) < 2 or not _DOMAIN_END.match(spec):
-        return f"'{spec}' is not a fully qualified domain name"
+        return msg("'{spec}' is not a fully qualified domain name", spec=spec)
     if any(not label or len(label) > 63 for label in labels) or len(name) > 253:
-        return f"'{spec}' is not a valid domain name"
+        return msg("'{spec}' is not a valid domain name", spec=spec)
     return None
 
 
@@ -321,12 +379,24 @@ def expand_spf(
     root = walk.node(_normalise(domain), (), None)
     errors = list(walk.errors)
     if walk.lookups > max_lookups:
-        more = "+" if walk.stopped else ""
-        errors.append(f"more than {max_lookups} DNS lookups ({walk.lookups}{more})")
+        errors.append(
+            msg("more than {limit} DNS lookups ({count}+)", limit=max_lookups, count=walk.lookups)
+            if walk.stopped
+            else msg(
+                "more than {limit} DNS lookups ({count})", limit=max_lookups, count=walk.lookups
+            )
+        )
     if walk.stopped:
-        errors.append(f"stopped expanding after {hard_stop} DNS lookups; the record needs more")
+        errors.append(
+            msg(
+                "stopped expanding after {limit} DNS lookups; the record needs more",
+                limit=hard_stop,
+            )
+        )
     if walk.void > max_void:
-        errors.append(f"more than {max_void} void lookups ({walk.void})")
+        errors.append(
+            msg("more than {limit} void lookups ({count})", limit=max_void, count=walk.void)
+        )
     return SpfExpansion(
         root=root,
         dns_lookups=walk.lookups,
@@ -367,26 +437,40 @@ class _Walk:
         label = via or domain
         lookup = self.resolve(domain, "TXT")
         if lookup.outcome.failed:
-            self.errors.append(f"{label}: the TXT lookup failed ({lookup.outcome.name})")
-            return SpfNode(domain, None, None, (), f"TXT lookup failed ({lookup.outcome.name})")
+            outcome = lookup.outcome.name
+            self.errors.append(
+                msg("{term}: the TXT lookup failed ({outcome})", term=label, outcome=outcome)
+            )
+            return SpfNode(
+                domain, None, None, (), msg("TXT lookup failed ({outcome})", outcome=outcome)
+            )
         if via is not None and lookup.outcome.is_void:
             self.void += 1
         records = spf_records_in(lookup.values) if lookup.outcome is LookupOutcome.OK else []
         if not records:
-            self.errors.append(f"{label} has no SPF record")
+            self.errors.append(msg("{term} has no SPF record", term=label))
             missing = lookup.outcome is LookupOutcome.NXDOMAIN
-            why = "no SPF record (the name does not exist)" if missing else "no SPF record"
+            why = (
+                msg("no SPF record (the name does not exist)") if missing else msg("no SPF record")
+            )
             return SpfNode(domain, None, None, (), why)
         if len(records) > 1:
-            several = f"{len(records)} SPF records"
-            self.errors.append(f"{label} has {several} (there must be exactly one)")
-            return SpfNode(domain, None, None, (), f"{several}; only one is allowed")
+            count = len(records)
+            self.errors.append(
+                msg(
+                    "{term} has {count} SPF records (there must be exactly one)",
+                    term=label,
+                    count=count,
+                )
+            )
+            several = msg("{count} SPF records; only one is allowed", count=count)
+            return SpfNode(domain, None, None, (), several)
 
         parsed = parse_spf(records[0])
-        self.errors.extend(f"{domain}: {e}" for e in parsed.errors)
-        self.warnings.extend(f"{domain}: {w}" for w in parsed.warnings)
+        self.errors.extend(_in_domain(domain, e) for e in parsed.errors)
+        self.warnings.extend(_in_domain(domain, w) for w in parsed.warnings)
         children = self.terms(domain, parsed, (*path, domain))
-        problem = "; ".join(parsed.errors) or None
+        problem = join("; ", parsed.errors) if parsed.errors else None
         return SpfNode(domain, records[0], parsed, children, problem)
 
     def terms(self, domain: str, parsed: SpfRecord, path: tuple[str, ...]) -> tuple[SpfNode, ...]:
@@ -403,7 +487,7 @@ class _Walk:
             elif term.kind == "ptr":
                 continue  # needs the sender's IP; counted, nothing to resolve
             elif term.value is not None and has_macros(term.value):
-                self.warnings.append(f"{domain}: '{term.text}' uses macros; not expanded")
+                self.warnings.append(_in_domain(domain, _uses_macros(term.text)))
             elif term.kind == "mx":
                 self.mx(domain, term)
             else:
@@ -422,12 +506,17 @@ class _Walk:
     def follow(self, kind: str, term: SpfTerm, path: tuple[str, ...]) -> SpfNode:
         raw = term.value or ""
         if has_macros(raw):
-            self.warnings.append(f"{path[-1]}: '{term.text}' uses macros; not expanded")
-            return SpfNode(raw, None, None, (), "uses macros; not expanded")
+            self.warnings.append(_in_domain(path[-1], _uses_macros(term.text)))
+            return SpfNode(raw, None, None, (), msg("uses macros; not expanded"))
         target = _normalise(raw)
         self.includes.append(target)
         if target in path:
-            loop = f"{kind} loop: {' → '.join((*path, target))}"
+            chain = " → ".join((*path, target))
+            loop = (
+                msg("include loop: {chain}", chain=chain)
+                if kind == "include"
+                else msg("redirect loop: {chain}", chain=chain)
+            )
             self.errors.append(loop)
             return SpfNode(target, None, None, (), loop)
         via = f"include:{target}" if kind == "include" else f"redirect={target}"
@@ -441,11 +530,24 @@ class _Walk:
         failed = next((x.outcome for x in lookups if x.outcome.failed), None)
         if failed is not None:
             self.errors.append(
-                f"{domain}: '{term.text}': the lookup of {target} failed ({failed.name})"
+                msg(
+                    "{domain}: '{term}': the lookup of {target} failed ({outcome})",
+                    domain=domain,
+                    term=term.text,
+                    target=target,
+                    outcome=failed.name,
+                )
             )
         elif all(x.outcome.is_void for x in lookups):
             self.void += 1
-            self.warnings.append(f"{domain}: '{term.text}': {target} has no address (void lookup)")
+            self.warnings.append(
+                msg(
+                    "{domain}: '{term}': {target} has no address (void lookup)",
+                    domain=domain,
+                    term=term.text,
+                    target=target,
+                )
+            )
 
     def mx(self, domain: str, term: SpfTerm) -> None:
         # The A/AAAA queries for each MX host are not made: they count toward neither
@@ -454,13 +556,41 @@ class _Walk:
         lookup = self.resolve(target, "MX")
         if lookup.outcome.failed:
             self.errors.append(
-                f"{domain}: '{term.text}': the MX lookup of {target} failed ({lookup.outcome.name})"
+                msg(
+                    "{domain}: '{term}': the MX lookup of {target} failed ({outcome})",
+                    domain=domain,
+                    term=term.text,
+                    target=target,
+                    outcome=lookup.outcome.name,
+                )
             )
         elif lookup.outcome.is_void:
             self.void += 1
-            self.warnings.append(f"{domain}: '{term.text}': {target} has no MX (void lookup)")
+            self.warnings.append(
+                msg(
+                    "{domain}: '{term}': {target} has no MX (void lookup)",
+                    domain=domain,
+                    term=term.text,
+                    target=target,
+                )
+            )
         elif len(lookup.values) > MAX_MX_NAMES:
             self.errors.append(
-                f"{domain}: '{term.text}': {target} has {len(lookup.values)} MX hosts; "
-                f"SPF allows at most {MAX_MX_NAMES}"
+                msg(
+                    "{domain}: '{term}': {target} has {count} MX hosts; SPF allows at most {limit}",
+                    domain=domain,
+                    term=term.text,
+                    target=target,
+                    count=len(lookup.values),
+                    limit=MAX_MX_NAMES,
+                )
             )
+
+
+def _in_domain(domain: str, problem: str) -> str:
+    """`domain: problem`, for a problem found in the record of an included domain."""
+    return msg("{domain}: {problem}", domain=domain, problem=problem)
+
+
+def _uses_macros(term: str) -> str:
+    return msg("'{term}' uses macros; not expanded", term=term)

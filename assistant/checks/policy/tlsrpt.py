@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from assistant.checks.policy.mta_sts import parse_txt_fields
+from assistant.text import msg
 
 _TLSRPT_VERSION = re.compile(r"\s*v\s*=\s*tlsrptv1(?:\s|;|\Z)", re.IGNORECASE)
 _MAILTO = re.compile(r"mailto:[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+\Z", re.IGNORECASE)
@@ -30,7 +31,7 @@ def parse_tlsrpt(text: str) -> TlsRpt:
     fields = parse_txt_fields(text, "TLSRPTv1", errors)
     rua: list[str] = []
     if "rua" not in fields:
-        errors.append("no rua= field (where reports should be sent)")
+        errors.append(msg("no rua= field (where reports should be sent)"))
     else:
         for uri in (u.strip() for u in fields["rua"].split(",")):
             problem = _uri_problem(uri)
@@ -44,11 +45,13 @@ def parse_tlsrpt(text: str) -> TlsRpt:
 def _uri_problem(uri: str) -> str | None:
     scheme = uri.partition(":")[0].lower()
     if scheme == "mailto":
-        return None if _MAILTO.match(uri) else f"rua {uri!r} is not a valid mailto: address"
+        if _MAILTO.match(uri):
+            return None
+        return msg("rua {uri} is not a valid mailto: address", uri=repr(uri))
     if scheme == "https":
         try:
             host = urlsplit(uri).hostname
         except ValueError:
             host = None
-        return None if host else f"rua {uri!r} is not a valid https: URL"
-    return f"rua {uri!r} must start with mailto: or https:"
+        return None if host else msg("rua {uri} is not a valid https: URL", uri=repr(uri))
+    return msg("rua {uri} must start with mailto: or https:", uri=repr(uri))
