@@ -38,11 +38,14 @@ from assistant.model import Status, Step
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
+from assistant.text import msg
 
 EventSink = Callable[[Event], None]
 ConsentHook = Callable[[str, str], bool]  # (host, why) -> allowed; may be called from workers
 THREAD_PREFIX = "ca-check"
 CANCEL_GRACE = 0.8  # seconds a cancelled run waits for its workers before returning
+# A cancelled check's summary. The wizard compares it with "cancelled": keep the English.
+CANCELLED = msg("cancelled")
 
 
 class PlanError(ValueError):
@@ -289,8 +292,11 @@ class Runner:
                     id=check_id,
                     title=item.check.title,
                     status=Status.ERROR,
-                    summary=f"did not finish within its {seconds:g} s deadline; stopped",
-                    details="A network operation kept waiting. The other checks went on.",
+                    summary=msg(
+                        "did not finish within its {seconds} s deadline; stopped",
+                        seconds=f"{seconds:g}",
+                    ),
+                    details=msg("A network operation kept waiting. The other checks went on."),
                 )
             else:
                 continue
@@ -312,7 +318,7 @@ class Runner:
         for item in running.values():
             item.token.cancel()
         for check in [r.check for r in running.values()] + pending:
-            step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
+            step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
             results[check.id] = step
             sink(CheckFinished(step))
         running.clear()
@@ -325,21 +331,25 @@ def _guarded(check: Check, context: Context) -> Step:
     try:
         step = check.run(context)
     except Cancelled:
-        step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
+        step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
     except DeadlineExceeded:
-        step = Step(check.id, check.title, Status.ERROR, summary="ran out of time")
+        step = Step(check.id, check.title, Status.ERROR, summary=msg("ran out of time"))
     except Exception as exc:  # a bug in a check must not take the run down
         step = Step(
             check.id,
             check.title,
             Status.ERROR,
-            summary=f"the check itself failed: {type(exc).__name__}: {context.redactor(str(exc))}",
-            details=context.redactor(traceback.format_exc()),
+            summary=msg(
+                "the check itself failed: {exception}: {error}",
+                exception=type(exc).__name__,
+                error=context.redactor(str(exc)),
+            ),
+            details=msg("{error}", error=context.redactor(traceback.format_exc())),
         )
     if context.token.cancelled:
         # Its sockets were shut down under it: whatever it made of that (an empty read, a
         # closed-socket error) says nothing about the target, so it is reported as cancelled.
-        step = Step(check.id, check.title, Status.CANCELLED, summary="cancelled")
+        step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step
 

@@ -198,7 +198,17 @@ def placeholders(template: str) -> set[str]:
     return names
 
 
+class Verbatim(Joined):
+    """Data shown as it is in every language; see `verbatim`."""
+
+    def __new__(cls, value: str) -> Verbatim:
+        return super().__new__(cls, "", [value])  # type: ignore[return-value]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Verbatim, (self.parts[0],))
+
+
 def verbatim(value: str) -> Text:
     """Data shown as it is in every language (records, a listing, a server's reply) where the
     engine would otherwise owe translatable text: says on purpose that nothing is lost."""
-    return value if isinstance(value, Text) else Joined("", [value])
+    return value if isinstance(value, Text) else Verbatim(value)

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from assistant.config import InputError
+from assistant.text import msg
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -35,7 +36,11 @@ class ClientCertificate:
         return {"private_key": self.private_key_pem, "public_certificate": self.certificate_pem}
 
     def describe(self) -> str:
-        return f"certificate {self.subject} (thumbprint {self.thumbprint_sha1})"
+        return msg(
+            "certificate {subject} (thumbprint {thumbprint})",
+            subject=self.subject,
+            thumbprint=self.thumbprint_sha1,
+        )
 
 
 def _from_objects(key: object, cert: x509.Certificate | None, where: str) -> ClientCertificate:

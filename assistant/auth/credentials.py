@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.auth.oauth_credential import AccessToken, OAuthCredential, SecretWatcher
+from assistant.text import msg
 
 __all__ = ["AccessToken", "Credentials", "OAuthCredential", "PasswordCredential"]
 
@@ -27,7 +28,7 @@ class PasswordCredential:
         """A password is known from the start; there is nothing more to hand out."""
 
     def describe(self) -> str:
-        return f"password for {self.username}"
+        return msg("password for {user}", user=self.username)
 
 
 Credentials = PasswordCredential | OAuthCredential

@@ -12,8 +12,8 @@ from assistant.model import Remedy, Status, worst
 class Finding:
     key: str  # e.g. "graph_audience", "secret_id", "consent_missing"
     status: Status  # FAIL, WARN or INFO
-    cause: str  # one plain sentence: what is wrong
-    fix: str  # what to change, where
+    cause: str  # one plain sentence: what is wrong (Text: made with msg)
+    fix: str  # what to change, where (Text: made with msg)
     link: str | None = None
 
     @property

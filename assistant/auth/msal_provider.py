@@ -31,6 +31,7 @@ from assistant.facts import OAUTH_LINKS
 from assistant.model import Status
 from assistant.net.exchangelib_adapter import HttpExchange
 from assistant.net.routed_session import routed_session
+from assistant.text import join, msg
 
 DETAIL_CHARS = 600
 # Loggers that would print tokens or Authorization headers at DEBUG.
@@ -133,19 +134,31 @@ class MsalTokenProvider:
             Finding(
                 "idp_unreachable",
                 Status.FAIL,
-                f"the sign-in service {host} could not be used: {text[:DETAIL_CHARS]}",
-                f"Allow HTTPS to {host} through the firewall or proxy, and check that TLS "
-                "inspection leaves it alone (its certificate must validate).",
+                msg(
+                    "the sign-in service {host} could not be used: {error}",
+                    host=host,
+                    error=text[:DETAIL_CHARS],
+                ),
+                msg(
+                    "Allow HTTPS to {host} through the firewall or proxy, and check that TLS "
+                    "inspection leaves it alone (its certificate must validate).",
+                    host=host,
+                ),
                 OAUTH_LINKS["national_clouds"],
             ),
-            f"{type(exc).__name__}: {str(exc)[:DETAIL_CHARS]}",
+            msg(
+                "{exception}: {error}",
+                exception=type(exc).__name__,
+                error=str(exc)[:DETAIL_CHARS],
+            ),
         )
 
 
 def _details(result: dict[str, Any]) -> str:
+    """The service's own words, one field a line ("error_description: AADSTS...")."""
     parts = []
     for key in ("error", "error_description", "correlation_id", "trace_id", "timestamp"):
         value = result.get(key)
         if value:
-            parts.append(f"{key}: {str(value)[:DETAIL_CHARS]}")
-    return "\n".join(parts)
+            parts.append(msg("{key}: {value}", key=key, value=str(value)[:DETAIL_CHARS]))
+    return join("\n", parts)

@@ -16,6 +16,7 @@ from assistant.auth.client_cert import ClientCertificate
 from assistant.auth.scopes import PROTOCOLS, app_scopes, delegated_scopes
 from assistant.config import InputError, normalize_domain
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
+from assistant.text import msg
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _MULTI_TENANT = ("organizations", "common")
@@ -32,9 +33,9 @@ class Flow(enum.StrEnum):
 
     def describe(self) -> str:
         return {
-            Flow.DEVICE: "device code sign-in",
-            Flow.BROWSER: "browser sign-in",
-            Flow.APP: "app-only (client credentials)",
+            Flow.DEVICE: msg("device code sign-in"),
+            Flow.BROWSER: msg("browser sign-in"),
+            Flow.APP: msg("app-only (client credentials)"),
         }[self]
 
 
@@ -76,12 +77,23 @@ class OAuthConfig:
         return found
 
     def describe(self) -> str:
-        how = self.flow.describe()
+        flow, app, tenant = self.flow.describe(), self.client_id, self.tenant
         if self.certificate is not None:
-            how += f" with {self.certificate.describe()}"
-        elif self.client_secret is not None:
-            how += " with a client secret"
-        return f"{how}, app {self.client_id}, tenant {self.tenant}"
+            return msg(
+                "{flow} with {certificate}, app {app}, tenant {tenant}",
+                flow=flow,
+                certificate=self.certificate.describe(),
+                app=app,
+                tenant=tenant,
+            )
+        if self.client_secret is not None:
+            return msg(
+                "{flow} with a client secret, app {app}, tenant {tenant}",
+                flow=flow,
+                app=app,
+                tenant=tenant,
+            )
+        return msg("{flow}, app {app}, tenant {tenant}", flow=flow, app=app, tenant=tenant)
 
     @classmethod
     def build(

@@ -21,6 +21,7 @@ from assistant.auth.finding import Finding
 from assistant.auth.prompt import Prompt
 from assistant.cancel import SLICE
 from assistant.model import Status
+from assistant.text import msg
 
 if TYPE_CHECKING:
     from assistant.net.exchangelib_adapter import HttpExchange
@@ -107,8 +108,8 @@ class OAuthCredential:
         return f"OAuthCredential({self.username!r}, {self.describe()})"
 
     def describe(self) -> str:
-        how = self.provider.describe() if self.provider else "access token given by the user"
-        return f"OAuth 2.0 for {self.username} ({how})"
+        how = self.provider.describe() if self.provider else msg("access token given by the user")
+        return msg("OAuth 2.0 for {user} ({how})", user=self.username, how=how)
 
     # -- secrets ------------------------------------------------------------------------
 
@@ -150,8 +151,8 @@ class OAuthCredential:
                     Finding(
                         "no_token",
                         Status.FAIL,
-                        "no access token for this run",
-                        "Sign in with --auth oauth-device, oauth-browser or oauth-app.",
+                        msg("no access token for this run"),
+                        msg("Sign in with --auth oauth-device, oauth-browser or oauth-app."),
                     )
                 )
             earlier = self._failures.get(request.resource)

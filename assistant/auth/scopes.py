@@ -18,20 +18,29 @@ from assistant.facts import (
     Cloud,
     Environment,
 )
+from assistant.text import msg
 
 # The protocols a token can be for; "ews" covers EWS, autodiscover and MAPI over HTTP.
 PROTOCOLS = tuple(OAUTH_DELEGATED_SCOPES)
 
 
 class NoOAuthForCloud(ValueError):
-    """The environment has no Exchange Online resource (on-premises)."""
+    """The environment has no Exchange Online resource (on-premises). `text` says so in
+    translatable words (str(exc) is the plain English)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 def _resource(env: Environment, *, app_only: bool) -> str:
     resource = env.oauth_app_resource if app_only else env.oauth_resource
     if resource is None:
         raise NoOAuthForCloud(
-            f"{env.display_name} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud"
+            msg(
+                "{cloud} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud",
+                cloud=env.display_name,
+            )
         )
     return resource
 

@@ -17,6 +17,7 @@ from assistant.auth.jwt_claims import TokenFacts
 from assistant.auth.scopes import exchange_audiences, needed_permission
 from assistant.facts import ENVIRONMENTS, OAUTH_LINKS, Cloud
 from assistant.model import Status
+from assistant.text import msg
 
 EXPIRY_WARNING = dt.timedelta(minutes=5)
 CLOCK_SKEW = dt.timedelta(minutes=5)
@@ -57,25 +58,38 @@ def _audience(facts: TokenFacts, want: Expectation) -> list[Finding]:
             Finding(
                 "graph_audience",
                 Status.FAIL,
-                f"the token is for Microsoft Graph ({audience}), not Exchange Online: "
-                "IMAP, POP, SMTP and EWS refuse it",
-                "Ask for the scopes with the Exchange Online resource in front (e.g. "
-                f"{example}); a bare 'IMAP.AccessAsUser.All' is read as a Graph permission. "
-                "The permissions themselves are listed under Microsoft Graph in the app "
-                "registration; only the requested scope needs the Outlook resource.",
+                msg(
+                    "the token is for Microsoft Graph ({audience}), not Exchange Online: "
+                    "IMAP, POP, SMTP and EWS refuse it",
+                    audience=audience,
+                ),
+                msg(
+                    "Ask for the scopes with the Exchange Online resource in front (e.g. "
+                    "{example}); a bare 'IMAP.AccessAsUser.All' is read as a Graph permission. "
+                    "The permissions themselves are listed under Microsoft Graph in the app "
+                    "registration; only the requested scope needs the Outlook resource.",
+                    example=example,
+                ),
                 OAUTH_LINKS["mail"],
             )
         ]
     other = facts.audience_cloud
     if other is not None and other is not want.cloud:
-        return [_wrong_cloud(f"the token is for {_cloud_name(other)}'s Exchange", want)]
+        what = msg("the token is for {cloud}'s Exchange", cloud=_cloud_name(other))
+        return [_wrong_cloud(what, want)]
     return [
         Finding(
             "wrong_audience",
             Status.FAIL,
-            f"the token is for another service ({audience or 'no audience'}), not Exchange Online",
-            f"Ask for a token for {env.oauth_resource} (delegated) or "
-            f"{env.oauth_app_resource}/.default (app-only).",
+            msg(
+                "the token is for another service ({audience}), not Exchange Online",
+                audience=audience or msg("no audience"),
+            ),
+            msg(
+                "Ask for a token for {resource} (delegated) or {app_resource}/.default (app-only).",
+                resource=str(env.oauth_resource),
+                app_resource=str(env.oauth_app_resource),
+            ),
             OAUTH_LINKS["mail"],
         )
     ]
@@ -85,9 +99,11 @@ def _wrong_cloud(what: str, want: Expectation) -> Finding:
     return Finding(
         "wrong_cloud",
         Status.FAIL,
-        f"{what}, but this run tests {_cloud_name(want.cloud)}",
-        "Sign in to the mailbox's own cloud: choose --cloud (worldwide, gcc-high, dod, "
-        "china) so the sign-in service and the resource match the tenant.",
+        msg("{what}, but this run tests {cloud}", what=what, cloud=_cloud_name(want.cloud)),
+        msg(
+            "Sign in to the mailbox's own cloud: choose --cloud (worldwide, gcc-high, dod, "
+            "china) so the sign-in service and the resource match the tenant."
+        ),
         OAUTH_LINKS["national_clouds"],
     )
 
@@ -99,7 +115,8 @@ def _issuer(facts: TokenFacts, want: Expectation) -> list[Finding]:
     same_family = {issued_by, want.cloud} <= {Cloud.GCC_HIGH, Cloud.DOD}
     if issued_by is want.cloud or same_family:
         return []
-    return [_wrong_cloud(f"the token was issued by {_cloud_name(issued_by)}", want)]
+    what = msg("the token was issued by {cloud}", cloud=_cloud_name(issued_by))
+    return [_wrong_cloud(what, want)]
 
 
 def _times(facts: TokenFacts, want: Expectation) -> list[Finding]:
@@ -112,10 +129,16 @@ def _times(facts: TokenFacts, want: Expectation) -> list[Finding]:
                 Finding(
                     "expired",
                     Status.FAIL,
-                    f"the token expired {ago} ago ({facts.expires.isoformat()})",
-                    "Get a new token: access tokens live about an hour. An app must refresh "
-                    "them (MSAL does so from its cache); if this computer's clock is wrong, "
-                    "correct it.",
+                    msg(
+                        "the token expired {ago} ago ({expires})",
+                        ago=ago,
+                        expires=facts.expires.isoformat(),
+                    ),
+                    msg(
+                        "Get a new token: access tokens live about an hour. An app must "
+                        "refresh them (MSAL does so from its cache); if this computer's clock "
+                        "is wrong, correct it."
+                    ),
                     OAUTH_LINKS["mail"],
                 )
             )
@@ -124,8 +147,8 @@ def _times(facts: TokenFacts, want: Expectation) -> list[Finding]:
                 Finding(
                     "expiring",
                     Status.WARN,
-                    f"the token expires in {_duration(left)}",
-                    "Checks that run later may be refused; sign in again if they are.",
+                    msg("the token expires in {left}", left=_duration(left)),
+                    msg("Checks that run later may be refused; sign in again if they are."),
                 )
             )
     if facts.not_before is not None and facts.not_before - want.now > CLOCK_SKEW:
@@ -133,20 +156,22 @@ def _times(facts: TokenFacts, want: Expectation) -> list[Finding]:
             Finding(
                 "clock",
                 Status.WARN,
-                f"the token is not valid before {facts.not_before.isoformat()}: this "
-                "computer's clock seems to be behind",
-                "Correct the clock (time synchronisation); servers refuse tokens that are "
-                "not yet valid.",
+                msg(
+                    "the token is not valid before {not_before}: this computer's clock seems "
+                    "to be behind",
+                    not_before=facts.not_before.isoformat(),
+                ),
+                msg(
+                    "Correct the clock (time synchronisation); servers refuse tokens that are "
+                    "not yet valid."
+                ),
             )
         )
     return found
 
 
 def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
-    if want.app_only:
-        held, kind = set(facts.roles), "application permission"
-    else:
-        held, kind = set(facts.scopes), "scope"
+    held = set(facts.roles) if want.app_only else set(facts.scopes)
     missing = [
         p for p in want.protocols if needed_permission(p, app_only=want.app_only) not in held
     ]
@@ -155,16 +180,29 @@ def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
     names = ", ".join(needed_permission(p, app_only=want.app_only) for p in missing)
     protocols = ", ".join(_PROTOCOL_NAMES.get(p, p) for p in missing)
     if want.app_only:
-        none = "the token carries no application permissions at all; " if not held else ""
+        cause = msg(
+            "{protocols} needs the application permission {names}, which the token does not carry",
+            protocols=protocols,
+            names=names,
+        )
+        if not held:
+            cause = msg(
+                "the token carries no application permissions at all; {protocols} needs the "
+                "application permission {names}, which the token does not carry",
+                protocols=protocols,
+                names=names,
+            )
         return [
             Finding(
                 "missing_role",
                 Status.FAIL,
-                f"{none}{protocols} needs the {kind} {names}, which the token does not carry",
-                "App registration, API permissions: add the application permission(s) under "
-                "Office 365 Exchange Online and grant admin consent. Exchange also needs the "
-                "app's service principal registered and given access to the mailbox "
-                "(New-ServicePrincipal, Add-MailboxPermission or application RBAC).",
+                cause,
+                msg(
+                    "App registration, API permissions: add the application permission(s) "
+                    "under Office 365 Exchange Online and grant admin consent. Exchange also "
+                    "needs the app's service principal registered and given access to the "
+                    "mailbox (New-ServicePrincipal, Add-MailboxPermission or application RBAC)."
+                ),
                 OAUTH_LINKS["app_rbac"],
             )
         ]
@@ -172,9 +210,15 @@ def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
         Finding(
             "missing_scope",
             Status.FAIL,
-            f"{protocols} needs the {kind} {names}, which the token does not carry",
-            "App registration, API permissions: add the delegated permission(s) and grant "
-            "consent (the user's, or an admin's for the whole tenant), then sign in again.",
+            msg(
+                "{protocols} needs the scope {names}, which the token does not carry",
+                protocols=protocols,
+                names=names,
+            ),
+            msg(
+                "App registration, API permissions: add the delegated permission(s) and grant "
+                "consent (the user's, or an admin's for the whole tenant), then sign in again."
+            ),
             OAUTH_LINKS["consent"],
         )
     ]
@@ -189,10 +233,17 @@ def _tenant(facts: TokenFacts, want: Expectation) -> list[Finding]:
         Finding(
             "wrong_tenant",
             Status.FAIL,
-            f"the token is from tenant {facts.tenant}, but the mailbox's domain belongs to "
-            f"tenant {want.tenant_id}",
-            f"Sign in to the mailbox's tenant: --tenant {want.tenant_id} (or its domain), "
-            "with an account of that tenant.",
+            msg(
+                "the token is from tenant {tenant}, but the mailbox's domain belongs to "
+                "tenant {mailbox_tenant}",
+                tenant=facts.tenant,
+                mailbox_tenant=want.tenant_id,
+            ),
+            msg(
+                "Sign in to the mailbox's tenant: --tenant {mailbox_tenant} (or its domain), "
+                "with an account of that tenant.",
+                mailbox_tenant=want.tenant_id,
+            ),
             OAUTH_LINKS["register"],
         )
     ]
@@ -207,9 +258,11 @@ def _user(facts: TokenFacts, want: Expectation) -> list[Finding]:
         Finding(
             "other_user",
             Status.INFO,
-            f"signed in as {facts.user} to test {want.mailbox}",
-            "That works only when the signed-in account has FullAccess to the mailbox "
-            "(a shared mailbox, say); otherwise sign in as the mailbox's own user.",
+            msg("signed in as {user} to test {mailbox}", user=facts.user, mailbox=want.mailbox),
+            msg(
+                "That works only when the signed-in account has FullAccess to the mailbox "
+                "(a shared mailbox, say); otherwise sign in as the mailbox's own user."
+            ),
         )
     ]
 
@@ -231,9 +284,9 @@ def diagnose(facts: TokenFacts, want: Expectation) -> list[Finding]:
 def _duration(delta: dt.timedelta) -> str:
     seconds = int(delta.total_seconds())
     if seconds < 120:
-        return f"{seconds} s"
+        return msg("{seconds} s", seconds=seconds)
     if seconds < 7200:
-        return f"{seconds // 60} min"
+        return msg("{minutes} min", minutes=seconds // 60)
     if seconds < 2 * 86400:
-        return f"{seconds // 3600} h"
-    return f"{seconds // 86400} days"
+        return msg("{hours} h", hours=seconds // 3600)
+    return msg("{days} days", days=seconds // 86400)

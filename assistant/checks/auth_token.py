@@ -29,8 +29,9 @@ from assistant.facts import CLOUD_INSTANCE_NAMES, DEVICE_CODE_LIFETIME, OAUTH_LI
 from assistant.model import Evidence, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Check, Context
+from assistant.text import join, msg, verbatim
 
-TITLE = "OAuth sign-in and access token"
+TITLE = msg("OAuth sign-in and access token")
 SIGN_IN = f"{AUTH_TOKEN}.sign_in"
 TENANT = f"{AUTH_TOKEN}.tenant"
 CLAIMS = f"{AUTH_TOKEN}.claims"
@@ -44,16 +45,19 @@ def _exchange_evidence(ctx: Context, request: TokenRequest) -> list[Evidence]:
     exchanges = list(request.exchanges)
     if len(exchanges) > MAX_EXCHANGES_SHOWN:
         exchanges = exchanges[:3] + exchanges[-(MAX_EXCHANGES_SHOWN - 3) :]
-    return [Evidence("http", f"{e.method} {e.url}", e.to_dict(ctx.redactor)) for e in exchanges]
+    return [
+        Evidence("http", verbatim(f"{e.method} {e.url}"), e.to_dict(ctx.redactor))
+        for e in exchanges
+    ]
 
 
 def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFacts | None, bool]:
     """(step, facts of the token, whether a token was obtained)."""
-    title = "Sign in"
+    title = msg("Sign in")
     try:
         request = token_request(ctx, credential)
     except NoOAuthForCloud as exc:
-        return Step(SIGN_IN, title, Status.SKIP, summary=str(exc)), None, False
+        return Step(SIGN_IN, title, Status.SKIP, summary=exc.text), None, False
     try:
         token = credential.token_for(request)
     except SignInFailed as failed:
@@ -62,31 +66,34 @@ def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFact
                 SIGN_IN,
                 title,
                 Status.FAIL,
-                summary=f"not signed in: {failed.finding.cause}",
-                details=ctx.redactor(failed.details),
+                summary=msg("not signed in: {cause}", cause=failed.finding.cause),
+                details=ctx.redactor(verbatim(failed.details)),
                 remedy=failed.finding.remedy,
                 evidence=[
-                    Evidence("table", "Named cause", {"key": failed.finding.key}),
+                    Evidence("table", msg("Named cause"), {"key": failed.finding.key}),
                     *_exchange_evidence(ctx, request),
                 ],
             ),
             None,
             False,
         )
-    how = token.source or "an access token given for this run"
+    how = token.source or msg("an access token given for this run")
     try:
         facts: TokenFacts | None = read_token(token.value)
     except NotAJwt:
         facts = None
-    who = ""
-    if facts is not None:
-        who = f" as {facts.user}" if facts.user else f" as app {facts.app_id}"
+    if facts is None:
+        summary = msg("signed in ({how})", how=how)
+    elif facts.user:
+        summary = msg("signed in as {user} ({how})", user=facts.user, how=how)
+    else:
+        summary = msg("signed in as app {app_id} ({how})", app_id=str(facts.app_id), how=how)
     return (
         Step(
             SIGN_IN,
             title,
             Status.PASS,
-            summary=f"signed in{who} ({how})",
+            summary=summary,
             details=ctx.redactor(credential.describe()),
             evidence=_exchange_evidence(ctx, request),
         ),
@@ -97,26 +104,31 @@ def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFact
 
 def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]:
     """The domain's tenant ID (None when unknown) from its OpenID configuration."""
-    title = f"Tenant of {domain}"
+    title = msg("Tenant of {domain}", domain=domain)
     host = ctx.target.environment.login_host
     if host is None:
-        return Step(TENANT, title, Status.SKIP, summary="no sign-in service"), None, []
+        return Step(TENANT, title, Status.SKIP, summary=msg("no sign-in service")), None, []
     url = f"https://{host}/{domain}/v2.0/.well-known/openid-configuration"
     try:
         response = https_request(ctx.net, url, max_bytes=64 * 1024)
     except HttpError as exc:
         ctx.token.raise_if_cancelled()
-        return Step(TENANT, title, Status.INFO, summary=f"not looked up: {exc.message}"), None, []
-    evidence = [response.to_evidence(ctx.redactor, f"GET {url}")]
+        summary = msg("not looked up: {error}", error=exc.message)
+        return Step(TENANT, title, Status.INFO, summary=summary), None, []
+    evidence = [response.to_evidence(ctx.redactor, verbatim(f"GET {url}"))]
     try:
         config = json.loads(response.body) if response.status in (200, 400) else {}
     except ValueError:
         config = {}
     if not isinstance(config, dict) or response.status != 200:
         text = str(config.get("error_description", "")) if isinstance(config, dict) else ""
-        summary = f"{domain} is not a tenant domain in this cloud"
+        summary = msg("{domain} is not a tenant domain in this cloud", domain=domain)
         if "AADSTS90002" not in text:
-            summary = f"no OpenID configuration for {domain} (HTTP {response.status})"
+            summary = msg(
+                "no OpenID configuration for {domain} (HTTP {status})",
+                domain=domain,
+                status=response.status,
+            )
         return Step(TENANT, title, Status.INFO, summary=summary, evidence=evidence), None, []
     issuer = str(config.get("issuer", ""))
     parts = [p for p in issuer.split("/") if p]
@@ -132,20 +144,35 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
             Finding(
                 "wrong_cloud",
                 Status.FAIL,
-                f"{domain}'s tenant is in the {instance} cloud, not the one this run tests",
-                "Choose the tenant's cloud with --cloud (gcc-high or dod for microsoftonline.us,"
-                " china for partner.microsoftonline.cn).",
+                msg(
+                    "{domain}'s tenant is in the {instance} cloud, not the one this run tests",
+                    domain=domain,
+                    instance=instance,
+                ),
+                msg(
+                    "Choose the tenant's cloud with --cloud (gcc-high or dod for "
+                    "microsoftonline.us, china for partner.microsoftonline.cn)."
+                ),
                 OAUTH_LINKS["national_clouds"],
             )
         )
-    summary = f"tenant {tenant_id or 'unknown'}, cloud {instance or 'unknown'}"
+    tenant: str = tenant_id or msg("unknown")
+    named: str = instance or msg("unknown")
+    summary = msg("tenant {tenant}, cloud {cloud}", tenant=tenant, cloud=named)
     if region:
-        summary += f", region {region}"
+        summary = msg(
+            "tenant {tenant}, cloud {cloud}, region {region}",
+            tenant=tenant,
+            cloud=named,
+            region=str(region),
+        )
+    if findings:
+        summary = msg("{summary}; {cause}", summary=summary, cause=findings[0].cause)
     step = Step(
         TENANT,
         title,
         overall(findings) if findings else Status.INFO,
-        summary=summary + (f"; {findings[0].cause}" if findings else ""),
+        summary=summary,
         remedy=findings[0].remedy if findings else None,
         evidence=evidence,
     )
@@ -155,14 +182,16 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
 def _claims(
     ctx: Context, credential: OAuthCredential, facts: TokenFacts | None, tenant_id: str | None
 ) -> Step:
-    title = "Access token (audience, permissions, tenant, expiry)"
+    title = msg("Access token (audience, permissions, tenant, expiry)")
     if facts is None:
         return Step(
             CLAIMS,
             title,
             Status.INFO,
-            summary="the token is not a readable JWT, so its claims cannot be shown; "
-            "the servers below are the judge",
+            summary=msg(
+                "the token is not a readable JWT, so its claims cannot be shown; "
+                "the servers below are the judge"
+            ),
         )
     want = Expectation(
         cloud=ctx.target.cloud,
@@ -175,15 +204,31 @@ def _claims(
     findings = diagnose(facts, want)
     permissions = facts.roles if credential.app_only else facts.scopes
     left = facts.lifetime_left(want.now)
-    expiry = "no expiry"
+    expiry = msg("no expiry")
     if left is not None:
         minutes = int(left.total_seconds() // 60)
-        expiry = f"expires in {minutes} min" if minutes >= 0 else "expired"
-    described = (
-        f"for {facts.audience or 'no audience'}; "
-        f"{'roles' if credential.app_only else 'scopes'}: {' '.join(permissions) or 'none'}; "
-        f"tenant {facts.tenant or 'unknown'}; {expiry}"
-    )
+        expiry = (
+            msg("expires in {minutes} min", minutes=minutes) if minutes >= 0 else msg("expired")
+        )
+    audience: str = facts.audience or msg("no audience")
+    held: str = " ".join(permissions) or msg("none")
+    tenant: str = facts.tenant or msg("unknown")
+    if credential.app_only:
+        described = msg(
+            "for {audience}; roles: {roles}; tenant {tenant}; {expiry}",
+            audience=audience,
+            roles=held,
+            tenant=tenant,
+            expiry=expiry,
+        )
+    else:
+        described = msg(
+            "for {audience}; scopes: {scopes}; tenant {tenant}; {expiry}",
+            audience=audience,
+            scopes=held,
+            tenant=tenant,
+            expiry=expiry,
+        )
     problems = [f for f in findings if f.status.is_problem]
     status = overall(findings) if problems else Status.PASS
     return Step(
@@ -191,15 +236,19 @@ def _claims(
         title,
         status,
         summary=problems[0].cause if problems else described,
-        details="\n".join(
-            [f"The token: {described}.", *(f"- {f.key}: {f.cause}" for f in findings)]
+        details=join(
+            "\n",
+            [
+                msg("The token: {described}.", described=described),
+                *(msg("- {key}: {cause}", key=f.key, cause=f.cause) for f in findings),
+            ],
         ),
         remedy=problems[0].remedy if problems else None,
         evidence=[
-            Evidence("table", "Access token claims (never the token itself)", facts.to_dict()),
+            Evidence("table", msg("Access token claims (never the token itself)"), facts.to_dict()),
             Evidence(
                 "table",
-                "Findings",
+                msg("Findings"),
                 [{"key": f.key, "status": f.status.value, "cause": f.cause} for f in findings],
             ),
         ],
@@ -213,7 +262,7 @@ def check_auth_token(ctx: Context) -> Step:
             AUTH_TOKEN,
             TITLE,
             Status.SKIP,
-            summary="no OAuth sign-in in this run (a password, or no credentials)",
+            summary=msg("no OAuth sign-in in this run (a password, or no credentials)"),
         )
     sign_in, facts, signed_in = _sign_in(ctx, credential)
     children = [sign_in]
@@ -225,9 +274,14 @@ def check_auth_token(ctx: Context) -> Step:
     status = worst([c.status for c in children])
     problem = next((c for c in children if c.status.is_problem and c.status is status), None)
     if problem is not None:
-        summary, remedy = f"{problem.id.rsplit('.', 1)[1]}: {problem.summary}", problem.remedy
+        part = problem.id.rsplit(".", 1)[1]
+        summary: str = msg("{part}: {summary}", part=part, summary=problem.summary)
+        remedy = problem.remedy
     elif signed_in:
-        summary, remedy = f"{sign_in.summary}; token {children[-1].summary}", None
+        summary = msg(
+            "{sign_in}; token {claims}", sign_in=sign_in.summary, claims=children[-1].summary
+        )
+        remedy = None
     else:
         summary, remedy = sign_in.summary, sign_in.remedy
     return Step(

@@ -19,9 +19,10 @@ from assistant.checks.oauth_common import get_token, oauth, xoauth2_refused
 from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.runner import Context
+from assistant.text import msg
 
 S = TypeVar("S", bound=Session)
-TITLE = "Sign in with OAuth (XOAUTH2)"
+TITLE = msg("Sign in with OAuth (XOAUTH2)")
 _NAMES = {"imap": "IMAP", "pop": "POP", "smtp": "SMTP AUTH"}
 # mail_replies keys that blame the password; for a token they mean "token refused".
 _PASSWORD_MEANINGS = frozenset(
@@ -50,26 +51,38 @@ def xoauth2_step(
     credential = oauth(ctx)
     assert credential is not None
     protocol = conv.protocol.key
-    shown = ", ".join(offered) or "nothing"
+    shown: str = ", ".join(offered) or msg("nothing")
     refusal = host_refusal(ctx, ep, protocol)
     if refusal is not None:
         return Step(
             step_id,
             TITLE,
             Status.SKIP,
-            summary=refusal.replace("no credentials were sent", "no token was sent"),
-            remedy=Remedy(f"If {ep.host} is your server, confirm it with --trust-host {ep.host}."),
+            summary=msg(
+                "{host} is outside {domain} and not a Microsoft endpoint; no token was sent",
+                host=ep.host,
+                domain=ctx.target.domain,
+            ),
+            remedy=Remedy(
+                msg("If {host} is your server, confirm it with --trust-host {host}.", host=ep.host)
+            ),
         )
     if "XOAUTH2" not in {m.upper() for m in offered}:
         return Step(
             step_id,
             TITLE,
             Status.FAIL,
-            summary=f"the server does not offer XOAUTH2 over TLS (it offers {shown})",
+            summary=msg(
+                "the server does not offer XOAUTH2 over TLS (it offers {mechanisms})",
+                mechanisms=shown,
+            ),
             remedy=Remedy(
-                f"Exchange Online offers XOAUTH2 for {_NAMES[protocol]}; if it is missing, "
-                "something on the way rewrites the conversation. Exchange Server does not "
-                "offer OAuth for IMAP, POP or SMTP: sign in with a password there.",
+                msg(
+                    "Exchange Online offers XOAUTH2 for {protocol}; if it is missing, "
+                    "something on the way rewrites the conversation. Exchange Server does not "
+                    "offer OAuth for IMAP, POP or SMTP: sign in with a password there.",
+                    protocol=_NAMES[protocol],
+                ),
                 MAIL_LINKS["oauth"],
             ),
         )
@@ -85,17 +98,25 @@ def xoauth2_step(
             step_id,
             TITLE,
             Status.FAIL,
-            summary=ctx.redactor(f"not signed in as {user} with the token: {summary}"),
-            details=f"Offered over TLS: {shown}",
+            summary=ctx.redactor(
+                msg("not signed in as {user} with the token: {error}", user=user, error=summary)
+            ),
+            details=msg("Offered over TLS: {mechanisms}", mechanisms=shown),
             remedy=remedy,
         )
-    said = f": {ctx.redactor(answer)}" if answer else ""
+    signed_in = msg("signed in as {user} (XOAUTH2)", user=user)
+    if answer:
+        signed_in = msg(
+            "signed in as {user} (XOAUTH2): {server_reply}",
+            user=user,
+            server_reply=ctx.redactor(answer),
+        )
     return Step(
         step_id,
         TITLE,
         Status.PASS,
-        summary=f"signed in as {user} (XOAUTH2){said}",
-        details=f"Offered over TLS: {shown}",
+        summary=signed_in,
+        details=msg("Offered over TLS: {mechanisms}", mechanisms=shown),
     )
 
 
@@ -110,7 +131,8 @@ def _explain(
     if found.reply is not None:
         meaning = explain_reply(protocol, found.reply, cloud=ep.microsoft)
     if meaning is not None and meaning.key not in _PASSWORD_MEANINGS:
-        return f"{found.text} ({meaning.cause})", Remedy(meaning.remedy, meaning.link)
+        explained = msg("{error} ({cause})", error=found.text, cause=meaning.cause)
+        return explained, Remedy(meaning.remedy, meaning.link)
     if found.timed_out or found.cut_off:
         return found.text, io_remedy(ep, found)
     return found.text, xoauth2_refused(ep.host, _NAMES[protocol], app_only=app_only)

@@ -18,9 +18,10 @@ from assistant.events import SignInPrompt
 from assistant.facts import OAUTH_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.runner import Context
+from assistant.text import msg
 
 AUTH_TOKEN = "auth.token"  # noqa: S105 - a check ID
-SEE_AUTH_TOKEN = "see auth.token for the sign-in and the token's claims"  # noqa: S105
+SEE_AUTH_TOKEN = msg("see auth.token for the sign-in and the token's claims")
 
 
 def oauth(ctx: Context) -> OAuthCredential | None:
@@ -41,7 +42,7 @@ def get_token(
     try:
         request = token_request(ctx, credential)
     except NoOAuthForCloud as exc:
-        return Step(step_id, title, Status.SKIP, summary=str(exc))
+        return Step(step_id, title, Status.SKIP, summary=exc.text)
     try:
         return credential.token_for(request)
     except SignInFailed as failed:
@@ -49,7 +50,7 @@ def get_token(
             step_id,
             title,
             Status.FAIL,
-            summary=f"no token, so no sign-in: {failed.finding.cause}",
+            summary=msg("no token, so no sign-in: {cause}", cause=failed.finding.cause),
             details=SEE_AUTH_TOKEN,
             remedy=failed.finding.remedy,
         )
@@ -64,6 +65,11 @@ _REASON = re.compile(r'reason="([^"]*)"')
 _CATEGORY = re.compile(r'error_category="([^"]*)"')
 
 
+def _with_reason(cause: str, reason: str) -> str:
+    """The cause, with the server's own reason after it when it gave one."""
+    return msg("{cause} ({server_said})", cause=cause, server_said=reason) if reason else cause
+
+
 def bearer_refusal(diagnostics: str | None, *, app_only: bool, host: str) -> Finding:
     """What a server's refusal of a bearer token means, from Exchange's x-ms-diagnostics
     header (2000003;reason="The audience claim value is invalid ...";error_category=...)."""
@@ -72,70 +78,87 @@ def bearer_refusal(diagnostics: str | None, *, app_only: bool, host: str) -> Fin
     category_match = _CATEGORY.search(diagnostics or "")
     category = category_match.group(1) if category_match else ""
     lowered = reason.lower()
-    said = f" ({reason})" if reason else ""
     if "audience" in lowered or category == "invalid_resource":
         return Finding(
             "graph_audience" if "graph" in lowered else "wrong_audience",
             Status.FAIL,
-            f"{host} refused the token: it is not for Exchange Online{said}",
-            "Ask for the Exchange Online scopes (https://outlook.office.com/...), not "
-            "Microsoft Graph's; auth.token shows the audience the token has.",
+            _with_reason(
+                msg("{host} refused the token: it is not for Exchange Online", host=host), reason
+            ),
+            msg(
+                "Ask for the Exchange Online scopes (https://outlook.office.com/...), not "
+                "Microsoft Graph's; auth.token shows the audience the token has."
+            ),
             OAUTH_LINKS["mail"],
         )
     if "expired" in lowered or category == "invalid_lifetime":
         return Finding(
             "expired",
             Status.FAIL,
-            f"{host} refused the token: it has expired{said}",
-            "Sign in again (tokens live about an hour); check this computer's clock.",
+            _with_reason(msg("{host} refused the token: it has expired", host=host), reason),
+            msg("Sign in again (tokens live about an hour); check this computer's clock."),
             OAUTH_LINKS["mail"],
         )
     if "mailbox" in lowered or (app_only and category == "insufficient_privileges"):
-        return _mailbox_permission(host, said) if app_only else _missing_scope(host, said)
+        return _mailbox_permission(host, reason) if app_only else _missing_scope(host, reason)
     if "scope" in lowered or "role" in lowered or category == "insufficient_privileges":
-        return _missing_scope(host, said)
+        return _missing_scope(host, reason)
     if "issuer" in lowered or category == "invalid_issuer":
         return Finding(
             "wrong_tenant",
             Status.FAIL,
-            f"{host} refused the token: it comes from another tenant{said}",
-            "Sign in to the tenant that holds the mailbox (--tenant).",
+            _with_reason(
+                msg("{host} refused the token: it comes from another tenant", host=host), reason
+            ),
+            msg("Sign in to the tenant that holds the mailbox (--tenant)."),
             OAUTH_LINKS["register"],
         )
     return Finding(
         "token_refused",
         Status.FAIL,
-        f"{host} refused the token{said}",
-        "Compare the token's audience, scopes, tenant and expiry in auth.token with what "
-        "the protocol needs.",
+        _with_reason(msg("{host} refused the token", host=host), reason),
+        msg(
+            "Compare the token's audience, scopes, tenant and expiry in auth.token with what "
+            "the protocol needs."
+        ),
         OAUTH_LINKS["mail"],
     )
 
 
-def _missing_scope(host: str, said: str) -> Finding:
+def _missing_scope(host: str, reason: str) -> Finding:
     return Finding(
         "missing_scope",
         Status.FAIL,
-        f"{host} refused the token: it lacks the permission this protocol needs{said}",
-        "Add the permission to the app registration, grant consent, and sign in again.",
+        _with_reason(
+            msg(
+                "{host} refused the token: it lacks the permission this protocol needs",
+                host=host,
+            ),
+            reason,
+        ),
+        msg("Add the permission to the app registration, grant consent, and sign in again."),
         OAUTH_LINKS["consent"],
     )
 
 
-def _mailbox_permission(host: str, said: str) -> Finding:
+def _mailbox_permission(host: str, reason: str) -> Finding:
     return Finding(
         "mailbox_permission",
         Status.FAIL,
-        f"{host} accepted the app's token but not for this mailbox{said}",
-        "Give the app's service principal access to the mailbox: Exchange Online "
-        "PowerShell New-ServicePrincipal, then Add-MailboxPermission (IMAP/POP), or an "
-        "application RBAC role assignment scoped to the mailbox (EWS).",
+        _with_reason(
+            msg("{host} accepted the app's token but not for this mailbox", host=host), reason
+        ),
+        msg(
+            "Give the app's service principal access to the mailbox: Exchange Online "
+            "PowerShell New-ServicePrincipal, then Add-MailboxPermission (IMAP/POP), or an "
+            "application RBAC role assignment scoped to the mailbox (EWS)."
+        ),
         OAUTH_LINKS["app_rbac"],
     )
 
 
 def mailbox_permission(host: str, detail: str = "") -> Finding:
-    return _mailbox_permission(host, f" ({detail})" if detail else "")
+    return _mailbox_permission(host, detail)
 
 
 def xoauth2_refused(host: str, protocol: str, *, app_only: bool) -> Remedy:
@@ -143,20 +166,27 @@ def xoauth2_refused(host: str, protocol: str, *, app_only: bool) -> Remedy:
     causes, most likely first, and where auth.token shows the evidence."""
     if app_only:
         return Remedy(
-            f"{host} refused the app's token for {protocol}. Usual causes: the application "
-            "permission (IMAP.AccessAsApp, POP.AccessAsApp, SMTP.SendAsApp) is missing or "
-            "without admin consent; the service principal is not registered in Exchange "
-            "(New-ServicePrincipal) or has no permission on this mailbox "
-            "(Add-MailboxPermission); the protocol is turned off for the mailbox. "
-            + SEE_AUTH_TOKEN.capitalize()
-            + ".",
+            msg(
+                "{host} refused the app's token for {protocol}. Usual causes: the application "
+                "permission (IMAP.AccessAsApp, POP.AccessAsApp, SMTP.SendAsApp) is missing or "
+                "without admin consent; the service principal is not registered in Exchange "
+                "(New-ServicePrincipal) or has no permission on this mailbox "
+                "(Add-MailboxPermission); the protocol is turned off for the mailbox. "
+                "See auth.token for the sign-in and the token's claims.",
+                host=host,
+                protocol=protocol,
+            ),
             OAUTH_LINKS["mail"],
         )
     return Remedy(
-        f"{host} refused the token for {protocol}. Usual causes: the token is for another "
-        "audience (Microsoft Graph) or lacks the protocol's scope; it expired; the user is "
-        "not the mailbox's owner and has no FullAccess; the protocol is turned off for the "
-        "mailbox (Set-CASMailbox). " + SEE_AUTH_TOKEN.capitalize() + ".",
+        msg(
+            "{host} refused the token for {protocol}. Usual causes: the token is for another "
+            "audience (Microsoft Graph) or lacks the protocol's scope; it expired; the user is "
+            "not the mailbox's owner and has no FullAccess; the protocol is turned off for the "
+            "mailbox (Set-CASMailbox). See auth.token for the sign-in and the token's claims.",
+            host=host,
+            protocol=protocol,
+        ),
         OAUTH_LINKS["mail"],
     )
 

@@ -12,6 +12,14 @@
         <translation>此路径下没有文件。</translation>
     </message>
     <message>
+        <source>Only http:// proxies are supported; HTTPS still runs end to end through them.</source>
+        <translation>仅支持 http:// 代理；HTTPS 仍会端到端地经由代理传输。</translation>
+    </message>
+    <message>
+        <source>Sign-in to the proxy is not supported: leave out the name and password.</source>
+        <translation>不支持向代理登录：请勿填写用户名和密码。</translation>
+    </message>
+    <message>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
@@ -580,32 +588,3650 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
 <context>
     <name>Engine</name>
     <message>
+        <source>the client secret is not valid for this app</source>
+        <translation>客户端密码对此应用无效</translation>
+    </message>
+    <message>
+        <source>Copy the secret&apos;s Value (shown only once, right after it is created) from In the Microsoft Entra admin center, App registrations, your app, Certificates &amp; secrets; not the Secret ID. If the value is lost, create a new secret.</source>
+        <translation>在 Microsoft Entra 管理中心的“应用注册”中打开你的应用，在“证书和密码”中复制密码的“值”（仅在创建后立即显示一次），而不是“机密 ID”。如果值已丢失，请新建一个密码。</translation>
+    </message>
+    <message>
+        <source>the client secret has expired</source>
+        <translation>客户端密码已过期</translation>
+    </message>
+    <message>
+        <source>Create a new client secret (Microsoft Entra admin center, App registrations, your app, Certificates &amp; secrets) and use its Value.</source>
+        <translation>新建一个客户端密码（Microsoft Entra 管理中心 &gt;“应用注册”&gt; 你的应用 &gt;“证书和密码”），并使用它的“值”。</translation>
+    </message>
+    <message>
+        <source>there is no app with this client ID in the tenant</source>
+        <translation>租户中没有具有此客户端 ID 的应用</translation>
+    </message>
+    <message>
+        <source>Use the Application (client) ID from the app&apos;s Overview page, and the tenant the app is registered in (--tenant). A multi-tenant app must first be consented to by an admin of the tenant you sign in to.</source>
+        <translation>请使用应用“概述”页上的“应用程序(客户端) ID”，以及注册该应用的租户（--tenant）。多租户应用必须先由你所登录租户的管理员授予同意。</translation>
+    </message>
+    <message>
+        <source>the app has no service principal (enterprise application) in this tenant</source>
+        <translation>该应用在此租户中没有服务主体（企业应用程序）</translation>
+    </message>
+    <message>
+        <source>Have an admin of the tenant grant consent to the app (which creates it), or create it with New-MgServicePrincipal -AppId &lt;client ID&gt;.</source>
+        <translation>请租户管理员对该应用授予同意（这会创建服务主体），或使用 New-MgServicePrincipal -AppId &lt;client ID&gt; 创建它。</translation>
+    </message>
+    <message>
+        <source>nobody consented to the app&apos;s permissions (user or admin consent is missing)</source>
+        <translation>没有人同意该应用的权限（缺少用户同意或管理员同意）</translation>
+    </message>
+    <message>
+        <source>In the Microsoft Entra admin center, App registrations, your app, API permissions: add the permissions the checks need and select &apos;Grant admin consent&apos;, or sign in interactively once and accept the consent prompt.</source>
+        <translation>在 Microsoft Entra 管理中心的“应用注册”中打开你的应用，在“API 权限”中添加检查所需的权限并选择“授予管理员同意”；或者以交互方式登录一次并接受同意提示。</translation>
+    </message>
+    <message>
+        <source>the permissions need an administrator&apos;s consent</source>
+        <translation>这些权限需要管理员同意</translation>
+    </message>
+    <message>
+        <source>Ask an admin to grant admin consent for the app (API permissions, &apos;Grant admin consent for &lt;tenant&gt;&apos;).</source>
+        <translation>请管理员为该应用授予管理员同意（“API 权限”&gt;“代表 &lt;tenant&gt; 授予管理员同意”）。</translation>
+    </message>
+    <message>
+        <source>the account you signed in with does not belong to this tenant</source>
+        <translation>你登录所用的帐户不属于此租户</translation>
+    </message>
+    <message>
+        <source>Sign in with an account of the tenant that holds the mailbox, or name the tenant the account belongs to with --tenant.</source>
+        <translation>请使用邮箱所在租户的帐户登录，或使用 --tenant 指定该帐户所属的租户。</translation>
+    </message>
+    <message>
+        <source>the tenant does not exist in this cloud</source>
+        <translation>此云中不存在该租户</translation>
+    </message>
+    <message>
+        <source>Check --tenant (a tenant ID or a verified domain such as contoso.com) and --cloud: a GCC High, DoD or 21Vianet tenant is only known to its own cloud&apos;s sign-in service.</source>
+        <translation>请检查 --tenant（租户 ID 或已验证的域，例如 contoso.com）和 --cloud：GCC High、DoD 或世纪互联 (21Vianet) 租户只有其所在云的登录服务才知道。</translation>
+    </message>
+    <message>
+        <source>the tenant belongs to another national cloud than the one signed in to</source>
+        <translation>该租户属于另一个国家云，而不是登录所用的云</translation>
+    </message>
+    <message>
+        <source>Choose the tenant&apos;s cloud (--cloud gcc-high, dod or china) so the sign-in goes to its own service.</source>
+        <translation>请选择该租户所在的云（--cloud gcc-high、dod 或 china），使登录发往其自己的服务。</translation>
+    </message>
+    <message>
+        <source>the app is registered for one organisation only, so the sign-in must name it</source>
+        <translation>该应用仅为一个组织注册，因此登录时必须指明该组织</translation>
+    </message>
+    <message>
+        <source>Give the tenant with --tenant (the tenant ID or a verified domain).</source>
+        <translation>请使用 --tenant 指定租户（租户 ID 或已验证的域）。</translation>
+    </message>
+    <message>
+        <source>the sign-in did not say which tenant it is for</source>
+        <translation>登录时未指明针对哪个租户</translation>
+    </message>
+    <message>
+        <source>the app does not allow public client flows (device code and browser sign-in)</source>
+        <translation>该应用不允许公共客户端流（设备代码登录和浏览器登录）</translation>
+    </message>
+    <message>
+        <source>In the Microsoft Entra admin center, App registrations, your app, Authentication: set &apos;Allow public client flows&apos; to Yes, or sign in app-only with a certificate or secret.</source>
+        <translation>在 Microsoft Entra 管理中心的“应用注册”中打开你的应用，在“身份验证”中将“允许公共客户端流”设为“是”；或者使用证书或密码以仅应用方式登录。</translation>
+    </message>
+    <message>
+        <source>the certificate that signed the request is not registered on the app</source>
+        <translation>对请求签名的证书未在该应用上注册</translation>
+    </message>
+    <message>
+        <source>Upload the certificate&apos;s public part (.cer/.pem) in the Microsoft Entra admin center, App registrations, your app, Certificates &amp; secrets, and sign with its private key.</source>
+        <translation>在 Microsoft Entra 管理中心的“应用注册”中打开你的应用，在“证书和密码”中上传证书的公钥部分（.cer/.pem），并使用其私钥签名。</translation>
+    </message>
+    <message>
+        <source>the signed request is outside its valid time range</source>
+        <translation>已签名的请求不在其有效时间范围内</translation>
+    </message>
+    <message>
+        <source>Correct this computer&apos;s clock (time zone and time synchronisation).</source>
+        <translation>请校正这台计算机的时钟（时区和时间同步）。</translation>
+    </message>
+    <message>
+        <source>Exchange Online is not known in this tenant (its resource principal is missing)</source>
+        <translation>此租户中没有 Exchange Online（缺少其资源主体）</translation>
+    </message>
+    <message>
+        <source>Check that the tenant has Exchange Online, and that --cloud matches the tenant: each national cloud has its own Exchange resource.</source>
+        <translation>请确认该租户拥有 Exchange Online，并且 --cloud 与该租户匹配：每个国家云都有自己的 Exchange 资源。</translation>
+    </message>
+    <message>
+        <source>a requested scope is not valid</source>
+        <translation>请求的某个范围无效</translation>
+    </message>
+    <message>
+        <source>Ask for scopes of one resource only, with the resource in front (https://outlook.office.com/IMAP.AccessAsUser.All); app-only sign-ins ask for https://outlook.office365.com/.default.</source>
+        <translation>只请求同一个资源的范围，并在前面加上资源（https://outlook.office.com/IMAP.AccessAsUser.All）；仅应用登录请求 https://outlook.office365.com/.default。</translation>
+    </message>
+    <message>
+        <source>client credentials must ask for the resource&apos;s .default scope</source>
+        <translation>客户端凭据必须请求资源的 .default 范围</translation>
+    </message>
+    <message>
+        <source>Ask for https://outlook.office365.com/.default (this tool does) and grant the application permissions as roles.</source>
+        <translation>请求 https://outlook.office365.com/.default（本工具即如此），并将应用程序权限作为角色授予。</translation>
+    </message>
+    <message>
+        <source>the app does not list the redirect URI the browser sign-in uses</source>
+        <translation>该应用未列出浏览器登录所用的重定向 URI</translation>
+    </message>
+    <message>
+        <source>In the Microsoft Entra admin center, App registrations, your app, Authentication: add the platform &apos;Mobile and desktop applications&apos; with the redirect URI http://localhost.</source>
+        <translation>在 Microsoft Entra 管理中心的“应用注册”中打开你的应用，在“身份验证”中添加“移动和桌面应用程序”平台，重定向 URI 为 http://localhost。</translation>
+    </message>
+    <message>
+        <source>the app has no redirect URI for a browser sign-in</source>
+        <translation>该应用没有用于浏览器登录的重定向 URI</translation>
+    </message>
+    <message>
+        <source>the sign-in needs multi-factor authentication</source>
+        <translation>登录需要多重身份验证</translation>
+    </message>
+    <message>
+        <source>Sign in with the device code or browser flow, which can complete MFA.</source>
+        <translation>请使用设备代码或浏览器登录流，它们可以完成 MFA。</translation>
+    </message>
+    <message>
+        <source>the account must register for multi-factor authentication first</source>
+        <translation>该帐户必须先注册多重身份验证</translation>
+    </message>
+    <message>
+        <source>Sign in once at https://aka.ms/mfasetup, then try again.</source>
+        <translation>请先在 https://aka.ms/mfasetup 登录一次，然后重试。</translation>
+    </message>
+    <message>
+        <source>a Conditional Access policy blocked the sign-in</source>
+        <translation>条件访问策略阻止了登录</translation>
+    </message>
+    <message>
+        <source>Look up the sign-in in the Entra sign-in logs (the correlation ID is in the details) to see which policy applied and why.</source>
+        <translation>请在 Entra 登录日志中查找此次登录（关联 ID 在详细信息中），查看应用了哪个策略以及原因。</translation>
+    </message>
+    <message>
+        <source>the user name or password is wrong</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>Check the account name (the UPN) and the password.</source>
+        <translation>请检查帐户名（UPN）和密码。</translation>
+    </message>
+    <message>
+        <source>the account does not exist in this tenant</source>
+        <translation>此租户中不存在该帐户</translation>
+    </message>
+    <message>
+        <source>Check the user name, and that you sign in to the tenant that holds it.</source>
+        <translation>请检查用户名，并确认你登录的是该帐户所在的租户。</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>该帐户已禁用</translation>
+    </message>
+    <message>
+        <source>Enable the account (Entra admin center, Users) or use another one.</source>
+        <translation>请启用该帐户（Entra 管理中心 &gt;“用户”），或改用其他帐户。</translation>
+    </message>
+    <message>
+        <source>the account is locked or the sign-in was blocked as suspicious</source>
+        <translation>该帐户已锁定，或登录因可疑而被阻止</translation>
+    </message>
+    <message>
+        <source>Wait and try again, or have an admin check the account&apos;s sign-in logs.</source>
+        <translation>请稍后重试，或请管理员检查该帐户的登录日志。</translation>
+    </message>
+    <message>
+        <source>the app requires assignment and this user is not assigned to it</source>
+        <translation>该应用要求分配，而此用户未分配到该应用</translation>
+    </message>
+    <message>
+        <source>Assign the user (or a group) in Enterprise applications, your app, Users and groups, or turn off &apos;Assignment required&apos;.</source>
+        <translation>请在“企业应用程序”&gt; 你的应用 &gt;“用户和组”中分配该用户（或组），或关闭“需要分配”。</translation>
+    </message>
+    <message>
+        <source>the device code expired before the sign-in was finished</source>
+        <translation>设备代码在登录完成之前已过期</translation>
+    </message>
+    <message>
+        <source>Start again and finish the sign-in in the browser within 15 minutes.</source>
+        <translation>请重新开始，并在 15 分钟内在浏览器中完成登录。</translation>
+    </message>
+    <message>
+        <source>the saved sign-in expired (unused for too long)</source>
+        <translation>保存的登录已过期（太久未使用）</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>请重新登录。</translation>
+    </message>
+    <message>
+        <source>the sign-in was declined in the browser</source>
+        <translation>登录在浏览器中被拒绝</translation>
+    </message>
+    <message>
+        <source>Start again and accept the sign-in (and the consent prompt, if one appears).</source>
+        <translation>请重新开始并接受登录（如果出现同意提示，也请接受）。</translation>
+    </message>
+    <message>
+        <source>the sign-in service did not recognise the device code</source>
+        <translation>登录服务无法识别该设备代码</translation>
+    </message>
+    <message>
+        <source>Start again; enter the code shown by this run, not an older one.</source>
+        <translation>请重新开始；输入本次运行显示的代码，而不是之前的代码。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误代码</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <translation>无说明</translation>
+    </message>
+    <message>
+        <source>{cause} ({codes})</source>
+        <translation>{cause}（{codes}）</translation>
+    </message>
+    <message>
+        <source>a secret ID was given instead of the secret value ({codes})</source>
+        <translation>提供的是机密 ID，而不是密码值（{codes}）</translation>
+    </message>
+    <message>
+        <source>The client secret is the Value column of Certificates &amp; secrets, not the Secret ID (a GUID). The value is only shown right after the secret is created; if it is lost, create a new secret.</source>
+        <translation>客户端密码是“证书和密码”中“值”列的内容，而不是“机密 ID”（一个 GUID）。该值仅在密码创建后立即显示；如果已丢失，请新建一个密码。</translation>
+    </message>
+    <message>
+        <source>the sign-in service refused: {service_said}</source>
+        <translation>登录服务拒绝了登录：{service_said}</translation>
+    </message>
+    <message>
+        <source>Look the code up in Microsoft&apos;s AADSTS reference; the correlation ID in the details finds this attempt in the Entra sign-in logs.</source>
+        <translation>请在 Microsoft 的 AADSTS 错误代码参考中查找该代码；详细信息中的关联 ID 可在 Entra 登录日志中找到此次尝试。</translation>
+    </message>
+    <message>
+        <source>certificate {subject} (thumbprint {thumbprint})</source>
+        <translation>证书 {subject}（指纹 {thumbprint}）</translation>
+    </message>
+    <message>
+        <source>password for {user}</source>
+        <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>{exception}: {error}</source>
+        <translation>{exception}：{error}</translation>
+    </message>
+    <message>
+        <source>the sign-in service {host} could not be used: {error}</source>
+        <translation>无法使用登录服务 {host}：{error}</translation>
+    </message>
+    <message>
+        <source>Allow HTTPS to {host} through the firewall or proxy, and check that TLS inspection leaves it alone (its certificate must validate).</source>
+        <translation>请在防火墙或代理上允许到 {host} 的 HTTPS，并确认 TLS 检查不处理该流量（其证书必须能通过验证）。</translation>
+    </message>
+    <message>
+        <source>{key}: {value}</source>
+        <translation>{key}: {value}</translation>
+    </message>
+    <message>
+        <source>{flow}, app {app}, tenant {tenant}</source>
+        <translation>{flow}，应用 {app}，租户 {tenant}</translation>
+    </message>
+    <message>
+        <source>{flow} with {certificate}, app {app}, tenant {tenant}</source>
+        <translation>{flow}，使用{certificate}，应用 {app}，租户 {tenant}</translation>
+    </message>
+    <message>
+        <source>{flow} with a client secret, app {app}, tenant {tenant}</source>
+        <translation>{flow}，使用客户端密码，应用 {app}，租户 {tenant}</translation>
+    </message>
+    <message>
+        <source>device code sign-in</source>
+        <translation>设备代码登录</translation>
+    </message>
+    <message>
+        <source>browser sign-in</source>
+        <translation>浏览器登录</translation>
+    </message>
+    <message>
+        <source>app-only (client credentials)</source>
+        <translation>仅应用（客户端凭据）</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 for {user} ({how})</source>
+        <translation>{user} 的 OAuth 2.0（{how}）</translation>
+    </message>
+    <message>
+        <source>access token given by the user</source>
+        <translation>用户提供的访问令牌</translation>
+    </message>
+    <message>
+        <source>no access token for this run</source>
+        <translation>本次运行没有访问令牌</translation>
+    </message>
+    <message>
+        <source>Sign in with --auth oauth-device, oauth-browser or oauth-app.</source>
+        <translation>请使用 --auth oauth-device、oauth-browser 或 oauth-app 登录。</translation>
+    </message>
+    <message>
+        <source>{cloud} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud</source>
+        <translation>{cloud} 没有 Exchange Online 登录；OAuth 需要 Microsoft 365 云</translation>
+    </message>
+    <message>
+        <source>the token was issued by {cloud}</source>
+        <translation>令牌由 {cloud} 颁发</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>the token is for {cloud}&apos;s Exchange</source>
+        <translation>令牌是颁发给 {cloud} 的 Exchange 的</translation>
+    </message>
+    <message>
+        <source>{what}, but this run tests {cloud}</source>
+        <translation>{what}，但本次运行测试的是 {cloud}</translation>
+    </message>
+    <message>
+        <source>Sign in to the mailbox&apos;s own cloud: choose --cloud (worldwide, gcc-high, dod, china) so the sign-in service and the resource match the tenant.</source>
+        <translation>请登录到邮箱自己的云：选择 --cloud（worldwide、gcc-high、dod、china），使登录服务和资源与租户匹配。</translation>
+    </message>
+    <message>
+        <source>{protocols} needs the application permission {names}, which the token does not carry</source>
+        <translation>{protocols} 需要应用程序权限 {names}，而令牌中没有该权限</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>the token is for another service ({audience}), not Exchange Online</source>
+        <translation>令牌是颁发给另一个服务（{audience}）的，而不是 Exchange Online</translation>
+    </message>
+    <message>
+        <source>Ask for a token for {resource} (delegated) or {app_resource}/.default (app-only).</source>
+        <translation>请为 {resource}（委托）或 {app_resource}/.default（仅应用）请求令牌。</translation>
+    </message>
+    <message>
+        <source>the token carries no application permissions at all; {protocols} needs the application permission {names}, which the token does not carry</source>
+        <translation>令牌中完全没有应用程序权限；{protocols} 需要应用程序权限 {names}，而令牌中没有该权限</translation>
+    </message>
+    <message>
+        <source>{protocols} needs the scope {names}, which the token does not carry</source>
+        <translation>{protocols} 需要范围 {names}，而令牌中没有该范围</translation>
+    </message>
+    <message>
+        <source>App registration, API permissions: add the delegated permission(s) and grant consent (the user&apos;s, or an admin&apos;s for the whole tenant), then sign in again.</source>
+        <translation>在应用注册的“API 权限”中添加委托的权限并授予同意（用户同意，或管理员代表整个租户同意），然后重新登录。</translation>
+    </message>
+    <message>
+        <source>the token is from tenant {tenant}, but the mailbox&apos;s domain belongs to tenant {mailbox_tenant}</source>
+        <translation>令牌来自租户 {tenant}，但邮箱的域属于租户 {mailbox_tenant}</translation>
+    </message>
+    <message>
+        <source>Sign in to the mailbox&apos;s tenant: --tenant {mailbox_tenant} (or its domain), with an account of that tenant.</source>
+        <translation>请使用该租户的帐户登录到邮箱所在的租户：--tenant {mailbox_tenant}（或其域）。</translation>
+    </message>
+    <message>
+        <source>signed in as {user} to test {mailbox}</source>
+        <translation>以 {user} 身份登录来测试 {mailbox}</translation>
+    </message>
+    <message>
+        <source>That works only when the signed-in account has FullAccess to the mailbox (a shared mailbox, say); otherwise sign in as the mailbox&apos;s own user.</source>
+        <translation>只有当登录的帐户对该邮箱拥有 FullAccess 权限时（例如共享邮箱）才可行；否则请以邮箱自己的用户身份登录。</translation>
+    </message>
+    <message>
+        <source>the token is for Microsoft Graph ({audience}), not Exchange Online: IMAP, POP, SMTP and EWS refuse it</source>
+        <translation>令牌是颁发给 Microsoft Graph（{audience}）的，而不是 Exchange Online：IMAP、POP、SMTP 和 EWS 会拒绝它</translation>
+    </message>
+    <message>
+        <source>Ask for the scopes with the Exchange Online resource in front (e.g. {example}); a bare &apos;IMAP.AccessAsUser.All&apos; is read as a Graph permission. The permissions themselves are listed under Microsoft Graph in the app registration; only the requested scope needs the Outlook resource.</source>
+        <translation>请求范围时在前面加上 Exchange Online 资源（例如 {example}）；单独的“IMAP.AccessAsUser.All”会被视为 Graph 权限。这些权限本身在应用注册中列在 Microsoft Graph 下；只有请求的范围需要带上 Outlook 资源。</translation>
+    </message>
+    <message>
+        <source>the token is not valid before {not_before}: this computer&apos;s clock seems to be behind</source>
+        <translation>令牌在 {not_before} 之前无效：这台计算机的时钟似乎慢了</translation>
+    </message>
+    <message>
+        <source>Correct the clock (time synchronisation); servers refuse tokens that are not yet valid.</source>
+        <translation>请校正时钟（时间同步）；服务器会拒绝尚未生效的令牌。</translation>
+    </message>
+    <message>
+        <source>App registration, API permissions: add the application permission(s) under Office 365 Exchange Online and grant admin consent. Exchange also needs the app&apos;s service principal registered and given access to the mailbox (New-ServicePrincipal, Add-MailboxPermission or application RBAC).</source>
+        <translation>在应用注册的“API 权限”中，于 Office 365 Exchange Online 下添加应用程序权限并授予管理员同意。Exchange 还需要注册该应用的服务主体并授予其对邮箱的访问权限（New-ServicePrincipal、Add-MailboxPermission 或应用程序 RBAC）。</translation>
+    </message>
+    <message>
+        <source>the token expired {ago} ago ({expires})</source>
+        <translation>令牌已于 {ago}前过期（{expires}）</translation>
+    </message>
+    <message>
+        <source>Get a new token: access tokens live about an hour. An app must refresh them (MSAL does so from its cache); if this computer&apos;s clock is wrong, correct it.</source>
+        <translation>请获取新令牌：访问令牌的有效期约为一小时。应用必须刷新令牌（MSAL 会从其缓存中刷新）；如果这台计算机的时钟不正确，请校正。</translation>
+    </message>
+    <message>
+        <source>no audience</source>
+        <translation>无受众</translation>
+    </message>
+    <message>
+        <source>the token expires in {left}</source>
+        <translation>令牌将在 {left}后过期</translation>
+    </message>
+    <message>
+        <source>Checks that run later may be refused; sign in again if they are.</source>
+        <translation>之后运行的检查可能会被拒绝；如果被拒绝，请重新登录。</translation>
+    </message>
+    <message>
+        <source>OAuth sign-in and access token</source>
+        <translation>OAuth 登录和访问令牌</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Tenant of {domain}</source>
+        <translation>{domain} 的租户</translation>
+    </message>
+    <message>
+        <source>tenant {tenant}, cloud {cloud}</source>
+        <translation>租户 {tenant}，云 {cloud}</translation>
+    </message>
+    <message>
+        <source>Access token (audience, permissions, tenant, expiry)</source>
+        <translation>访问令牌（受众、权限、租户、过期时间）</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>无过期时间</translation>
+    </message>
+    <message>
+        <source>an access token given for this run</source>
+        <translation>为本次运行提供的访问令牌</translation>
+    </message>
+    <message>
+        <source>signed in ({how})</source>
+        <translation>已登录（{how}）</translation>
+    </message>
+    <message>
+        <source>{domain} is not a tenant domain in this cloud</source>
+        <translation>{domain} 不是此云中的租户域</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>tenant {tenant}, cloud {cloud}, region {region}</source>
+        <translation>租户 {tenant}，云 {cloud}，区域 {region}</translation>
+    </message>
+    <message>
+        <source>{summary}; {cause}</source>
+        <translation>{summary}；{cause}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>for {audience}; roles: {roles}; tenant {tenant}; {expiry}</source>
+        <translation>受众 {audience}；角色：{roles}；租户 {tenant}；{expiry}</translation>
+    </message>
+    <message>
+        <source>for {audience}; scopes: {scopes}; tenant {tenant}; {expiry}</source>
+        <translation>受众 {audience}；范围：{scopes}；租户 {tenant}；{expiry}</translation>
+    </message>
+    <message>
+        <source>{part}: {summary}</source>
+        <translation>{part}：{summary}</translation>
+    </message>
+    <message>
+        <source>signed in as {user} ({how})</source>
+        <translation>已以 {user} 身份登录（{how}）</translation>
+    </message>
+    <message>
+        <source>signed in as app {app_id} ({how})</source>
+        <translation>已以应用 {app_id} 身份登录（{how}）</translation>
+    </message>
+    <message>
+        <source>not looked up: {error}</source>
+        <translation>未查询：{error}</translation>
+    </message>
+    <message>
+        <source>no OpenID configuration for {domain} (HTTP {status})</source>
+        <translation>{domain} 没有 OpenID 配置（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>expires in {minutes} min</source>
+        <translation>{minutes} 分钟后过期</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>{sign_in}; token {claims}</source>
+        <translation>{sign_in}；令牌：{claims}</translation>
+    </message>
+    <message>
+        <source>{domain}&apos;s tenant is in the {instance} cloud, not the one this run tests</source>
+        <translation>{domain} 的租户位于 {instance} 云中，而不是本次运行测试的云</translation>
+    </message>
+    <message>
+        <source>Choose the tenant&apos;s cloud with --cloud (gcc-high or dod for microsoftonline.us, china for partner.microsoftonline.cn).</source>
+        <translation>请使用 --cloud 选择该租户所在的云（microsoftonline.us 对应 gcc-high 或 dod，partner.microsoftonline.cn 对应 china）。</translation>
+    </message>
+    <message>
+        <source>the token is not a readable JWT, so its claims cannot be shown; the servers below are the judge</source>
+        <translation>令牌不是可读的 JWT，因此无法显示其声明；以下服务器的结果为准</translation>
+    </message>
+    <message>
+        <source>no OAuth sign-in in this run (a password, or no credentials)</source>
+        <translation>本次运行没有 OAuth 登录（使用密码，或没有凭据）</translation>
+    </message>
+    <message>
+        <source>no sign-in service</source>
+        <translation>没有登录服务</translation>
+    </message>
+    <message>
+        <source>The token: {described}.</source>
+        <translation>令牌：{described}。</translation>
+    </message>
+    <message>
+        <source>Access token claims (never the token itself)</source>
+        <translation>访问令牌声明（绝不包含令牌本身）</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>not signed in: {cause}</source>
+        <translation>未登录：{cause}</translation>
+    </message>
+    <message>
+        <source>- {key}: {cause}</source>
+        <translation>- {key}：{cause}</translation>
+    </message>
+    <message>
+        <source>Named cause</source>
+        <translation>已识别的原因</translation>
+    </message>
+    <message>
+        <source>Outlook autodiscover</source>
+        <translation>Outlook 自动发现</translation>
+    </message>
+    <message>
+        <source>Outlook tries candidates one at a time: it would have spent {seconds} s on {count} candidates before this one.</source>
+        <translation>Outlook 逐个尝试候选项：在此候选项之前，它会在 {count} 个候选项上花费 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Outlook would use {candidate} → EWS {url}</source>
+        <translation>Outlook 将使用 {candidate} → EWS {url}</translation>
+    </message>
+    <message>
+        <source>v2 found EWS at {url}; sign in to read the full Outlook settings</source>
+        <translation>v2 在 {url} 找到了 EWS；登录后可读取完整的 Outlook 设置</translation>
+    </message>
+    <message>
+        <source>{candidate} answers; sign in to read the settings</source>
+        <translation>{candidate} 有响应；登录后可读取设置</translation>
+    </message>
+    <message>
+        <source>no candidate returned Outlook settings; using {source}</source>
+        <translation>没有候选项返回 Outlook 设置；改用 {source}</translation>
+    </message>
+    <message>
+        <source>no autodiscover candidate answered usefully</source>
+        <translation>没有任何自动发现候选项给出可用的响应</translation>
+    </message>
+    <message>
+        <source>{summary} (first problem: {candidate}: {problem})</source>
+        <translation>{summary}（第一个问题：{candidate}：{problem}）</translation>
+    </message>
+    <message>
+        <source>Outlook tries candidates one at a time: it would have spent {seconds} s on 1 candidate before this one.</source>
+        <translation>Outlook 逐个尝试候选项：在此候选项之前，它会在 1 个候选项上花费 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Candidates in Outlook&apos;s order</source>
+        <translation>按 Outlook 尝试顺序排列的候选项</translation>
+    </message>
+    <message>
+        <source>Using the cloud&apos;s default endpoints; autodiscover did not supply settings.</source>
+        <translation>正在使用该云的默认终结点；自动发现未提供设置。</translation>
+    </message>
+    <message>
+        <source>The discovered endpoints match the cloud defaults.</source>
+        <translation>发现的终结点与该云的默认值一致。</translation>
+    </message>
+    <message>
+        <source>Make {candidate} fail fast (answer or refuse the connection instead of dropping it), or remove the DNS record that leads there: Outlook tries the candidates one at a time.</source>
+        <translation>让 {candidate} 快速失败（响应或拒绝连接，而不是丢弃连接），或删除指向它的 DNS 记录：Outlook 会逐个尝试候选项。</translation>
+    </message>
+    <message>
+        <source>{summary}, after waiting {seconds} s on earlier candidates</source>
+        <translation>{summary}，此前已在前面的候选项上等待 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Publish autodiscover: a CNAME autodiscover.{domain} to your cloud&apos;s autodiscover host, or an A record to your Exchange server with a valid certificate.</source>
+        <translation>发布自动发现：将 CNAME 记录 autodiscover.{domain} 指向你所用云的自动发现主机，或将 A 记录指向具有有效证书的 Exchange 服务器。</translation>
+    </message>
+    <message>
+        <source>autodiscover needs a mailbox address: run with --email</source>
+        <translation>自动发现需要邮箱地址：请使用 --email 运行</translation>
+    </message>
+    <message>
+        <source>{summary}; but {candidate} fails TLS first, so Outlook may show a warning</source>
+        <translation>{summary}；但 {candidate} 先出现 TLS 失败，因此 Outlook 可能会显示警告</translation>
+    </message>
+    <message>
+        <source>{setting}: autodiscover says {found}; the cloud default is {default}</source>
+        <translation>{setting}：自动发现给出的是 {found}；该云的默认值为 {default}</translation>
+    </message>
+    <message>
+        <source>Fix or remove that candidate (often the domain&apos;s web site answering on https://&lt;domain&gt;/autodiscover with its own certificate).</source>
+        <translation>修复或删除该候选项（通常是域的网站在 https://&lt;domain&gt;/autodiscover 上使用自己的证书进行响应）。</translation>
+    </message>
+    <message>
+        <source>POST {url}</source>
+        <translation>POST {url}</translation>
+    </message>
+    <message>
+        <source>GET {url} (redirect only)</source>
+        <translation>GET {url}（仅重定向）</translation>
+    </message>
+    <message>
+        <source>SRV {name}</source>
+        <translation>SRV {name}</translation>
+    </message>
+    <message>
+        <source>Active Directory SCP</source>
+        <translation>Active Directory 服务连接点 (SCP)</translation>
+    </message>
+    <message>
+        <source>GET {url}</source>
+        <translation>GET {url}</translation>
+    </message>
+    <message>
+        <source>302 redirect to {location}</source>
+        <translation>302 重定向到 {location}</translation>
+    </message>
+    <message>
+        <source>SRV points at {target}:{port}</source>
+        <translation>SRV 指向 {target}:{port}</translation>
+    </message>
+    <message>
+        <source>SCP lookup in Active Directory is not built yet</source>
+        <translation>尚未实现在 Active Directory 中查找 SCP</translation>
+    </message>
+    <message>
+        <source>not a domain-joined Windows computer: Outlook only looks up SCP there</source>
+        <translation>这不是已加入域的 Windows 计算机：Outlook 只在此类计算机上查找 SCP</translation>
+    </message>
+    <message>
+        <source>EWS: {ews_url}; POX: {pox_url}</source>
+        <translation>EWS：{ews_url}；POX：{pox_url}</translation>
+    </message>
+    <message>
+        <source>EWS: {ews_url}</source>
+        <translation>EWS：{ews_url}</translation>
+    </message>
+    <message>
+        <source>answered HTTP {status}, not a 302 redirect</source>
+        <translation>返回 HTTP {status}，而不是 302 重定向</translation>
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation>DNS 应答</translation>
+    </message>
+    <message>
+        <source>no SRV record ({outcome})</source>
+        <translation>没有 SRV 记录（{outcome}）</translation>
+    </message>
+    <message>
+        <source>the SRV record points at {target}:{port}; Outlook only uses port 443</source>
+        <translation>SRV 记录指向 {target}:{port}；Outlook 只使用端口 443</translation>
+    </message>
+    <message>
+        <source>v2 names {url} as the POX endpoint (direct connect)</source>
+        <translation>v2 指定 {url} 作为 POX 终结点（直接连接）</translation>
+    </message>
+    <message>
+        <source>no EWS URL in the answer (HTTP {status})</source>
+        <translation>响应中没有 EWS URL（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>TLS {host}</source>
+        <translation>TLS {host}</translation>
+    </message>
+    <message>
+        <source>Check that the mailbox exists in this cloud.</source>
+        <translation>检查该邮箱是否存在于此云中。</translation>
+    </message>
+    <message>
+        <source>{host} is outside {domains} and not a Microsoft endpoint</source>
+        <translation>{host} 不在 {domains} 之内，也不是 Microsoft 终结点</translation>
+    </message>
+    <message>
+        <source>the redirect goes to {url}, which is not HTTPS; not followed</source>
+        <translation>重定向指向 {url}，它不是 HTTPS；未跟随</translation>
+    </message>
+    <message>
+        <source>the redirect target &apos;{url}&apos; has no host name; not followed</source>
+        <translation>重定向目标“{url}”没有主机名；未跟随</translation>
+    </message>
+    <message>
+        <source>the redirect goes to {host}, an autodiscover.&lt;public suffix&gt; host; not followed</source>
+        <translation>重定向指向 {host}，这是 autodiscover.&lt;公共后缀&gt; 形式的主机；未跟随</translation>
+    </message>
+    <message>
+        <source>{url} is not HTTPS: credentials never go over plain HTTP</source>
+        <translation>{url} 不是 HTTPS：凭据绝不会通过明文 HTTP 发送</translation>
+    </message>
+    <message>
+        <source>{host} is autodiscover.&lt;public suffix&gt;: anyone can own it (the 2021 autodiscover leak); credentials are never sent there</source>
+        <translation>{host} 是 autodiscover.&lt;公共后缀&gt;：任何人都可能拥有它（2021 年的自动发现泄露问题）；绝不会向其发送凭据</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} did not validate: credentials are not sent</source>
+        <translation>{host} 的证书未通过验证：不发送凭据</translation>
+    </message>
+    <message>
+        <source>{host} is within {domain}</source>
+        <translation>{host} 属于 {domain}</translation>
+    </message>
+    <message>
+        <source>{host} is a Microsoft 365 endpoint</source>
+        <translation>{host} 是 Microsoft 365 终结点</translation>
+    </message>
+    <message>
+        <source>the e-mail address cannot be found (no mailbox with this address, or autodiscover served by the wrong organisation)</source>
+        <translation>找不到该电子邮件地址（没有使用此地址的邮箱，或自动发现由错误的组织提供）</translation>
+    </message>
+    <message>
+        <source>bad address: the address is known but has no configuration (not a mailbox?)</source>
+        <translation>地址错误：该地址已知，但没有配置（不是邮箱？）</translation>
+    </message>
+    <message>
+        <source>bad address: the address is known but its configuration is broken</source>
+        <translation>地址错误：该地址已知，但其配置已损坏</translation>
+    </message>
+    <message>
+        <source>invalid request: the request XML was not understood</source>
+        <translation>请求无效：无法理解请求 XML</translation>
+    </message>
+    <message>
+        <source>the server cannot answer with the Outlook settings schema</source>
+        <translation>服务器无法使用 Outlook 设置架构进行响应</translation>
+    </message>
+    <message>
+        <source>bad address: configuration errors for this address</source>
+        <translation>地址错误：此地址存在配置错误</translation>
+    </message>
+    <message>
+        <source>the autodiscover server had an internal error</source>
+        <translation>自动发现服务器发生内部错误</translation>
+    </message>
+    <message>
+        <source>error {code}: {meaning} (server said: {server_said})</source>
+        <translation>错误 {code}：{meaning}（服务器返回：{server_said}）</translation>
+    </message>
+    <message>
+        <source>unknown error code</source>
+        <translation>未知错误代码</translation>
+    </message>
+    <message>
+        <source>the response&apos;s root element is {element}, not an Autodiscover response in {namespace}</source>
+        <translation>响应的根元素是 {element}，而不是 {namespace} 中的 Autodiscover 响应</translation>
+    </message>
+    <message>
+        <source>the response has no &lt;Response&gt; element</source>
+        <translation>响应中没有 &lt;Response&gt; 元素</translation>
+    </message>
+    <message>
+        <source>the response uses the schema &apos;{schema}&apos;, not the Outlook schema {expected} that was asked for</source>
+        <translation>响应使用的架构是“{schema}”，而不是请求的 Outlook 架构 {expected}</translation>
+    </message>
+    <message>
+        <source>the response has neither &lt;Account&gt; nor &lt;Error&gt;</source>
+        <translation>响应中既没有 &lt;Account&gt; 也没有 &lt;Error&gt;</translation>
+    </message>
+    <message>
+        <source>unknown &lt;Action&gt; &apos;{action}&apos; (expected settings or a redirect)</source>
+        <translation>未知的 &lt;Action&gt;“{action}”（应为 settings 或重定向）</translation>
+    </message>
+    <message>
+        <source>the response uses XML entities or a DTD, which autodiscover never needs and which can be an attack (an &apos;XML bomb&apos;); refused ({error})</source>
+        <translation>响应使用了 XML 实体或 DTD，自动发现从不需要这些，而且它们可能是攻击（“XML 炸弹”）；已拒绝（{error}）</translation>
+    </message>
+    <message>
+        <source>the response is not well-formed XML ({error})</source>
+        <translation>响应不是格式正确的 XML（{error}）</translation>
+    </message>
+    <message>
+        <source>the response uses the schema &apos;none&apos;, not the Outlook schema {expected} that was asked for</source>
+        <translation>响应使用的架构为“none”（未声明架构），而不是所请求的 Outlook 架构 {expected}</translation>
+    </message>
+    <message>
+        <source>Discovered settings</source>
+        <translation>已发现的设置</translation>
+    </message>
+    <message>
+        <source>SOAP GetUserSettings at {url}</source>
+        <translation>{url} 上的 SOAP GetUserSettings</translation>
+    </message>
+    <message>
+        <source>answers and asks for sign-in ({schemes})</source>
+        <translation>有应答并要求登录（{schemes}）</translation>
+    </message>
+    <message>
+        <source>answers and asks for sign-in (no scheme)</source>
+        <translation>有响应并要求登录（未指定方案）</translation>
+    </message>
+    <message>
+        <source>the SOAP response is not usable XML ({error})</source>
+        <translation>SOAP 响应不是可用的 XML（{error}）</translation>
+    </message>
+    <message>
+        <source>answered with an error: {error}</source>
+        <translation>返回了错误：{error}</translation>
+    </message>
+    <message>
+        <source>answered HTTP {status}</source>
+        <translation>返回 HTTP {status}</translation>
+    </message>
+    <message>
+        <source>answered with an error: no settings</source>
+        <translation>返回了错误：没有设置</translation>
+    </message>
+    <message>
+        <source>EWS URL {url} (what exchangelib and EWS clients find)</source>
+        <translation>EWS URL {url}（exchangelib 和 EWS 客户端会找到的地址）</translation>
+    </message>
+    <message>
+        <source>403 Forbidden: the server refuses autodiscover here (an access rule, or the virtual directory requires client certificates)</source>
+        <translation>403 Forbidden：服务器在此拒绝自动发现（访问规则所致，或虚拟目录要求客户端证书）</translation>
+    </message>
+    <message>
+        <source>404 Not Found: there is no autodiscover service at this URL</source>
+        <translation>404 Not Found：此 URL 上没有自动发现服务</translation>
+    </message>
+    <message>
+        <source>405 Method Not Allowed: this URL does not accept autodiscover requests</source>
+        <translation>405 Method Not Allowed：此 URL 不接受自动发现请求</translation>
+    </message>
+    <message>
+        <source>500 Internal Server Error: the autodiscover service failed</source>
+        <translation>500 Internal Server Error：自动发现服务出现故障</translation>
+    </message>
+    <message>
+        <source>502 Bad Gateway: a proxy or load balancer could not reach the Exchange server</source>
+        <translation>502 Bad Gateway：代理或负载均衡器无法访问 Exchange 服务器</translation>
+    </message>
+    <message>
+        <source>503 Service Unavailable: the service or the server behind the balancer is down</source>
+        <translation>503 Service Unavailable：该服务或负载均衡器后面的服务器已停止运行</translation>
+    </message>
+    <message>
+        <source>HTTP {status} {status_text}</source>
+        <translation>HTTP {status} {status_text}</translation>
+    </message>
+    <message>
+        <source>more than {hops} redirects; stopped</source>
+        <translation>重定向超过 {hops} 次；已停止</translation>
+    </message>
+    <message>
+        <source>credentials not sent: {reason}</source>
+        <translation>未发送凭据：{reason}</translation>
+    </message>
+    <message>
+        <source>If this candidate should work, check that the host name resolves to your Exchange server or load balancer and that TCP 443 is open to it. If it is not used, nothing needs to change: Outlook moves on to the next candidate.</source>
+        <translation>如果此候选项应当可用，请检查该主机名是否解析到你的 Exchange 服务器或负载均衡器，并且到它的 TCP 443 端口已开放。如果未使用此候选项，则无需更改：Outlook 会继续尝试下一个候选项。</translation>
+    </message>
+    <message>
+        <source>Check the Exchange server&apos;s event log and the MSExchangeAutodiscoverAppPool, and the load balancer&apos;s health checks.</source>
+        <translation>检查 Exchange 服务器的事件日志和 MSExchangeAutodiscoverAppPool，以及负载均衡器的运行状况检查。</translation>
+    </message>
+    <message>
+        <source>Check that the mailbox exists with this primary address and that autodiscover for this domain is served by the organisation that hosts it (hybrid: the on-premises server must know the remote mailbox).</source>
+        <translation>检查是否存在使用此主地址的邮箱，以及此域的自动发现是否由托管该邮箱的组织提供（混合部署：本地服务器必须知道该远程邮箱）。</translation>
+    </message>
+    <message>
+        <source>POST {url} ({how}, as {user})</source>
+        <translation>POST {url}（{how}，以 {user} 身份）</translation>
+    </message>
+    <message>
+        <source>sending credentials to {host}: {reason}</source>
+        <translation>正在向 {host} 发送凭据：{reason}</translation>
+    </message>
+    <message>
+        <source>Fix the certificate on this host: {problems}. Outlook shows a certificate warning or fails here.</source>
+        <translation>修复此主机上的证书：{problems}。Outlook 在此会显示证书警告或失败。</translation>
+    </message>
+    <message>
+        <source>Check the Autodiscover virtual directory&apos;s authentication and SSL settings (Get-AutodiscoverVirtualDirectory) and any reverse proxy rules.</source>
+        <translation>检查 Autodiscover 虚拟目录的身份验证和 SSL 设置（Get-AutodiscoverVirtualDirectory）以及所有反向代理规则。</translation>
+    </message>
+    <message>
+        <source>This host has no autodiscover service; if it is a web site, that is expected. Publish autodiscover on autodiscover.&lt;domain&gt; instead.</source>
+        <translation>此主机上没有自动发现服务；如果它是网站，这属于正常情况。请改为在 autodiscover.&lt;domain&gt; 上发布自动发现。</translation>
+    </message>
+    <message>
+        <source>ask {url} for {email}</source>
+        <translation>向 {url} 查询 {email}</translation>
+    </message>
+    <message>
+        <source>redirectUrl: {url} → {target}</source>
+        <translation>redirectUrl：{url} → {target}</translation>
+    </message>
+    <message>
+        <source>answers and asks for sign-in ({schemes}); no credentials in this run</source>
+        <translation>有响应并要求登录（{schemes}）；本次运行未提供凭据</translation>
+    </message>
+    <message>
+        <source>the server offers {schemes}, not Bearer: an OAuth sign-in cannot be tested here (on-premises Exchange needs Hybrid Modern Authentication for it)</source>
+        <translation>服务器提供的是 {schemes}，而不是 Bearer：无法在此测试 OAuth 登录（本地 Exchange 需要混合新式身份验证才能支持）</translation>
+    </message>
+    <message>
+        <source>the server offers {schemes}, not Basic: a password sign-in cannot be tested here (use OAuth, or test from a domain-joined machine)</source>
+        <translation>服务器提供的是 {schemes}，而不是 Basic：无法在此测试密码登录（请使用 OAuth，或在已加入域的计算机上测试）</translation>
+    </message>
+    <message>
+        <source>the server also offers {schemes}; Outlook would prefer those. This test signed in with Basic.</source>
+        <translation>服务器还提供 {schemes}；Outlook 会优先使用这些方案。本次测试使用 Basic 登录。</translation>
+    </message>
+    <message>
+        <source>{host} rejected the OAuth token</source>
+        <translation>{host} 拒绝了 OAuth 令牌</translation>
+    </message>
+    <message>
+        <source>{host} rejected the user name or password</source>
+        <translation>{host} 拒绝了用户名或密码</translation>
+    </message>
+    <message>
+        <source>it did not validate</source>
+        <translation>证书未通过验证</translation>
+    </message>
+    <message>
+        <source>refused {host}: an autodiscover.&lt;public suffix&gt; host anyone can own; nothing was sent</source>
+        <translation>已拒绝 {host}：这是任何人都可能拥有的 autodiscover.&lt;公共后缀&gt; 主机；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>redirect loop: {url} for {email} was already asked</source>
+        <translation>重定向循环：已经向 {url} 查询过 {email}</translation>
+    </message>
+    <message>
+        <source>HTTP {status} redirect to {location}</source>
+        <translation>HTTP {status} 重定向到 {location}</translation>
+    </message>
+    <message>
+        <source>the response is larger than {kb} KB; refused (an autodiscover answer is a few KB)</source>
+        <translation>响应大于 {kb} KB；已拒绝（自动发现响应通常只有几 KB）</translation>
+    </message>
+    <message>
+        <source>settings for {email} from {host}</source>
+        <translation>来自 {host} 的 {email} 的设置</translation>
+    </message>
+    <message>
+        <source>redirectAddr: {email} → {new_email}</source>
+        <translation>redirectAddr：{email} → {new_email}</translation>
+    </message>
+    <message>
+        <source>redirectAddr &apos;{address_value}&apos; is not an address</source>
+        <translation>redirectAddr“{address_value}”不是有效地址</translation>
+    </message>
+    <message>
+        <source>If {host} really serves your mailboxes, allow it for this run (--trust-host {host}); otherwise find out who publishes that redirect.</source>
+        <translation>如果 {host} 确实为你的邮箱提供服务，请在本次运行中允许它（--trust-host {host}）；否则请查明是谁发布了该重定向。</translation>
+    </message>
+    <message>
+        <source>Compare the token&apos;s audience and scopes (auth.token) with what Exchange needs: https://outlook.office.com/EWS.AccessAsUser.All for autodiscover.</source>
+        <translation>将令牌的受众和作用域（auth.token）与 Exchange 的要求进行比较：自动发现需要 https://outlook.office.com/EWS.AccessAsUser.All。</translation>
+    </message>
+    <message>
+        <source>Check the password and that the login name is the user&apos;s UPN; for Exchange Online, Basic authentication for autodiscover may be disabled (use OAuth).</source>
+        <translation>检查密码，并确认登录名是用户的 UPN；对于 Exchange Online，自动发现的基本身份验证可能已禁用（请使用 OAuth）。</translation>
+    </message>
+    <message>
+        <source>Correct the targetAddress / redirect settings so the chain ends at the mailbox&apos;s real address (check Get-MailUser/Get-RemoteMailbox).</source>
+        <translation>更正 targetAddress/重定向设置，使重定向链以邮箱的真实地址结束（检查 Get-MailUser/Get-RemoteMailbox）。</translation>
+    </message>
+    <message>
+        <source>no scheme named</source>
+        <translation>未指定方案</translation>
+    </message>
+    <message>
         <source>DNS resolvers answer</source>
-        <translation>DNS 解析器应答</translation>
+        <translation>DNS 解析器有应答</translation>
+    </message>
+    <message>
+        <source>MX records</source>
+        <translation>MX 记录</translation>
+    </message>
+    <message>
+        <source>SPF record</source>
+        <translation>SPF 记录</translation>
+    </message>
+    <message>
+        <source>DKIM selectors</source>
+        <translation>DKIM 选择器</translation>
+    </message>
+    <message>
+        <source>DMARC policy</source>
+        <translation>DMARC 策略</translation>
+    </message>
+    <message>
+        <source>Autodiscover DNS records</source>
+        <translation>自动发现 DNS 记录</translation>
+    </message>
+    <message>
+        <source>Domain verification record</source>
+        <translation>域验证记录</translation>
+    </message>
+    <message>
+        <source>MTA-STS policy</source>
+        <translation>MTA-STS 策略</translation>
+    </message>
+    <message>
+        <source>SMTP TLS reporting</source>
+        <translation>SMTP TLS 报告</translation>
+    </message>
+    <message>
+        <source>DNSSEC</source>
+        <translation>DNSSEC</translation>
+    </message>
+    <message>
+        <source>DANE for the MX hosts</source>
+        <translation>MX 主机的 DANE</translation>
+    </message>
+    <message>
+        <source>Skype for Business / Teams records</source>
+        <translation>Skype for Business / Teams 记录</translation>
+    </message>
+    <message>
+        <source>No stray msoid record</source>
+        <translation>没有多余的 msoid 记录</translation>
+    </message>
+    <message>
+        <source>with no &apos;all&apos; term, other senders are neutral</source>
+        <translation>由于没有 &apos;all&apos; 项，其他发件方的结果为中性（neutral）</translation>
+    </message>
+    <message>
+        <source>+all lets anyone send as you</source>
+        <translation>+all 允许任何人以你的名义发送邮件</translation>
+    </message>
+    <message>
+        <source>?all says nothing about others</source>
+        <translation>?all 对其他发件方不作任何声明</translation>
+    </message>
+    <message>
+        <source>Correct the record; a minimal valid one is: {record}</source>
+        <translation>请更正该记录；最简的有效记录为：{record}</translation>
+    </message>
+    <message>
+        <source>SPF record authorises the right senders</source>
+        <translation>SPF 记录授权了正确的发件方</translation>
+    </message>
+    <message>
+        <source>1 DNS lookup, {void} void</source>
+        <translation>1 次 DNS 查询，{void} 次空查询</translation>
+    </message>
+    <message>
+        <source>{lookups} DNS lookups, {void} void</source>
+        <translation>{lookups} 次 DNS 查询，{void} 次空查询</translation>
+    </message>
+    <message>
+        <source>Reduce the DNS lookups to 10 or fewer: remove includes for services you no longer use, replace &apos;a&apos;/&apos;mx&apos;/&apos;ptr&apos; terms with ip4:/ip6: ranges, or move a sending service to a subdomain with its own SPF record.</source>
+        <translation>将 DNS 查询减少到 10 次或更少：删除不再使用的服务的 include，用 ip4:/ip6: 地址范围替换 &apos;a&apos;/&apos;mx&apos;/&apos;ptr&apos; 项，或将某个发送服务迁移到拥有自己 SPF 记录的子域。</translation>
+    </message>
+    <message>
+        <source>Remove the include that points back to a domain already in the chain.</source>
+        <translation>删除指回链中已有域的 include。</translation>
+    </message>
+    <message>
+        <source>Add include:{include} to the record, e.g. {record}</source>
+        <translation>在记录中添加 include:{include}，例如：{record}</translation>
+    </message>
+    <message>
+        <source>DKIM selectors for Microsoft 365</source>
+        <translation>Microsoft 365 的 DKIM 选择器</translation>
+    </message>
+    <message>
+        <source>{name} is missing</source>
+        <translation>缺少 {name}</translation>
+    </message>
+    <message>
+        <source>{selector} points at {target}, not Microsoft 365</source>
+        <translation>{selector} 指向 {target}，而不是 Microsoft 365</translation>
+    </message>
+    <message>
+        <source>{selector} → {target}, which has no key yet (DKIM not enabled in the tenant?)</source>
+        <translation>{selector} → {target}，但该名称尚无密钥（租户中未启用 DKIM？）</translation>
+    </message>
+    <message>
+        <source>SPF include tree</source>
+        <translation>SPF include 树</translation>
+    </message>
+    <message>
+        <source>Lookups made while expanding</source>
+        <translation>展开时进行的查询</translation>
+    </message>
+    <message>
+        <source>it does not include {include}, so mail sent by Exchange Online fails SPF</source>
+        <translation>记录未包含 {include}，因此 Exchange Online 发送的邮件无法通过 SPF</translation>
+    </message>
+    <message>
+        <source>{record} ({counts})</source>
+        <translation>{record}（{counts}）</translation>
+    </message>
+    <message>
+        <source>{selector} is a TXT key, not the CNAME Exchange Online signs with</source>
+        <translation>{selector} 是 TXT 密钥，而不是 Exchange Online 签名所用的 CNAME</translation>
+    </message>
+    <message>
+        <source>{domain} has no SPF record: receivers cannot tell forged mail from yours</source>
+        <translation>{domain} 没有 SPF 记录：收件方无法区分伪造邮件与你的邮件</translation>
+    </message>
+    <message>
+        <source>{domain} has {count} SPF records; receivers treat that as a permanent error (RFC 7208 §4.5)</source>
+        <translation>{domain} 有 {count} 条 SPF 记录；收件方将其视为永久错误（RFC 7208 §4.5）</translation>
+    </message>
+    <message>
+        <source>SPF is valid ({counts}) but {meaning}</source>
+        <translation>SPF 有效（{counts}），但{meaning}</translation>
+    </message>
+    <message>
+        <source>Exchange Server does not sign with DKIM itself; a gateway may.</source>
+        <translation>Exchange Server 本身不进行 DKIM 签名；网关可能会签名。</translation>
+    </message>
+    <message>
+        <source>selector1 and selector2 point at Microsoft 365</source>
+        <translation>selector1 和 selector2 指向 Microsoft 365</translation>
+    </message>
+    <message>
+        <source>In the Microsoft Defender portal (Email authentication settings &gt; DKIM) select {domain}, copy the two CNAME values it shows, publish them as selector1._domainkey.{domain} and selector2._domainkey.{domain}, then enable signing. Until then Exchange Online signs with the onmicrosoft.com domain, which does not align for DMARC.</source>
+        <translation>在 Microsoft Defender 门户（“电子邮件身份验证设置” &gt; DKIM）中选择 {domain}，复制显示的两个 CNAME 值，将其发布为 selector1._domainkey.{domain} 和 selector2._domainkey.{domain}，然后启用签名。在此之前，Exchange Online 使用 onmicrosoft.com 域签名，这在 DMARC 中无法对齐。</translation>
+    </message>
+    <message>
+        <source>no DMARC record at {name}: receivers apply their own policy to forgeries</source>
+        <translation>{name} 处没有 DMARC 记录：收件方会对伪造邮件采用自己的策略</translation>
+    </message>
+    <message>
+        <source>{count} DMARC records at {name}; receivers ignore them all</source>
+        <translation>{name} 处有 {count} 条 DMARC 记录；收件方会全部忽略</translation>
+    </message>
+    <message>
+        <source>DMARC record is invalid: {problems}</source>
+        <translation>DMARC 记录无效：{problems}</translation>
+    </message>
+    <message>
+        <source>p=none: monitoring only, spoofed mail is still delivered</source>
+        <translation>p=none：仅监视，伪造邮件仍会被投递</translation>
+    </message>
+    <message>
+        <source>Publish one TXT record at {domain}: {record}</source>
+        <translation>在 {domain} 发布一条 TXT 记录：{record}</translation>
+    </message>
+    <message>
+        <source>Merge them into one TXT record that starts with v=spf1, with every include in it, and delete the others.</source>
+        <translation>将它们合并为一条以 v=spf1 开头、包含所有 include 的 TXT 记录，并删除其他记录。</translation>
+    </message>
+    <message>
+        <source>End the record with -all (or ~all while testing).</source>
+        <translation>以 -all 结束记录（测试期间可用 ~all）。</translation>
+    </message>
+    <message>
+        <source>Publish a TXT record at {name}: {record}</source>
+        <translation>在 {name} 发布 TXT 记录：{record}</translation>
+    </message>
+    <message>
+        <source>Keep exactly one v=DMARC1 record.</source>
+        <translation>只保留一条 v=DMARC1 记录。</translation>
+    </message>
+    <message>
+        <source>Correct the record, e.g. {record}</source>
+        <translation>请更正该记录，例如：{record}</translation>
+    </message>
+    <message>
+        <source>Once the aggregate reports show your real senders pass, move to p=quarantine and then p=reject.</source>
+        <translation>当聚合报告显示你的真实发件方均已通过后，改为 p=quarantine，然后改为 p=reject。</translation>
+    </message>
+    <message>
+        <source>{outcome} ({error})</source>
+        <translation>{outcome}（{error}）</translation>
+    </message>
+    <message>
+        <source>could not look up {name} {rdtype}: {reason}</source>
+        <translation>无法查询 {name} {rdtype}：{reason}</translation>
+    </message>
+    <message>
+        <source>skipped: no DNS server answered (see dns.resolver)</source>
+        <translation>已跳过：没有 DNS 服务器应答（请参阅 dns.resolver）</translation>
+    </message>
+    <message>
+        <source>{name} is a CNAME loop: {chain}</source>
+        <translation>{name} 是 CNAME 循环：{chain}</translation>
+    </message>
+    <message>
+        <source>Tried: {servers}</source>
+        <translation>已尝试：{servers}</translation>
+    </message>
+    <message>
+        <source>Tried: no server</source>
+        <translation>已尝试：无服务器</translation>
+    </message>
+    <message>
+        <source>Check the domain&apos;s authoritative DNS servers with your DNS host: other mail servers will fail the same lookup. A SERVFAIL often means a broken DNSSEC signature or a lame delegation; a timeout, a server that is down or filtered.</source>
+        <translation>请与 DNS 托管商一起检查该域的权威 DNS 服务器：其他邮件服务器的同一查询也会失败。SERVFAIL 通常表示 DNSSEC 签名损坏或委派失效（lame delegation）；超时则表示服务器已关闭或被过滤。</translation>
+    </message>
+    <message>
+        <source>Fix the CNAME records at your DNS host so the chain ends at a real record; a loop makes the name unusable for every mail server.</source>
+        <translation>在 DNS 托管商处修复 CNAME 记录，使链最终指向真实记录；循环会使该名称对所有邮件服务器都无法使用。</translation>
     </message>
     <message>
         <source>{server} answered in {ms} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 在 {ms} 毫秒内应答</translation>
+    </message>
+    <message>
+        <source>MX {preference} {host}</source>
+        <translation>MX {preference} {host}</translation>
     </message>
     <message>
         <source>{resolvers}. Tried: {tried}</source>
-        <translation type="unfinished"></translation>
+        <translation>{resolvers}。已尝试：{tried}</translation>
     </message>
     <message>
         <source>{resolvers}. Tried: none</source>
-        <translation type="unfinished"></translation>
+        <translation>{resolvers}。已尝试：无</translation>
     </message>
     <message>
         <source>{server} answered SERVFAIL for {domain}</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 对 {domain} 应答 SERVFAIL</translation>
+    </message>
+    <message>
+        <source>MX records route mail to the right place</source>
+        <translation>MX 记录将邮件路由到正确的位置</translation>
+    </message>
+    <message>
+        <source>This MX uses the mail.protection.outlook.com form. The newer *.mx.microsoft form supports inbound DNSSEC and DANE.</source>
+        <translation>此 MX 使用 mail.protection.outlook.com 形式。较新的 *.mx.microsoft 形式支持入站 DNSSEC 和 DANE。</translation>
+    </message>
+    <message>
+        <source>{host} is a CNAME loop: {chain}</source>
+        <translation>{host} 是 CNAME 循环：{chain}</translation>
+    </message>
+    <message>
+        <source>{host} has no address: {reasons}</source>
+        <translation>{host} 没有地址：{reasons}</translation>
+    </message>
+    <message>
+        <source>{host} is a CNAME ({chain})</source>
+        <translation>{host} 是 CNAME（{chain}）</translation>
+    </message>
+    <message>
+        <source>_autodiscover._tcp SRV record</source>
+        <translation>_autodiscover._tcp SRV 记录</translation>
+    </message>
+    <message>
+        <source>Correct for hybrid, where autodiscover.{domain} must reach your on-premises Exchange servers. For a cloud-only organisation use a CNAME to {expected}.</source>
+        <translation>在混合部署中这是正确的，此时 autodiscover.{domain} 必须指向本地 Exchange 服务器。对于纯云组织，请使用指向 {expected} 的 CNAME。</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 domain verification record</source>
+        <translation>Microsoft 365 域验证记录</translation>
+    </message>
+    <message>
+        <source>verification TXT present: {records}</source>
+        <translation>存在验证 TXT：{records}</translation>
+    </message>
+    <message>
+        <source>no MS= verification TXT (only needed while a domain is being added)</source>
+        <translation>没有 MS= 验证 TXT（仅在添加域期间需要）</translation>
+    </message>
+    <message>
+        <source>No msoid CNAME outside 21Vianet</source>
+        <translation>21Vianet 以外没有 msoid CNAME</translation>
+    </message>
+    <message>
+        <source>Skype for Business / Teams DNS records</source>
+        <translation>Skype for Business / Teams DNS 记录</translation>
+    </message>
+    <message>
+        <source>published: {records} (Skype for Business Online retired {retired})</source>
+        <translation>已发布：{records}（Skype for Business Online 已于 {retired} 停用）</translation>
+    </message>
+    <message>
+        <source>no Skype for Business records (Skype for Business Online retired {retired})</source>
+        <translation>没有 Skype for Business 记录（Skype for Business Online 已于 {retired} 停用）</translation>
+    </message>
+    <message>
+        <source>At your DNS host, add one MX record for {domain} pointing at your tenant&apos;s host under {suffix} (shown in the Microsoft 365 admin center under Settings &gt; Domains).</source>
+        <translation>在 DNS 托管商处为 {domain} 添加一条 MX 记录，指向你的租户在 {suffix} 下的主机（显示在 Microsoft 365 管理中心的“设置” &gt; “域”中）。</translation>
+    </message>
+    <message>
+        <source>At your DNS host, add one MX record for {domain} pointing at your mail gateway or Exchange server.</source>
+        <translation>在 DNS 托管商处为 {domain} 添加一条 MX 记录，指向你的邮件网关或 Exchange 服务器。</translation>
+    </message>
+    <message>
+        <source>Correct the MX record to the exact host name shown for your domain in the admin center; every MX target must have an A or AAAA record.</source>
+        <translation>将 MX 记录更正为管理中心中为你的域显示的准确主机名；每个 MX 目标都必须有 A 或 AAAA 记录。</translation>
+    </message>
+    <message>
+        <source>MX records mix Microsoft 365 ({microsoft}) and other hosts ({others}): mail can bypass Exchange Online Protection</source>
+        <translation>MX 记录混用了 Microsoft 365（{microsoft}）和其他主机（{others}）：邮件可能绕过 Exchange Online Protection</translation>
+    </message>
+    <message>
+        <source>SRV: {records}</source>
+        <translation>SRV：{records}</translation>
+    </message>
+    <message>
+        <source>At your DNS host, create a CNAME record autodiscover.{domain} → {expected}.</source>
+        <translation>在 DNS 托管商处创建 CNAME 记录 autodiscover.{domain} → {expected}。</translation>
+    </message>
+    <message>
+        <source>Publish autodiscover.{domain} (A or CNAME) pointing at your Exchange server or load balancer.</source>
+        <translation>发布指向你的 Exchange 服务器或负载均衡器的 autodiscover.{domain}（A 或 CNAME）。</translation>
+    </message>
+    <message>
+        <source>{name} is a CNAME to {target}</source>
+        <translation>{name} 是指向 {target} 的 CNAME</translation>
+    </message>
+    <message>
+        <source>{name} → {target}, which does not resolve ({outcome})</source>
+        <translation>{name} → {target}，但后者无法解析（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{name} has an A record ({addresses}), not a CNAME</source>
+        <translation>{name} 是 A 记录（{addresses}），而不是 CNAME</translation>
+    </message>
+    <message>
+        <source>{name} does not exist: Outlook falls back to slower discovery methods</source>
+        <translation>{name} 不存在：Outlook 会退回到较慢的发现方法</translation>
+    </message>
+    <message>
+        <source>msoid.{domain} → {target}: this record breaks Microsoft 365 sign-in</source>
+        <translation>msoid.{domain} → {target}：此记录会导致 Microsoft 365 登录失败</translation>
+    </message>
+    <message>
+        <source>The msoid CNAME sends Office clients to the 21Vianet sign-in service. Outside 21Vianet ({cloud} here) it makes activation and sign-in fail.</source>
+        <translation>msoid CNAME 会将 Office 客户端引导到 21Vianet 登录服务。在 21Vianet 以外（此处为 {cloud}），它会导致激活和登录失败。</translation>
+    </message>
+    <message>
+        <source>not published ({outcome})</source>
+        <translation>未发布（{outcome}）</translation>
+    </message>
+    <message>
+        <source>Teams-only tenants do not need these records. On-premises Lync/Skype pools and hybrid federation still use them.</source>
+        <translation>仅使用 Teams 的租户不需要这些记录。本地 Lync/Skype 池和混合联合仍会使用它们。</translation>
     </message>
     <message>
         <source>no DNS server answered ({resolvers})</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 DNS 服务器应答（{resolvers}）</translation>
+    </message>
+    <message>
+        <source>{domain} does not exist in DNS (NXDOMAIN)</source>
+        <translation>{domain} 在 DNS 中不存在（NXDOMAIN）</translation>
+    </message>
+    <message>
+        <source>{domain} has no MX record: other servers cannot deliver mail to it</source>
+        <translation>{domain} 没有 MX 记录：其他服务器无法向其投递邮件</translation>
+    </message>
+    <message>
+        <source>{domain} publishes a null MX (RFC 7505): it declares it accepts no mail</source>
+        <translation>{domain} 发布了空 MX（RFC 7505）：它声明不接收任何邮件</translation>
+    </message>
+    <message>
+        <source>Keep only the Microsoft 365 MX record, or route all mail through one gateway and set up a connector with Enhanced Filtering for it.</source>
+        <translation>只保留 Microsoft 365 的 MX 记录，或者让所有邮件都经过同一个网关，并为其设置启用增强筛选的连接器。</translation>
+    </message>
+    <message>
+        <source>MX points at {hosts}, not Exchange Online ({suffix})</source>
+        <translation>MX 指向 {hosts}，而不是 Exchange Online（{suffix}）</translation>
+    </message>
+    <message>
+        <source>{name} is a CNAME to {target}, inside your own domain</source>
+        <translation>{name} 是指向 {target} 的 CNAME，位于你自己的域内</translation>
+    </message>
+    <message>
+        <source>no msoid record</source>
+        <translation>没有 msoid 记录</translation>
+    </message>
+    <message>
+        <source>msoid → {target} (expected for {cloud})</source>
+        <translation>msoid → {target}（对于 {cloud} 属正常）</translation>
+    </message>
+    <message>
+        <source>Delete the CNAME record msoid.{domain} at your DNS host.</source>
+        <translation>在 DNS 托管商处删除 CNAME 记录 msoid.{domain}。</translation>
+    </message>
+    <message>
+        <source>Nothing to change for Teams-only organisations.</source>
+        <translation>仅使用 Teams 的组织无需更改。</translation>
     </message>
     <message>
         <source>Check this computer&apos;s network and DNS settings, or name a reachable DNS server with --nameserver. A firewall that blocks UDP and TCP port 53 to the DNS server gives the same result.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查此计算机的网络和 DNS 设置，或使用 --nameserver 指定一个可访问的 DNS 服务器。阻止到 DNS 服务器的 UDP 和 TCP 端口 53 的防火墙也会导致同样的结果。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the domain, and that it is registered and delegated to your DNS host.</source>
+        <translation>请检查域的拼写，并确认该域已注册且已委派给你的 DNS 托管商。</translation>
+    </message>
+    <message>
+        <source>If a third-party filtering service is intended, set up an inbound connector and Enhanced Filtering for it; otherwise point the MX at your Microsoft 365 host.</source>
+        <translation>如果有意使用第三方筛选服务，请为其设置入站连接器和增强筛选；否则请将 MX 指向你的 Microsoft 365 主机。</translation>
+    </message>
+    <message>
+        <source>{count} MX records: {records}</source>
+        <translation>{count} 条 MX 记录：{records}</translation>
+    </message>
+    <message>
+        <source>{name} points at {target}, a Microsoft host but not {expected}</source>
+        <translation>{name} 指向 {target}，这是 Microsoft 主机，但不是 {expected}</translation>
+    </message>
+    <message>
+        <source>{name} points at {target}, a third party: Outlook would send credentials there</source>
+        <translation>{name} 指向第三方主机 {target}：Outlook 会将凭据发送到那里</translation>
+    </message>
+    <message>
+        <source>MX host is a CNAME: {records}</source>
+        <translation>MX 主机是 CNAME：{records}</translation>
+    </message>
+    <message>
+        <source>Remove that record. {remedy} A third-party autodiscover host receives your users&apos; passwords when Outlook signs in.</source>
+        <translation>删除该记录。{remedy} Outlook 登录时，第三方自动发现主机会收到你的用户的密码。</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 expects exactly one MX record; remove the others.</source>
+        <translation>Microsoft 365 要求只有一条 MX 记录；请删除其他记录。</translation>
+    </message>
+    <message>
+        <source>Point the MX record straight at a host with A/AAAA records; RFC 2181 §10.3 forbids an MX that names a CNAME, and some senders refuse it.</source>
+        <translation>让 MX 记录直接指向具有 A/AAAA 记录的主机；RFC 2181 §10.3 禁止 MX 指向 CNAME，一些发件方会拒绝这种记录。</translation>
+    </message>
+    <message>
+        <source>Policy file</source>
+        <translation>策略文件</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>SMTP TLS reporting (TLS-RPT)</source>
+        <translation>SMTP TLS 报告（TLS-RPT）</translation>
+    </message>
+    <message>
+        <source>DANE TLSA records for the MX hosts</source>
+        <translation>MX 主机的 DANE TLSA 记录</translation>
+    </message>
+    <message>
+        <source>SMTP {host}:{port}</source>
+        <translation>SMTP {host}:{port}</translation>
+    </message>
+    <message>
+        <source>certificate matches TLSA ({usage})</source>
+        <translation>证书与 TLSA 匹配（{usage}）</translation>
+    </message>
+    <message>
+        <source>{count} MTA-STS TXT records; senders ignore them all</source>
+        <translation>{count} 条 MTA-STS TXT 记录；发件方会全部忽略</translation>
+    </message>
+    <message>
+        <source>the policy is larger than {limit} bytes</source>
+        <translation>策略大于 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s mx: lines do not cover {hosts}</source>
+        <translation>策略的 mx: 行未涵盖 {hosts}</translation>
+    </message>
+    <message>
+        <source>reports go to {addresses}</source>
+        <translation>报告发送到 {addresses}</translation>
+    </message>
+    <message>
+        <source>{domain} is not DNSSEC-signed (or the resolver does not validate)</source>
+        <translation>{domain} 未进行 DNSSEC 签名（或解析器不执行验证）</translation>
+    </message>
+    <message>
+        <source>{host}: {summary}</source>
+        <translation>{host}：{summary}</translation>
+    </message>
+    <message>
+        <source>Publish TLSA records that match the certificate the MX serves now (or remove them): senders that use DANE will not deliver while they mismatch.</source>
+        <translation>发布与 MX 当前提供的证书相匹配的 TLSA 记录（或删除这些记录）：在不匹配期间，使用 DANE 的发件方不会投递邮件。</translation>
+    </message>
+    <message>
+        <source>TLS {host}:{port}</source>
+        <translation>TLS {host}:{port}</translation>
+    </message>
+    <message>
+        <source>no TLSA record matches the certificate the MX serves</source>
+        <translation>没有与 MX 提供的证书相匹配的 TLSA 记录</translation>
+    </message>
+    <message>
+        <source>no MTA-STS record: senders may deliver without TLS if it is stripped</source>
+        <translation>没有 MTA-STS 记录：如果 TLS 被剥离，发件方可能会在不使用 TLS 的情况下投递</translation>
+    </message>
+    <message>
+        <source>the policy could not be fetched: {error}</source>
+        <translation>无法获取策略：{error}</translation>
+    </message>
+    <message>
+        <source>MTA-STS is published but inconsistent: {problems}</source>
+        <translation>MTA-STS 已发布但不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>mode {mode}, mx {mx}, max_age {max_age}</source>
+        <translation>mode {mode}，mx {mx}，max_age {max_age}</translation>
+    </message>
+    <message>
+        <source>no TLS-RPT record: you get no reports of TLS failures delivering to you</source>
+        <translation>没有 TLS-RPT 记录：你不会收到向你投递时发生的 TLS 故障报告</translation>
+    </message>
+    <message>
+        <source>several TLS-RPT records</source>
+        <translation>有多条 TLS-RPT 记录</translation>
+    </message>
+    <message>
+        <source>TLS-RPT record is invalid: {problems}</source>
+        <translation>TLS-RPT 记录无效：{problems}</translation>
+    </message>
+    <message>
+        <source>{domain} is signed and your resolver validated it (AD bit set)</source>
+        <translation>{domain} 已签名，且你的解析器已验证（已设置 AD 位）</translation>
+    </message>
+    <message>
+        <source>{domain} publishes DNSKEY records, but the resolver did not validate them</source>
+        <translation>{domain} 发布了 DNSKEY 记录，但解析器未验证它们</translation>
+    </message>
+    <message>
+        <source>Either the resolver does not validate DNSSEC, or validation failed (then a validating resolver answers SERVFAIL).</source>
+        <translation>要么解析器不验证 DNSSEC，要么验证失败（此时执行验证的解析器会应答 SERVFAIL）。</translation>
+    </message>
+    <message>
+        <source>Optional: sign the zone at your DNS host; Exchange Online supports inbound DNSSEC and DANE with the *.mx.microsoft MX form.</source>
+        <translation>可选：在 DNS 托管商处对区域进行签名；Exchange Online 通过 *.mx.microsoft 形式的 MX 支持入站 DNSSEC 和 DANE。</translation>
+    </message>
+    <message>
+        <source>no TLSA record</source>
+        <translation>没有 TLSA 记录</translation>
+    </message>
+    <message>
+        <source>no TLSA records for the MX hosts (DANE not in use)</source>
+        <translation>MX 主机没有 TLSA 记录（未使用 DANE）</translation>
+    </message>
+    <message>
+        <source>Published: {records}
+A record for the current certificate: {record}</source>
+        <translation>已发布：{records}
+适用于当前证书的记录：{record}</translation>
+    </message>
+    <message>
+        <source>Published: {records}
+A record for the current certificate: (no certificate)</source>
+        <translation>已发布：{records}
+适用于当前证书的记录：（无证书）</translation>
+    </message>
+    <message>
+        <source>Optional: publish _mta-sts.{domain} TXT and a policy at {url}</source>
+        <translation>可选：发布 _mta-sts.{domain} TXT 记录，并在 {url} 发布策略</translation>
+    </message>
+    <message>
+        <source>Fix the policy so senders can use it, or remove the _mta-sts TXT record: a broken policy in enforce mode makes senders defer mail to you.</source>
+        <translation>修复策略使发件方能够使用它，或删除 _mta-sts TXT 记录：处于 enforce 模式的损坏策略会使发件方推迟向你投递邮件。</translation>
+    </message>
+    <message>
+        <source>Optional: _smtp._tls.{domain} TXT {record}</source>
+        <translation>可选：_smtp._tls.{domain} TXT {record}</translation>
+    </message>
+    <message>
+        <source>Correct the record; reporters ignore an invalid one.</source>
+        <translation>请更正该记录；报告方会忽略无效记录。</translation>
+    </message>
+    <message>
+        <source>Check the DS record at the registrar matches the zone&apos;s keys, and test with a validating resolver via --nameserver.</source>
+        <translation>检查注册商处的 DS 记录是否与区域的密钥匹配，并通过 --nameserver 使用执行验证的解析器进行测试。</translation>
+    </message>
+    <message>
+        <source>TLSA published, but the certificate could not be fetched: {error}</source>
+        <translation>已发布 TLSA，但无法获取证书：{error}</translation>
+    </message>
+    <message>
+        <source>Outbound port 25 is often blocked by ISPs and firewalls; run this from a network that may send SMTP.</source>
+        <translation>ISP 和防火墙经常阻止出站端口 25；请在允许发送 SMTP 的网络中运行此检查。</translation>
+    </message>
+    <message>
+        <source>certificate matches TLSA ({usage}), but the TLSA answer was not DNSSEC-validated, so senders ignore it</source>
+        <translation>证书与 TLSA 匹配（{usage}），但 TLSA 应答未经 DNSSEC 验证，因此发件方会忽略它</translation>
+    </message>
+    <message>
+        <source>EWS endpoint answers</source>
+        <translation>EWS 终结点应答</translation>
+    </message>
+    <message>
+        <source>EWS sign-in</source>
+        <translation>EWS 登录</translation>
+    </message>
+    <message>
+        <source>EWS mailbox data (what Lync/Teams read)</source>
+        <translation>EWS 邮箱数据（Lync/Teams 读取的内容）</translation>
+    </message>
+    <message>
+        <source>EWS retirement in Exchange Online</source>
+        <translation>Exchange Online 中 EWS 的停用</translation>
+    </message>
+    <message>
+        <source>skipped: no credentials for this run</source>
+        <translation>已跳过：本次运行没有凭据</translation>
+    </message>
+    <message>
+        <source>URL from {step}: {url}</source>
+        <translation>来自 {step} 的 URL：{url}</translation>
+    </message>
+    <message>
+        <source>URL from cloud defaults: {url}</source>
+        <translation>来自云默认值的 URL：{url}</translation>
+    </message>
+    <message>
+        <source>Install a certificate for {host} from a public certification authority, with the full chain (intermediates included) and a subject alternative name for this exact host, and keep it renewed. EWS clients refuse the connection otherwise, and this program sends no credentials to it.</source>
+        <translation>为 {host} 安装由公共证书颁发机构颁发的证书，包含完整证书链（含中间证书）以及与此主机名完全一致的使用者可选名称，并按时续订。否则 EWS 客户端会拒绝连接，本程序也不会向其发送任何凭据。</translation>
+    </message>
+    <message>
+        <source>Certificate problems:</source>
+        <translation>证书问题：</translation>
+    </message>
+    <message>
+        <source>{method} {url} (exchangelib)</source>
+        <translation>{method} {url}（exchangelib）</translation>
+    </message>
+    <message>
+        <source>answered HTTP {status} {status_text} without credentials (expected 401)</source>
+        <translation>未提供凭据时应答 HTTP {status} {status_text}（预期为 401）</translation>
+    </message>
+    <message>
+        <source>{summary}; but TLS: {problems}</source>
+        <translation>{summary}；但 TLS 存在问题：{problems}</translation>
+    </message>
+    <message>
+        <source>Challenges: {challenges}. Exchange Online signs apps in with OAuth (Bearer).</source>
+        <translation>质询：{challenges}。Exchange Online 使用 OAuth (Bearer) 让应用登录。</translation>
+    </message>
+    <message>
+        <source>Challenges: {challenges}</source>
+        <translation>质询：{challenges}</translation>
+    </message>
+    <message>
+        <source>answers and asks for sign-in: {schemes}</source>
+        <translation>有应答并要求登录：{schemes}</translation>
+    </message>
+    <message>
+        <source>answered 401 but named no sign-in method (no WWW-Authenticate header)</source>
+        <translation>应答 401，但未指明任何登录方式（没有 WWW-Authenticate 标头）</translation>
+    </message>
+    <message>
+        <source>404 Not Found: there is no EWS at {url}</source>
+        <translation>404 Not Found：{url} 上没有 EWS</translation>
+    </message>
+    <message>
+        <source>server error: HTTP {status} {status_text}</source>
+        <translation>服务器错误：HTTP {status} {status_text}</translation>
+    </message>
+    <message>
+        <source>403 Forbidden before any sign-in: the server or a proxy refuses this client</source>
+        <translation>尚未登录就返回 403 Forbidden：服务器或代理拒绝了此客户端</translation>
+    </message>
+    <message>
+        <source>answered 200 without asking for sign-in (EWS normally answers 401)</source>
+        <translation>应答 200 且未要求登录（EWS 通常应答 401）</translation>
+    </message>
+    <message>
+        <source>Anonymous access to EWS, or something other than Exchange answers at this URL.</source>
+        <translation>EWS 允许匿名访问，或者在此 URL 上应答的不是 Exchange。</translation>
+    </message>
+    <message>
+        <source>EWS endpoint</source>
+        <translation>EWS 终结点</translation>
+    </message>
+    <message>
+        <source>Check the EWS virtual directory&apos;s authentication settings: Get-WebServicesVirtualDirectory | Format-List *Authentication*; a reverse proxy may be stripping WWW-Authenticate.</source>
+        <translation>检查 EWS 虚拟目录的身份验证设置：Get-WebServicesVirtualDirectory | Format-List *Authentication*；反向代理可能删除了 WWW-Authenticate 标头。</translation>
+    </message>
+    <message>
+        <source>Check the EWS URL autodiscover hands out and where EWS is published: Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl; the path is /EWS/Exchange.asmx, and a reverse proxy must publish it.</source>
+        <translation>检查自动发现提供的 EWS URL 以及 EWS 的发布位置：Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl；路径为 /EWS/Exchange.asmx，反向代理必须发布此路径。</translation>
+    </message>
+    <message>
+        <source>redirects to {target} (HTTP {status}); EWS clients do not follow redirects</source>
+        <translation>重定向到 {target}（HTTP {status}）；EWS 客户端不会跟随重定向</translation>
+    </message>
+    <message>
+        <source>redirects to (no Location header) (HTTP {status}); EWS clients do not follow redirects</source>
+        <translation>返回重定向但没有 Location 标头（HTTP {status}）；EWS 客户端不会跟随重定向</translation>
+    </message>
+    <message>
+        <source>Publish EWS at the URL autodiscover hands out, without a redirect: Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl.</source>
+        <translation>在自动发现提供的 URL 上直接发布 EWS，不要重定向：Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl。</translation>
+    </message>
+    <message>
+        <source>{host} (or a load balancer in front of it) failed. On Exchange Server check the MSExchangeServicesAppPool application pool and the event log; give the request-id and X-FEServer/X-BEServer values from the evidence to support.</source>
+        <translation>{host}（或其前面的负载均衡器）出现故障。在 Exchange Server 上检查 MSExchangeServicesAppPool 应用程序池和事件日志；并将证据中的 request-id 以及 X-FEServer/X-BEServer 值提供给支持人员。</translation>
+    </message>
+    <message>
+        <source>Check IP restrictions, client-certificate requirements or a web application firewall in front of EWS.</source>
+        <translation>检查 EWS 前面的 IP 限制、客户端证书要求或 Web 应用程序防火墙。</translation>
+    </message>
+    <message>
+        <source>Check that this URL reaches Exchange and not a proxy or placeholder page.</source>
+        <translation>确认此 URL 到达的是 Exchange，而不是代理或占位页面。</translation>
+    </message>
+    <message>
+        <source>no EWS URL: autodiscover did not run or found none, and on-premises Exchange has no default (run the autodiscover checks)</source>
+        <translation>没有 EWS URL：自动发现未运行或未找到 URL，而本地 Exchange 没有默认值（请运行自动发现检查）</translation>
+    </message>
+    <message>
+        <source>the EWS URL {url} is not HTTPS</source>
+        <translation>EWS URL {url} 不是 HTTPS</translation>
+    </message>
+    <message>
+        <source>Publish EWS over HTTPS only.</source>
+        <translation>仅通过 HTTPS 发布 EWS。</translation>
+    </message>
+    <message>
+        <source>Check that {host} resolves and that TCP 443 to it is open (firewall, proxy, load balancer).</source>
+        <translation>确认 {host} 可以解析，且到它的 TCP 443 端口已开放（防火墙、代理、负载均衡器）。</translation>
+    </message>
+    <message>
+        <source>Check the user name (DOMAIN\user, UPN or email address) and the password, and whether the account is locked out or its password has expired. If the password is right, check which sign-in methods the EWS virtual directory allows: Get-WebServicesVirtualDirectory | Format-List *Authentication*.</source>
+        <translation>检查用户名（DOMAIN\user、UPN 或电子邮件地址）和密码，以及帐户是否已被锁定或密码是否已过期。如果密码正确，请检查 EWS 虚拟目录允许哪些登录方式：Get-WebServicesVirtualDirectory | Format-List *Authentication*。</translation>
+    </message>
+    <message>
+        <source>EWS is turned off for this mailbox or this application. For the mailbox: Get-CASMailbox &lt;user&gt; | Format-List Ews*, then Set-CASMailbox &lt;user&gt; -EwsEnabled $true. For the whole organisation: Get-OrganizationConfig | Format-List Ews*, then Set-OrganizationConfig -EwsEnabled $true. An EwsApplicationAccessPolicy with EwsAllowList / EwsBlockList (which match the client&apos;s User-Agent) or an application access policy can also block one app.</source>
+        <translation>已为此邮箱或此应用程序关闭 EWS。针对邮箱：运行 Get-CASMailbox &lt;user&gt; | Format-List Ews*，然后运行 Set-CASMailbox &lt;user&gt; -EwsEnabled $true。针对整个组织：运行 Get-OrganizationConfig | Format-List Ews*，然后运行 Set-OrganizationConfig -EwsEnabled $true。带有 EwsAllowList / EwsBlockList（按客户端的 User-Agent 匹配）的 EwsApplicationAccessPolicy 或应用程序访问策略也可能阻止某个应用。</translation>
+    </message>
+    <message>
+        <source>EWS answered {exception}: {error}</source>
+        <translation>EWS 应答 {exception}：{error}</translation>
+    </message>
+    <message>
+        <source>Check the user name (usually the email address / UPN) and the password, and whether the account is blocked from signing in. Note that Exchange Online turned off Basic authentication for EWS from {date}: a password sign-in fails there even with the right password, and applications must use OAuth 2.0 (modern authentication) instead.</source>
+        <translation>检查用户名（通常是电子邮件地址 / UPN）和密码，以及帐户是否被阻止登录。请注意，Exchange Online 自 {date} 起已对 EWS 关闭基本身份验证：即使密码正确，使用密码登录也会失败，应用程序必须改用 OAuth 2.0（新式身份验证）。</translation>
+    </message>
+    <message>
+        <source>In Exchange Online, from {disable_date} only applications listed in EWSAllowedAppIDs may use EWS even when it is enabled, and on {shutdown_date} EWS is switched off for good: move the application to {successor}.</source>
+        <translation>在 Exchange Online 中，自 {disable_date} 起，即使已启用 EWS，也只有 EWSAllowedAppIDs 中列出的应用程序可以使用它；{shutdown_date} 起 EWS 将被永久关闭：请将应用程序迁移到 {successor}。</translation>
+    </message>
+    <message>
+        <source>{host} refused the user name or password (HTTP 401)</source>
+        <translation>{host} 拒绝了用户名或密码（HTTP 401）</translation>
+    </message>
+    <message>
+        <source>EWS is blocked for this mailbox or app: {host} accepted the sign-in but answered 403 Forbidden</source>
+        <translation>此邮箱或应用的 EWS 已被阻止：{host} 接受了登录，但应答 403 Forbidden</translation>
+    </message>
+    <message>
+        <source>EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied ({error})</source>
+        <translation>此邮箱或应用的 EWS 已被阻止：{host} 应答 ErrorAccessDenied（{error}）</translation>
+    </message>
+    <message>
+        <source>{host} is throttling EWS: ErrorServerBusy; it asked the client to wait {seconds} s</source>
+        <translation>{host} 正在限制 EWS：ErrorServerBusy；它要求客户端等待 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{host} is throttling EWS: ErrorServerBusy</source>
+        <translation>{host} 正在限制 EWS：ErrorServerBusy</translation>
+    </message>
+    <message>
+        <source>{host} redirected the EWS request to {target}; EWS clients do not follow redirects, so it was not followed</source>
+        <translation>{host} 将 EWS 请求重定向到 {target}；EWS 客户端不会跟随重定向，因此未跟随</translation>
+    </message>
+    <message>
+        <source>{host}&apos;s front end could not reach the mailbox: {cas_error}</source>
+        <translation>{host} 的前端服务器无法访问邮箱：{cas_error}</translation>
+    </message>
+    <message>
+        <source>{host} has no mailbox for this address: {error}</source>
+        <translation>{host} 上没有此地址的邮箱：{error}</translation>
+    </message>
+    <message>
+        <source>the TLS connection to {host} failed during the session: {error}</source>
+        <translation>会话期间与 {host} 的 TLS 连接失败：{error}</translation>
+    </message>
+    <message>
+        <source>the connection to {host} failed or timed out during the session: {error}</source>
+        <translation>会话期间与 {host} 的连接失败或超时：{error}</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status}: {exception}: {error}</source>
+        <translation>{host} 应答 HTTP {status}：{exception}：{error}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s EWS throttling policy holds this user back (too many concurrent connections or requests, often from another application using the same account). Try again after the back-off time; on Exchange Server check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst).</source>
+        <translation>服务器的 EWS 限制策略正在限制此用户（并发连接或请求过多，通常来自使用同一帐户的其他应用程序）。请在退避时间过后重试；在 Exchange Server 上检查 Get-ThrottlingPolicy（EwsMaxConcurrency、EwsMaxBurst）。</translation>
+    </message>
+    <message>
+        <source>Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that autodiscover returns): Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/.</source>
+        <translation>在自动发现提供的 URL 上发布 EWS（或更正自动发现返回的 EwsUrl）：Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl；反向代理不得重定向 /EWS/。</translation>
+    </message>
+    <message>
+        <source>Give the request-id and X-FEServer/X-BEServer values from the evidence to the Exchange administrator or Microsoft support.</source>
+        <translation>将证据中的 request-id 以及 X-FEServer/X-BEServer 值提供给 Exchange 管理员或 Microsoft 支持人员。</translation>
+    </message>
+    <message>
+        <source>Check the address; in Exchange Online check that the user has a licence with Exchange and that the mailbox has been provisioned.</source>
+        <translation>检查地址；在 Exchange Online 中，确认用户拥有包含 Exchange 的许可证，并且邮箱已预配。</translation>
+    </message>
+    <message>
+        <source>Check the network path to the server (DNS, firewall, proxy).</source>
+        <translation>检查到服务器的网络路径（DNS、防火墙、代理）。</translation>
+    </message>
+    <message>
+        <source>A server-side error: give the request-id and X-FEServer/X-BEServer values from the evidence to the Exchange administrator or Microsoft support.</source>
+        <translation>这是服务器端错误：请将证据中的 request-id 以及 X-FEServer/X-BEServer 值提供给 Exchange 管理员或 Microsoft 支持人员。</translation>
+    </message>
+    <message>
+        <source>unknown build</source>
+        <translation>未知内部版本</translation>
+    </message>
+    <message>
+        <source>{name} ({build})</source>
+        <translation>{name}（{build}）</translation>
+    </message>
+    <message>
+        <source>EWS sign-in for {account}: {reason}</source>
+        <translation>{account} 的 EWS 登录：{reason}</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <source>Root and Inbox</source>
+        <translation>根文件夹和收件箱</translation>
+    </message>
+    <message>
+        <source>not signed in: {reason}; no credentials were sent</source>
+        <translation>未登录：{reason}；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>skipped: the server offers only {schemes}; a password sign-in needs Basic or NTLM</source>
+        <translation>已跳过：服务器仅提供 {schemes}；密码登录需要 Basic 或 NTLM</translation>
+    </message>
+    <message>
+        <source>skipped: no EWS URL (see ews.endpoint)</source>
+        <translation>已跳过：没有 EWS URL（请参阅 ews.endpoint）</translation>
+    </message>
+    <message>
+        <source>skipped: needs a mailbox address (--email)</source>
+        <translation>已跳过：需要邮箱地址（--email）</translation>
+    </message>
+    <message>
+        <source>not signed in: {url} is not HTTPS; credentials never go over plain HTTP</source>
+        <translation>未登录：{url} 不是 HTTPS；凭据绝不会通过未加密的 HTTP 发送</translation>
+    </message>
+    <message>
+        <source>skipped: the EWS endpoint did not answer as EWS (see ews.endpoint); no credentials were sent</source>
+        <translation>已跳过：EWS 终结点的应答不像 EWS（请参阅 ews.endpoint）；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>{host}: certificate valid</source>
+        <translation>{host}：证书有效</translation>
+    </message>
+    <message>
+        <source>{server}, EWS schema {api}</source>
+        <translation>{server}，EWS 架构 {api}</translation>
+    </message>
+    <message>
+        <source>read the root folder and the Inbox ({count} items)</source>
+        <translation>已读取根文件夹和收件箱（{count} 项）</translation>
+    </message>
+    <message>
+        <source>Root: {root_folder}; Inbox: {inbox_folder}</source>
+        <translation>根文件夹：{root_folder}；收件箱：{inbox_folder}</translation>
+    </message>
+    <message>
+        <source>signed in as {user} ({method}); {server}</source>
+        <translation>已以 {user} 身份登录（{method}）；{server}</translation>
+    </message>
+    <message>
+        <source>If {host} is your organisation&apos;s Exchange server, confirm it for this run (--trust-host {host}); otherwise fix the EWS URL autodiscover hands out.</source>
+        <translation>如果 {host} 是贵组织的 Exchange 服务器，请在本次运行中确认信任它（--trust-host {host}）；否则请更正自动发现提供的 EWS URL。</translation>
+    </message>
+    <message>
+        <source>skipped: the server offers only {schemes}; an OAuth sign-in needs Bearer</source>
+        <translation>已跳过：服务器仅提供 {schemes}；OAuth 登录需要 Bearer</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth (modern authentication), or enable Basic/NTLM on the EWS virtual directory for this test.</source>
+        <translation>使用 OAuth（新式身份验证）登录，或为此测试在 EWS 虚拟目录上启用 Basic/NTLM。</translation>
+    </message>
+    <message>
+        <source>EWS session</source>
+        <translation>EWS 会话</translation>
+    </message>
+    <message>
+        <source>not signed in: {error}; no credentials were sent</source>
+        <translation>未登录：{error}；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>Exchange Server accepts OAuth from Microsoft Entra only with Hybrid Modern Authentication configured; otherwise sign in with a password.</source>
+        <translation>只有配置了混合新式身份验证，Exchange Server 才接受来自 Microsoft Entra 的 OAuth；否则请使用密码登录。</translation>
+    </message>
+    <message>
+        <source>EWS URL: {url}</source>
+        <translation>EWS URL：{url}</translation>
+    </message>
+    <message>
+        <source>Mailbox: {email}</source>
+        <translation>邮箱：{email}</translation>
+    </message>
+    <message>
+        <source>Check the network path to {host} (DNS, firewall, proxy).</source>
+        <translation>检查到 {host} 的网络路径（DNS、防火墙、代理）。</translation>
+    </message>
+    <message>
+        <source>ResolveNames</source>
+        <translation>ResolveNames（解析名称）</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Automatic replies (out of office)</source>
+        <translation>自动答复（外出）</translation>
+    </message>
+    <message>
+        <source>Free/busy</source>
+        <translation>忙/闲</translation>
+    </message>
+    <message>
+        <source>{email} resolves to {name} &lt;{address}&gt; ({mailbox_type}); {count} entries matched</source>
+        <translation>{email} 解析为 {name} &lt;{address}&gt;（{mailbox_type}）；共匹配 {count} 个条目</translation>
+    </message>
+    <message>
+        <source>{email} resolves to {name} &lt;{address}&gt; ({mailbox_type})</source>
+        <translation>{email} 解析为 {name} &lt;{address}&gt;（{mailbox_type}）</translation>
+    </message>
+    <message>
+        <source>Internal reply: {reply}</source>
+        <translation>内部答复：{reply}</translation>
+    </message>
+    <message>
+        <source>read: automatic replies are scheduled ({start} to {end})</source>
+        <translation>已读取：自动答复已计划（{start} 至 {end}）</translation>
+    </message>
+    <message>
+        <source>read: automatic replies are enabled</source>
+        <translation>已读取：自动答复已启用</translation>
+    </message>
+    <message>
+        <source>read: automatic replies are disabled</source>
+        <translation>已读取：自动答复已禁用</translation>
+    </message>
+    <message>
+        <source>read: automatic replies are scheduled</source>
+        <translation>已读取：自动答复已计划</translation>
+    </message>
+    <message>
+        <source>read: automatic replies are {state}</source>
+        <translation>已读取：自动答复状态为 {state}</translation>
+    </message>
+    <message>
+        <source>{first}; automatic replies and free/busy read</source>
+        <translation>{first}；已读取自动答复和忙/闲信息</translation>
+    </message>
+    <message>
+        <source>{count} items, {unread} unread</source>
+        <translation>{count} 项，{unread} 项未读</translation>
+    </message>
+    <message>
+        <source>answered for today (UTC): {count} busy period(s), view {view}</source>
+        <translation>已返回今天（UTC）的数据：{count} 个忙碌时段，视图 {view}</translation>
+    </message>
+    <message>
+        <source>no free/busy answer for {email}: {error}</source>
+        <translation>{email} 没有忙/闲应答：{error}</translation>
+    </message>
+    <message>
+        <source>Merged free/busy (30-minute slots): {slots}</source>
+        <translation>合并的忙/闲信息（30 分钟时段）：{slots}</translation>
+    </message>
+    <message>
+        <source>Merged free/busy (30-minute slots): (none)</source>
+        <translation>合并的忙/闲信息（30 分钟时段）：（无）</translation>
+    </message>
+    <message>
+        <source>skipped: EWS sign-in did not succeed (see ews.login)</source>
+        <translation>已跳过：EWS 登录未成功（请参阅 ews.login）</translation>
+    </message>
+    <message>
+        <source>{title}: {summary}</source>
+        <translation>{title}：{summary}</translation>
+    </message>
+    <message>
+        <source>{email} is not found in the address book ({error})</source>
+        <translation>在通讯簿中找不到 {email}（{error}）</translation>
+    </message>
+    <message>
+        <source>{email} is not found in the address book (no results)</source>
+        <translation>在通讯簿中找不到 {email}（无结果）</translation>
+    </message>
+    <message>
+        <source>Check the address; a mailbox hidden from address lists (HiddenFromAddressListsEnabled) is not found by Lync/Teams either.</source>
+        <translation>检查地址；在地址列表中隐藏的邮箱（HiddenFromAddressListsEnabled）同样无法被 Lync/Teams 找到。</translation>
+    </message>
+    <message>
+        <source>Check the availability service: in hybrid setups the organisation relationship (Get-OrganizationRelationship | Format-List FreeBusy*).</source>
+        <translation>检查可用性服务：在混合部署中检查组织关系（Get-OrganizationRelationship | Format-List FreeBusy*）。</translation>
+    </message>
+    <message>
+        <source>EWS in Exchange Online: Microsoft starts turning EWS off tenant by tenant on {disable_date} and shuts it down for good on {shutdown_date}; {successor} is the successor</source>
+        <translation>Exchange Online 中的 EWS：Microsoft 将于 {disable_date} 开始逐个租户关闭 EWS，并于 {shutdown_date} 永久停用；替代方案为 {successor}</translation>
+    </message>
+    <message>
+        <source>not for on-premises: Exchange Server keeps EWS; the retirement is Exchange Online&apos;s</source>
+        <translation>不适用于本地部署：Exchange Server 保留 EWS；停用的只是 Exchange Online 中的 EWS</translation>
+    </message>
+    <message>
+        <source>EWS in Exchange Online: Microsoft has been turning EWS off tenant by tenant since {disable_date} and shuts it down for good on {shutdown_date}; {successor} is the successor</source>
+        <translation>Exchange Online 中的 EWS：Microsoft 自 {disable_date} 起正在逐个租户关闭 EWS，并将于 {shutdown_date} 永久停用；替代方案为 {successor}</translation>
+    </message>
+    <message>
+        <source>EWS in Exchange Online: EWS was shut down for good on {shutdown_date}; {successor} is the successor</source>
+        <translation>Exchange Online 中的 EWS：EWS 已于 {shutdown_date} 永久停用；替代方案为 {successor}</translation>
+    </message>
+    <message>
+        <source>Move applications that use EWS to {successor}. Until {shutdown_date}, an app that must keep EWS needs Set-OrganizationConfig -EwsEnabled $true and its application ID in EWSAllowedAppIDs.</source>
+        <translation>将使用 EWS 的应用程序迁移到 {successor}。在 {shutdown_date} 之前，必须继续使用 EWS 的应用需要 Set-OrganizationConfig -EwsEnabled $true，并且其应用程序 ID 需列在 EWSAllowedAppIDs 中。</translation>
+    </message>
+    <message>
+        <source>Migration guide: {url}</source>
+        <translation>迁移指南：{url}</translation>
+    </message>
+    <message>
+        <source>IMAP sign-in and INBOX</source>
+        <translation>IMAP 登录和收件箱</translation>
+    </message>
+    <message>
+        <source>Capabilities and sign-in methods</source>
+        <translation>功能和登录方法</translation>
+    </message>
+    <message>
+        <source>Sign in with the password</source>
+        <translation>使用密码登录</translation>
+    </message>
+    <message>
+        <source>Open INBOX (read-only)</source>
+        <translation>打开收件箱（只读）</translation>
+    </message>
+    <message>
+        <source>sign-in over TLS: {methods}</source>
+        <translation>通过 TLS 登录：{methods}</translation>
+    </message>
+    <message>
+        <source>the server accepts no password over TLS (it offers {offered})</source>
+        <translation>服务器不接受通过 TLS 的密码登录（它提供 {offered}）</translation>
+    </message>
+    <message>
+        <source>the server accepts no password over TLS (it offers nothing)</source>
+        <translation>服务器不接受通过 TLS 的密码登录（它未提供任何方法）</translation>
+    </message>
+    <message>
+        <source>INBOX opened: 1 message</source>
+        <translation>已打开收件箱：1 封邮件</translation>
+    </message>
+    <message>
+        <source>INBOX opened: {count} messages</source>
+        <translation>已打开收件箱：{count} 封邮件</translation>
+    </message>
+    <message>
+        <source>IMAP capabilities</source>
+        <translation>IMAP 功能</translation>
+    </message>
+    <message>
+        <source>Refuse passwords before STARTTLS (Exchange Server: Set-ImapSettings -LoginType SecureLogin), so a client set up without encryption cannot leak one.</source>
+        <translation>在 STARTTLS 之前拒绝密码（Exchange Server：Set-ImapSettings -LoginType SecureLogin），这样未配置加密的客户端就无法泄露密码。</translation>
+    </message>
+    <message>
+        <source>signed in to {server}; {inbox}</source>
+        <translation>已登录到 {server}；{inbox}</translation>
+    </message>
+    <message>
+        <source>the server offers no way to sign in over TLS (no AUTH= mechanism, LOGINDISABLED)</source>
+        <translation>服务器未提供任何通过 TLS 登录的方法（没有 AUTH= 机制，且为 LOGINDISABLED）</translation>
+    </message>
+    <message>
+        <source>before TLS: LOGINDISABLED (passwords refused in plain text, as they should be)</source>
+        <translation>TLS 之前：LOGINDISABLED（按应有的方式拒绝明文密码）</translation>
+    </message>
+    <message>
+        <source>before TLS the server would accept a password in plain text</source>
+        <translation>在 TLS 之前，服务器会接受明文密码</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>未尝试</translation>
+    </message>
+    <message>
+        <source>not tried: {reason}</source>
+        <translation>未尝试：{reason}</translation>
+    </message>
+    <message>
+        <source>Turn on IMAP sign-in on the server (Exchange Server: Set-ImapSettings -LoginType SecureLogin).</source>
+        <translation>在服务器上启用 IMAP 登录（Exchange Server：Set-ImapSettings -LoginType SecureLogin）。</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>no credentials for this run</source>
+        <translation>本次运行没有凭据</translation>
+    </message>
+    <message>
+        <source>implicit TLS</source>
+        <translation>隐式 TLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>{protocol} sign-in for {account}: {host} is outside {domain}</source>
+        <translation>{account} 的 {protocol} 登录：{host} 不在 {domain} 内</translation>
+    </message>
+    <message>
+        <source>{host} is outside {domain} and not a Microsoft endpoint; no credentials were sent</source>
+        <translation>{host} 不在 {domain} 内，也不是 Microsoft 终结点；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <source>{host}:{port} ({mode})</source>
+        <translation>{host}:{port}（{mode}）</translation>
+    </message>
+    <message>
+        <source>{command} was answered: {server_reply}</source>
+        <translation>{command} 的应答：{server_reply}</translation>
+    </message>
+    <message>
+        <source>Something accepted the connection to {host}:{port} but never answered: a firewall, proxy or antivirus &apos;mail shield&apos; that intercepts this port, or a hung server. Test from another network, and look for mail or TLS inspection on the way.</source>
+        <translation>有程序接受了到 {host}:{port} 的连接，但始终没有应答：可能是拦截此端口的防火墙、代理或防病毒软件的“邮件防护”功能，或者服务器已停止响应。请从其他网络进行测试，并检查途中是否有邮件或 TLS 检查。</translation>
+    </message>
+    <message>
+        <source>The connection to {host}:{port} was cut in the middle of the conversation: a firewall or intrusion-prevention system resetting the protocol, a load balancer with a failing back end, or a crashing server. Compare with a test from another network.</source>
+        <translation>到 {host}:{port} 的连接在会话中途被切断：可能是防火墙或入侵防御系统重置了该协议、负载均衡器的后端出现故障，或者服务器崩溃。请与从其他网络进行的测试作比较。</translation>
+    </message>
+    <message>
+        <source>{step}: {summary}</source>
+        <translation>{step}：{summary}</translation>
+    </message>
+    <message>
+        <source>Install a certificate for {host} from a public certification authority, with the full chain (intermediates included) and a subject alternative name for this exact host, and keep it renewed. Mail clients refuse the connection otherwise, and this program sends no credentials to it.</source>
+        <translation>为 {host} 安装由公共证书颁发机构颁发的证书，包含完整的证书链（含中间证书）以及与此主机名完全一致的使用者可选名称，并按时续订。否则邮件客户端会拒绝连接，本程序也不会向其发送凭据。</translation>
+    </message>
+    <message>
+        <source>no {protocol} server to test: autodiscover named none and there is no cloud default; name one with --{option} HOST[:PORT]</source>
+        <translation>没有可测试的 {protocol} 服务器：自动发现未指定任何服务器，也没有云默认值；请使用 --{option} HOST[:PORT] 指定一个</translation>
+    </message>
+    <message>
+        <source>the server answered {server_reply}</source>
+        <translation>服务器应答 {server_reply}</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server answered: {server_reply}</source>
+        <translation>服务器应答：{server_reply}</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>not tried: {step} failed</source>
+        <translation>未尝试：{step} 失败</translation>
+    </message>
+    <message>
+        <source>{server} answers over valid TLS; sign-in not tried: {reason}</source>
+        <translation>{server} 通过有效的 TLS 应答；未尝试登录：{reason}</translation>
+    </message>
+    <message>
+        <source>Server {server}, from {source}.</source>
+        <translation>服务器 {server}，来自 {source}。</translation>
+    </message>
+    <message>
+        <source>{host} always presents a valid Microsoft certificate: a different one means something on the way intercepts TLS (antivirus mail scanning, a firewall or proxy doing TLS inspection). Exclude Microsoft 365 endpoints from inspection. No credentials were sent.</source>
+        <translation>{host} 始终提供有效的 Microsoft 证书：出现其他证书说明途中有程序拦截了 TLS（防病毒软件的邮件扫描，或执行 TLS 检查的防火墙或代理）。请将 Microsoft 365 终结点排除在检查之外。未发送任何凭据。</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth (XOAUTH2)</source>
+        <translation>使用 OAuth 登录（XOAUTH2）</translation>
+    </message>
+    <message>
+        <source>signed in as {user} (XOAUTH2)</source>
+        <translation>已以 {user} 身份登录（XOAUTH2）</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>signed in as {user} (XOAUTH2): {server_reply}</source>
+        <translation>已以 {user} 身份登录（XOAUTH2）：{server_reply}</translation>
+    </message>
+    <message>
+        <source>{error} ({cause})</source>
+        <translation>{error}（{cause}）</translation>
+    </message>
+    <message>
+        <source>Offered over TLS: {mechanisms}</source>
+        <translation>通过 TLS 提供的机制：{mechanisms}</translation>
+    </message>
+    <message>
+        <source>{host} is outside {domain} and not a Microsoft endpoint; no token was sent</source>
+        <translation>{host} 不在 {domain} 内，也不是 Microsoft 终结点；未发送令牌</translation>
+    </message>
+    <message>
+        <source>the server does not offer XOAUTH2 over TLS (it offers {mechanisms})</source>
+        <translation>服务器未通过 TLS 提供 XOAUTH2（它提供的是：{mechanisms}）</translation>
+    </message>
+    <message>
+        <source>If {host} is your server, confirm it with --trust-host {host}.</source>
+        <translation>如果 {host} 是你的服务器，请使用 --trust-host {host} 确认。</translation>
+    </message>
+    <message>
+        <source>Exchange Online offers XOAUTH2 for {protocol}; if it is missing, something on the way rewrites the conversation. Exchange Server does not offer OAuth for IMAP, POP or SMTP: sign in with a password there.</source>
+        <translation>Exchange Online 为 {protocol} 提供 XOAUTH2；如果缺少，说明途中有设备改写了会话。Exchange Server 不为 IMAP、POP 或 SMTP 提供 OAuth：请在那里使用密码登录。</translation>
+    </message>
+    <message>
+        <source>not signed in as {user} with the token: {error}</source>
+        <translation>未能使用令牌以 {user} 身份登录：{error}</translation>
+    </message>
+    <message>
+        <source>move the application or device to OAuth 2.0 (XOAUTH2) with an app registration in Microsoft Entra ID</source>
+        <translation>使用 Microsoft Entra ID 中的应用注册，将应用程序或设备迁移到 OAuth 2.0 (XOAUTH2)</translation>
+    </message>
+    <message>
+        <source>Plan for OAuth anyway: Basic authentication for SMTP AUTH is off by default for existing tenants from the end of December 2026 ({date}).</source>
+        <translation>无论如何都请规划迁移到 OAuth：从 2026 年 12 月底（{date}）起，现有租户的 SMTP AUTH 基本身份验证默认关闭。</translation>
+    </message>
+    <message>
+        <source>check that the protocol is on for the mailbox (Get-CASMailbox &lt;user&gt; | Format-List ImapEnabled,PopEnabled; Set-CASMailbox &lt;user&gt; -ImapEnabled $true / -PopEnabled $true)</source>
+        <translation>检查是否为该邮箱启用了此协议（Get-CASMailbox &lt;user&gt; | Format-List ImapEnabled,PopEnabled；Set-CASMailbox &lt;user&gt; -ImapEnabled $true / -PopEnabled $true）</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH (authenticated client submission) is turned off for the whole organisation</source>
+        <translation>已为整个组织关闭 SMTP AUTH（经过身份验证的客户端提交）</translation>
+    </message>
+    <message>
+        <source>In the Exchange admin center, Settings &gt; Mail flow, clear &apos;Turn off SMTP AUTH protocol for your organization&apos; (Set-TransportConfig -SmtpClientAuthenticationDisabled $false), or better, leave it off and turn it on only for the mailboxes that need it (Set-CASMailbox &lt;mailbox&gt; -SmtpClientAuthenticationDisabled $false). {smtp_auth_note}</source>
+        <translation>在 Exchange 管理中心的“设置 &gt; 邮件流”中，清除“为组织关闭 SMTP AUTH 协议”（Set-TransportConfig -SmtpClientAuthenticationDisabled $false）；更好的做法是保持组织级关闭，只为需要的邮箱启用（Set-CASMailbox &lt;mailbox&gt; -SmtpClientAuthenticationDisabled $false）。{smtp_auth_note}</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH (authenticated client submission) is turned off for this mailbox</source>
+        <translation>已为此邮箱关闭 SMTP AUTH（经过身份验证的客户端提交）</translation>
+    </message>
+    <message>
+        <source>Turn on Authenticated SMTP for the mailbox: Microsoft 365 admin center &gt; Users &gt; the user &gt; Mail &gt; Manage email apps, or Set-CASMailbox &lt;mailbox&gt; -SmtpClientAuthenticationDisabled $false. {smtp_auth_note}</source>
+        <translation>为该邮箱启用“经过身份验证的 SMTP”：Microsoft 365 管理中心 &gt; 用户 &gt; 该用户 &gt; 邮件 &gt; 管理电子邮件应用，或运行 Set-CASMailbox &lt;mailbox&gt; -SmtpClientAuthenticationDisabled $false。{smtp_auth_note}</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra Security Defaults (or a Conditional Access policy) blocks sign-in with a password over SMTP AUTH for this account</source>
+        <translation>Microsoft Entra 安全默认值（或条件访问策略）阻止此帐户通过 SMTP AUTH 使用密码登录</translation>
+    </message>
+    <message>
+        <source>Security Defaults block legacy authentication, SMTP AUTH with a password included, for every account: {oauth}. Only if that is impossible, turn off Security Defaults (Entra admin center &gt; Overview &gt; Properties &gt; Manage security defaults) and protect sign-ins with Conditional Access instead, excluding only this account from the legacy-authentication block.</source>
+        <translation>安全默认值会为所有帐户阻止旧式身份验证，包括使用密码的 SMTP AUTH：{oauth}。仅当无法做到时，才关闭安全默认值（Microsoft Entra 管理中心 &gt; 概述 &gt; 属性 &gt; 管理安全默认值），改用条件访问保护登录，并且只将此帐户排除在旧式身份验证阻止策略之外。</translation>
+    </message>
+    <message>
+        <source>Basic authentication (a password) for SMTP AUTH is turned off in this tenant</source>
+        <translation>此租户已关闭 SMTP AUTH 的基本身份验证（密码）</translation>
+    </message>
+    <message>
+        <source>Password sign-in for SMTP AUTH is off: {oauth}, or send through a connector or another service (Azure Communication Services, High Volume Email).</source>
+        <translation>SMTP AUTH 的密码登录已关闭：{oauth}，或者通过连接器或其他服务（Azure Communication Services、High Volume Email）发送。</translation>
+    </message>
+    <message>
+        <source>Exchange Online refused SMTP AUTH: it is turned off for the tenant or for the mailbox, or Security Defaults block password sign-in</source>
+        <translation>Exchange Online 拒绝了 SMTP AUTH：已为租户或邮箱关闭该功能，或者安全默认值阻止了密码登录</translation>
+    </message>
+    <message>
+        <source>Check, in this order: the tenant setting (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled), the mailbox setting (Get-CASMailbox &lt;mailbox&gt; | Format-List SmtpClientAuthenticationDisabled), and Security Defaults in Microsoft Entra ID, which block SMTP AUTH with a password. {smtp_auth_note}</source>
+        <translation>按以下顺序检查：租户设置（Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled）、邮箱设置（Get-CASMailbox &lt;mailbox&gt; | Format-List SmtpClientAuthenticationDisabled），以及 Microsoft Entra ID 中的安全默认值（它会阻止使用密码的 SMTP AUTH）。{smtp_auth_note}</translation>
+    </message>
+    <message>
+        <source>Basic authentication is not supported for client submission in this tenant</source>
+        <translation>此租户的客户端提交不支持基本身份验证</translation>
+    </message>
+    <message>
+        <source>Password sign-in over SMTP AUTH is no longer accepted here: {oauth}, or use a connector or another sending service for devices that cannot do OAuth.</source>
+        <translation>此处不再接受通过 SMTP AUTH 的密码登录：{oauth}；对于不支持 OAuth 的设备，请使用连接器或其他发送服务。</translation>
+    </message>
+    <message>
+        <source>the client negotiated TLS 1.0 or 1.1, which Exchange Online no longer accepts (deprecated since {legacy_tls_retired})</source>
+        <translation>客户端协商使用了 TLS 1.0 或 1.1，Exchange Online 已不再接受（自 {legacy_tls_retired} 起弃用）</translation>
+    </message>
+    <message>
+        <source>Enable TLS 1.2 on the client: update the device firmware or application; on Windows/.NET turn on strong cryptography (SchUseStrongCrypto) and TLS 1.2. A device that cannot do TLS 1.2 must send through a local relay.</source>
+        <translation>在客户端上启用 TLS 1.2：更新设备固件或应用程序；在 Windows/.NET 上启用强加密（SchUseStrongCrypto）和 TLS 1.2。无法使用 TLS 1.2 的设备必须通过本地中继发送。</translation>
+    </message>
+    <message>
+        <source>the client tried to send without signing in (SMTP AUTH) first</source>
+        <translation>客户端尝试在未先登录（SMTP AUTH）的情况下发送</translation>
+    </message>
+    <message>
+        <source>Configure the device or application to sign in (user name and password, or OAuth) on smtp.office365.com port 587 with STARTTLS; a device that cannot sign in must use direct send or a connector instead.</source>
+        <translation>将设备或应用程序配置为在 smtp.office365.com 的 587 端口上使用 STARTTLS 登录（用户名和密码，或 OAuth）；无法登录的设备必须改用直接发送或连接器。</translation>
+    </message>
+    <message>
+        <source>the signed-in account may not send as the From address</source>
+        <translation>已登录的帐户无权以发件人地址的身份发送</translation>
+    </message>
+    <message>
+        <source>Use the signed-in mailbox&apos;s own address as From, or grant it Send As on the address it sends from (Add-RecipientPermission &lt;from&gt; -AccessRights SendAs -Trustee &lt;signed-in user&gt;).</source>
+        <translation>使用已登录邮箱自己的地址作为发件人，或者为其授予发件地址的“发送方式”(Send As) 权限（Add-RecipientPermission &lt;from&gt; -AccessRights SendAs -Trustee &lt;signed-in user&gt;）。</translation>
+    </message>
+    <message>
+        <source>the user name or password was not accepted</source>
+        <translation>用户名或密码未被接受</translation>
+    </message>
+    <message>
+        <source>Check the user name (the full address) and password. In Exchange Online an account with multi-factor authentication or a blocked sign-in cannot use a password here either: {oauth}.</source>
+        <translation>检查用户名（完整地址）和密码。在 Exchange Online 中，启用了多重身份验证或被阻止登录的帐户也无法在此使用密码：{oauth}。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password, and that the account may sign in to this server (for Exchange Server: the Client Frontend receive connector&apos;s authentication settings).</source>
+        <translation>检查用户名和密码，以及该帐户是否可以登录此服务器（对于 Exchange Server：检查 Client Frontend 接收连接器的身份验证设置）。</translation>
+    </message>
+    <message>
+        <source>the server refused this sign-in method on this connection</source>
+        <translation>服务器在此连接上拒绝了此登录方法</translation>
+    </message>
+    <message>
+        <source>Use a method the server offers in its EHLO AUTH line; if it offers none, SMTP AUTH is not available on this endpoint.</source>
+        <translation>使用服务器在其 EHLO AUTH 行中提供的方法；如果未提供任何方法，则此终结点不支持 SMTP AUTH。</translation>
+    </message>
+    <message>
+        <source>the server requires STARTTLS before this command</source>
+        <translation>服务器要求在此命令之前先执行 STARTTLS</translation>
+    </message>
+    <message>
+        <source>Turn on STARTTLS (often called TLS, not SSL) in the client on port 587.</source>
+        <translation>在客户端中为 587 端口启用 STARTTLS（通常称为 TLS，而不是 SSL）。</translation>
+    </message>
+    <message>
+        <source>the server could not start TLS</source>
+        <translation>服务器无法启动 TLS</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate or TLS configuration is broken; on Exchange Server check the certificate bound to SMTP (Get-ExchangeCertificate).</source>
+        <translation>服务器的证书或 TLS 配置有问题；在 Exchange Server 上请检查绑定到 SMTP 的证书（Get-ExchangeCertificate）。</translation>
+    </message>
+    <message>
+        <source>the server is not taking connections now (421)</source>
+        <translation>服务器当前不接受连接 (421)</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, the server is overloaded, throttling this address or shutting down.</source>
+        <translation>请稍后重试；如果问题持续存在，说明服务器过载、正在限制此地址或正在关闭。</translation>
+    </message>
+    <message>
+        <source>the sign-in worked but the mailbox could not be opened</source>
+        <translation>登录成功，但无法打开邮箱</translation>
+    </message>
+    <message>
+        <source>Check that the account has an Exchange Online mailbox and {protocol_access}; with OAuth client credentials the app&apos;s service principal also needs FullAccess on the mailbox (Add-MailboxPermission).</source>
+        <translation>检查该帐户是否拥有 Exchange Online 邮箱，并{protocol_access}；使用 OAuth 客户端凭据时，应用的服务主体还需要对该邮箱拥有 FullAccess 权限（Add-MailboxPermission）。</translation>
+    </message>
+    <message>
+        <source>Exchange Online refused the sign-in: it no longer accepts passwords for IMAP and POP (Basic authentication was turned off on {basic_auth_retired}), or the protocol is off for the mailbox</source>
+        <translation>Exchange Online 拒绝了登录：它不再接受 IMAP 和 POP 的密码（基本身份验证已于 {basic_auth_retired} 关闭），或者已为该邮箱关闭此协议</translation>
+    </message>
+    <message>
+        <source>Move the application or device to OAuth 2.0 (XOAUTH2) with an app registration in Microsoft Entra ID, and {protocol_access}.</source>
+        <translation>使用 Microsoft Entra ID 中的应用注册，将应用程序或设备迁移到 OAuth 2.0 (XOAUTH2)，并{protocol_access}。</translation>
+    </message>
+    <message>
+        <source>Check the user name (Exchange wants the full address or DOMAIN\user) and password, and {protocol_access}.</source>
+        <translation>检查用户名（Exchange 要求使用完整地址或 DOMAIN\user）和密码，并{protocol_access}。</translation>
+    </message>
+    <message>
+        <source>the server refuses sign-in without TLS</source>
+        <translation>服务器拒绝不使用 TLS 的登录</translation>
+    </message>
+    <message>
+        <source>Use implicit TLS (993 for IMAP, 995 for POP) or STARTTLS.</source>
+        <translation>使用隐式 TLS（IMAP 为 993，POP 为 995）或 STARTTLS。</translation>
+    </message>
+    <message>
+        <source>the password has expired</source>
+        <translation>密码已过期</translation>
+    </message>
+    <message>
+        <source>Change the password (sign in to the web portal once), then try again.</source>
+        <translation>更改密码（登录一次 Web 门户），然后重试。</translation>
+    </message>
+    <message>
+        <source>the server could not complete the sign-in for now (a back end is unavailable)</source>
+        <translation>服务器暂时无法完成登录（某个后端不可用）</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, the mailbox server behind this front end is down.</source>
+        <translation>请稍后重试；如果问题持续存在，说明此前端后面的邮箱服务器已停止运行。</translation>
+    </message>
+    <message>
+        <source>another POP session holds the mailbox</source>
+        <translation>另一个 POP 会话正在占用该邮箱</translation>
+    </message>
+    <message>
+        <source>Close the other POP client (or wait for its session to time out).</source>
+        <translation>关闭另一个 POP 客户端（或等待其会话超时）。</translation>
+    </message>
+    <message>
+        <source>the account signed in but may not act as the requested user</source>
+        <translation>该帐户已登录，但无权以所请求用户的身份操作</translation>
+    </message>
+    <message>
+        <source>Check the mailbox permissions of the signing-in account.</source>
+        <translation>检查登录帐户的邮箱权限。</translation>
+    </message>
+    <message>
+        <source>Check the user name (often the full address) and password, and {protocol_access}.</source>
+        <translation>检查用户名（通常是完整地址）和密码，并{protocol_access}。</translation>
+    </message>
+    <message>
+        <source>Connect to {host}:{port}</source>
+        <translation>连接到 {host}:{port}</translation>
+    </message>
+    <message>
+        <source>STARTTLS and TLS handshake</source>
+        <translation>STARTTLS 和 TLS 握手</translation>
+    </message>
+    <message>
+        <source>{error}; no credentials were sent</source>
+        <translation>{error}；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>{host} offers TLS 1.2 and later: an old version here means something on the way terminates TLS (a proxy, firewall or antivirus). Update it, or exclude Microsoft 365 endpoints from TLS inspection.</source>
+        <translation>{host} 提供 TLS 1.2 及更高版本：此处出现旧版本说明途中有程序终止了 TLS（代理、防火墙或防病毒软件）。请更新该程序，或将 Microsoft 365 终结点排除在 TLS 检查之外。</translation>
+    </message>
+    <message>
+        <source>Turn on TLS 1.2 (and 1.3) on {host}; TLS 1.0 and 1.1 are deprecated and current clients refuse them. On Windows servers enable TLS 1.2 in SCHANNEL; update appliances&apos; firmware.</source>
+        <translation>在 {host} 上启用 TLS 1.2（和 1.3）；TLS 1.0 和 1.1 已弃用，当前的客户端会拒绝它们。在 Windows 服务器上，请在 SCHANNEL 中启用 TLS 1.2；请更新设备的固件。</translation>
+    </message>
+    <message>
+        <source>Offered over TLS: {offered}</source>
+        <translation>通过 TLS 提供：{offered}</translation>
+    </message>
+    <message>
+        <source>not tried: no connection</source>
+        <translation>未尝试：没有连接</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS 握手</translation>
+    </message>
+    <message>
+        <source>certificate valid for {host}</source>
+        <translation>证书对 {host} 有效</translation>
+    </message>
+    <message>
+        <source>{connection} (second connection, for the TLS version only)</source>
+        <translation>{connection}（第二个连接，仅用于确定 TLS 版本）</translation>
+    </message>
+    <message>
+        <source>the server only offers {version_name} ({version}); this computer requires TLS 1.2 or later, as Exchange Online has since {date}; no credentials were sent</source>
+        <translation>服务器只提供 {version_name} ({version})；此计算机要求 TLS 1.2 或更高版本（Exchange Online 自 {date} 起也是如此）；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>signed in as {user} {outcome}</source>
+        <translation>已以 {user} 身份登录 {outcome}</translation>
+    </message>
+    <message>
+        <source>{connection}; greeting: {server_reply}</source>
+        <translation>{connection}；问候语：{server_reply}</translation>
+    </message>
+    <message>
+        <source>certificate valid for {host} (1 day left)</source>
+        <translation>证书对 {host} 有效（剩余 1 天）</translation>
+    </message>
+    <message>
+        <source>certificate valid for {host} ({days} days left)</source>
+        <translation>证书对 {host} 有效（剩余 {days} 天）</translation>
+    </message>
+    <message>
+        <source>{connection} (second connection, for the certificate only)</source>
+        <translation>{connection}（第二个连接，仅用于获取证书）</translation>
+    </message>
+    <message>
+        <source>Certificate problems:
+{problems}</source>
+        <translation>证书问题：
+{problems}</translation>
+    </message>
+    <message>
+        <source>{connection}; on this port the server speaks after TLS</source>
+        <translation>{connection}；在此端口上，服务器在 TLS 握手之后才开始通信</translation>
+    </message>
+    <message>
+        <source>no greeting: {error}</source>
+        <translation>没有问候语：{error}</translation>
+    </message>
+    <message>
+        <source>Offered before TLS: {offered}</source>
+        <translation>TLS 之前提供：{offered}</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS on port {port}: the connection cannot be encrypted, so no credentials were sent</source>
+        <translation>服务器在 {port} 端口上不提供 STARTTLS：连接无法加密，因此未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth (XOAUTH2), which is what this server offers.</source>
+        <translation>使用 OAuth (XOAUTH2) 登录，这是此服务器提供的方法。</translation>
+    </message>
+    <message>
+        <source>not signed in as {user}: {error}</source>
+        <translation>未能以 {user} 身份登录：{error}</translation>
+    </message>
+    <message>
+        <source>connected, but {error}</source>
+        <translation>已连接，但{error}</translation>
+    </message>
+    <message>
+        <source>TLS works ({tls}), but then {error}</source>
+        <translation>TLS 正常（{tls}），但随后{error}</translation>
+    </message>
+    <message>
+        <source>Offered: {offered}</source>
+        <translation>提供：{offered}</translation>
+    </message>
+    <message>
+        <source>Use the implicit-TLS port ({implicit_port}) if the server has one, or turn on TLS for this port on the server. If the server normally offers STARTTLS, something on the way strips it (a firewall&apos;s SMTP/IMAP &apos;fixup&apos; or inspection feature).</source>
+        <translation>如果服务器有隐式 TLS 端口（{implicit_port}），请使用该端口，或在服务器上为此端口启用 TLS。如果服务器通常会提供 STARTTLS，说明途中有程序将其剥离（防火墙的 SMTP/IMAP“fixup”或检查功能）。</translation>
+    </message>
+    <message>
+        <source>STARTTLS failed: {error}</source>
+        <translation>STARTTLS 失败：{error}</translation>
+    </message>
+    <message>
+        <source>Check that {host} resolves and that outbound TCP port {port} is open on this network (firewall, proxy, provider blocks).</source>
+        <translation>检查 {host} 能否解析，以及此网络上的出站 TCP 端口 {port} 是否开放（防火墙、代理、提供商封锁）。</translation>
+    </message>
+    <message>
+        <source>MAPI over HTTP endpoints</source>
+        <translation>MAPI over HTTP 终结点</translation>
+    </message>
+    <message>
+        <source>{request_type} with the OAuth token</source>
+        <translation>使用 OAuth 令牌执行 {request_type}</translation>
+    </message>
+    <message>
+        <source>POST {url} (Bearer)</source>
+        <translation>POST {url}（Bearer）</translation>
+    </message>
+    <message>
+        <source>{endpoint}: {summary}</source>
+        <translation>{endpoint}：{summary}</translation>
+    </message>
+    <message>
+        <source>404: MAPI over HTTP is not published at this URL</source>
+        <translation>404：此 URL 上未发布 MAPI over HTTP</translation>
+    </message>
+    <message>
+        <source>no token sent: {reason}</source>
+        <translation>未发送令牌：{reason}</translation>
+    </message>
+    <message>
+        <source>accepted: {request_type} succeeded (X-ResponseCode 0)</source>
+        <translation>已接受：{request_type} 成功（X-ResponseCode 0）</translation>
+    </message>
+    <message>
+        <source>not accepted ({cause}); Outlook signs in to MAPI with its own app registration, so this alone does not affect Outlook</source>
+        <translation>未接受（{cause}）；Outlook 使用自己的应用注册登录 MAPI，因此仅此一项不会影响 Outlook</translation>
+    </message>
+    <message>
+        <source>answered HTTP {status} {status_text}, X-ResponseCode {code}</source>
+        <translation>应答 HTTP {status} {status_text}，X-ResponseCode {code}</translation>
+    </message>
+    <message>
+        <source>answered HTTP {status} {status_text}</source>
+        <translation>应答 HTTP {status} {status_text}</translation>
+    </message>
+    <message>
+        <source>no MAPI over HTTP URL: autodiscover found none and the cloud has no default</source>
+        <translation>没有 MAPI over HTTP URL：自动发现未找到，且该云没有默认值</translation>
+    </message>
+    <message>
+        <source>URLs from cloud defaults</source>
+        <translation>URL 来自云默认值</translation>
+    </message>
+    <message>
+        <source>URLs from {step}</source>
+        <translation>URL 来自 {step}</translation>
+    </message>
+    <message>
+        <source>On Exchange Server: Set-OrganizationConfig -MapiHttpEnabled $true and check Get-MapiVirtualDirectory&apos;s internal and external URLs.</source>
+        <translation>在 Exchange Server 上：运行 Set-OrganizationConfig -MapiHttpEnabled $true，并检查 Get-MapiVirtualDirectory 的内部和外部 URL。</translation>
+    </message>
+    <message>
+        <source>Outlook cannot open the mailbox without this endpoint: check DNS, the firewall and the certificate for this host.</source>
+        <translation>没有此终结点，Outlook 无法打开邮箱：请检查此主机的 DNS、防火墙和证书。</translation>
+    </message>
+    <message>
+        <source>answers and asks for sign-in (no scheme named)</source>
+        <translation>有应答并要求登录（未指明任何方案）</translation>
+    </message>
+    <message>
+        <source>with the token: {summary}</source>
+        <translation>使用令牌时：{summary}</translation>
+    </message>
+    <message>
+        <source>see auth.token for the sign-in and the token&apos;s claims</source>
+        <translation>登录过程和令牌的声明请参阅 auth.token</translation>
+    </message>
+    <message>
+        <source>{cause} ({server_said})</source>
+        <translation>{cause}（{server_said}）</translation>
+    </message>
+    <message>
+        <source>Compare the token&apos;s audience, scopes, tenant and expiry in auth.token with what the protocol needs.</source>
+        <translation>请将 auth.token 中令牌的受众、范围、租户和过期时间与该协议的要求进行比较。</translation>
+    </message>
+    <message>
+        <source>Add the permission to the app registration, grant consent, and sign in again.</source>
+        <translation>请在应用注册中添加该权限，授予同意，然后重新登录。</translation>
+    </message>
+    <message>
+        <source>Give the app&apos;s service principal access to the mailbox: Exchange Online PowerShell New-ServicePrincipal, then Add-MailboxPermission (IMAP/POP), or an application RBAC role assignment scoped to the mailbox (EWS).</source>
+        <translation>请授予该应用的服务主体对邮箱的访问权限：在 Exchange Online PowerShell 中运行 New-ServicePrincipal，然后运行 Add-MailboxPermission（IMAP/POP），或创建作用范围为该邮箱的应用程序 RBAC 角色分配（EWS）。</translation>
+    </message>
+    <message>
+        <source>{host} refused the token for {protocol}. Usual causes: the token is for another audience (Microsoft Graph) or lacks the protocol&apos;s scope; it expired; the user is not the mailbox&apos;s owner and has no FullAccess; the protocol is turned off for the mailbox (Set-CASMailbox). See auth.token for the sign-in and the token&apos;s claims.</source>
+        <translation>{host} 拒绝了用于 {protocol} 的令牌。常见原因：令牌是颁发给另一个受众（Microsoft Graph）的，或缺少该协议的范围；令牌已过期；用户不是邮箱的所有者且没有 FullAccess 权限；该邮箱已关闭此协议（Set-CASMailbox）。登录过程和令牌的声明请参阅 auth.token。</translation>
+    </message>
+    <message>
+        <source>Ask for the Exchange Online scopes (https://outlook.office.com/...), not Microsoft Graph&apos;s; auth.token shows the audience the token has.</source>
+        <translation>请请求 Exchange Online 的范围（https://outlook.office.com/...），而不是 Microsoft Graph 的；auth.token 会显示令牌的受众。</translation>
+    </message>
+    <message>
+        <source>Sign in again (tokens live about an hour); check this computer&apos;s clock.</source>
+        <translation>请重新登录（令牌有效期约为一小时）；并检查这台计算机的时钟。</translation>
+    </message>
+    <message>
+        <source>Sign in to the tenant that holds the mailbox (--tenant).</source>
+        <translation>请登录到邮箱所在的租户（--tenant）。</translation>
+    </message>
+    <message>
+        <source>{host} refused the token</source>
+        <translation>{host} 拒绝了令牌</translation>
+    </message>
+    <message>
+        <source>{host} refused the token: it lacks the permission this protocol needs</source>
+        <translation>{host} 拒绝了令牌：令牌缺少此协议所需的权限</translation>
+    </message>
+    <message>
+        <source>{host} accepted the app&apos;s token but not for this mailbox</source>
+        <translation>{host} 接受了应用的令牌，但不允许其访问此邮箱</translation>
+    </message>
+    <message>
+        <source>{host} refused the app&apos;s token for {protocol}. Usual causes: the application permission (IMAP.AccessAsApp, POP.AccessAsApp, SMTP.SendAsApp) is missing or without admin consent; the service principal is not registered in Exchange (New-ServicePrincipal) or has no permission on this mailbox (Add-MailboxPermission); the protocol is turned off for the mailbox. See auth.token for the sign-in and the token&apos;s claims.</source>
+        <translation>{host} 拒绝了应用用于 {protocol} 的令牌。常见原因：缺少应用程序权限（IMAP.AccessAsApp、POP.AccessAsApp、SMTP.SendAsApp）或未授予管理员同意；服务主体未在 Exchange 中注册（New-ServicePrincipal）或对此邮箱没有权限（Add-MailboxPermission）；该邮箱已关闭此协议。登录过程和令牌的声明请参阅 auth.token。</translation>
+    </message>
+    <message>
+        <source>{host} refused the token: it is not for Exchange Online</source>
+        <translation>{host} 拒绝了令牌：该令牌不是颁发给 Exchange Online 的</translation>
+    </message>
+    <message>
+        <source>{host} refused the token: it has expired</source>
+        <translation>{host} 拒绝了令牌：令牌已过期</translation>
+    </message>
+    <message>
+        <source>{host} refused the token: it comes from another tenant</source>
+        <translation>{host} 拒绝了令牌：令牌来自另一个租户</translation>
+    </message>
+    <message>
+        <source>no token, so no sign-in: {cause}</source>
+        <translation>没有令牌，因此无法登录：{cause}</translation>
+    </message>
+    <message>
+        <source>{usage}, {selector}, {matching}</source>
+        <translation>{usage}，{selector}，{matching}</translation>
+    </message>
+    <message>
+        <source>full certificate</source>
+        <translation>完整证书</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>TLSA record &apos;{record}&apos; has too few fields</source>
+        <translation>TLSA 记录 &apos;{record}&apos; 的字段太少</translation>
+    </message>
+    <message>
+        <source>TLSA record &apos;{record}&apos; has an unknown usage, selector or type</source>
+        <translation>TLSA 记录 &apos;{record}&apos; 的用途、选择器或匹配类型未知</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>TLSA record &apos;{record}&apos; has a usage, selector or type that is not a number</source>
+        <translation>TLSA 记录 &apos;{record}&apos; 的用途、选择器或匹配类型不是数字</translation>
+    </message>
+    <message>
+        <source>unknown tag &apos;{tag}={value}&apos; is ignored</source>
+        <translation>未知标记 &apos;{tag}={value}&apos; 将被忽略</translation>
+    </message>
+    <message>
+        <source>{tag}={value} is not a policy; use none, quarantine or reject</source>
+        <translation>{tag}={value} 不是策略；请使用 none、quarantine 或 reject</translation>
+    </message>
+    <message>
+        <source>the record must start with v=DMARC1</source>
+        <translation>记录必须以 v=DMARC1 开头</translation>
+    </message>
+    <message>
+        <source>no p= policy (add p=none, p=quarantine or p=reject)</source>
+        <translation>没有 p= 策略（请添加 p=none、p=quarantine 或 p=reject）</translation>
+    </message>
+    <message>
+        <source>p=none is monitoring only: spoofed mail is still delivered</source>
+        <translation>p=none 仅用于监视：伪造邮件仍会被投递</translation>
+    </message>
+    <message>
+        <source>sp=none: spoofed mail from subdomains is still delivered</source>
+        <translation>sp=none：来自子域的伪造邮件仍会被投递</translation>
+    </message>
+    <message>
+        <source>pct={pct}: the policy applies to only {pct}% of failing mail</source>
+        <translation>pct={pct}：策略仅适用于 {pct}% 的未通过邮件</translation>
+    </message>
+    <message>
+        <source>no rua= address: you get no aggregate reports</source>
+        <translation>没有 rua= 地址：你不会收到聚合报告</translation>
+    </message>
+    <message>
+        <source>ri={value}: the report interval must be a number of seconds</source>
+        <translation>ri={value}：报告间隔必须是秒数</translation>
+    </message>
+    <message>
+        <source>fo={value}: failure options must be 0, 1, d or s, joined by &apos;:&apos;</source>
+        <translation>fo={value}：失败选项必须是 0、1、d 或 s，并以 &apos;:&apos; 连接</translation>
+    </message>
+    <message>
+        <source>rf={value}: the report format must be afrf</source>
+        <translation>rf={value}：报告格式必须是 afrf</translation>
+    </message>
+    <message>
+        <source>write the version as v=DMARC1 (capitals), not v={version}</source>
+        <translation>版本应写为 v=DMARC1（大写），而不是 v={version}</translation>
+    </message>
+    <message>
+        <source>v={version} is not a DMARC version; use v=DMARC1</source>
+        <translation>v={version} 不是 DMARC 版本；请使用 v=DMARC1</translation>
+    </message>
+    <message>
+        <source>pct={value}: must be a whole number from 0 to 100</source>
+        <translation>pct={value}：必须是 0 到 100 之间的整数</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: tags must be separated by &apos;;&apos;</source>
+        <translation>&apos;{text}&apos;：标记之间必须用 &apos;;&apos; 分隔</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a tag=value pair</source>
+        <translation>&apos;{text}&apos; 不是 tag=value 对</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; does not start with a valid tag name</source>
+        <translation>&apos;{text}&apos; 不是以有效的标记名称开头</translation>
+    </message>
+    <message>
+        <source>{tag}={value}: {protocol} alignment must be r (relaxed) or s (strict)</source>
+        <translation>{tag}={value}：{protocol} 对齐方式必须是 r（宽松）或 s（严格）</translation>
+    </message>
+    <message>
+        <source>{tag}= has an empty address</source>
+        <translation>{tag}= 包含空地址</translation>
+    </message>
+    <message>
+        <source>&apos;{tag}&apos; appears more than once</source>
+        <translation>&apos;{tag}&apos; 出现了多次</translation>
+    </message>
+    <message>
+        <source>{tag}={value} is not a valid mailto: address</source>
+        <translation>{tag}={value} 不是有效的 mailto: 地址</translation>
+    </message>
+    <message>
+        <source>{tag}={value} must be a mailto: URI, e.g. mailto:{address}</source>
+        <translation>{tag}={value} 必须是 mailto: URI，例如 mailto:{address}</translation>
+    </message>
+    <message>
+        <source>{tag}={value} must be a mailto: URI (reports are only sent by mail)</source>
+        <translation>{tag}={value} 必须是 mailto: URI（报告只通过邮件发送）</translation>
+    </message>
+    <message>
+        <source>&apos;{pattern}&apos; is not a valid host name or *.domain pattern</source>
+        <translation>&apos;{pattern}&apos; 不是有效的主机名或 *.domain 模式</translation>
+    </message>
+    <message>
+        <source>the record must start with v={version}</source>
+        <translation>记录必须以 v={version} 开头</translation>
+    </message>
+    <message>
+        <source>no id= field (senders use it to notice a changed policy)</source>
+        <translation>没有 id= 字段（发件方通过它发现策略已更改）</translation>
+    </message>
+    <message>
+        <source>no &apos;version: STSv1&apos; line</source>
+        <translation>没有 &apos;version: STSv1&apos; 行</translation>
+    </message>
+    <message>
+        <source>no &apos;mode:&apos; line (enforce, testing or none)</source>
+        <translation>没有 &apos;mode:&apos; 行（enforce、testing 或 none）</translation>
+    </message>
+    <message>
+        <source>no &apos;max_age:&apos; line</source>
+        <translation>没有 &apos;max_age:&apos; 行</translation>
+    </message>
+    <message>
+        <source>no &apos;mx:&apos; lines: senders could not deliver to any MX under this policy</source>
+        <translation>没有 &apos;mx:&apos; 行：在此策略下，发件方无法向任何 MX 投递</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: fields must be separated by &apos;;&apos;</source>
+        <translation>&apos;{text}&apos;：字段之间必须用 &apos;;&apos; 分隔</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a name=value field</source>
+        <translation>&apos;{text}&apos; 不是 name=value 字段</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has an empty value or one with spaces</source>
+        <translation>&apos;{text}&apos; 的值为空或包含空格</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; appears more than once</source>
+        <translation>&apos;{name}&apos; 出现了多次</translation>
+    </message>
+    <message>
+        <source>id={value} must be 1 to 32 letters and digits</source>
+        <translation>id={value} 必须由 1 到 32 个字母和数字组成</translation>
+    </message>
+    <message>
+        <source>line {number} is not &apos;key: value&apos;: {text}</source>
+        <translation>第 {number} 行不是 &apos;key: value&apos; 格式：{text}</translation>
+    </message>
+    <message>
+        <source>line {number}: write &apos;{key}&apos; in lower case</source>
+        <translation>第 {number} 行：&apos;{key}&apos; 应使用小写</translation>
+    </message>
+    <message>
+        <source>version: {version} is not supported; use STSv1</source>
+        <translation>version: {version} 不受支持；请使用 STSv1</translation>
+    </message>
+    <message>
+        <source>mode: {mode} must be enforce, testing or none (lower case)</source>
+        <translation>mode: {mode} 必须是 enforce、testing 或 none（小写）</translation>
+    </message>
+    <message>
+        <source>max_age: {value} must be a number of seconds from 0 to {limit}</source>
+        <translation>max_age: {value} 必须是 0 到 {limit} 之间的秒数</translation>
+    </message>
+    <message>
+        <source>write the version exactly as v={version}, not {text}</source>
+        <translation>版本应严格写为 v={version}，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>{text} is not v={version}</source>
+        <translation>{text} 不是 v={version}</translation>
+    </message>
+    <message>
+        <source>line {number}: {problem}</source>
+        <translation>第 {number} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: {problem}</source>
+        <translation>&apos;{token}&apos;：{problem}</translation>
+    </message>
+    <message>
+        <source>{kind} value &apos;{value}&apos; is not an {family} address/prefix</source>
+        <translation>{kind} 值 &apos;{value}&apos; 不是 {family} 地址/前缀</translation>
+    </message>
+    <message>
+        <source>{domain}: {problem}</source>
+        <translation>{domain}：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{term}&apos; uses macros; not expanded</source>
+        <translation>&apos;{term}&apos; 使用了宏；未展开</translation>
+    </message>
+    <message>
+        <source>{kind} value &apos;{value}&apos; is not an {family} address/prefix (use {other}: for IPv{version})</source>
+        <translation>{kind} 值 &apos;{value}&apos; 不是 {family} 地址/前缀（IPv{version} 请使用 {other}:）</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; contains characters that are not allowed</source>
+        <translation>&apos;{spec}&apos; 包含不允许的字符</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; has a &apos;%&apos; that does not start a valid macro</source>
+        <translation>&apos;{spec}&apos; 中的 &apos;%&apos; 不是有效宏的开头</translation>
+    </message>
+    <message>
+        <source>the domain is missing</source>
+        <translation>缺少域</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; does not end in a valid domain</source>
+        <translation>&apos;{spec}&apos; 不是以有效的域结尾</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; is not a fully qualified domain name</source>
+        <translation>&apos;{spec}&apos; 不是完全限定域名</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; is not a valid domain name</source>
+        <translation>&apos;{spec}&apos; 不是有效的域名</translation>
+    </message>
+    <message>
+        <source>the record does not start with v=spf1</source>
+        <translation>记录不是以 v=spf1 开头</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos; is a qualifier without a mechanism</source>
+        <translation>&apos;{token}&apos; 是没有机制的限定符</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos; has an invalid qualifier (use one of + - ~ ? before the mechanism)</source>
+        <translation>&apos;{token}&apos; 的限定符无效（请在机制前使用 + - ~ ? 之一）</translation>
+    </message>
+    <message>
+        <source>unknown mechanism &apos;{token}&apos;</source>
+        <translation>未知机制 &apos;{token}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos; is not a valid {kind} mechanism</source>
+        <translation>&apos;{token}&apos; 不是有效的 {kind} 机制</translation>
+    </message>
+    <message>
+        <source>&apos;{macro}&apos; is not a macro usable in a domain</source>
+        <translation>&apos;{macro}&apos; 不是可在域中使用的宏</translation>
+    </message>
+    <message>
+        <source>&apos;{macro}&apos;: the number of parts must not be 0</source>
+        <translation>&apos;{macro}&apos;：部分数不能为 0</translation>
+    </message>
+    <message>
+        <source>stopped expanding after {limit} DNS lookups; the record needs more</source>
+        <translation>已在 {limit} 次 DNS 查询后停止展开；该记录需要更多查询</translation>
+    </message>
+    <message>
+        <source>more than {limit} void lookups ({count})</source>
+        <translation>空查询超过 {limit} 次（{count} 次）</translation>
+    </message>
+    <message>
+        <source>{count} SPF records; only one is allowed</source>
+        <translation>{count} 条 SPF 记录；只允许一条</translation>
+    </message>
+    <message>
+        <source>terms after &apos;{term}&apos; are never evaluated: {terms}</source>
+        <translation>&apos;{term}&apos; 之后的项永远不会被评估：{terms}</translation>
+    </message>
+    <message>
+        <source>&apos;redirect={domain}&apos; is ignored because the record has &apos;all&apos;</source>
+        <translation>由于记录中有 &apos;all&apos;，&apos;redirect={domain}&apos; 将被忽略</translation>
+    </message>
+    <message>
+        <source>&apos;{term}&apos; is deprecated (RFC 7208 §5.5) and slow; use ip4/ip6/a</source>
+        <translation>&apos;{term}&apos; 已弃用（RFC 7208 §5.5）且速度慢；请使用 ip4/ip6/a</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: {name} is a mechanism, write &apos;{name}:&apos; not &apos;{name}=&apos;</source>
+        <translation>&apos;{token}&apos;：{name} 是机制，应写为 &apos;{name}:&apos; 而不是 &apos;{name}=&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: a modifier such as &apos;{name}=&apos; cannot have a qualifier</source>
+        <translation>&apos;{token}&apos;：&apos;{name}=&apos; 等修饰符不能带限定符</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: &apos;all&apos; takes no value</source>
+        <translation>&apos;{token}&apos;：&apos;all&apos; 不带值</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: {kind} needs an address, e.g. {example}</source>
+        <translation>&apos;{token}&apos;：{kind} 需要地址，例如 {example}</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: {kind} needs a domain, e.g. {kind}:example.com</source>
+        <translation>&apos;{token}&apos;：{kind} 需要域，例如 {kind}:example.com</translation>
+    </message>
+    <message>
+        <source>more than {limit} DNS lookups ({count}+)</source>
+        <translation>DNS 查询超过 {limit} 次（{count}+ 次）</translation>
+    </message>
+    <message>
+        <source>more than {limit} DNS lookups ({count})</source>
+        <translation>DNS 查询超过 {limit} 次（{count} 次）</translation>
+    </message>
+    <message>
+        <source>{term}: the TXT lookup failed ({outcome})</source>
+        <translation>{term}：TXT 查询失败（{outcome}）</translation>
+    </message>
+    <message>
+        <source>TXT lookup failed ({outcome})</source>
+        <translation>TXT 查询失败（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{term} has no SPF record</source>
+        <translation>{term} 没有 SPF 记录</translation>
+    </message>
+    <message>
+        <source>no SPF record (the name does not exist)</source>
+        <translation>没有 SPF 记录（该名称不存在）</translation>
+    </message>
+    <message>
+        <source>no SPF record</source>
+        <translation>没有 SPF 记录</translation>
+    </message>
+    <message>
+        <source>{term} has {count} SPF records (there must be exactly one)</source>
+        <translation>{term} 有 {count} 条 SPF 记录（必须只有一条）</translation>
+    </message>
+    <message>
+        <source>uses macros; not expanded</source>
+        <translation>使用了宏；未展开</translation>
+    </message>
+    <message>
+        <source>include loop: {chain}</source>
+        <translation>include 循环：{chain}</translation>
+    </message>
+    <message>
+        <source>redirect loop: {chain}</source>
+        <translation>redirect 循环：{chain}</translation>
+    </message>
+    <message>
+        <source>{domain}: &apos;{term}&apos;: the lookup of {target} failed ({outcome})</source>
+        <translation>{domain}：&apos;{term}&apos;：{target} 的查询失败（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{domain}: &apos;{term}&apos;: the MX lookup of {target} failed ({outcome})</source>
+        <translation>{domain}：&apos;{term}&apos;：{target} 的 MX 查询失败（{outcome}）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; appears twice</source>
+        <translation>&apos;{name}&apos; 出现了两次</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; appears {count} times</source>
+        <translation>&apos;{name}&apos; 出现了 {count} 次</translation>
+    </message>
+    <message>
+        <source>unknown modifier &apos;{term}&apos; is ignored</source>
+        <translation>未知修饰符 &apos;{term}&apos; 将被忽略</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos; needs &apos;{kind}:&apos; in front of the address</source>
+        <translation>&apos;{token}&apos; 需要在地址前加上 &apos;{kind}:&apos;</translation>
+    </message>
+    <message>
+        <source>{domain}: &apos;{term}&apos;: {target} has no address (void lookup)</source>
+        <translation>{domain}：&apos;{term}&apos;：{target} 没有地址（空查询）</translation>
+    </message>
+    <message>
+        <source>{domain}: &apos;{term}&apos;: {target} has no MX (void lookup)</source>
+        <translation>{domain}：&apos;{term}&apos;：{target} 没有 MX（空查询）</translation>
+    </message>
+    <message>
+        <source>&apos;{token}&apos;: prefix length /{digits} must be 0–{limit}</source>
+        <translation>&apos;{token}&apos;：前缀长度 /{digits} 必须在 0–{limit} 之间</translation>
+    </message>
+    <message>
+        <source>{domain}: &apos;{term}&apos;: {target} has {count} MX hosts; SPF allows at most {limit}</source>
+        <translation>{domain}：&apos;{term}&apos;：{target} 有 {count} 个 MX 主机；SPF 最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <source>rua {uri} must start with mailto: or https:</source>
+        <translation>rua {uri} 必须以 mailto: 或 https: 开头</translation>
+    </message>
+    <message>
+        <source>rua {uri} is not a valid mailto: address</source>
+        <translation>rua {uri} 不是有效的 mailto: 地址</translation>
+    </message>
+    <message>
+        <source>no rua= field (where reports should be sent)</source>
+        <translation>没有 rua= 字段（报告的发送地址）</translation>
+    </message>
+    <message>
+        <source>rua {uri} is not a valid https: URL</source>
+        <translation>rua {uri} 不是有效的 https: URL</translation>
+    </message>
+    <message>
+        <source>POP sign-in and mailbox</source>
+        <translation>POP 登录和邮箱</translation>
+    </message>
+    <message>
+        <source>Mailbox statistics (STAT)</source>
+        <translation>邮箱统计信息 (STAT)</translation>
+    </message>
+    <message>
+        <source>no CAPA</source>
+        <translation>无 CAPA</translation>
+    </message>
+    <message>
+        <source>1 message, {size} bytes</source>
+        <translation>1 封邮件，{size} 字节</translation>
+    </message>
+    <message>
+        <source>{count} messages, {size} bytes</source>
+        <translation>{count} 封邮件，{size} 字节</translation>
+    </message>
+    <message>
+        <source>signed in to {server}; mailbox: {mailbox}</source>
+        <translation>已登录到 {server}；邮箱：{mailbox}</translation>
+    </message>
+    <message>
+        <source>SMTP client submission (SMTP AUTH)</source>
+        <translation>SMTP 客户端提交 (SMTP AUTH)</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password in Exchange Online: retirement dates</source>
+        <translation>Exchange Online 中使用密码的 SMTP AUTH：停用日期</translation>
+    </message>
+    <message>
+        <source>AUTH mechanisms and sign-in with the password</source>
+        <translation>AUTH 机制和使用密码登录</translation>
+    </message>
+    <message>
+        <source>Offer authentication for client submission after TLS (Exchange Server: the &apos;Client Frontend&apos; receive connector on port 587 with Basic authentication offered after STARTTLS), or send through a connector instead.</source>
+        <translation>在 TLS 之后为客户端提交提供身份验证（Exchange Server：587 端口上的“Client Frontend”接收连接器，在 STARTTLS 之后提供基本身份验证），或者改为通过连接器发送。</translation>
+    </message>
+    <message>
+        <source>(AUTH {mechanism}): {server_reply}</source>
+        <translation>(AUTH {mechanism})：{server_reply}</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password (Basic authentication) is off by default for existing Exchange Online tenants since the end of December 2026 ({date}); OAuth keeps working</source>
+        <translation>自 2026 年 12 月底（{date}）起，现有 Exchange Online 租户默认关闭使用密码的 SMTP AUTH（基本身份验证）；OAuth 仍可正常使用</translation>
+    </message>
+    <message>
+        <source>{host} offers AUTH after STARTTLS on port 587. If it is missing, something on the way rewrites the conversation (a firewall&apos;s SMTP inspection or &apos;fixup&apos;), or this is not the submission endpoint (port 25 of an MX host takes no AUTH).</source>
+        <translation>{host} 在 587 端口上的 STARTTLS 之后提供 AUTH。如果缺少 AUTH，说明途中有程序改写了会话（防火墙的 SMTP 检查或“fixup”），或者这不是提交终结点（MX 主机的 25 端口不接受 AUTH）。</translation>
+    </message>
+    <message>
+        <source>the server offers {offered}: no password sign-in</source>
+        <translation>服务器提供 {offered}：不支持密码登录</translation>
+    </message>
+    <message>
+        <source>{server}: {result}</source>
+        <translation>{server}：{result}</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password (Basic authentication) is off by default for existing Exchange Online tenants from the end of December 2026 ({date}, in 1 day); OAuth keeps working</source>
+        <translation>从 2026 年 12 月底（{date}，还有 1 天）起，现有 Exchange Online 租户将默认关闭使用密码的 SMTP AUTH（基本身份验证）；OAuth 仍可正常使用</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password (Basic authentication) is off by default for existing Exchange Online tenants from the end of December 2026 ({date}, in {days} days); OAuth keeps working</source>
+        <translation>从 2026 年 12 月底（{date}，还有 {days} 天）起，现有 Exchange Online 租户将默认关闭使用密码的 SMTP AUTH（基本身份验证）；OAuth 仍可正常使用</translation>
+    </message>
+    <message>
+        <source>password sign-in works today, but: {note}</source>
+        <translation>密码登录目前可用，但是：{note}</translation>
+    </message>
+    <message>
+        <source>Devices and applications that send with a user name and password through smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of sending (a connector for direct send or relay, High Volume Email, Azure Communication Services). TLS 1.0 and 1.1 are gone since {date}: such clients get 421 4.7.66.</source>
+        <translation>通过 smtp.office365.com 使用用户名和密码发送邮件的设备和应用程序必须迁移到 OAuth 2.0 (XOAUTH2)，或改用其他发送方式（用于直接发送或中继的连接器、High Volume Email、Azure Communication Services）。TLS 1.0 和 1.1 自 {date} 起已停用：此类客户端会收到 421 4.7.66。</translation>
+    </message>
+    <message>
+        <source>the greeting</source>
+        <translation>问候语</translation>
+    </message>
+    <message>
+        <source>the server offers no AUTH over TLS: SMTP AUTH is not available on this endpoint</source>
+        <translation>服务器未通过 TLS 提供 AUTH：此终结点不支持 SMTP AUTH</translation>
+    </message>
+    <message>
+        <source>EHLO over TLS: {extensions}</source>
+        <translation>通过 TLS 的 EHLO：{extensions}</translation>
+    </message>
+    <message>
+        <source>no credentials for this run (the server offers {offered})</source>
+        <translation>本次运行没有凭据（服务器提供 {offered}）</translation>
+    </message>
+    <message>
+        <source>Exchange Server on-premises: these dates are for Exchange Online</source>
+        <translation>本地 Exchange Server：这些日期适用于 Exchange Online</translation>
+    </message>
+    <message>
+        <source>Move password-based SMTP AUTH senders to OAuth or another sending method before the date; until then an admin can keep it on per mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).</source>
+        <translation>请在该日期之前将使用密码的 SMTP AUTH 发件方迁移到 OAuth 或其他发送方式；在此之前，管理员可以按邮箱保持启用（Set-CASMailbox -SmtpClientAuthenticationDisabled $false）。</translation>
+    </message>
+    <message>
+        <source>TCP {host}:{port} connected to {address} in {ms} ms</source>
+        <translation>TCP {host}:{port} 已在 {ms} 毫秒内连接到 {address}</translation>
+    </message>
+    <message>
+        <source>could not connect to {destination}: {errors}</source>
+        <translation>无法连接到 {destination}：{errors}</translation>
+    </message>
+    <message>
+        <source>TCP {host}:{port} through the proxy {proxy} (at {address}) in {ms} ms</source>
+        <translation>TCP {host}:{port} 经代理 {proxy}（位于 {address}）连接，用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>TCP {host}:{port} connected to {address} (sent to {routed_to} by --connect-to) in {ms} ms</source>
+        <translation>TCP {host}:{port} 已在 {ms} 毫秒内连接到 {address}（由 --connect-to 转发到 {routed_to}）</translation>
+    </message>
+    <message>
+        <source>{address}: no answer within {seconds} s (filtered?)</source>
+        <translation>{address}：{seconds} 秒内无响应（被过滤？）</translation>
+    </message>
+    <message>
+        <source>{address}: connection refused (nothing listens on port {port})</source>
+        <translation>{address}：连接被拒绝（端口 {port} 上没有服务在侦听）</translation>
+    </message>
+    <message>
+        <source>{address}: {error}</source>
+        <translation>{address}：{error}</translation>
+    </message>
+    <message>
+        <source>not an https URL: {url}</source>
+        <translation>不是 https URL：{url}</translation>
+    </message>
+    <message>
+        <source>not an http(s) URL: {url}</source>
+        <translation>不是 http(s) URL：{url}</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection but did not answer in time</source>
+        <translation>{host} 接受了连接，但未及时响应</translation>
+    </message>
+    <message>
+        <source>HTTP exchange with {host} failed: {error}</source>
+        <translation>与 {host} 的 HTTP 通信失败：{error}</translation>
+    </message>
+    <message>
+        <source>{method} {url}</source>
+        <translation>{method} {url}</translation>
+    </message>
+    <message>
+        <source>the server sent no reply</source>
+        <translation>服务器未发送应答</translation>
+    </message>
+    <message>
+        <source>the server sent no reply within {seconds} s</source>
+        <translation>服务器在 {seconds} 秒内未发送应答</translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of a reply</source>
+        <translation>服务器在应答中途关闭了连接</translation>
+    </message>
+    <message>
+        <source>the connection failed while waiting for a reply: {error}</source>
+        <translation>等待应答时连接失败：{error}</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} answered {status} {reason} to CONNECT {target}</source>
+        <translation>代理 {proxy} 对 CONNECT {target} 的应答为 {status} {reason}</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} wants sign-in (407, offers {schemes}) before it opens a tunnel to {target}; this tool does not sign in to proxies: allow this computer, or the Microsoft 365 endpoints, through the proxy without sign-in</source>
+        <translation>代理 {proxy} 要求先登录（407，提供 {schemes}）才会建立到 {target} 的隧道；本工具不向代理登录：请允许此计算机或 Microsoft 365 终结点无需登录即可通过代理</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} refused a tunnel to {target} (403 {reason}): its rules block this destination; ask for the Microsoft 365 / Exchange endpoints to be allowed</source>
+        <translation>代理 {proxy} 拒绝建立到 {target} 的隧道（403 {reason}）：其规则阻止了此目标；请申请放行 Microsoft 365 / Exchange 终结点</translation>
+    </message>
+    <message>
+        <source>{proxy} is not an HTTP proxy (it answered {reply})</source>
+        <translation>{proxy} 不是 HTTP 代理（其应答为 {reply}）</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} could not be reached: {error}</source>
+        <translation>无法连接到代理 {proxy}：{error}</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} did not answer the CONNECT for {target} within {seconds} s</source>
+        <translation>代理 {proxy} 未在 {seconds} 秒内应答到 {target} 的 CONNECT 请求</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} dropped the connection: {error}</source>
+        <translation>代理 {proxy} 断开了连接：{error}</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已应答</translation>
+    </message>
+    <message>
+        <source>does not exist (NXDOMAIN)</source>
+        <translation>不存在（NXDOMAIN）</translation>
+    </message>
+    <message>
+        <source>exists but has no record of this type (NODATA)</source>
+        <translation>存在，但没有此类型的记录（NODATA）</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>DNS 服务器未能应答（SERVFAIL）</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the question (REFUSED)</source>
+        <translation>DNS 服务器拒绝了查询（REFUSED）</translation>
+    </message>
+    <message>
+        <source>no answer before the deadline (timeout)</source>
+        <translation>在截止时间前没有应答（超时）</translation>
+    </message>
+    <message>
+        <source>CNAME records form a loop</source>
+        <translation>CNAME 记录形成循环</translation>
+    </message>
+    <message>
+        <source>the lookup failed</source>
+        <translation>查询失败</translation>
+    </message>
+    <message>
+        <source>{name} {rdtype}: {outcome}</source>
+        <translation>{name} {rdtype}：{outcome}</translation>
+    </message>
+    <message>
+        <source>system resolvers: none</source>
+        <translation>系统解析器：无</translation>
+    </message>
+    <message>
+        <source>{name} {rdtype}: {outcome} ({error})</source>
+        <translation>{name} {rdtype}：{outcome}（{error}）</translation>
+    </message>
+    <message>
+        <source>explicit resolvers: none</source>
+        <translation>指定的解析器：无</translation>
+    </message>
+    <message>
+        <source>system resolvers: {servers}</source>
+        <translation>系统解析器：{servers}</translation>
+    </message>
+    <message>
+        <source>no DNS servers are configured on this computer ({error})</source>
+        <translation>此计算机上未配置 DNS 服务器（{error}）</translation>
+    </message>
+    <message>
+        <source>explicit resolvers: {servers}</source>
+        <translation>指定的解析器：{servers}</translation>
+    </message>
+    <message>
+        <source>not a valid DNS name: {error}</source>
+        <translation>不是有效的 DNS 名称：{error}</translation>
+    </message>
+    <message>
+        <source>{host} has no address: {error}</source>
+        <translation>{host} 没有地址：{error}</translation>
+    </message>
+    <message>
+        <source>no nameservers</source>
+        <translation>没有名称服务器</translation>
+    </message>
+    <message>
+        <source>the server&apos;s reply had too many lines</source>
+        <translation>服务器的应答行数过多</translation>
+    </message>
+    <message>
+        <source>the server&apos;s greeting was {server_reply}</source>
+        <translation>服务器的问候语为 {server_reply}</translation>
+    </message>
+    <message>
+        <source>EHLO was answered {server_reply}</source>
+        <translation>EHLO 的应答为 {server_reply}</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS</source>
+        <translation>服务器不提供 STARTTLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS was answered {server_reply}</source>
+        <translation>STARTTLS 的应答为 {server_reply}</translation>
+    </message>
+    <message>
+        <source>the server sent an over-long line</source>
+        <translation>服务器发送了过长的行</translation>
+    </message>
+    <message>
+        <source>not an SMTP reply: {server_reply}</source>
+        <translation>不是 SMTP 应答：{server_reply}</translation>
+    </message>
+    <message>
+        <source>the server did not send its intermediate certificate(s); this computer completed the chain from its own store, but other clients may reject the certificate</source>
+        <translation>服务器未发送其中间证书；此计算机已从自己的证书存储中补全证书链，但其他客户端可能会拒绝该证书</translation>
+    </message>
+    <message>
+        <source>issuer not trusted: the chain does not lead to a trusted root</source>
+        <translation>颁发者不受信任：证书链无法通往受信任的根证书</translation>
+    </message>
+    <message>
+        <source>intermediate certificate {subject} has expired (not after {date})</source>
+        <translation>中间证书 {subject} 已过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>intermediate certificate {subject} is not valid yet (not before {date}); if that date has passed, check this computer&apos;s clock</source>
+        <translation>中间证书 {subject} 尚未生效（生效日期 {date}）；如果该日期已过，请检查此计算机的时钟</translation>
+    </message>
+    <message>
+        <source>intermediate certificate {subject} expires in {days} days (not after {date})</source>
+        <translation>中间证书 {subject} 将在 {days} 天后过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>certificate is for {names}, not {server_name}</source>
+        <translation>证书颁发给 {names}，而不是 {server_name}</translation>
+    </message>
+    <message>
+        <source>the server did not send its intermediate certificate(s): the certificate is issued by {issuer}, which is not a trusted root, and the server sent nothing more</source>
+        <translation>服务器未发送其中间证书：该证书由 {issuer} 颁发，它不是受信任的根证书，而服务器没有发送其他证书</translation>
+    </message>
+    <message>
+        <source>certificate rejected: {error} (OpenSSL verify code {code})</source>
+        <translation>证书被拒绝：{error}（OpenSSL 验证代码 {code}）</translation>
+    </message>
+    <message>
+        <source>TLS handshake with {server_name} failed: {error}</source>
+        <translation>与 {server_name} 的 TLS 握手失败：{error}</translation>
+    </message>
+    <message>
+        <source>certificate has expired (not after {date})</source>
+        <translation>证书已过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>certificate is not valid yet (not before {date}); if that date has passed, check this computer&apos;s clock</source>
+        <translation>证书尚未生效（生效日期 {date}）；如果该日期已过，请检查此计算机的时钟</translation>
+    </message>
+    <message>
+        <source>certificate expires in {days} days (not after {date})</source>
+        <translation>证书将在 {days} 天后过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>intermediate certificate {subject} expires today (not after {date})</source>
+        <translation>中间证书 {subject} 今天过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>intermediate certificate {subject} expires in 1 day (not after {date})</source>
+        <translation>中间证书 {subject} 将在 1 天后过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>certificate names no host (no subject alternative names), not {server_name}</source>
+        <translation>证书未指定任何主机（没有使用者可选名称），不适用于 {server_name}</translation>
+    </message>
+    <message>
+        <source>certificate is for {names} and {more} more, not {server_name}</source>
+        <translation>证书颁发给 {names} 及另外 {more} 个名称，而不是 {server_name}</translation>
+    </message>
+    <message>
+        <source>a certificate in the chain has expired</source>
+        <translation>证书链中的某个证书已过期</translation>
+    </message>
+    <message>
+        <source>a certificate in the chain is not valid yet; check this computer&apos;s clock</source>
+        <translation>证书链中的某个证书尚未生效；请检查此计算机的时钟</translation>
+    </message>
+    <message>
+        <source>certificate is not for {server_name}</source>
+        <translation>证书不适用于 {server_name}</translation>
+    </message>
+    <message>
+        <source>certificate is self-signed: no trusted authority issued it</source>
+        <translation>证书是自签名的：并非由受信任的颁发机构颁发</translation>
+    </message>
+    <message>
+        <source>issuer not trusted: the chain ends at a root this computer does not trust</source>
+        <translation>颁发者不受信任：证书链终止于此计算机不信任的根证书</translation>
+    </message>
+    <message>
+        <source>certificate has been revoked by its issuer</source>
+        <translation>证书已被其颁发者吊销</translation>
+    </message>
+    <message>
+        <source>certificate is not allowed for TLS servers (key usage / extended key usage)</source>
+        <translation>证书不允许用于 TLS 服务器（密钥用法/增强型密钥用法）</translation>
+    </message>
+    <message>
+        <source>a key in the certificate chain is too small for this computer&apos;s security policy</source>
+        <translation>证书链中的某个密钥长度过短，不符合此计算机的安全策略</translation>
+    </message>
+    <message>
+        <source>the chain is signed with a digest this computer rejects as too weak (e.g. SHA-1)</source>
+        <translation>证书链使用的摘要算法过弱，被此计算机拒绝（例如 SHA-1）</translation>
+    </message>
+    <message>
+        <source>a signature in the certificate chain does not verify</source>
+        <translation>证书链中的某个签名无法验证</translation>
+    </message>
+    <message>
+        <source>a certificate in the chain acts as an issuer but is not a valid CA certificate</source>
+        <translation>证书链中的某个证书充当颁发者，但不是有效的 CA 证书</translation>
+    </message>
+    <message>
+        <source>no TLS answer from {server_name} within {seconds} s</source>
+        <translation>{server_name} 在 {seconds} 秒内没有 TLS 响应</translation>
+    </message>
+    <message>
+        <source>{server_name} closed the connection during the TLS handshake</source>
+        <translation>{server_name} 在 TLS 握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>{server_name} reset the connection during the TLS handshake</source>
+        <translation>{server_name} 在 TLS 握手期间重置了连接</translation>
+    </message>
+    <message>
+        <source>certificate expires today (not after {date})</source>
+        <translation>证书今天过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>certificate expires in 1 day (not after {date})</source>
+        <translation>证书将在 1 天后过期（有效期至 {date}）</translation>
+    </message>
+    <message>
+        <source>issuer not trusted: the chain ends at a root this computer does not trust ({root})</source>
+        <translation>颁发者不受信任：证书链终止于此计算机不信任的根证书（{root}）</translation>
+    </message>
+    <message>
+        <source>issuer not trusted: the chain does not lead to a trusted root (the last certificate sent is issued by {issuer})</source>
+        <translation>颁发者不受信任：证书链无法通往受信任的根证书（服务器发送的最后一个证书由 {issuer} 颁发）</translation>
+    </message>
+    <message>
+        <source>{server_name} did not answer in TLS: this port may expect plain text (or STARTTLS) rather than TLS from the first byte</source>
+        <translation>{server_name} 未使用 TLS 响应：此端口可能要求先使用明文（或 STARTTLS），而不是从第一个字节起就使用 TLS</translation>
+    </message>
+    <message>
+        <source>{server_name} and this computer have no TLS version in common</source>
+        <translation>{server_name} 与此计算机没有共同支持的 TLS 版本</translation>
+    </message>
+    <message>
+        <source>{server_name} refused the handshake: no cipher suite or parameters in common</source>
+        <translation>{server_name} 拒绝了握手：没有共同支持的密码套件或参数</translation>
+    </message>
+    <message>
+        <source>{server_name} uses a key too weak for this computer&apos;s security policy</source>
+        <translation>{server_name} 使用的密钥过弱，不符合此计算机的安全策略</translation>
+    </message>
+    <message>
+        <source>{server_name} asks for a client certificate</source>
+        <translation>{server_name} 要求提供客户端证书</translation>
+    </message>
+    <message>
+        <source>{server_name} does not recognise the name {server_name} it was asked for (SNI)</source>
+        <translation>{server_name} 无法识别请求中的名称 {server_name}（SNI）</translation>
+    </message>
+    <message>
+        <source>the server negotiated {protocol}; TLS 1.2 or later is required</source>
+        <translation>服务器协商使用了 {protocol}；要求 TLS 1.2 或更高版本</translation>
+    </message>
+    <message>
+        <source>certificate rejected</source>
+        <translation>证书被拒绝</translation>
+    </message>
+    <message>
+        <source>the certificate of {server_name} was not accepted: {reason}</source>
+        <translation>{server_name} 的证书未被接受：{reason}</translation>
+    </message>
+    <message>
+        <source>the certificate was not verified</source>
+        <translation>证书未经验证</translation>
+    </message>
+    <message>
+        <source>certificate {subject} is signed with {algorithm}, which current clients reject</source>
+        <translation>证书 {subject} 使用 {algorithm} 签名，当前客户端会拒绝此类签名</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s key ({key}) is too small; use 2048 bits</source>
+        <translation>证书的密钥（{key}）长度过短；请使用 2048 位</translation>
+    </message>
+    <message>
+        <source>certificate not checked: validation is off for this connection</source>
+        <translation>未检查证书：此连接已关闭验证</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>ran out of time</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>the check itself failed: {exception}: {error}</source>
+        <translation>检查本身出错：{exception}: {error}</translation>
+    </message>
+    <message>
+        <source>did not finish within its {seconds} s deadline; stopped</source>
+        <translation>未在 {seconds} 秒的期限内完成；已停止</translation>
+    </message>
+    <message>
+        <source>A network operation kept waiting. The other checks went on.</source>
+        <translation>某个网络操作一直在等待。其他检查继续进行。</translation>
     </message>
 </context>
 <context>

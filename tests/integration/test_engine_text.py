@@ -26,7 +26,7 @@ from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from assistant.model import Step
 from assistant.runner import Runner
-from assistant.text import Joined, Message, Text
+from assistant.text import Joined, Message, Text, Verbatim
 from assistant.text_extract import extract
 
 pytestmark = pytest.mark.lab
@@ -120,6 +120,8 @@ def hidden_prose(text: str, name: str = "") -> Iterator[str]:
         for key, value in text.args.items():
             if isinstance(value, str):
                 yield from hidden_prose(value, key)
+    elif isinstance(text, Verbatim):
+        return  # data on purpose (a record, a server's reply): shown as it is
     elif isinstance(text, Joined):
         for part in text.parts:
             yield from hidden_prose(part, name or "joined")

@@ -13,12 +13,7 @@ from assistant.text_extract import ENGINE, extract
 # Where Steps, Remedies and Evidence are made for people to read. The lab, the reports'
 # own headings and the CLI's messages are English by design.
 USER_FACING = [
-    *sorted(
-        p
-        for folder in ("checks", "net", "auth")
-        for p in (ENGINE / folder).rglob("*.py")
-        if p.name != "__init__.py"
-    ),
+    *sorted(p for folder in ("checks", "net", "auth") for p in (ENGINE / folder).rglob("*.py")),
     ENGINE / "runner.py",
 ]
 
@@ -27,6 +22,7 @@ TEXT_ARGS = {
     "Step": ((1, "title"), (3, "summary"), (4, "details")),
     "Remedy": ((0, "text"),),
     "Evidence": ((1, "label"),),
+    "Check": ((1, "title"),),  # the runner titles its cancelled and timed-out steps with it
 }
 TEXT_NAMES = {"title", "summary", "details"}  # variables and attributes holding such text
 

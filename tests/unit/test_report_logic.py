@@ -218,7 +218,9 @@ def test_run_log_lines_have_utc_millisecond_timestamps_and_one_line_each() -> No
 def test_environment_facts_without_any_network() -> None:
     # A proxy with a password in it is refused by NetworkOptions itself (test_proxy.py);
     # the environment's proxy variables may still carry one (below).
-    options = NetworkOptions(nameservers=(HostPort("10.0.0.53", 53),), http_proxy="http://proxy:3128")
+    options = NetworkOptions(
+        nameservers=(HostPort("10.0.0.53", 53),), http_proxy="http://proxy:3128"
+    )
     env = collect_environment(options, now=dt.datetime(2026, 11, 27, tzinfo=dt.UTC), env={})
     assert env["resolvers"] == {"mode": "explicit", "servers": ["10.0.0.53:53"]}
     assert env["proxy"] == {"configured": "http://proxy:3128", "environment": {}}

@@ -164,7 +164,7 @@ class AdvancedOptions(QWidget):
                 )
             if "@" in parts.netloc:
                 return self.tr(
-                    "Sign-in to the proxy is not supported: leave out name and password."
+                    "Sign-in to the proxy is not supported: leave out the name and password."
                 )
             return self.tr("Give the proxy as http://host:port")
         return None

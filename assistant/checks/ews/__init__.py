@@ -17,7 +17,16 @@ default, so ews.endpoint skips unless autodiscover found a URL.
 from __future__ import annotations
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.ews.common import ENDPOINT, LOGIN, MAILBOX, RETIREMENT
+from assistant.checks.ews.common import (
+    ENDPOINT,
+    ENDPOINT_TITLE,
+    LOGIN,
+    LOGIN_TITLE,
+    MAILBOX,
+    MAILBOX_TITLE,
+    RETIREMENT,
+    RETIREMENT_TITLE,
+)
 from assistant.checks.ews.endpoint import check_endpoint
 from assistant.checks.ews.login import check_login, describe_build, password_auth_type
 from assistant.checks.ews.mailbox import check_mailbox
@@ -37,8 +46,8 @@ __all__ = [
 ]
 
 EWS_CHECKS: tuple[Check, ...] = (
-    Check(ENDPOINT, "EWS endpoint answers", check_endpoint, after=(RESULT_CHECK,)),
-    Check(LOGIN, "EWS sign-in", check_login, (ENDPOINT,), after=(AUTH_TOKEN,)),
-    Check(MAILBOX, "EWS mailbox data (what Lync/Teams read)", check_mailbox, (LOGIN,)),
-    Check(RETIREMENT, "EWS retirement in Exchange Online", check_retirement),
+    Check(ENDPOINT, ENDPOINT_TITLE, check_endpoint, after=(RESULT_CHECK,)),
+    Check(LOGIN, LOGIN_TITLE, check_login, (ENDPOINT,), after=(AUTH_TOKEN,)),
+    Check(MAILBOX, MAILBOX_TITLE, check_mailbox, (LOGIN,)),
+    Check(RETIREMENT, RETIREMENT_TITLE, check_retirement),
 )
