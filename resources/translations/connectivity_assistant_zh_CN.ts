@@ -553,6 +553,10 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeBox</name>

@@ -36,6 +36,10 @@ def _headings() -> dict[str, str]:
     }
 
 
+def _duration(ms: int) -> str:
+    return QCoreApplication.translate("Details", "%1 ms").replace("%1", str(ms))
+
+
 def step_html(step: Step, redact: Redact) -> str:
     h = {key: escape(text) for key, text in _headings().items()}
 
@@ -45,7 +49,7 @@ def step_html(step: Step, redact: Redact) -> str:
     parts = [
         f"<h3>{e(check_title(step.id, step.title))}</h3>",
         f"<p><b>{escape(status_name(step.status.value))}</b> &nbsp; <code>{e(step.id)}</code>"
-        + (f" &nbsp; {step.duration_ms} ms" if step.duration_ms else "")
+        + (f" &nbsp; {escape(_duration(step.duration_ms))}" if step.duration_ms else "")
         + "</p>",
     ]
     if step.summary:
