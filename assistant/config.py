@@ -14,10 +14,12 @@ from urllib.parse import urlsplit
 import idna
 
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
+from assistant.text import TextError, msg
 
 
-class InputError(ValueError):
-    """User input that cannot be used; the message is shown as is."""
+class InputError(TextError, ValueError):
+    """User input that cannot be used; the message is one sentence, made with `msg` so the
+    wizard can show it in the user's language (`str(exc)` gives the English)."""
 
 
 _LDH_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -29,18 +31,25 @@ def normalize_domain(text: str) -> str:
     """Return the ASCII (IDNA 2008 / UTS 46) form of a domain, or raise InputError."""
     raw = text.strip().rstrip(".")
     if not raw:
-        raise InputError("the domain is empty")
+        raise InputError(msg("the domain is empty"))
     try:
         ascii_name = idna.encode(raw, uts46=True).decode("ascii")
     except idna.IDNAError as exc:
-        raise InputError(f"'{raw}' is not a valid domain name ({exc})") from None
+        raise InputError(
+            msg("'{domain}' is not a valid domain name ({reason})", domain=raw, reason=str(exc))
+        ) from None
     labels = ascii_name.split(".")
     if len(labels) < 2:
-        raise InputError(f"'{raw}' is not a full domain name (expected something like contoso.com)")
+        raise InputError(
+            msg(
+                "'{domain}' is not a full domain name (expected something like contoso.com)",
+                domain=raw,
+            )
+        )
     if len(ascii_name) > 253 or not all(_LDH_LABEL.match(label) for label in labels):
-        raise InputError(f"'{raw}' is not a valid domain name")
+        raise InputError(msg("'{domain}' is not a valid domain name", domain=raw))
     if labels[-1].isdigit():
-        raise InputError(f"'{raw}' looks like an IP address, not a domain")
+        raise InputError(msg("'{domain}' looks like an IP address, not a domain", domain=raw))
     return ascii_name
 
 
@@ -56,7 +65,9 @@ def parse_cloud(text: str) -> Cloud:
         return Cloud(text.strip().lower())
     except ValueError:
         names = ", ".join(c.value for c in Cloud)
-        raise InputError(f"unknown cloud '{text}': choose one of {names}") from None
+        raise InputError(
+            msg("unknown cloud '{cloud}': choose one of {names}", cloud=text, names=names)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -72,12 +83,17 @@ class Target:
         """Accept 'user@domain' or a bare domain, IDN included."""
         raw = text.strip()
         if not raw:
-            raise InputError("enter an email address or a domain")
+            raise InputError(msg("enter an email address or a domain"))
         if "@" not in raw:
             return cls(domain=normalize_domain(raw), cloud=cloud)
         local, _, domain_text = raw.rpartition("@")
         if not _LOCAL_PART.match(local) or local.startswith(".") or ".." in local:
-            raise InputError(f"'{raw}' is not a valid email address (check the part before @)")
+            raise InputError(
+                msg(
+                    "'{address}' is not a valid email address (check the part before @)",
+                    address=raw,
+                )
+            )
         domain = normalize_domain(domain_text)
         return cls(domain=domain, email=f"{local}@{domain}", cloud=cloud)
 
@@ -86,7 +102,10 @@ class Target:
         """Like parse, but an address is required (a mailbox test needs a mailbox)."""
         if "@" not in text:
             raise InputError(
-                f"'{text.strip()}' is not a valid email address (expected user@domain)"
+                msg(
+                    "'{address}' is not a valid email address (expected user@domain)",
+                    address=text.strip(),
+                )
             )
         return cls.parse(text, cloud)
 
@@ -136,10 +155,13 @@ def _split_host_port_fields(text: str) -> list[str]:
     return fields
 
 
-def _parse_port(text: str, what: str) -> int:
+def _parse_port(text: str, where: str) -> int:
+    """`where`: the input the port is part of (itself, or a `msg` naming it)."""
     # isascii: str.isdigit() is also true for "²" (int() refuses it) and "٣" (int() takes it).
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
-        raise InputError(f"{what}: '{text}' is not a port number (1-65535)")
+        raise InputError(
+            msg("{where}: '{port}' is not a port number (1-65535)", where=where, port=text)
+        )
     return int(text)
 
 
@@ -154,10 +176,15 @@ def parse_nameserver(text: str) -> HostPort:
     if raw.startswith("["):
         host, bracket, rest = raw[1:].partition("]")
         if not bracket:
-            raise InputError(f"nameserver '{raw}': missing ']' (expected [IPv6] or [IPv6]:PORT)")
+            raise InputError(
+                msg(
+                    "nameserver '{address}': missing ']' (expected [IPv6] or [IPv6]:PORT)",
+                    address=raw,
+                )
+            )
         if rest:
             if not rest.startswith(":"):
-                raise InputError(f"nameserver '{raw}': expected [IPv6]:PORT")
+                raise InputError(msg("nameserver '{address}': expected [IPv6]:PORT", address=raw))
             port = rest[1:]
     elif raw.count(":") == 1:
         host, port = raw.split(":")
@@ -165,9 +192,12 @@ def parse_nameserver(text: str) -> HostPort:
         ipaddress.ip_address(host)
     except ValueError:
         raise InputError(
-            f"nameserver '{raw}' is not an IP address (give it as IP or IP:PORT)"
+            msg(
+                "nameserver '{address}' is not an IP address (give it as IP or IP:PORT)",
+                address=raw,
+            )
         ) from None
-    return HostPort(host, _parse_port(port, f"nameserver '{raw}'"))
+    return HostPort(host, _parse_port(port, msg("nameserver '{address}'", address=raw)))
 
 
 @dataclass(frozen=True)
@@ -182,8 +212,11 @@ class ConnectTo:
         fields = _split_host_port_fields(text.strip())
         if len(fields) != 4 or not all(fields):
             raise InputError(
-                f"--connect-to '{text}': expected HOST:PORT:HOST2:PORT2 "
-                "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443"
+                msg(
+                    "--connect-to '{rule}': expected HOST:PORT:HOST2:PORT2 "
+                    "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443",
+                    rule=text,
+                )
             )
         src_host, src_port, dst_host, dst_port = fields
         source = HostPort(
@@ -235,10 +268,14 @@ def parse_endpoint(protocol: str, text: str) -> MailEndpoint:
     IMAP and POP to implicit TLS).
     """
     if protocol not in MAIL_PROTOCOLS:
-        raise InputError(f"unknown mail protocol '{protocol}' (use imap, pop or smtp)")
-    usage = (
-        f"--{protocol} '{text}': expected HOST[:PORT][:ssl|starttls|none], "
-        f"e.g. {_EXAMPLE_ENDPOINTS[protocol]}"
+        raise InputError(
+            msg("unknown mail protocol '{protocol}' (use imap, pop or smtp)", protocol=protocol)
+        )
+    usage = msg(
+        "--{protocol} '{server}': expected HOST[:PORT][:ssl|starttls|none], e.g. {example}",
+        protocol=protocol,
+        server=text,
+        example=_EXAMPLE_ENDPOINTS[protocol],
     )
     fields = _split_host_port_fields(text.strip())
     host = _strip_brackets(fields[0]).lower().rstrip(".")
@@ -251,7 +288,7 @@ def parse_endpoint(protocol: str, text: str) -> MailEndpoint:
         if word in _ENCRYPTION_WORDS and encryption is None:
             encryption = _ENCRYPTION_WORDS[word]
         elif item.isascii() and item.isdigit() and port is None and encryption is None:
-            port = _parse_port(item, f"--{protocol} '{text}'")
+            port = _parse_port(item, msg("--{protocol} '{server}'", protocol=protocol, server=text))
         else:
             raise InputError(usage)
     if encryption is None:
@@ -290,20 +327,25 @@ def parse_proxy(text: str) -> ProxyAddress:
         parts = urlsplit(raw)
         port = parts.port
     except ValueError:
-        raise InputError(f"proxy '{text}': give it as http://host:port") from None
+        raise InputError(msg("proxy '{proxy}': give it as http://host:port", proxy=text)) from None
     if parts.scheme != "http":
         raise InputError(
-            f"proxy '{text}': only http:// proxies are supported (HTTPS still runs end to end "
-            "inside the tunnel)"
+            msg(
+                "proxy '{proxy}': only http:// proxies are supported (HTTPS still runs end to end "
+                "inside the tunnel)",
+                proxy=text,
+            )
         )
     if parts.username or parts.password:
         raise InputError(
             # The text is not repeated: it holds a password.
-            "proxy: sign-in to the proxy is not supported; leave the name and password out "
-            "and allow this computer through the proxy without sign-in"
+            msg(
+                "proxy: sign-in to the proxy is not supported; leave the name and password out "
+                "and allow this computer through the proxy without sign-in"
+            )
         )
     if not parts.hostname or port is None or parts.path not in ("", "/"):
-        raise InputError(f"proxy '{text}': give it as http://host:port")
+        raise InputError(msg("proxy '{proxy}': give it as http://host:port", proxy=text))
     return ProxyAddress(parts.hostname.lower(), port)
 
 
@@ -324,9 +366,16 @@ class NetworkOptions:
 
     def __post_init__(self) -> None:
         if not 0 < self.timeout <= 600:
-            raise InputError(f"timeout {self.timeout:g}s is out of range (give 0.1 to 600 seconds)")
+            raise InputError(
+                msg(
+                    "timeout {seconds}s is out of range (give 0.1 to 600 seconds)",
+                    seconds=f"{self.timeout:g}",
+                )
+            )
         if self.check_deadline < self.timeout:
-            raise InputError("the per-check deadline must be at least the per-operation timeout")
+            raise InputError(
+                msg("the per-check deadline must be at least the per-operation timeout")
+            )
         for protocol, text in self.endpoints:
             parse_endpoint(protocol, text)  # raises InputError for a bad one
         if self.http_proxy is not None:

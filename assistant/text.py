@@ -110,6 +110,20 @@ class Joined(Text):
         )
 
 
+class TextError(Exception):
+    """Mixed into an exception whose message is engine text: `message` keeps it translatable
+    (`str(exc)` would give plain English, as `str()` of any str subclass does)."""
+
+    @property
+    def message(self) -> str:
+        """The reason, still translatable (`str(exc)` gives the same)."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return first if isinstance(first, str) else super().__str__()
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def msg(template: str, /, **args: Arg) -> Message:
     """English text from `template` and its named arguments, translatable later."""
     return Message(template, args)

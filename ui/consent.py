@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from assistant.cancel import SLICE
 from ui.i18n import fmt
+from ui.texts import engine_text
 
 
 @dataclass(eq=False)
@@ -46,7 +47,7 @@ class ConsentDialog(QMessageBox):
                 ),
                 host,
                 domain,
-                why,
+                engine_text(why),
             )
         )
         self.allow_button = self.addButton(

@@ -115,37 +115,50 @@ class OAuthConfig:
             flow = Flow(flow)
         except ValueError:
             names = ", ".join(f.value for f in Flow)
-            raise InputError(f"unknown sign-in '{flow}': choose one of {names}") from None
+            raise InputError(
+                msg("unknown sign-in '{flow}': choose one of {names}", flow=flow, names=names)
+            ) from None
         env = ENVIRONMENTS[cloud]
         if env.login_host is None or env.oauth_resource is None:
             raise InputError(
-                "OAuth sign-in is for Microsoft 365 clouds; on-premises Exchange signs in "
-                "with a password (or its own AD FS, which this tool does not drive)"
+                msg(
+                    "OAuth sign-in is for Microsoft 365 clouds; on-premises Exchange signs in "
+                    "with a password (or its own AD FS, which this tool does not drive)"
+                )
             )
         client_id = client_id.strip()
         if not _GUID.match(client_id):
             raise InputError(
-                f"--client-id '{client_id}': expected the Application (client) ID from your "
-                "app registration's Overview page, a GUID like 11111111-2222-3333-4444-555555555555"
+                msg(
+                    "--client-id '{client_id}': expected the Application (client) ID from your "
+                    "app registration's Overview page, a GUID like "
+                    "11111111-2222-3333-4444-555555555555",
+                    client_id=client_id,
+                )
             )
         chosen = _tenant(tenant, domain)
         wanted = tuple(p for p in PROTOCOLS if p in set(protocols or PROTOCOLS))
         if flow.app_only:
             if chosen in _MULTI_TENANT:
                 raise InputError(
-                    "app-only sign-in needs a tenant: give --tenant (tenant ID or domain)"
+                    msg("app-only sign-in needs a tenant: give --tenant (tenant ID or domain)")
                 )
             if (client_secret is None) == (certificate is None):
                 raise InputError(
-                    "app-only sign-in needs either a client secret (--client-secret-env) or "
-                    "a certificate (--client-cert), not both"
+                    msg(
+                        "app-only sign-in needs either a client secret (--client-secret-env) or "
+                        "a certificate (--client-cert), not both"
+                    )
                 )
             scopes = tuple(app_scopes(env))
         else:
             if client_secret is not None or certificate is not None:
                 raise InputError(
-                    f"{flow.value} signs in as a user; a client secret or certificate is only "
-                    "for --auth oauth-app"
+                    msg(
+                        "{flow} signs in as a user; a client secret or certificate is only "
+                        "for --auth oauth-app",
+                        flow=flow.value,
+                    )
                 )
             scopes = tuple(delegated_scopes(env, wanted))
         return cls(
@@ -171,6 +184,9 @@ def _tenant(tenant: str | None, domain: str | None) -> str:
             return normalize_domain(text)
         except InputError:
             raise InputError(
-                f"--tenant '{tenant}': expected a tenant ID (GUID) or a verified domain"
+                msg(
+                    "--tenant '{tenant}': expected a tenant ID (GUID) or a verified domain",
+                    tenant=tenant,
+                )
             ) from None
     return domain.lower() if domain else "organizations"

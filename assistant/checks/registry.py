@@ -15,6 +15,7 @@ from assistant.checks.pop import POP_CHECKS
 from assistant.checks.smtp import SMTP_CHECKS
 from assistant.config import InputError
 from assistant.runner import Check
+from assistant.text import msg
 
 ALL_CHECKS: tuple[Check, ...] = (
     AUTH_CHECKS
@@ -47,7 +48,13 @@ def select(names: Iterable[str] | None) -> list[Check]:
         matches = [c for c in ALL_CHECKS if name in (c.area, c.id)]
         if not matches:
             known = ", ".join(areas())
-            raise InputError(f"unknown check '{name}': use an area ({known}) or a check ID")
+            raise InputError(
+                msg(
+                    "unknown check '{name}': use an area ({areas}) or a check ID",
+                    name=name,
+                    areas=known,
+                )
+            )
         for check in matches:
             chosen[check.id] = check
     # Pull in prerequisites so a lone 'dns.mx' still knows whether the resolver works.

@@ -10,20 +10,11 @@ from dataclasses import dataclass
 from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions
 from assistant.net.resolver import Resolver
-from assistant.text import join, msg
+from assistant.text import TextError, join, msg
 
 
-class ConnectError(OSError):
+class ConnectError(TextError, OSError):
     """No connection could be made; the message says why in plain words."""
-
-    @property
-    def message(self) -> str:
-        """The reason, still translatable (`str(exc)` gives the same)."""
-        first = self.args[0] if len(self.args) == 1 else None
-        return first if isinstance(first, str) else super().__str__()
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass(frozen=True)

@@ -908,6 +908,34 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>仅应用（客户端凭据）</translation>
     </message>
     <message>
+        <source>OAuth sign-in is for Microsoft 365 clouds; on-premises Exchange signs in with a password (or its own AD FS, which this tool does not drive)</source>
+        <translation>OAuth 登录仅适用于 Microsoft 365 云；本地 Exchange 使用密码登录（或使用其自己的 AD FS，此工具不支持 AD FS 登录）</translation>
+    </message>
+    <message>
+        <source>--client-id &apos;{client_id}&apos;: expected the Application (client) ID from your app registration&apos;s Overview page, a GUID like 11111111-2222-3333-4444-555555555555</source>
+        <translation>--client-id“{client_id}”：应为应用注册“概述”页上的“应用程序(客户端) ID”，即类似 11111111-2222-3333-4444-555555555555 的 GUID</translation>
+    </message>
+    <message>
+        <source>unknown sign-in &apos;{flow}&apos;: choose one of {names}</source>
+        <translation>未知的登录方式“{flow}”：请从 {names} 中选择一个</translation>
+    </message>
+    <message>
+        <source>app-only sign-in needs a tenant: give --tenant (tenant ID or domain)</source>
+        <translation>仅应用登录需要指定租户：请使用 --tenant 提供（租户 ID 或域）</translation>
+    </message>
+    <message>
+        <source>app-only sign-in needs either a client secret (--client-secret-env) or a certificate (--client-cert), not both</source>
+        <translation>仅应用登录需要客户端密码（--client-secret-env）或证书（--client-cert）二者之一，不能同时提供</translation>
+    </message>
+    <message>
+        <source>{flow} signs in as a user; a client secret or certificate is only for --auth oauth-app</source>
+        <translation>{flow} 以用户身份登录；客户端密码或证书仅适用于 --auth oauth-app</translation>
+    </message>
+    <message>
+        <source>--tenant &apos;{tenant}&apos;: expected a tenant ID (GUID) or a verified domain</source>
+        <translation>--tenant“{tenant}”：应为租户 ID（GUID）或已验证的域</translation>
+    </message>
+    <message>
         <source>OAuth 2.0 for {user} ({how})</source>
         <translation>{user} 的 OAuth 2.0（{how}）</translation>
     </message>
@@ -3762,6 +3790,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>已登录到 {server}；邮箱：{mailbox}</translation>
     </message>
     <message>
+        <source>unknown check &apos;{name}&apos;: use an area ({areas}) or a check ID</source>
+        <translation>未知的检查“{name}”：请使用检查区域（{areas}）或检查 ID</translation>
+    </message>
+    <message>
         <source>SMTP client submission (SMTP AUTH)</source>
         <translation>SMTP 客户端提交 (SMTP AUTH)</translation>
     </message>
@@ -3836,6 +3868,98 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>Move password-based SMTP AUTH senders to OAuth or another sending method before the date; until then an admin can keep it on per mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).</source>
         <translation>请在该日期之前将使用密码的 SMTP AUTH 发件方迁移到 OAuth 或其他发送方式；在此之前，管理员可以按邮箱保持启用（Set-CASMailbox -SmtpClientAuthenticationDisabled $false）。</translation>
+    </message>
+    <message>
+        <source>--{protocol} &apos;{server}&apos;: expected HOST[:PORT][:ssl|starttls|none], e.g. {example}</source>
+        <translation>--{protocol}“{server}”：格式应为 HOST[:PORT][:ssl|starttls|none]，例如 {example}</translation>
+    </message>
+    <message>
+        <source>the domain is empty</source>
+        <translation>域为空</translation>
+    </message>
+    <message>
+        <source>&apos;{domain}&apos; is not a full domain name (expected something like contoso.com)</source>
+        <translation>“{domain}”不是完整的域名（应类似于 contoso.com）</translation>
+    </message>
+    <message>
+        <source>&apos;{domain}&apos; is not a valid domain name</source>
+        <translation>“{domain}”不是有效的域名</translation>
+    </message>
+    <message>
+        <source>&apos;{domain}&apos; looks like an IP address, not a domain</source>
+        <translation>“{domain}”看起来是 IP 地址，而不是域</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{port}&apos; is not a port number (1-65535)</source>
+        <translation>{where}：“{port}”不是有效的端口号（1-65535）</translation>
+    </message>
+    <message>
+        <source>nameserver &apos;{address}&apos;</source>
+        <translation>DNS 服务器“{address}”</translation>
+    </message>
+    <message>
+        <source>unknown mail protocol &apos;{protocol}&apos; (use imap, pop or smtp)</source>
+        <translation>未知的邮件协议“{protocol}”（请使用 imap、pop 或 smtp）</translation>
+    </message>
+    <message>
+        <source>proxy &apos;{proxy}&apos;: only http:// proxies are supported (HTTPS still runs end to end inside the tunnel)</source>
+        <translation>代理“{proxy}”：仅支持 http:// 代理（HTTPS 仍会在隧道内端到端传输）</translation>
+    </message>
+    <message>
+        <source>proxy: sign-in to the proxy is not supported; leave the name and password out and allow this computer through the proxy without sign-in</source>
+        <translation>代理：不支持登录到代理；请省略用户名和密码，并允许这台计算机无需登录即可通过代理</translation>
+    </message>
+    <message>
+        <source>proxy &apos;{proxy}&apos;: give it as http://host:port</source>
+        <translation>代理“{proxy}”：请按 http://host:port 的格式填写</translation>
+    </message>
+    <message>
+        <source>&apos;{domain}&apos; is not a valid domain name ({reason})</source>
+        <translation>“{domain}”不是有效的域名（{reason}）</translation>
+    </message>
+    <message>
+        <source>unknown cloud &apos;{cloud}&apos;: choose one of {names}</source>
+        <translation>未知的云“{cloud}”：请从 {names} 中选择一个</translation>
+    </message>
+    <message>
+        <source>enter an email address or a domain</source>
+        <translation>请输入电子邮件地址或域</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a valid email address (check the part before @)</source>
+        <translation>“{address}”不是有效的电子邮件地址（请检查 @ 前面的部分）</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a valid email address (expected user@domain)</source>
+        <translation>“{address}”不是有效的电子邮件地址（应为 user@domain 格式）</translation>
+    </message>
+    <message>
+        <source>nameserver &apos;{address}&apos;: missing &apos;]&apos; (expected [IPv6] or [IPv6]:PORT)</source>
+        <translation>DNS 服务器“{address}”：缺少“]”（应为 [IPv6] 或 [IPv6]:PORT）</translation>
+    </message>
+    <message>
+        <source>nameserver &apos;{address}&apos; is not an IP address (give it as IP or IP:PORT)</source>
+        <translation>DNS 服务器“{address}”不是 IP 地址（请按 IP 或 IP:PORT 的格式填写）</translation>
+    </message>
+    <message>
+        <source>--connect-to &apos;{rule}&apos;: expected HOST:PORT:HOST2:PORT2 (IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443</source>
+        <translation>--connect-to“{rule}”：格式应为 HOST:PORT:HOST2:PORT2（IPv6 地址需放在方括号中），例如 mail.contoso.com:443:10.0.0.5:443</translation>
+    </message>
+    <message>
+        <source>timeout {seconds}s is out of range (give 0.1 to 600 seconds)</source>
+        <translation>超时 {seconds} 秒超出范围（请指定 0.1 到 600 秒）</translation>
+    </message>
+    <message>
+        <source>the per-check deadline must be at least the per-operation timeout</source>
+        <translation>单项检查时限不得短于单次操作超时</translation>
+    </message>
+    <message>
+        <source>nameserver &apos;{address}&apos;: expected [IPv6]:PORT</source>
+        <translation>DNS 服务器“{address}”：应为 [IPv6]:PORT 格式</translation>
+    </message>
+    <message>
+        <source>--{protocol} &apos;{server}&apos;</source>
+        <translation>--{protocol}“{server}”</translation>
     </message>
     <message>
         <source>TCP {host}:{port} connected to {address} in {ms} ms</source>

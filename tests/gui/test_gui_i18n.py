@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from gui_helpers import fill_target, run_to_results
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
+from assistant.config import InputError, Target
 from assistant.facts import Cloud
 from assistant.lab.tenant import Lab
 from assistant.text import Joined, Message, Text, Verbatim
@@ -166,3 +168,26 @@ def test_results_show_the_engine_text_in_chinese(qtbot, demo, translations) -> N
     translations.switch(ENGLISH)
     qtbot.waitUntil(lambda: wizard.windowTitle() == "Connectivity Assistant", timeout=2000)
     assert remedy in results.details.browser.toPlainText(), "back in English"
+
+
+def test_input_errors_follow_the_language(qtbot, wizard, translations) -> None:
+    """The engine's InputError beside a field (here the email address) is shown in the
+    wizard's language, and changes with it without retyping."""
+    wizard.next()
+    assert wizard.currentId() == TARGET
+    fill_target(qtbot, wizard, "admin@")
+    label = wizard.target_page.email_error
+    with pytest.raises(InputError) as raised:
+        Target.parse_email("admin@")
+    error = raised.value.message
+    assert isinstance(error, Text)
+    assert label.isVisible() and label.message == error
+    translations.switch("zh_CN")
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "连接助手", timeout=2000)
+    chinese = engine_text(error)
+    assert chinese != error
+    assert label.message == chinese
+    assert wizard.target_page.email.accessibleDescription() == chinese
+    translations.switch(ENGLISH)
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Connectivity Assistant", timeout=2000)
+    assert label.message == error

@@ -1,6 +1,6 @@
 """The Target page's Advanced section: DNS servers, HTTP proxy, CA bundle, connect-to
 overrides and deadlines, each parsed by the engine's own parsers; their InputError text
-is shown beside the field as is."""
+is shown beside the field, in the wizard's language."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from assistant.config import ConnectTo, InputError, NetworkOptions, parse_nameserver, parse_proxy
 from ui.pages.common import ErrorLabel
+from ui.texts import engine_text
 
 
 def _compact(spin: QWidget) -> QWidget:
@@ -119,7 +120,7 @@ class AdvancedOptions(QWidget):
             try:
                 nameservers.append(parse_nameserver(text))
             except InputError as exc:
-                errors["nameservers"] = str(exc)
+                errors["nameservers"] = engine_text(exc.message)
                 break
         rules = []
         for line in self.connect_to.toPlainText().splitlines():
@@ -128,7 +129,7 @@ class AdvancedOptions(QWidget):
             try:
                 rules.append(ConnectTo.parse(line))
             except InputError as exc:
-                errors["connect_to"] = str(exc)
+                errors["connect_to"] = engine_text(exc.message)
                 break
         proxy = self.proxy.text().strip() or None
         if proxy is not None:
@@ -148,7 +149,7 @@ class AdvancedOptions(QWidget):
                     check_deadline=self.deadline.value(),
                 )
             except InputError as exc:
-                errors["deadline"] = str(exc)
+                errors["deadline"] = engine_text(exc.message)
         for key, label in self.errors.items():
             label.show_error(errors[key])
         return options
@@ -250,3 +251,5 @@ class AdvancedOptions(QWidget):
         ]
         for widget, name in names:
             widget.setAccessibleName(name)
+        if any(label.message for label in self.errors.values()):
+            self.options()  # shows the errors again, in the new language

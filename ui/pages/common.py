@@ -26,8 +26,8 @@ class Page(QWizardPage):
 
 
 class ErrorLabel(QLabel):
-    """Shows an input error (the engine's InputError text, as is) beside its field, and
-    puts it in the field's accessible description so screen readers hear it too."""
+    """Shows an input error (the engine's InputError text in the current language) beside its
+    field, and puts it in the field's accessible description so screen readers hear it too."""
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -26,6 +26,7 @@ from assistant.auth.scopes import PROTOCOLS
 from assistant.config import InputError
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.texts import engine_text
 
 NONE, PASSWORD, OAUTH = "none", "password", "oauth"
 
@@ -157,10 +158,11 @@ class SignInPage(Page):
         )
 
     def oauth_error(self) -> str | None:
+        """What is wrong with the OAuth input (engine text: engine_text shows it), or None."""
         try:
             self.oauth_config()
         except InputError as exc:
-            return str(exc)
+            return exc.message
         return None
 
     def take_credentials(self, protocols: tuple[str, ...] = PROTOCOLS) -> Credentials | None:
@@ -222,13 +224,18 @@ class SignInPage(Page):
 
     def _oauth_changed(self, *_args) -> None:
         """Check the OAuth input as it is typed; the message sits by the field it is about."""
+        self._show_oauth_error()
+        self.completeChanged.emit()
+
+    def _show_oauth_error(self) -> None:
+        """The OAuth input's error by its field, in the current language."""
         message = self.oauth_error() if self.method() == OAUTH else None
         if message and not self.client_id.text().strip():
             message = self.tr("Enter the Application (client) ID of your app registration.")
-        about_tenant = bool(message) and message.startswith("--tenant")
-        self.client_error.show_error(None if about_tenant else message)
-        self.tenant_error.show_error(message if about_tenant else None)
-        self.completeChanged.emit()
+        about_tenant = bool(message) and message.startswith("--tenant")  # the English
+        shown = engine_text(message) if message else None
+        self.client_error.show_error(None if about_tenant else shown)
+        self.tenant_error.show_error(shown if about_tenant else None)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Sign-in"))
@@ -258,6 +265,7 @@ class SignInPage(Page):
         self.password_label.setText(self.tr("Pass&word:"))
         self.username.setAccessibleName(self.tr("User name"))
         self.password.setAccessibleName(self.tr("Password"))
+        self._show_oauth_error()
         self.demo_hint.setText(
             self.tr(
                 "Demo: the lab's password is filled in. It is public and works only in the lab."

@@ -24,7 +24,7 @@ from ui.demo import DemoScenario
 from ui.i18n import fmt
 from ui.pages.advanced import AdvancedOptions
 from ui.pages.common import ErrorLabel, Page, hint_label
-from ui.texts import cloud_name
+from ui.texts import cloud_name, engine_text
 
 
 def _stack(*widgets: QWidget) -> QVBoxLayout:
@@ -47,6 +47,7 @@ class TargetPage(Page):
         self._detect_pending = ""
         self._scenarios: list[DemoScenario] = []
         self._valid = False
+        self._errors: tuple[str | None, str | None] = (None, None)  # email, domain (engine text)
 
         self.scenario_label = QLabel(self)
         self.scenario = QComboBox(self)
@@ -207,15 +208,15 @@ class TargetPage(Page):
             try:
                 target = Target.parse_email(email_text, cloud)
             except InputError as exc:
-                email_error = str(exc)
+                email_error = exc.message
         domain = None
         if domain_text:
             try:
                 domain = normalize_domain(domain_text)
             except InputError as exc:
-                domain_error = str(exc)
-        self.email_error.show_error(email_error)
-        self.domain_error.show_error(domain_error)
+                domain_error = exc.message
+        self._errors = (email_error, domain_error)
+        self._show_errors()
         options = self.advanced.options()
         if email_error or domain_error or options is None or not (target or domain):
             return False
@@ -229,6 +230,12 @@ class TargetPage(Page):
             session.target = Target(domain=domain or target.domain, email=email, cloud=cloud)
             session.options = options
         return True
+
+    def _show_errors(self) -> None:
+        """The input errors in the current language (again after a language switch)."""
+        email_error, domain_error = self._errors
+        self.email_error.show_error(engine_text(email_error) if email_error else None)
+        self.domain_error.show_error(engine_text(domain_error) if domain_error else None)
 
     def isComplete(self) -> bool:
         wizard = self.app_wizard
@@ -296,3 +303,4 @@ class TargetPage(Page):
         self.advanced_toggle.setText(self.tr("&Advanced options"))
         self.advanced_toggle.setAccessibleName(self.tr("Show advanced options"))
         self._show_detected()
+        self._show_errors()

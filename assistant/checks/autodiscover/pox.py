@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from assistant.text import N_, msg
+from assistant.text import N_, TextError, msg
 
 REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
 RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
@@ -52,17 +52,8 @@ class PoxKind(enum.StrEnum):
     ERROR = "error"
 
 
-class PoxParseError(ValueError):
+class PoxParseError(TextError, ValueError):
     """The body is not a usable autodiscover response; the message says why."""
-
-    @property
-    def message(self) -> str:
-        """The reason, still translatable (`str(exc)` gives the same)."""
-        first = self.args[0] if len(self.args) == 1 else None
-        return first if isinstance(first, str) else super().__str__()
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass(frozen=True)
