@@ -29,7 +29,8 @@ from cryptography.hazmat.primitives import serialization
 
 from assistant.checks.policy.dane import tlsa_for
 from assistant.config import ConnectTo, HostPort, NetworkOptions
-from assistant.lab.dns_server import Fault, LabDnsServer, Record
+from assistant.lab.dns_server import LabDnsServer
+from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.dovecot import DovecotOAuth
 from assistant.lab.ews_mailboxes import MAILBOXES, LabMailbox
 from assistant.lab.ews_service import EWS_PATH, EwsService, EwsStyle

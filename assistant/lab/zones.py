@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.lab.dns_server import Fault, Record
+from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.exchange.faults import AdFault, Listener
 
 LOOPBACK = "127.0.0.1"

@@ -18,7 +18,8 @@ import dns.resolver
 import dns.rrset
 import pytest
 
-from assistant.lab.dns_server import MAX_CNAME_CHAIN, Fault, LabDnsServer, Record
+from assistant.lab.dns_server import LabDnsServer
+from assistant.lab.dns_zone import MAX_CNAME_CHAIN, Fault, Record
 
 pytestmark = pytest.mark.lab
 
