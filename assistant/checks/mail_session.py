@@ -45,7 +45,9 @@ from assistant.model import Remedy, Status, Step
 from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.legacy_tls import display_name, legacy_version, may_be_version_mismatch
 from assistant.net.mailwire import Wire
-from assistant.net.tls import TlsHandshakeError, TlsInspection, secure
+from assistant.net.tls import TlsHandshakeError, secure
+from assistant.net.tls_explain import tls_problems
+from assistant.net.tls_inspection import TlsInspection
 from assistant.net.transcript import Transcript
 from assistant.runner import Context
 from assistant.text import join, msg, verbatim
@@ -265,7 +267,7 @@ class Conversation(Generic[S]):
                 remedy=remedy,
                 evidence=[inspection.to_evidence(self._tls_label())],
             )
-        problems = inspection.problems()
+        problems = tls_problems(inspection)
         leaf = inspection.chain[0] if inspection.chain else None
         if leaf is None:
             valid = msg("certificate valid for {host}", host=ep.host)
@@ -374,7 +376,7 @@ class Conversation(Generic[S]):
         evidence, details = [], ""
         if exc.inspection is not None:
             evidence.append(exc.inspection.to_evidence(self._tls_label()))
-            problems = exc.inspection.problems()
+            problems = tls_problems(exc.inspection)
             if problems:
                 details = msg("Certificate problems:\n{problems}", problems=_bullets(problems))
         summary = msg("{error}; no credentials were sent", error=exc.message)

@@ -17,7 +17,8 @@ from assistant.model import Evidence
 from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
-from assistant.net.tls import TlsHandshakeError, TlsInspection
+from assistant.net.tls import TlsHandshakeError
+from assistant.net.tls_inspection import TlsInspection
 from assistant.text import msg
 
 DEFAULT_MAX_BYTES = 1024 * 1024

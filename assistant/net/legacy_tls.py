@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from assistant.net.tls import TlsHandshakeError
 
-# OpenSSL reasons that mean "no protocol version in common" (see net/tls.py).
+# OpenSSL reasons that mean "no protocol version in common" (see net/tls_explain.py).
 _VERSION_REASONS = frozenset(
     {
         "UNSUPPORTED_PROTOCOL",

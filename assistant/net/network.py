@@ -16,7 +16,8 @@ from assistant.config import NetworkOptions
 from assistant.net.connect import ConnectInfo, close_quietly, open_tcp
 from assistant.net.proxy import open_web
 from assistant.net.resolver import Resolver
-from assistant.net.tls import TlsInspection, client_context, secure
+from assistant.net.tls import client_context, secure
+from assistant.net.tls_inspection import TlsInspection
 
 Preamble = Callable[[socket.socket], None]  # e.g. read a banner and send STARTTLS
 

@@ -17,14 +17,11 @@ import pytest
 import trustme
 
 from assistant.lab.pki import WRONG_NAME_HOST, CertVariant, LabPKI
-from assistant.net.tls import (
-    CertificateInfo,
-    TlsHandshakeError,
-    TlsInspection,
-    client_context,
-    match_hostname,
-    secure,
-)
+from assistant.net.certificates import CertificateInfo
+from assistant.net.hostname_match import match_hostname
+from assistant.net.tls import TlsHandshakeError, client_context, secure
+from assistant.net.tls_explain import tls_problems
+from assistant.net.tls_inspection import TlsInspection
 
 HOST = "mail.contoso.test"
 TIMEOUT = 2.0
@@ -154,7 +151,7 @@ def test_good_certificate_verifies_and_is_described(
     assert leaf.issuer == intermediate.subject
     assert not leaf.is_ca and not leaf.self_signed
     assert intermediate.is_ca and not intermediate.self_signed
-    assert insp.problems() == []
+    assert tls_problems(insp) == []
     assert server.connections == 1
 
 
@@ -165,7 +162,7 @@ def test_tls_12_is_allowed(pki: LabPKI, serve: Callable[..., LoopbackServer]) ->
     ssock, insp = secure(server.connect, HOST, ctx, timeout=TIMEOUT)
     ssock.close()
     assert insp.protocol == "TLSv1.2"
-    assert insp.verified and insp.problems() == []
+    assert insp.verified and tls_problems(insp) == []
 
 
 def test_leaf_fingerprint_matches_served_pem(
@@ -208,7 +205,7 @@ def test_rejected_certificate_is_fetched_for_display(
     for word in words:
         assert word in insp.verify_error
     assert insp.verify_error in str(caught.value)
-    assert insp.verify_error in insp.problems()
+    assert insp.verify_error in tls_problems(insp)
     # The chain came from the second, non-validating handshake.
     assert server.connections == 2
     assert len(insp.chain) == chain_len
@@ -251,7 +248,7 @@ def test_missing_intermediate_noticed_even_when_local_store_has_it(
     ssock.close()
     assert insp.verified is True
     assert insp.intermediates_sent is False
-    assert any("did not send its intermediate" in p for p in insp.problems())
+    assert any("did not send its intermediate" in p for p in tls_problems(insp))
 
 
 def test_validation_off_is_never_reported_as_verified(
@@ -386,7 +383,7 @@ def _inspection(**changes: Any) -> TlsInspection:
 
 def test_problems_warn_about_expiry_weak_keys_and_old_protocols() -> None:
     ok = _inspection()
-    assert ok.problems() == []
+    assert tls_problems(ok) == []
     leaf = replace(
         ok.chain[0],
         days_left=10,
@@ -394,7 +391,7 @@ def test_problems_warn_about_expiry_weak_keys_and_old_protocols() -> None:
         key="RSA 1024",
         signature_algorithm="sha1WithRSAEncryption",
     )
-    problems = _inspection(chain=(leaf,), protocol="TLSv1.1").problems()
+    problems = tls_problems(_inspection(chain=(leaf,), protocol="TLSv1.1"))
     assert "certificate expires in 10 days (not after 2030-01-11)" in problems
     assert any("RSA 1024" in p for p in problems)
     assert any("sha1WithRSAEncryption" in p for p in problems)

@@ -26,6 +26,7 @@ from assistant.checks.autodiscover.pox import (
 from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
+from assistant.net.tls_explain import tls_problems
 from assistant.runner import Context
 from assistant.text import N_, join, msg
 
@@ -383,7 +384,7 @@ def _too_many_hops() -> str:
 
 def _connect_remedy(exc: HttpError) -> Remedy:
     if exc.tls is not None:
-        problems = exc.tls.problems() or [msg("it did not validate")]
+        problems = tls_problems(exc.tls) or [msg("it did not validate")]
         return Remedy(
             msg(
                 "Fix the certificate on this host: {problems}. Outlook shows a certificate "

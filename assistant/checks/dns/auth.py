@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.checks.dns.common import dns_evidence, lookup_failed, resolver_down
+from assistant.checks.dns.common import dns_evidence, first_lookup, lookup_failed, resolver_down
 from assistant.checks.policy.dmarc import dmarc_records_in, parse_dmarc
 from assistant.checks.policy.spf import (
     Lookup,
@@ -30,13 +30,11 @@ _TO_SPF_OUTCOME = {
 
 def check_spf(ctx: Context) -> Step:
     check_id, title = "dns.spf", msg("SPF record authorises the right senders")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
     env = ctx.target.environment
     domain = ctx.target.domain
-    answer = ctx.resolver.query(domain, "TXT", deadline=ctx.deadline)
-    if answer.outcome.is_failure:
-        return lookup_failed(check_id, title, answer)
+    answer = first_lookup(ctx, check_id, title, domain, "TXT")
+    if isinstance(answer, Step):
+        return answer
     records = spf_records_in(answer.values)
     example = f"v=spf1 include:{env.spf_include} -all" if env.spf_include else "v=spf1 mx -all"
     if not records:
@@ -269,12 +267,10 @@ def _dkim_selector(
 
 def check_dmarc(ctx: Context) -> Step:
     check_id, title = "dns.dmarc", msg("DMARC policy")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
     name = f"_dmarc.{ctx.target.domain}"
-    answer = ctx.resolver.query(name, "TXT", deadline=ctx.deadline)
-    if answer.outcome.is_failure:
-        return lookup_failed(check_id, title, answer)
+    answer = first_lookup(ctx, check_id, title, name, "TXT")
+    if isinstance(answer, Step):
+        return answer
     evidence = [dns_evidence([answer])]
     records = dmarc_records_in(answer.values)
     example = f"v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@{ctx.target.domain}"

@@ -31,6 +31,22 @@ def resolver_down(ctx: Context, check_id: str, title: str) -> Step | None:
     return None
 
 
+def first_lookup(
+    ctx: Context, check_id: str, title: str, name: str, rdtype: str
+) -> DnsAnswer | Step:
+    """A check's opening question, or the Step that ends the check before it starts.
+
+    The skip when dns.resolver found no working resolver (nothing is asked then), the
+    failure when the question got no usable answer; otherwise the answer to judge.
+    """
+    if (skip := resolver_down(ctx, check_id, title)) is not None:
+        return skip
+    answer = ctx.resolver.query(name, rdtype, deadline=ctx.deadline)
+    if answer.outcome.is_failure:
+        return lookup_failed(check_id, title, answer)
+    return answer
+
+
 def cname_chain(start: str, chain: Sequence[str]) -> str:
     """`start → next → …`: host names, shown as they are."""
     return " → ".join((start, *chain))

@@ -6,6 +6,7 @@ from assistant.checks.dns.common import (
     child,
     cname_chain,
     dns_evidence,
+    first_lookup,
     lookup_failed,
     resolver_down,
 )
@@ -56,13 +57,11 @@ def check_resolver(ctx: Context) -> Step:
 
 def check_mx(ctx: Context) -> Step:
     check_id, title = "dns.mx", msg("MX records route mail to the right place")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
     env = ctx.target.environment
     domain = ctx.target.domain
-    answer = ctx.resolver.query(domain, "MX", deadline=ctx.deadline)
-    if answer.outcome.is_failure:
-        return lookup_failed(check_id, title, answer)
+    answer = first_lookup(ctx, check_id, title, domain, "MX")
+    if isinstance(answer, Step):
+        return answer
     remedy_add = Remedy(
         msg(
             "At your DNS host, add one MX record for {domain} pointing at your tenant's host "
@@ -382,12 +381,10 @@ def check_verification(ctx: Context) -> Step:
 
 def check_msoid(ctx: Context) -> Step:
     check_id, title = "dns.msoid", msg("No msoid CNAME outside 21Vianet")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
     env = ctx.target.environment
-    answer = ctx.resolver.query(f"msoid.{ctx.target.domain}", "CNAME", deadline=ctx.deadline)
-    if answer.outcome.is_failure:
-        return lookup_failed(check_id, title, answer)
+    answer = first_lookup(ctx, check_id, title, f"msoid.{ctx.target.domain}", "CNAME")
+    if isinstance(answer, Step):
+        return answer
     if not answer.ok:
         return Step(
             check_id,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import socket
 
-from assistant.checks.dns.common import child, dns_evidence, lookup_failed, resolver_down
+from assistant.checks.dns.common import (
+    child,
+    dns_evidence,
+    first_lookup,
+    lookup_failed,
+    resolver_down,
+)
 from assistant.checks.policy.dane import Tlsa, tlsa_for, tlsa_matches
 from assistant.checks.policy.mta_sts import (
     mta_sts_records_in,
@@ -19,7 +25,8 @@ from assistant.net.connect import ConnectError
 from assistant.net.http import HttpError, https_request
 from assistant.net.resolver import DnsAnswer
 from assistant.net.starttls import ProtocolError, smtp_starttls
-from assistant.net.tls import TlsHandshakeError, sent_chain_der
+from assistant.net.tls import TlsHandshakeError
+from assistant.net.tls_inspection import sent_chain_der
 from assistant.net.transcript import Transcript
 from assistant.runner import Context
 from assistant.text import Text, join, msg, verbatim
@@ -36,12 +43,10 @@ def _mx_hosts(ctx: Context) -> tuple[list[str], DnsAnswer]:
 
 def check_mta_sts(ctx: Context) -> Step:
     check_id, title = "dns.mta_sts", msg("MTA-STS policy")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
     domain = ctx.target.domain
-    txt = ctx.resolver.query(f"_mta-sts.{domain}", "TXT", deadline=ctx.deadline)
-    if txt.outcome.is_failure:
-        return lookup_failed(check_id, title, txt)
+    txt = first_lookup(ctx, check_id, title, f"_mta-sts.{domain}", "TXT")
+    if isinstance(txt, Step):
+        return txt
     records = mta_sts_records_in(txt.values)
     evidence: list[Evidence] = [dns_evidence([txt])]
     remedy_link = LINKS["mta_sts"]
@@ -163,11 +168,9 @@ def _policy_step(ctx: Context, status: int, text: str, truncated: bool) -> tuple
 
 def check_tlsrpt(ctx: Context) -> Step:
     check_id, title = "dns.tlsrpt", msg("SMTP TLS reporting (TLS-RPT)")
-    if (skip := resolver_down(ctx, check_id, title)) is not None:
-        return skip
-    answer = ctx.resolver.query(f"_smtp._tls.{ctx.target.domain}", "TXT", deadline=ctx.deadline)
-    if answer.outcome.is_failure:
-        return lookup_failed(check_id, title, answer)
+    answer = first_lookup(ctx, check_id, title, f"_smtp._tls.{ctx.target.domain}", "TXT")
+    if isinstance(answer, Step):
+        return answer
     evidence = [dns_evidence([answer])]
     records = tlsrpt_records_in(answer.values)
     if not records:

@@ -28,6 +28,7 @@ from assistant.facts import EWS_LINKS, Environment
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.challenge import Challenge, offered_schemes, parse_challenges
 from assistant.net.http import HttpError, HttpResponse, https_request
+from assistant.net.tls_explain import tls_problems
 from assistant.runner import Context
 from assistant.text import join, msg
 
@@ -235,7 +236,7 @@ def check_endpoint(ctx: Context) -> Step:
                 summary=error_text(exc),
                 details=join(
                     "\n",
-                    [url_from(settings.source, url), certificate_problems(exc.tls.problems())],
+                    [url_from(settings.source, url), certificate_problems(tls_problems(exc.tls))],
                 ),
                 remedy=tls_remedy(host),
                 evidence=evidence,
@@ -263,11 +264,11 @@ def check_endpoint(ctx: Context) -> Step:
         tls_verified=response.tls is not None and response.tls.verified,
     )
     status, summary, details, remedy = _endpoint_verdict(response, ctx.target.environment)
-    tls_problems = response.tls.problems() if response.tls is not None else []
-    if tls_problems and status is Status.PASS:
+    problems = tls_problems(response.tls) if response.tls is not None else []
+    if problems and status is Status.PASS:
         status, remedy = Status.WARN, tls_remedy(host)
         summary = msg(
-            "{summary}; but TLS: {problems}", summary=summary, problems=join("; ", tls_problems)
+            "{summary}; but TLS: {problems}", summary=summary, problems=join("; ", problems)
         )
     evidence = [Evidence(INFO_KIND, msg("EWS endpoint"), info), response.to_evidence(ctx.redactor)]
     if response.tls is not None:

@@ -44,7 +44,9 @@ from assistant.net.exchangelib_adapter import (
     ews_session,
 )
 from assistant.net.exchangelib_credentials import BearerToken
-from assistant.net.tls import TlsHandshakeError, TlsInspection
+from assistant.net.tls import TlsHandshakeError
+from assistant.net.tls_explain import tls_problems
+from assistant.net.tls_inspection import TlsInspection
 from assistant.runner import Context
 from assistant.text import join, msg
 
@@ -83,7 +85,7 @@ def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
         evidence, details = [], ""
         if exc.inspection is not None:
             evidence.append(exc.inspection.to_evidence(tls_label(host)))
-            details = certificate_problems(exc.inspection.problems())
+            details = certificate_problems(tls_problems(exc.inspection))
         raise _Refusal(
             Step(
                 LOGIN,
