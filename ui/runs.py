@@ -5,6 +5,10 @@ EngineBridge, its consent questions through a ConsentBroker.
 it returns at once. The thread then winds down on its own (the runner gives its workers
 under a second), builds the report there, and posts RunEnded as the run's last event;
 `finished(report)` follows on the GUI thread, after every event before it.
+
+Every engine event of the run also goes, on the GUI thread, into `runlog` (the engine's
+RunLog, through the run's redactor): the timestamped lines the support bundle carries,
+the same the command line keeps.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from assistant.auth.credentials import Credentials
 from assistant.config import NetworkOptions, Target
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report
+from assistant.report.runlog import RunLog
 from assistant.runner import Check, Runner
 from ui.bridge import EngineBridge, RunEnded
 from ui.consent import ConsentBroker
@@ -48,7 +53,18 @@ class DiagnosisRun(QObject):
         self.target = target
         self.options = options
         self.redactor = Redactor()
+        self.runlog = RunLog(redactor=self.redactor)
         self.bridge = EngineBridge(self)
+        for signal in (
+            self.bridge.runStarted,
+            self.bridge.checkStarted,
+            self.bridge.stepStarted,
+            self.bridge.stepFinished,
+            self.bridge.checkFinished,
+            self.bridge.runFinished,
+            self.bridge.otherEvent,  # SignInPrompt among them
+        ):
+            signal.connect(self.runlog.record)
         self.consent = ConsentBroker(window, target.domain_unicode)
         self.runner = Runner(
             target,

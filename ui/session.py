@@ -8,6 +8,7 @@ from assistant.config import NetworkOptions, Target
 from assistant.lab.tenant import Lab
 from assistant.model import Report
 from assistant.net.redact import Redactor
+from assistant.report.runlog import RunLog
 
 
 @dataclass
@@ -26,4 +27,6 @@ class Session:
     redactor: Redactor = field(default_factory=Redactor)
     cancelled: bool = False
     opened_path: str | None = None  # the report came from this file, not a run
+    runlog: RunLog | None = None  # the run's log (for the support bundle); None when opened
+    username: str | None = None  # the name the run signed in with (an identity to hide)
     demo: Demo | None = None

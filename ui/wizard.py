@@ -195,6 +195,8 @@ class Wizard(QWizard):
         self.session.redactor = Redactor()
         self.session.cancelled = False
         self.session.opened_path = path
+        self.session.runlog = None  # a saved report has no run log
+        self.session.username = None
         return None
 
     # -- the run ---------------------------------------------------------------------------
@@ -213,9 +215,10 @@ class Wizard(QWizard):
         credentials = self.signin_page.take_credentials(protocols)
         self.save_settings()
         run = DiagnosisRun(self.workers, self, session.target, session.options, checks, credentials)
+        session.username = credentials.username if credentials is not None else None
         del credentials  # the runner holds it, for this run only
         session.report, session.cancelled, session.opened_path = None, False, None
-        session.redactor = run.redactor
+        session.redactor, session.runlog = run.redactor, run.runlog
         run.bridge.runFinished.connect(lambda event, r=run: self._run_finished(r, event))
         run.finished.connect(lambda report, r=run: self._run_done(r, report))
         run.crashed.connect(lambda message, r=run: self._run_crashed(r, message))

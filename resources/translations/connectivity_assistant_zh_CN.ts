@@ -4385,6 +4385,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
+        <source>Support bundle (*.zip)</source>
+        <translation>支持包 (*.zip)</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
@@ -4397,10 +4401,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <source>The report holds every check, its evidence and the remedies. A JSON report opens here again later; a web page or PDF is easier to read and to send.</source>
-        <translation>报告包含每项检查、其证据和修复建议。JSON 报告以后可以在这里再次打开；网页或 PDF 更便于阅读和发送。</translation>
-    </message>
-    <message>
         <source>Save as &amp;PDF…</source>
         <translation>另存为 PDF(&amp;P)…</translation>
     </message>
@@ -4409,8 +4409,20 @@ A record for the current certificate: (no certificate)</source>
         <translation>将报告保存为 PDF 文档</translation>
     </message>
     <message>
+        <source>Save &amp;support bundle (.zip)…</source>
+        <translation>保存支持包 (.zip)(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the report as a support bundle (one .zip file)</source>
+        <translation>将报告保存为支持包（一个 .zip 文件）</translation>
+    </message>
+    <message>
         <source>HTML reports come in a later version.</source>
         <translation>HTML 报告将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Saved to %1, with placeholders for names, hosts and IPs</source>
+        <translation>已保存到 %1，名称、主机名和 IP 已替换为占位符</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -4421,8 +4433,40 @@ A record for the current certificate: (no certificate)</source>
         <translation>一份技术支持可以据此处理的报告。其中绝不包含密码。</translation>
     </message>
     <message>
+        <source>The report holds every check, its evidence and the remedies. Save it as:</source>
+        <translation>报告包含每项检查、其证据和修复建议。可保存为：</translation>
+    </message>
+    <message>
         <source>The JSON report holds every check, its evidence and the remedies. Open it here again later, or send it to whoever helps you.</source>
         <translation>JSON 报告包含每项检查、其证据和修复建议。以后可以在这里再次打开，也可以发给为您提供帮助的人。</translation>
+    </message>
+    <message>
+        <source>JSON: the whole report; it opens here again later.</source>
+        <translation>JSON：完整报告，以后可以在这里再次打开。</translation>
+    </message>
+    <message>
+        <source>Web page (HTML): opens in any browser, easy to read and to send.</source>
+        <translation>网页 (HTML)：可在任何浏览器中打开，便于阅读和发送。</translation>
+    </message>
+    <message>
+        <source>PDF: a document to print or to attach to a ticket.</source>
+        <translation>PDF：便于打印或附加到支持工单的文档。</translation>
+    </message>
+    <message>
+        <source>Support bundle (.zip): the JSON, the web page, the run log and a manifest with checksums.</source>
+        <translation>支持包 (.zip)：JSON、网页、运行日志，以及带校验和的清单。</translation>
+    </message>
+    <message>
+        <source>Support bundle (.zip): the JSON, the web page and a manifest with checksums (no run log: this report was opened from a file).</source>
+        <translation>支持包 (.zip)：JSON、网页，以及带校验和的清单（没有运行日志：此报告是从文件打开的）。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace names, people, internal hosts and IPs with placeholders</source>
+        <translation>用占位符替换邮箱名、人名、内部主机名和 IP(&amp;R)</translation>
+    </message>
+    <message>
+        <source>For every file saved here. Each name always gets the same placeholder within a file (user1, Person 1, host1…), so support can still follow it.</source>
+        <translation>适用于在此保存的每个文件。在同一文件中，同一名称始终替换为同一占位符（user1、Person 1、host1…），因此技术支持仍能看懂。</translation>
     </message>
     <message>
         <source>Save as &amp;JSON…</source>

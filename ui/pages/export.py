@@ -1,18 +1,27 @@
-"""Export: save the report, off the GUI thread. JSON always; HTML and PDF as soon as the
-engine offers them (ui.exporters finds them at run time: the seam).
+"""Export: save the report, off the GUI thread. JSON always; HTML, PDF and the support
+bundle as soon as the engine offers them (ui.exporters finds them at run time: the seam).
 
 Two PDFs: the engine's own (fpdf2, "pdf") stays the main one, the same file the command
 line writes; "qtpdf" prints the engine's HTML through Qt (ui.qt_pdf), offered whenever
-the HTML renderer exists, with the system's fonts and the web page's layout."""
+the HTML renderer exists, with the system's fonts and the web page's layout.
+
+The support bundle ("bundle", the command line's --bundle) is one .zip with the JSON,
+the web page, the run's log (none for a report opened from a file) and a manifest.
+The identities box (the command line's --redact-identities) applies to every file
+saved here: mailbox names, people, internal host names and IPs become placeholders,
+the signed-in name among them. Secrets are masked whatever the box says."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout
 
 from ui import exporters, qt_pdf
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
+
+KINDS = ("json", "html", "pdf", "qtpdf", "bundle")  # the buttons, top to bottom
+SUFFIXES = {"json": "json", "html": "html", "pdf": "pdf", "qtpdf": "pdf", "bundle": "zip"}
 
 
 class ExportPage(Page):
@@ -25,11 +34,24 @@ class ExportPage(Page):
         self.setFinalPage(True)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.kinds = QLabel(self)  # one short line per kind of file
+        self.kinds.setObjectName("fileKinds")
+        self.kinds.setWordWrap(True)
+        self.kinds.setTextFormat(Qt.TextFormat.PlainText)
+        self.identities = QCheckBox(self)
+        self.identities.setObjectName("redactIdentities")
+        self.identities_hint = hint_label(self)
+        self.identities_hint.setObjectName("redactIdentitiesHint")
+        self.identities_hint.setIndent(22)
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.kinds)
         layout.addSpacing(8)
-        for kind in ("json", "html", "pdf", "qtpdf"):
+        layout.addWidget(self.identities)
+        layout.addWidget(self.identities_hint)
+        layout.addSpacing(8)
+        for kind in KINDS:
             button = QPushButton(self)
             button.setObjectName(f"save_{kind}")
             button.clicked.connect(lambda _checked=False, k=kind: self._choose(k))
@@ -46,6 +68,7 @@ class ExportPage(Page):
         layout.addStretch(1)
         self._kinds = self._available()
         self._last = ""
+        self._last_redacted = False
         self.retranslate()
 
     def initializePage(self) -> None:
@@ -60,16 +83,23 @@ class ExportPage(Page):
         kinds = exporters.available()
         return [*kinds, "qtpdf"] if "html" in kinds and qt_pdf.available() else kinds
 
+    def _has_log(self) -> bool:
+        """Whether the bundle gets a run log: a report from a run, not from a file."""
+        wizard = self.app_wizard
+        session = wizard.session if wizard is not None else None
+        return session is not None and session.runlog is not None and not session.opened_path
+
     def _choose(self, kind: str) -> None:
         filters = {
             "json": self.tr("JSON report (*.json)"),
             "html": self.tr("Web page (*.html)"),
             "pdf": self.tr("PDF document (*.pdf)"),
             "qtpdf": self.tr("PDF document (*.pdf)"),
+            "bundle": self.tr("Support bundle (*.zip)"),
         }
-        suffix = "pdf" if kind == "qtpdf" else kind
+        name = "connectivity-support" if kind == "bundle" else "connectivity-report"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), f"connectivity-report.{suffix}", filters[kind]
+            self, self.tr("Save the report"), f"{name}.{SUFFIXES[kind]}", filters[kind]
         )
         if path:
             self.save(path, kind)
@@ -80,23 +110,38 @@ class ExportPage(Page):
         report, redactor = session.report, session.redactor
         if report is None:
             return
+        redact = self.identities.isChecked()
+        names = (session.username,) if session.username else ()
+        log = session.runlog.text() if self._has_log() else None  # a snapshot, taken here
         for button in self.buttons.values():
             button.setEnabled(False)
         self.status.setText(fmt(self.tr("Saving %1…"), path))
         if kind == "qtpdf":
             task = self.app_wizard.workers.run(
-                lambda: qt_pdf.export_pdf(report, redactor, path), "export"
+                lambda: qt_pdf.export_pdf(
+                    report, redactor, path, redact_identities=redact, identity_names=names
+                ),
+                "export",
             )
         else:
             task = self.app_wizard.workers.run(
-                lambda: exporters.export(report, redactor, path, kind), "export"
+                lambda: exporters.export(
+                    report,
+                    redactor,
+                    path,
+                    kind,
+                    log=log,
+                    redact_identities=redact,
+                    identity_names=names,
+                ),
+                "export",
             )
-        task.succeeded.connect(self._done)
+        task.succeeded.connect(lambda done: self._done(done, redact))
         task.failed.connect(lambda message: self._failed(path, message))
         task.start()
 
-    def _done(self, path: str) -> None:
-        self._last = path
+    def _done(self, path: str, redacted: bool = False) -> None:
+        self._last, self._last_redacted = path, redacted
         self.error.show_error(None)
         self.retranslate()
         self.saved.emit(path)
@@ -111,17 +156,43 @@ class ExportPage(Page):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Save the report"))
         self.setSubTitle(self.tr("A report support can act on. Passwords are never in it."))
+        more = any(k in self._kinds for k in ("html", "pdf", "bundle"))
         self.intro.setText(
-            self.tr(
-                "The report holds every check, its evidence and the remedies. A JSON report "
-                "opens here again later; a web page or PDF is easier to read and to send."
-            )
-            if "html" in self._kinds or "pdf" in self._kinds
+            self.tr("The report holds every check, its evidence and the remedies. Save it as:")
+            if more
             else self.tr(
                 "The JSON report holds every check, its evidence and the remedies. Open it "
                 "here again later, or send it to whoever helps you."
             )
         )
+        lines = {
+            "json": self.tr("JSON: the whole report; it opens here again later."),
+            "html": self.tr("Web page (HTML): opens in any browser, easy to read and to send."),
+            "pdf": self.tr("PDF: a document to print or to attach to a ticket."),
+            "bundle": (
+                self.tr(
+                    "Support bundle (.zip): the JSON, the web page, the run log and a "
+                    "manifest with checksums."
+                )
+                if self._has_log()
+                else self.tr(
+                    "Support bundle (.zip): the JSON, the web page and a manifest with "
+                    "checksums (no run log: this report was opened from a file)."
+                )
+            ),
+        }
+        self.kinds.setText("\n".join(text for k, text in lines.items() if k in self._kinds))
+        self.kinds.setVisible(more)
+        self.identities.setText(
+            self.tr("&Replace names, people, internal hosts and IPs with placeholders")
+        )
+        hint = self.tr(
+            "For every file saved here. Each name always gets the same placeholder within a "
+            "file (user1, Person 1, host1…), so support can still follow it."
+        )
+        self.identities_hint.setText(hint)
+        self.identities.setToolTip(hint)
+        self.identities.setAccessibleDescription(hint)
         texts = {
             "json": (self.tr("Save as &JSON…"), self.tr("Save the report as JSON")),
             "html": (self.tr("Save as &HTML…"), self.tr("Save the report as a web page")),
@@ -129,6 +200,10 @@ class ExportPage(Page):
             "qtpdf": (
                 self.tr("Save as PDF (print &layout)…"),
                 self.tr("Save the report as a PDF document laid out like the web page"),
+            ),
+            "bundle": (
+                self.tr("Save &support bundle (.zip)…"),
+                self.tr("Save the report as a support bundle (one .zip file)"),
             ),
         }
         for kind, button in self.buttons.items():
@@ -146,4 +221,8 @@ class ExportPage(Page):
             }.get(tuple(missing), "")
         )
         if self._last:
-            self.status.setText(fmt(self.tr("Saved to %1"), self._last))
+            self.status.setText(
+                fmt(self.tr("Saved to %1, with placeholders for names, hosts and IPs"), self._last)
+                if self._last_redacted
+                else fmt(self.tr("Saved to %1"), self._last)
+            )
