@@ -120,3 +120,22 @@ def test_the_cli_takes_a_proxy_and_explains_a_bad_one(lab: Lab, proxy: LabHttpPr
         check=False,
     )
     assert bad.returncode == 2 and "only http:// proxies" in bad.stderr
+
+
+def test_plain_http_probes_go_to_the_proxy_by_their_whole_url(
+    lab: Lab, proxy: LabHttpProxy
+) -> None:
+    """Outlook's port-80 redirect probe: through a proxy it is an absolute-form request,
+    not a CONNECT tunnel (many proxies allow CONNECT to 443 only)."""
+    email = "admin@ad-http-redirect.test"
+
+    def walk(proxy_url: str | None) -> Step:
+        options = dataclasses.replace(lab.network_options(timeout=1.0), http_proxy=proxy_url)
+        runner = Runner(Target.parse(email, Cloud.ONPREM), options, credentials=None)
+        return runner.run(select(["autodiscover"]))[0]
+
+    direct, proxied = walk(None), walk(proxy.url)
+    assert proxied.status is direct.status
+    plain = [r for r in proxy.seen if r.method == "GET" and r.target.startswith("http://")]
+    assert plain and all(r.answer == 200 for r in plain), proxy.seen
+    assert not any(r.method == "CONNECT" and r.target.endswith(":80") for r in proxy.seen)
