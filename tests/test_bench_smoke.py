@@ -15,3 +15,15 @@ def test_dns_benchmark_runs_and_reports_a_ratio() -> None:
     result = module.main(3)
     assert result["queries"] == 18
     assert result["ratio"] > 0 and result["baseline_us_per_query"] > 0
+
+
+def test_text_benchmark_runs_and_reports_ratios() -> None:
+    path = Path(__file__).resolve().parents[1] / "bench" / "bench_text.py"
+    spec = importlib.util.spec_from_file_location("bench_text", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.main(200)
+    assert result["rounds"] == 200
+    assert result["make_ratio"] > 0 and result["render_ratio"] > 0
+    assert result["report_size_ratio"] > 1  # the recipes are there at all
