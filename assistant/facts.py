@@ -150,6 +150,8 @@ LINKS = {
     "teams": "https://learn.microsoft.com/microsoftteams/skype-for-business-online-retirement",
     "msoid": "https://learn.microsoft.com/microsoft-365/enterprise/managing-office-365-endpoints",
     "verification": "https://learn.microsoft.com/microsoft-365/admin/setup/add-domain",
+    # Microsoft's guidance for proxies: let Microsoft 365 traffic bypass them.
+    "m365_endpoints": "https://learn.microsoft.com/microsoft-365/enterprise/microsoft-365-network-connectivity-principles",
 }
 
 # Skype for Business Online was retired on this date; its DNS records now only matter

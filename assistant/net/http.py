@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from assistant.model import Evidence
 from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.network import Network
+from assistant.net.proxy import ProxyError
 from assistant.net.redact import Redactor
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_inspection import TlsInspection
@@ -33,10 +34,13 @@ CORRELATION_HEADERS = (
 
 
 class HttpError(Exception):
-    def __init__(self, message: str, tls: TlsInspection | None = None) -> None:
+    def __init__(
+        self, message: str, tls: TlsInspection | None = None, *, at_proxy: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.tls = tls
+        self.at_proxy = at_proxy  # the web proxy refused or failed, not the server
 
     def __str__(self) -> str:
         return self.message  # the translatable text itself, not a plain copy
@@ -127,7 +131,7 @@ def http_request(
         else:
             sock, info = net.web_tcp(host, port, plain_http=True)
     except ConnectError as exc:
-        raise HttpError(exc.message) from None
+        raise HttpError(exc.message, at_proxy=isinstance(exc, ProxyError)) from None
     except TlsHandshakeError as exc:
         raise HttpError(exc.message, exc.inspection) from None
     conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())

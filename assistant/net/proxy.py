@@ -59,7 +59,7 @@ def open_web(
             deadline=deadline,
         )
     except ConnectError as exc:
-        raise ConnectError(
+        raise ProxyError(
             msg(
                 "the proxy {proxy} could not be reached: {error}",
                 proxy=str(proxy),
@@ -78,7 +78,11 @@ def open_web(
     return sock, ConnectInfo(host, port, hop.address, routed, elapsed, proxy=str(proxy))
 
 
-class ProxyRefused(ConnectError):
+class ProxyError(ConnectError):
+    """The proxy, not the destination, is where the connection failed."""
+
+
+class ProxyRefused(ProxyError):
     """The proxy answered the CONNECT with something other than 200."""
 
     def __init__(self, message: str, status: int, offered: tuple[str, ...] = ()) -> None:
@@ -104,7 +108,7 @@ def tunnel(
         sock.sendall(request.encode("ascii"))
         head = _read_head(sock, token)
     except TimeoutError:
-        raise ConnectError(
+        raise ProxyError(
             msg(
                 "the proxy {proxy} did not answer the CONNECT for {target} within {seconds} s",
                 proxy=str(proxy),
@@ -114,7 +118,7 @@ def tunnel(
         ) from None
     except OSError as exc:
         token.raise_if_cancelled()
-        raise ConnectError(
+        raise ProxyError(
             msg(
                 "the proxy {proxy} dropped the connection: {error}",
                 proxy=str(proxy),
@@ -179,7 +183,7 @@ def _parse_head(head: bytes, proxy: ProxyAddress) -> tuple[int, str, list[tuple[
     lines = head.decode("latin-1").split("\r\n")
     parts = lines[0].split(" ", 2)
     if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
-        raise ConnectError(
+        raise ProxyError(
             msg(
                 "{proxy} is not an HTTP proxy (it answered {reply})",
                 proxy=str(proxy),

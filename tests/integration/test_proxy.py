@@ -70,6 +70,8 @@ def test_a_proxy_that_wants_sign_in_is_named_with_what_to_ask_for(lab: Lab) -> N
         steps = run(lab, proxy.url, ["autodiscover", "ews"])
     assert steps["autodiscover.result"].status is Status.FAIL
     assert steps["ews.login"].status is Status.SKIP  # nothing to sign in to: cause named above
+    remedy = steps["autodiscover.result"].remedy
+    assert remedy is not None and "proxy" in remedy.text, remedy
     text = json.dumps([s.to_dict() for s in steps.values()])
     assert "407" in text and "Negotiate" in text, text[:2000]
     assert LAB_PASSWORD not in text

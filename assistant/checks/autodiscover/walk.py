@@ -24,6 +24,7 @@ from assistant.checks.autodiscover.pox import (
     parse_response,
 )
 from assistant.checks.oauth_common import http_authorization
+from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
 from assistant.net.tls_explain import tls_problems
@@ -383,6 +384,15 @@ def _too_many_hops() -> str:
 
 
 def _connect_remedy(exc: HttpError) -> Remedy:
+    if exc.at_proxy:
+        return Remedy(
+            msg(
+                "The web proxy stopped this request before it reached the server: ask for "
+                "the autodiscover, Exchange and Microsoft 365 endpoints to be allowed through "
+                "it without sign-in, or compare from a network without the proxy."
+            ),
+            LINKS["m365_endpoints"],
+        )
     if exc.tls is not None:
         problems = tls_problems(exc.tls) or [msg("it did not validate")]
         return Remedy(
