@@ -19,10 +19,14 @@ from collections.abc import Sequence
 
 from assistant.auth.client_cert import load_client_certificate
 from assistant.auth.credentials import AccessToken, OAuthCredential
-from assistant.auth.msal_provider import MsalTokenProvider
-from assistant.auth.oauth_config import Flow, OAuthConfig
-from assistant.auth.scopes import NoOAuthForCloud, protocols_for_checks, resource_for
-from assistant.auth.token_cache import ProtectedStorageUnavailable
+from assistant.auth.oauth_config import Flow
+from assistant.auth.oauth_sign_in import (
+    oauth_config,
+    oauth_credential,
+    oauth_mailbox,
+    run_protocols,
+)
+from assistant.auth.scopes import NoOAuthForCloud, resource_for
 from assistant.config import InputError, Target
 
 AUTH_PASSWORD = "password"  # noqa: S105 - the name of a sign-in method
@@ -73,10 +77,8 @@ def oauth_credential_from(
         return None
     if args.password_env or args.password_stdin:
         raise InputError("a password option cannot be combined with an OAuth sign-in")
-    protocols = protocols_for_checks(check_ids) or ["imap", "pop", "smtp", "ews"]
-    mailbox = (args.mailbox or args.user or target.email or "").strip()
-    if "@" not in mailbox:
-        raise InputError("OAuth needs a mailbox: give --email (or --mailbox for app-only)")
+    protocols = run_protocols(check_ids)
+    mailbox = oauth_mailbox(args.mailbox, args.user, target.email)
     if args.auth == AUTH_TOKEN_GIVEN:
         if not args.access_token_env:
             raise InputError("--auth oauth-token needs --access-token-env NAME")
@@ -96,20 +98,15 @@ def oauth_credential_from(
         if args.client_cert_password_env:
             password = _env(args.client_cert_password_env, "--client-cert-password-env")
         certificate = load_client_certificate(args.client_cert, password)
-    config = OAuthConfig.build(
+    config = oauth_config(
         args.auth,
         client_id=args.client_id,
-        cloud=target.cloud,
-        tenant=args.tenant,
-        domain=target.domain,
+        target=target,
+        mailbox=mailbox,
         protocols=protocols,
+        tenant=args.tenant,
         client_secret=secret,
         certificate=certificate,
-        login_hint=None if args.auth == Flow.APP.value else mailbox,
         persist_cache=args.persist_token_cache,
     )
-    try:
-        provider = MsalTokenProvider(config)
-    except ProtectedStorageUnavailable as exc:
-        raise InputError(str(exc)) from None
-    return OAuthCredential(mailbox, provider=provider, protocols=protocols)
+    return oauth_credential(config, mailbox)

@@ -19,7 +19,14 @@ from assistant.text import TextError, msg
 
 class InputError(TextError, ValueError):
     """User input that cannot be used; the message is one sentence, made with `msg` so the
-    wizard can show it in the user's language (`str(exc)` gives the English)."""
+    wizard can show it in the user's language (`str(exc)` gives the English). `about`
+    names the input it is about when one call checks several ("client_id", "tenant",
+    "certificate", "certificate_password", "client_secret", "mailbox"), so the wizard can
+    show it beside that field; None when it is not known."""
+
+    def __init__(self, message: str, *, about: str | None = None) -> None:
+        super().__init__(message)
+        self.about = about
 
 
 _LDH_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")

@@ -26,6 +26,7 @@ from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
 from assistant.runner import Check, Runner
 from ui.bridge import EngineBridge, RunEnded
+from ui.browser import BrowserOpener
 from ui.consent import ConsentBroker
 from ui.worker import Task, Workers
 
@@ -48,9 +49,15 @@ class DiagnosisRun(QObject):
         options: NetworkOptions,
         checks: Sequence[Check],
         credentials: Credentials | None,
+        browser: BrowserOpener | None = None,
     ) -> None:
+        """`browser`: the opener a browser sign-in's credential was given (it belongs to
+        this run from now on; the Run page listens to it)."""
         super().__init__(window)
         self.target = target
+        self.browser = browser
+        if browser is not None:
+            browser.setParent(self)
         self.options = options
         self.redactor = Redactor()
         self.runlog = RunLog(redactor=self.redactor)

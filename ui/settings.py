@@ -35,10 +35,20 @@ ALLOWED: dict[str, type | tuple[type, ...]] = {
     "timeout": (int, float),
     "check_deadline": (int, float),
     "areas": list,
-    "signin": str,  # "none", "password" or "oauth": the method, never the secret
+    # "none", "password", "oauth" (device code), "oauth-browser" or "oauth-app": the
+    # method, never the secret
+    "signin": str,
     "username": str,
-    "client_id": str,  # OAuth: the app registration's Application (client) ID, public
-    "tenant": str,  # OAuth: a tenant ID or domain, public
+    "client_id": str,  # OAuth as a user: the app registration's Application (client) ID
+    "tenant": str,  # OAuth as a user: a tenant ID or domain, public
+    # App-only OAuth: the app's client ID, its tenant, the mailbox it opens, whether it
+    # signs in with a certificate or a secret, and the certificate file's path. Never
+    # the secret, the PFX password or the key: those are asked for each run.
+    "app_client_id": str,
+    "app_tenant": str,
+    "app_mailbox": str,
+    "app_credential": str,  # "certificate" or "secret"
+    "client_cert": str,  # a path
     "advanced_open": bool,
 }
 

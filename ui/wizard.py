@@ -20,6 +20,7 @@ from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report, load_json
+from ui.browser import BrowserOpener, UrlOpener, qt_open_url
 from ui.demo import scenarios, start_lab
 from ui.i18n import Translations, fmt
 from ui.icons import app_icon, warm_up
@@ -28,7 +29,7 @@ from ui.pages.export import ExportPage
 from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
 from ui.pages.results import ResultsPage
 from ui.pages.run import RunPage
-from ui.pages.signin import OAUTH, SignInPage
+from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS, SignInPage
 from ui.pages.target import TargetPage
 from ui.pages.welcome import WelcomePage
 from ui.runs import DiagnosisRun
@@ -47,6 +48,9 @@ class Wizard(QWizard):
         self.session = Session()
         self.run: DiagnosisRun | None = None
         self.owned_lab: Lab | None = None  # a lab this window started (demo mode)
+        # How a browser sign-in opens its address, on the GUI thread (tests follow it
+        # with an HTTP client to the lab's identity provider instead).
+        self.open_url: UrlOpener = qt_open_url
         self._close_result: int | None = None
         warm_up()
         self.setWindowIcon(app_icon())
@@ -112,7 +116,20 @@ class Wizard(QWizard):
         self.signin_page.set_method(s.get("signin") or "none")
         if s.get("username"):
             self.signin_page.username.setText(s.get("username"))
-        self.signin_page.load_oauth_settings(s.get("client_id"), s.get("tenant"))
+        self.signin_page.load_oauth_settings(
+            {
+                k: s.get(k)
+                for k in (
+                    "client_id",
+                    "tenant",
+                    "app_client_id",
+                    "app_tenant",
+                    "app_mailbox",
+                    "app_credential",
+                    "client_cert",
+                )
+            }
+        )
         if self.translations is not None:
             self.welcome_page.set_language(self.translations.language)
 
@@ -128,7 +145,7 @@ class Wizard(QWizard):
             s.set("areas", self.checks_page.selected())
             s.set("signin", self.signin_page.method())
             s.set("username", self.signin_page.username.text().strip() or None)
-            s.update(self.signin_page.oauth_settings())  # client ID and tenant, never tokens
+            s.update(self.signin_page.oauth_settings())  # IDs, tenants, paths; never secrets
         if self.translations is not None:
             s.set("language", self.translations.language)
         s.save()
@@ -209,12 +226,16 @@ class Wizard(QWizard):
             checks = select(session.areas or list(DEFAULT_AREAS))
         except InputError:
             checks = select(None)
-        if self.signin_page.method() == OAUTH:
-            checks = with_sign_in(checks)  # auth.token first: it signs in (device code)
+        method = self.signin_page.method()
+        if method in OAUTH_METHODS:
+            checks = with_sign_in(checks)  # auth.token first: it signs in
         protocols = tuple(protocols_for_checks([c.id for c in checks]))
-        credentials = self.signin_page.take_credentials(protocols)
+        browser = BrowserOpener(self.open_url, self) if method == OAUTH_BROWSER else None
+        credentials = self.signin_page.take_credentials(protocols, open_browser=browser)
         self.save_settings()
-        run = DiagnosisRun(self.workers, self, session.target, session.options, checks, credentials)
+        run = DiagnosisRun(
+            self.workers, self, session.target, session.options, checks, credentials, browser
+        )
         session.username = credentials.username if credentials is not None else None
         del credentials  # the runner holds it, for this run only
         session.report, session.cancelled, session.opened_path = None, False, None

@@ -43,14 +43,26 @@ class ClientCertificate:
         )
 
 
-def _from_objects(key: object, cert: x509.Certificate | None, where: str) -> ClientCertificate:
+def _from_objects(key: object, cert: x509.Certificate | None, path: str) -> ClientCertificate:
     if cert is None:
-        raise InputError(f"{where}: the file holds no certificate")
+        raise InputError(
+            msg("--client-cert {path}: the file holds no certificate", path=path),
+            about="certificate",
+        )
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise InputError(f"{where}: the file holds no RSA or EC private key")
+        raise InputError(
+            msg("--client-cert {path}: the file holds no RSA or EC private key", path=path),
+            about="certificate",
+        )
     spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
-        raise InputError(f"{where}: the private key does not belong to the certificate")
+        raise InputError(
+            msg(
+                "--client-cert {path}: the private key does not belong to the certificate",
+                path=path,
+            ),
+            about="certificate",
+        )
     pem_key = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -67,34 +79,60 @@ def _from_objects(key: object, cert: x509.Certificate | None, where: str) -> Cli
 
 
 def load_client_certificate(path: str | Path, password: str | None = None) -> ClientCertificate:
-    """Read a .pfx/.p12 or a PEM file (certificate and private key together)."""
-    where = f"--client-cert {path}"
+    """Read a .pfx/.p12 or a PEM file (certificate and private key together). InputError
+    names the file's problem (`about` "certificate") or the password's
+    ("certificate_password")."""
+    where = str(path)
     try:
         raw = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
     except OSError as exc:
-        raise InputError(f"{where}: {exc.strerror}") from None
+        raise InputError(
+            msg("--client-cert {path}: {error}", path=where, error=exc.strerror or str(exc)),
+            about="certificate",
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{where}: the file is too large for a certificate")
+        raise InputError(
+            msg("--client-cert {path}: the file is too large for a certificate", path=where),
+            about="certificate",
+        )
     secret = password.encode("utf-8") if password else None
     if b"-----BEGIN" in raw:
         try:
             cert = x509.load_pem_x509_certificate(raw)
         except ValueError:
-            raise InputError(f"{where}: no PEM certificate in the file") from None
+            raise InputError(
+                msg("--client-cert {path}: no PEM certificate in the file", path=where),
+                about="certificate",
+            ) from None
         try:
             key = serialization.load_pem_private_key(raw, secret)
         except TypeError:
-            raise InputError(f"{where}: the private key is encrypted; give its password") from None
+            raise InputError(
+                msg(
+                    "--client-cert {path}: the private key is encrypted; give its password",
+                    path=where,
+                ),
+                about="certificate_password",
+            ) from None
         except ValueError:
             raise InputError(
-                f"{where}: no readable private key in the file (or a wrong password)"
+                msg(
+                    "--client-cert {path}: no readable private key in the file "
+                    "(or a wrong password)",
+                    path=where,
+                ),
+                about="certificate_password" if password else "certificate",
             ) from None
         return _from_objects(key, cert, where)
     try:
         pfx_key, pfx_cert, _extra = pkcs12.load_key_and_certificates(raw, secret)
     except ValueError:
         raise InputError(
-            f"{where}: not a readable PFX file, or the password is wrong "
-            "(--client-cert-password-env)"
+            msg(
+                "--client-cert {path}: not a readable PFX file, or the password is wrong "
+                "(--client-cert-password-env)",
+                path=where,
+            ),
+            about="certificate_password",
         ) from None
     return _from_objects(pfx_key, pfx_cert, where)

@@ -134,21 +134,24 @@ class OAuthConfig:
                     "app registration's Overview page, a GUID like "
                     "11111111-2222-3333-4444-555555555555",
                     client_id=client_id,
-                )
+                ),
+                about="client_id",
             )
         chosen = _tenant(tenant, domain)
         wanted = tuple(p for p in PROTOCOLS if p in set(protocols or PROTOCOLS))
         if flow.app_only:
             if chosen in _MULTI_TENANT:
                 raise InputError(
-                    msg("app-only sign-in needs a tenant: give --tenant (tenant ID or domain)")
+                    msg("app-only sign-in needs a tenant: give --tenant (tenant ID or domain)"),
+                    about="tenant",
                 )
             if (client_secret is None) == (certificate is None):
                 raise InputError(
                     msg(
                         "app-only sign-in needs either a client secret (--client-secret-env) or "
                         "a certificate (--client-cert), not both"
-                    )
+                    ),
+                    about="client_secret" if client_secret is None else "certificate",
                 )
             scopes = tuple(app_scopes(env))
         else:
@@ -187,6 +190,7 @@ def _tenant(tenant: str | None, domain: str | None) -> str:
                 msg(
                     "--tenant '{tenant}': expected a tenant ID (GUID) or a verified domain",
                     tenant=tenant,
-                )
+                ),
+                about="tenant",
             ) from None
     return domain.lower() if domain else "organizations"

@@ -105,6 +105,89 @@
     </message>
 </context>
 <context>
+    <name>AppSignInFields</name>
+    <message>
+        <source>Choose the app&apos;s certificate</source>
+        <translation>选择应用的证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pfx *.p12 *.pem);;All files (*)</source>
+        <translation>证书 (*.pfx *.p12 *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter the Application (client) ID of the app&apos;s registration.</source>
+        <translation>请输入该应用注册的应用程序（客户端）ID。</translation>
+    </message>
+    <message>
+        <source>Enter the client secret&apos;s value (not its secret ID).</source>
+        <translation>请输入客户端密码的值（不是其机密 ID）。</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file (.pfx, or .pem with its private key).</source>
+        <translation>请选择证书文件（.pfx，或包含私钥的 .pem）。</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>租户(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>证书文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>PF&amp;X password:</source>
+        <translation>PFX 密码(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>客户端密码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The app&apos;s Application (client) ID</source>
+        <translation>应用的应用程序（客户端）ID</translation>
+    </message>
+    <message>
+        <source>The app&apos;s tenant</source>
+        <translation>应用的租户</translation>
+    </message>
+    <message>
+        <source>The mailbox the app opens</source>
+        <translation>应用打开的邮箱</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>选择证书文件</translation>
+    </message>
+    <message>
+        <source>PFX password</source>
+        <translation>PFX 密码</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>客户端密码</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own registration: its client ID, its tenant (ID or domain), the mailbox it opens (empty: the address being tested), and its certificate (.pfx, or .pem with the key) or a client secret&apos;s value. The secret and the PFX password are asked for each run and never saved.</source>
+        <translation>应用自己的注册信息：其客户端 ID、租户（ID 或域）、它打开的邮箱（留空时为正在测试的地址），以及其证书（.pfx，或包含私钥的 .pem）或客户端密码的值。客户端密码和 PFX 密码每次运行都会重新询问，绝不保存。</translation>
+    </message>
+</context>
+<context>
     <name>Area</name>
     <message>
         <source>DNS and autodiscover</source>
@@ -221,6 +304,37 @@
     <message>
         <source>What SharePoint and Lync/Skype/Teams need from Exchange.</source>
         <translation>SharePoint 和 Lync/Skype/Teams 对 Exchange 的要求。</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSignInBox</name>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>请在浏览器中完成登录…</translation>
+    </message>
+    <message>
+        <source>The browser could not be started. Open the address below in a browser on this computer (the sign-in comes back to this program) and sign in as the mailbox&apos;s user. The run continues by itself; Cancel stops the wait.</source>
+        <translation>无法启动浏览器。请在本机的浏览器中打开下面的地址（登录结果会返回到本程序），并以该邮箱的用户身份登录。诊断会自动继续；按“取消”可停止等待。</translation>
+    </message>
+    <message>
+        <source>Your browser shows Microsoft&apos;s sign-in page: sign in there as the mailbox&apos;s user. The run continues by itself when the browser comes back to this program; Cancel stops the wait. If no browser opened, open the address below on this computer.</source>
+        <translation>浏览器中显示了 Microsoft 的登录页面：请在那里以该邮箱的用户身份登录。浏览器返回本程序后，诊断会自动继续；按“取消”可停止等待。如果没有打开浏览器，请在本机上打开下面的地址。</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Copy &amp;address</source>
+        <translation>复制地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>复制登录地址</translation>
+    </message>
+    <message>
+        <source>Browser sign-in</source>
+        <translation>浏览器登录</translation>
     </message>
 </context>
 <context>
@@ -864,6 +978,42 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>证书 {subject}（指纹 {thumbprint}）</translation>
     </message>
     <message>
+        <source>--client-cert {path}: the file holds no certificate</source>
+        <translation>--client-cert {path}：文件中没有证书</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: the file holds no RSA or EC private key</source>
+        <translation>--client-cert {path}：文件中没有 RSA 或 EC 私钥</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: the private key does not belong to the certificate</source>
+        <translation>--client-cert {path}：私钥与证书不匹配</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: the file is too large for a certificate</source>
+        <translation>--client-cert {path}：文件太大，不可能是证书</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: {error}</source>
+        <translation>--client-cert {path}：{error}</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: not a readable PFX file, or the password is wrong (--client-cert-password-env)</source>
+        <translation>--client-cert {path}：不是可读取的 PFX 文件，或密码错误（--client-cert-password-env）</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: no PEM certificate in the file</source>
+        <translation>--client-cert {path}：文件中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: the private key is encrypted; give its password</source>
+        <translation>--client-cert {path}：私钥已加密，请提供其密码</translation>
+    </message>
+    <message>
+        <source>--client-cert {path}: no readable private key in the file (or a wrong password)</source>
+        <translation>--client-cert {path}：文件中没有可读取的私钥（或密码错误）</translation>
+    </message>
+    <message>
         <source>password for {user}</source>
         <translation>{user} 的密码</translation>
     </message>
@@ -950,6 +1100,10 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Sign in with --auth oauth-device, oauth-browser or oauth-app.</source>
         <translation>请使用 --auth oauth-device、oauth-browser 或 oauth-app 登录。</translation>
+    </message>
+    <message>
+        <source>OAuth needs a mailbox: give --email (or --mailbox for app-only)</source>
+        <translation>OAuth 需要一个邮箱：请提供 --email（仅应用登录时为 --mailbox）</translation>
     </message>
     <message>
         <source>{cloud} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud</source>
@@ -1550,6 +1704,10 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>sending credentials to {host}: {reason}</source>
         <translation>正在向 {host} 发送凭据：{reason}</translation>
+    </message>
+    <message>
+        <source>The web proxy stopped this request before it reached the server: ask for the autodiscover, Exchange and Microsoft 365 endpoints to be allowed through it without sign-in, or compare from a network without the proxy.</source>
+        <translation>Web 代理在此请求到达服务器之前就将其拦下：请要求允许自动发现、Exchange 和 Microsoft 365 终结点无需登录即可通过该代理，或在不经过该代理的网络中对比测试。</translation>
     </message>
     <message>
         <source>Fix the certificate on this host: {problems}. Outlook shows a certificate warning or fails here.</source>
@@ -4551,6 +4709,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>正在等待浏览器中的登录…</translation>
+    </message>
+    <message>
         <source>Cancel pressed</source>
         <translation>已按下取消</translation>
     </message>
@@ -4658,12 +4820,12 @@ A record for the current certificate: (no certificate)</source>
         <translation>租户</translation>
     </message>
     <message>
-        <source>The Application (client) ID of your organisation&apos;s app registration (a public client with the Exchange permissions). Tenant: optional; the mailbox&apos;s domain when empty, or a tenant ID.</source>
-        <translation>贵组织应用注册的应用程序（客户端）ID（具有 Exchange 权限的公共客户端）。租户：可选；留空时使用邮箱的域，也可填写租户 ID。</translation>
+        <source>OAuth 2.0 (brows&amp;er): sign in at Microsoft in this computer&apos;s browser</source>
+        <translation>OAuth 2.0（浏览器）：在本机浏览器中登录 Microsoft(&amp;E)</translation>
     </message>
     <message>
-        <source>Browser sign-in and app-only sign-in (client secret or certificate): use the command line, --auth oauth-browser or --auth oauth-app.</source>
-        <translation>浏览器登录和仅应用登录（客户端密码或证书）：请使用命令行，--auth oauth-browser 或 --auth oauth-app。</translation>
+        <source>OAuth 2.0 (&amp;app-only, client credentials): the application signs in itself</source>
+        <translation>OAuth 2.0（仅应用，客户端凭据）：由应用程序自行登录(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -4706,12 +4868,28 @@ A record for the current certificate: (no certificate)</source>
         <translation>密码仅在本次运行期间保存在内存中：绝不保存，也绝不写入日志、报告或设置。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Where you sign in:&lt;/b&gt; on Microsoft&apos;s sign-in page (%1), in this computer&apos;s browser, which hands the sign-in back to this program at http://localhost. This program never sees your password.</source>
+        <translation>&lt;b&gt;在哪里登录：&lt;/b&gt;在本机浏览器中的 Microsoft 登录页面（%1），浏览器随后通过 http://localhost 将登录结果交回本程序。本程序永远不会看到您的密码。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Where you sign in:&lt;/b&gt; on Microsoft&apos;s sign-in page (%1), in any browser. This program never sees your password.</source>
         <translation>&lt;b&gt;在哪里登录：&lt;/b&gt;在任意浏览器中的 Microsoft 登录页面（%1）。本程序永远不会看到您的密码。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Where the secret goes:&lt;/b&gt; the client secret or the certificate is used only to ask %1 for a token, over HTTPS. A secret is sent there and nowhere else; a certificate&apos;s private key never leaves this computer (it signs the request).</source>
+        <translation>&lt;b&gt;客户端密码或证书用在哪里：&lt;/b&gt;仅用于通过 HTTPS 向 %1 申请令牌。客户端密码只发送到那里，不会发送到其他任何地方；证书的私钥绝不会离开本机（它只用于对请求签名）。</translation>
+    </message>
+    <message>
+        <source>The secret, the PFX password, the key and the token are kept in memory for this run only: never saved, and never written to the log, the report or the settings. Only the client ID, tenant, mailbox and the certificate file&apos;s location are remembered.</source>
+        <translation>客户端密码、PFX 密码、私钥和令牌仅在本次运行期间保存在内存中：绝不保存，也绝不写入日志、报告或设置。只会记住客户端 ID、租户、邮箱和证书文件的位置。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Where the tokens go:&lt;/b&gt; the sign-in happens only with %1; the access token goes only over HTTPS to the mailbox&apos;s endpoints, in %2 or Microsoft&apos;s own%3, never to any other host.</source>
         <translation>&lt;b&gt;令牌会发送到哪里：&lt;/b&gt;登录只与 %1 进行；访问令牌仅通过 HTTPS 发送到邮箱的终结点，即 %2 中的主机或 Microsoft 自己的终结点%3，绝不会发送到其他任何主机。</translation>
+    </message>
+    <message>
+        <source>The Application (client) ID of your organisation&apos;s app registration (a public client with the Exchange permissions, and the redirect URI http://localhost for the browser sign-in). Tenant: optional; the mailbox&apos;s domain when empty, or a tenant ID.</source>
+        <translation>贵组织应用注册的应用程序（客户端）ID（具有 Exchange 权限的公共客户端；浏览器登录还需要重定向 URI http://localhost）。租户：可选；留空时使用邮箱的域，也可填写租户 ID。</translation>
     </message>
     <message>
         <source>Tokens are kept in memory for this run only: never saved, and never written to the log, the report or the settings. Only the client ID and tenant are remembered.</source>

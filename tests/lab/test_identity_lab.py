@@ -110,3 +110,24 @@ def test_browser_sign_in_checks_redirect_uri_and_pkce(provider: LabIdentityProvi
     }
     status, answer = call(provider, "/contoso.test/oauth2/v2.0/token", token_form)
     assert status == 400 and answer["error"] == "invalid_grant"
+
+
+def test_the_sign_in_page_posts_the_code_back_for_the_auto_approving_user(
+    provider: LabIdentityProvider,
+) -> None:
+    """What a browser gets at the authorization URL: a placeholder, or, with auto_approve,
+    Entra's form_post page that posts code and state to the app's redirect URI."""
+    path = (
+        f"/contoso.test/oauth2/v2.0/authorize?client_id={idp.CONNECTIVITY_APP}"
+        "&scope=https://outlook.office.com/IMAP.AccessAsUser.All+openid&state=s1"
+        "&code_challenge=abc&code_challenge_method=S256&response_mode=form_post"
+        "&redirect_uri=http://localhost:12345"
+    )
+    page = provider.handler(LabRequest("GET", HOST, path, {}, b""))
+    assert page.status == 200 and b"tests approve sign-ins with a hook" in page.body
+    provider.auto_approve = "admin@contoso.test"
+    page = provider.handler(LabRequest("GET", HOST, path, {}, b""))
+    text = page.body.decode()
+    assert '<form method="POST" name="hiddenform" action="http://localhost:12345">' in text
+    assert '<input type="hidden" name="state" value="s1"/>' in text
+    assert '<input type="hidden" name="code" value="' in text

@@ -220,6 +220,78 @@ def test_certificates_load_from_pfx_and_pem(tmp_path: Path) -> None:
         load_client_certificate(tmp_path / "missing.pfx")
 
 
+def test_certificate_problems_name_the_input_they_are_about(tmp_path: Path) -> None:
+    """The wizard shows each problem beside its field: the file's, or the password's."""
+    pfx, _pem, _password = _certificate(tmp_path)
+    garbage = tmp_path / "notes.pem"
+    garbage.write_text("-----BEGIN NOTHING-----\n", encoding="ascii")
+    for path, secret, about in (
+        (tmp_path / "missing.pfx", None, "certificate"),
+        (garbage, None, "certificate"),
+        (pfx, "wrong", "certificate_password"),
+    ):
+        with pytest.raises(InputError) as raised:
+            load_client_certificate(path, secret)
+        assert raised.value.about == about, raised.value
+        assert str(path) in str(raised.value)
+        assert getattr(raised.value.message, "template", "").startswith("--client-cert {path}")
+
+
+# -- what the CLI and the wizard share ------------------------------------------------------
+
+
+def test_the_shared_builder_makes_the_clis_and_the_wizards_credential(tmp_path: Path) -> None:
+    from assistant.auth.oauth_sign_in import (
+        oauth_config,
+        oauth_credential,
+        oauth_mailbox,
+        run_protocols,
+    )
+    from assistant.config import Target
+
+    target = Target.parse("admin@contoso.test")
+    assert run_protocols(["auth.token"]) == ["imap", "pop", "smtp", "ews"]
+    assert run_protocols(["auth.token", "imap.login"]) == ["imap"]
+    assert oauth_mailbox(None, " ", "admin@contoso.test") == "admin@contoso.test"
+    with pytest.raises(InputError, match="OAuth needs a mailbox") as raised:
+        oauth_mailbox("nobody", "admin@contoso.test")
+    assert raised.value.about == "mailbox"
+
+    browser = oauth_config(
+        Flow.BROWSER, client_id=CLIENT, target=target, mailbox=target.email, protocols=["ews"]
+    )
+    assert browser.tenant == "contoso.test" and browser.login_hint == "admin@contoso.test"
+    credential = oauth_credential(browser, "admin@contoso.test", open_browser=lambda url: False)
+    assert credential.provider is not None and credential.protocols == ("ews",)
+
+    pfx, _pem, password = _certificate(tmp_path)
+    app = oauth_config(
+        Flow.APP,
+        client_id=CLIENT,
+        target=target,
+        mailbox="shared@contoso.test",
+        protocols=["ews"],
+        tenant="contoso.test",
+        certificate=load_client_certificate(pfx, password),
+        tenant_from_domain=False,
+    )
+    assert app.login_hint is None and app.tenant == "contoso.test"
+    with pytest.raises(InputError, match="needs a tenant") as raised:
+        oauth_config(
+            Flow.APP,
+            client_id=CLIENT,
+            target=target,
+            mailbox="shared@contoso.test",
+            protocols=["ews"],
+            client_secret=SECRET_VALUE,
+            tenant_from_domain=False,  # the wizard asks for it; the CLI takes the domain's
+        )
+    assert raised.value.about == "tenant"
+    with pytest.raises(InputError) as raised:
+        oauth_config(Flow.DEVICE, client_id="nope", target=target, mailbox="", protocols=[])
+    assert raised.value.about == "client_id"
+
+
 # -- the token cache ------------------------------------------------------------------------
 
 

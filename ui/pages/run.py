@@ -1,5 +1,6 @@
 """Run: the live tree of checks and steps, overall progress, Cancel, and a collapsible log;
-and, while an OAuth sign-in waits for the user, the device code and where to enter it.
+and, while an OAuth sign-in waits for the user, the device code and where to enter it, or
+the browser sign-in's address.
 
 The page only shows what the bridge delivers (on the GUI thread); starting, cancelling
 and finishing the run belong to the wizard."""
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from assistant.auth.prompt import DeviceCodePrompt
+from assistant.auth.prompt import BrowserPrompt, DeviceCodePrompt
 from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarted, SignInPrompt
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.pages.common import Page
 from ui.texts import cloud_name, engine_text, status_name
+from ui.widgets.browser_box import BrowserSignInBox
 from ui.widgets.step_tree import StepTree
 
 
@@ -64,6 +66,7 @@ class RunPage(Page):
         self.log.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
         self.log.hide()
         self.device_box = DeviceCodeBox(self)
+        self.browser_box = BrowserSignInBox(self)
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
@@ -71,6 +74,7 @@ class RunPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.device_box)
+        layout.addWidget(self.browser_box)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.log_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.log)
@@ -95,6 +99,8 @@ class RunPage(Page):
         self.tree.redact = run.redactor
         self.log.clear()
         self.device_box.end()
+        self.browser_box.end()
+        self.browser_box.attach(run.browser)
         self.progress.setRange(0, 0)  # busy until the plan is known
         self._started = time.monotonic()
         for signal, slot in self._connected:  # a cancelled run may still be winding down
@@ -133,6 +139,8 @@ class RunPage(Page):
         self.finished_steps[step.id] = step
         if step.id == self.device_box.check_id:  # the sign-in ended, one way or the other
             self.device_box.end()
+        if step.id == self.browser_box.check_id:
+            self.browser_box.end()
         self.tree.check_finished(event)
         self.progress.setValue(len(self.finished_steps))
         summary = engine_text(self.run.redactor(step.summary))
@@ -148,16 +156,21 @@ class RunPage(Page):
 
     def _other_event(self, event: object) -> None:
         """Events this page has no own signal for. A sign-in prompt must reach the user:
-        a device code shows in its box; every prompt's text goes to the status line and
-        the log."""
-        device = isinstance(event, SignInPrompt) and isinstance(event.prompt, DeviceCodePrompt)
-        if device and not self.done:
-            self.device_box.show_prompt(event.check_id, event.prompt)
+        a device code or the browser sign-in's address shows in its box; every prompt's
+        text goes to the log, and to the status line unless it carries a long address."""
         prompt = getattr(event, "prompt", None)
+        if isinstance(event, SignInPrompt) and not self.done:
+            if isinstance(prompt, DeviceCodePrompt):
+                self.device_box.show_prompt(event.check_id, prompt)
+            elif isinstance(prompt, BrowserPrompt):
+                self.browser_box.show_prompt(event.check_id, prompt)
         text = getattr(prompt, "text", None)
         if callable(text):
             message = str(text())
-            self.status.setText(message)
+            if isinstance(prompt, BrowserPrompt):
+                self.status.setText(self.tr("Waiting for the sign-in in your browser…"))
+            else:
+                self.status.setText(message)
             self.show_log(True)
             self._log(message)
 
@@ -173,6 +186,7 @@ class RunPage(Page):
             self.tree.mark_unfinished_cancelled()
         self.done = True
         self.device_box.end()
+        self.browser_box.end()
         self._clock.stop()
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, max(1, len(self.planned)))
@@ -230,6 +244,7 @@ class RunPage(Page):
         self.log_toggle.setAccessibleName(self.tr("Show the log"))
         self.log.setAccessibleName(self.tr("Log"))
         self.device_box.retranslate()
+        self.browser_box.retranslate()
         self._update_status(cancelled=self.done and bool(self.run and self.run.cancelled))
 
 

@@ -1,34 +1,48 @@
-"""Sign-in: none, a password for this run only, or OAuth 2.0 with a device code; and a
-plain statement of where the credentials (or tokens) will and will not be sent.
+"""Sign-in: none, a password for this run only, or OAuth 2.0: as the mailbox's user in
+this computer's browser or with a device code, or app-only (client credentials) with a
+certificate or a client secret; and a plain statement of where the credentials (or
+tokens) will and will not be sent.
 
-OAuth is built here, on the GUI thread (no network): OAuthConfig.build checks the input
-and its InputError is shown by the field. The sign-in itself happens inside the run, in
-auth.token; the Run page shows the device code. Only the client ID and tenant (not
-secrets) are remembered in the settings."""
+OAuth is built here, on the GUI thread (no network), by the engine's own pieces
+(assistant/auth/oauth_sign_in.py): their InputError is shown by the field it is about.
+The sign-in itself happens inside the run, in auth.token; the Run page shows the device
+code, or the browser sign-in's address. Client IDs, tenants, the app's mailbox and the
+certificate's path are remembered in the settings; secrets never are."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
     QWizard,
 )
 
 from assistant.auth.credentials import Credentials, PasswordCredential
-from assistant.auth.msal_provider import MsalTokenProvider
+from assistant.auth.msal_flows import BrowserOpener
 from assistant.auth.oauth_config import Flow, OAuthConfig
-from assistant.auth.oauth_credential import OAuthCredential
+from assistant.auth.oauth_sign_in import oauth_config as build_oauth_config
+from assistant.auth.oauth_sign_in import oauth_credential
 from assistant.auth.scopes import PROTOCOLS
-from assistant.config import InputError
+from assistant.config import InputError, Target
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.pages.signin_app import AppSignInFields
 from ui.texts import engine_text
 
-NONE, PASSWORD, OAUTH = "none", "password", "oauth"
+NONE, PASSWORD = "none", "password"
+OAUTH = "oauth"  # OAuth 2.0 with a device code (the name saved settings already hold)
+OAUTH_BROWSER = "oauth-browser"
+OAUTH_APP = "oauth-app"
+OAUTH_METHODS = {OAUTH: Flow.DEVICE, OAUTH_BROWSER: Flow.BROWSER, OAUTH_APP: Flow.APP}
+USER_OAUTH = (OAUTH, OAUTH_BROWSER)
 
 
 class SignInPage(Page):
@@ -36,16 +50,70 @@ class SignInPage(Page):
         super().__init__()
         self.setObjectName("signInPage")
         self.setCommitPage(True)
+        self._build_methods()
+        form = self._build_password()  # created in the order Tab visits them
+        oauth_form = self._build_oauth()
+        self.app_fields = AppSignInFields(self)
+        self.statement = QLabel(self)
+        self.statement.setObjectName("credentialStatement")
+        self.statement.setWordWrap(True)
+        self.needs = hint_label(self)
+        self.demo_hint = hint_label(self)
+        self.demo_hint.setIndent(24)
+        self.demo_hint.hide()
+        content = QWidget(self)
+        content.setObjectName("signInContent")
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.none)
+        layout.addWidget(self.password_mode)
+        layout.addLayout(form)
+        layout.addWidget(self.demo_hint)
+        layout.addWidget(self.oauth_browser)
+        layout.addWidget(self.oauth)
+        layout.addLayout(oauth_form)
+        layout.addWidget(self.oauth_app)
+        layout.addWidget(self.app_fields)
+        layout.addSpacing(8)
+        layout.addWidget(self.statement)
+        layout.addWidget(self.needs)
+        layout.addStretch(1)
+        self.scroll_area = _scroll_area(content, self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        self.methods.buttonToggled.connect(self._method_changed)
+        for line in (self.username, self.password):
+            line.textChanged.connect(self.completeChanged)
+        for line in (self.client_id, self.tenant):
+            line.textChanged.connect(self._oauth_changed)
+        self.app_fields.changed.connect(self._oauth_changed)
+        self._method_changed()
+        self.retranslate()
+
+    def _build_methods(self) -> None:
+        """One radio button per method; each method's fields are indented below it."""
         self.none = QRadioButton(self)
         self.none.setObjectName("signinNone")
         self.password_mode = QRadioButton(self)
         self.password_mode.setObjectName("signinPassword")
-        self.oauth = QRadioButton(self)
+        self.oauth_browser = QRadioButton(self)
+        self.oauth_browser.setObjectName("signinOAuthBrowser")
+        self.oauth = QRadioButton(self)  # the device code
         self.oauth.setObjectName("signinOAuth")
+        self.oauth_app = QRadioButton(self)
+        self.oauth_app.setObjectName("signinOAuthApp")
         self.methods = QButtonGroup(self)
-        for button in (self.none, self.password_mode, self.oauth):
+        for button in (
+            self.none,
+            self.password_mode,
+            self.oauth_browser,
+            self.oauth,
+            self.oauth_app,
+        ):
             self.methods.addButton(button)
         self.none.setChecked(True)
+
+    def _build_password(self) -> QFormLayout:
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self._user_edited = False
@@ -56,38 +124,15 @@ class SignInPage(Page):
         self.user_label, self.password_label = QLabel(self), QLabel(self)
         self.user_label.setBuddy(self.username)
         self.password_label.setBuddy(self.password)
-        self.statement = QLabel(self)
-        self.statement.setObjectName("credentialStatement")
-        self.statement.setWordWrap(True)
-        self.needs = hint_label(self)
-        self.demo_hint = hint_label(self)
-        self.demo_hint.setIndent(24)
-        self.demo_hint.hide()
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
         form.addRow(self.user_label, self.username)
         form.addRow(self.password_label, self.password)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.none)
-        layout.addWidget(self.password_mode)
-        layout.addLayout(form)
-        layout.addWidget(self.demo_hint)
-        layout.addWidget(self.oauth)
-        layout.addLayout(self._build_oauth())
-        layout.addSpacing(8)
-        layout.addWidget(self.statement)
-        layout.addWidget(self.needs)
-        layout.addStretch(1)
-        self.methods.buttonToggled.connect(self._method_changed)
-        for line in (self.username, self.password):
-            line.textChanged.connect(self.completeChanged)
-        for line in (self.client_id, self.tenant):
-            line.textChanged.connect(self._oauth_changed)
-        self._method_changed()
-        self.retranslate()
+        return form
 
     def _build_oauth(self) -> QFormLayout:
-        """The device code sign-in's fields: client ID (required) and tenant (optional)."""
+        """The user sign-in's fields (browser or device code): client ID (required) and
+        tenant (optional)."""
         self.client_id = QLineEdit(self)
         self.client_id.setObjectName("clientId")
         self.client_id.setPlaceholderText("11111111-2222-3333-4444-555555555555")
@@ -100,8 +145,6 @@ class SignInPage(Page):
         self.tenant_error = ErrorLabel(self.tenant, self)
         self.oauth_hint = hint_label(self)
         self.oauth_hint.setObjectName("oauthHint")
-        self.other_flows = hint_label(self)
-        self.other_flows.setObjectName("oauthOtherFlows")
         oauth_form = QFormLayout()
         oauth_form.setContentsMargins(24, 0, 0, 0)
         for label, line, error in (
@@ -114,81 +157,129 @@ class SignInPage(Page):
             column.addWidget(error)
             oauth_form.addRow(label, column)
         oauth_form.addRow(self.oauth_hint)
-        oauth_form.addRow(self.other_flows)
         return oauth_form
 
     def method(self) -> str:
-        if self.oauth.isChecked():
-            return OAUTH
-        return PASSWORD if self.password_mode.isChecked() else NONE
+        for name, button in (
+            (OAUTH, self.oauth),
+            (OAUTH_BROWSER, self.oauth_browser),
+            (OAUTH_APP, self.oauth_app),
+            (PASSWORD, self.password_mode),
+        ):
+            if button.isChecked():
+                return name
+        return NONE
 
     def set_method(self, method: str) -> None:
-        buttons = {PASSWORD: self.password_mode, OAUTH: self.oauth}
+        buttons = {
+            PASSWORD: self.password_mode,
+            OAUTH: self.oauth,
+            OAUTH_BROWSER: self.oauth_browser,
+            OAUTH_APP: self.oauth_app,
+        }
         buttons.get(method, self.none).setChecked(True)
 
     def oauth_settings(self) -> dict[str, str | None]:
-        """What is remembered of OAuth: the app's client ID and the tenant (not secrets)."""
+        """What is remembered of OAuth: client IDs, tenants, the app's mailbox and its
+        certificate's path (never a secret, a PFX password or a token)."""
         return {
             "client_id": self.client_id.text().strip() or None,
             "tenant": self.tenant.text().strip() or None,
+            **self.app_fields.settings(),
         }
 
-    def load_oauth_settings(self, client_id: str | None, tenant: str | None) -> None:
-        self.client_id.setText(client_id or "")
-        self.tenant.setText(tenant or "")
+    def load_oauth_settings(self, values: dict[str, str | None]) -> None:
+        self.client_id.setText(values.get("client_id") or "")
+        self.tenant.setText(values.get("tenant") or "")
+        self.app_fields.load(values)
 
-    def oauth_config(self, protocols: tuple[str, ...] = PROTOCOLS) -> OAuthConfig:
-        """The device code sign-in as typed in; InputError when the input is wrong."""
+    def _target(self) -> Target:
         wizard = self.app_wizard
-        target = wizard.session.target if wizard is not None else None
+        target: Target | None = wizard.session.target if wizard is not None else None
         if target is None:
             raise InputError(self.tr("Go back and enter the mailbox's address first."))
         if not target.email:
             raise InputError(
                 self.tr("OAuth sign-in is for a mailbox: enter its email address, not a domain.")
             )
-        return OAuthConfig.build(
-            Flow.DEVICE,
-            client_id=self.client_id.text(),
-            cloud=target.cloud,
-            tenant=self.tenant.text() or None,
-            domain=target.domain,
-            protocols=protocols,
-            login_hint=target.email,
-        )
+        return target
 
-    def oauth_error(self) -> str | None:
-        """What is wrong with the OAuth input (engine text: engine_text shows it), or None."""
+    def oauth_config(self, protocols: tuple[str, ...] = PROTOCOLS) -> tuple[OAuthConfig, str]:
+        """The chosen OAuth sign-in as typed in, and its mailbox; InputError when the input
+        is wrong (`about` names the field)."""
+        target = self._target()
+        if self.method() == OAUTH_APP:
+            return self.app_fields.config(target, protocols)
+        flow = OAUTH_METHODS.get(self.method(), Flow.DEVICE)
+        if not self.client_id.text().strip():
+            raise InputError(
+                self.tr("Enter the Application (client) ID of your app registration."),
+                about="client_id",
+            )
+        mailbox = target.email or ""  # _target() made sure there is one
+        config = build_oauth_config(
+            flow,
+            client_id=self.client_id.text(),
+            target=target,
+            mailbox=mailbox,
+            protocols=protocols,
+            tenant=self.tenant.text() or None,
+        )
+        return config, mailbox
+
+    def oauth_problem(self) -> InputError | None:
+        """What is wrong with the chosen OAuth sign-in's input, or None."""
         try:
             self.oauth_config()
         except InputError as exc:
-            return exc.message
+            return exc
         return None
 
-    def take_credentials(self, protocols: tuple[str, ...] = PROTOCOLS) -> Credentials | None:
-        """The credential for this run; the password field is emptied (asked once per run).
-        For OAuth, a credential whose provider signs in during the run (auth.token)."""
-        if self.method() == OAUTH:
+    def oauth_error(self) -> str | None:
+        """The problem's engine text (engine_text shows it), or None."""
+        problem = self.oauth_problem()
+        return problem.message if problem is not None else None
+
+    def take_credentials(
+        self,
+        protocols: tuple[str, ...] = PROTOCOLS,
+        *,
+        open_browser: BrowserOpener | None = None,
+    ) -> Credentials | None:
+        """The credential for this run; the password, the client secret and the PFX
+        password are emptied (asked once per run). For OAuth, a credential whose provider
+        signs in during the run (auth.token); `open_browser` starts the browser for the
+        browser sign-in (ui.browser.BrowserOpener: from the worker to the GUI thread)."""
+        try:
+            return self._credentials(protocols, open_browser)
+        finally:
+            self.password.clear()
+            self.app_fields.forget_secrets()  # whichever method ran
+
+    def _credentials(
+        self, protocols: tuple[str, ...], open_browser: BrowserOpener | None
+    ) -> Credentials | None:
+        method = self.method()
+        if method in OAUTH_METHODS:
             try:
-                config = self.oauth_config(protocols)
+                config, mailbox = self.oauth_config(protocols)
             except InputError:
                 return None
-            mailbox = self.app_wizard.session.target.email
-            # Device code sign-in never opens a browser: the Run page shows the address,
-            # and opens it on the GUI thread only when the user clicks it.
-            provider = MsalTokenProvider(config, open_browser=lambda _url: False)
-            return OAuthCredential(mailbox, provider=provider)
-        if self.method() != PASSWORD or not self.password.text():
+            if method != OAUTH_BROWSER:
+                # The device code sign-in never opens a browser: the Run page shows the
+                # address, and opens it on the GUI thread only when the user clicks it.
+                open_browser = _no_browser
+            return oauth_credential(config, mailbox, open_browser=open_browser)
+        if method != PASSWORD or not self.password.text():
             return None
-        credential = PasswordCredential(self.username.text().strip(), self.password.text())
-        self.password.clear()
-        return credential
+        return PasswordCredential(self.username.text().strip(), self.password.text())
 
     def initializePage(self) -> None:
         wizard = self.app_wizard
         target = wizard.session.target
         if target is not None and target.email and not self._user_edited:
             self.username.setText(target.email)
+        self.app_fields.set_default_mailbox(target.email if target is not None else None)
         demo = wizard.session.demo
         if demo is not None:
             from ui.demo import DEMO_PASSWORD
@@ -201,39 +292,44 @@ class SignInPage(Page):
 
     def cleanupPage(self) -> None:
         self.password.clear()
+        self.app_fields.forget_secrets()
 
     def isComplete(self) -> bool:
-        if self.method() == NONE:
+        method = self.method()
+        if method == NONE:
             return True
-        if self.method() == OAUTH:
-            return self.oauth_error() is None
+        if method in OAUTH_METHODS:
+            return self.oauth_problem() is None
         return bool(self.username.text().strip() and self.password.text())
 
     def _username_edited(self, text: str) -> None:
         self._user_edited = bool(text.strip())
 
-    def _method_changed(self, *_args) -> None:
-        on = self.method() == PASSWORD
+    def _method_changed(self, *_args: object) -> None:
+        method = self.method()
+        on = method == PASSWORD
         for widget in (self.username, self.password, self.user_label, self.password_label):
             widget.setEnabled(on)
-        oauth = self.method() == OAUTH
+        user_oauth = method in USER_OAUTH
         for widget in (self.client_id, self.tenant, self.client_label, self.tenant_label):
-            widget.setEnabled(oauth)
+            widget.setEnabled(user_oauth)
+        self.app_fields.set_active(method == OAUTH_APP)
         self._oauth_changed()
         self.retranslate()
 
-    def _oauth_changed(self, *_args) -> None:
+    def _oauth_changed(self, *_args: object) -> None:
         """Check the OAuth input as it is typed; the message sits by the field it is about."""
         self._show_oauth_error()
         self.completeChanged.emit()
 
     def _show_oauth_error(self) -> None:
         """The OAuth input's error by its field, in the current language."""
-        message = self.oauth_error() if self.method() == OAUTH else None
-        if message and not self.client_id.text().strip():
-            message = self.tr("Enter the Application (client) ID of your app registration.")
-        about_tenant = bool(message) and message.startswith("--tenant")  # the English
-        shown = engine_text(message) if message else None
+        method = self.method()
+        problem = self.oauth_problem() if method in OAUTH_METHODS else None
+        self.app_fields.show_problem(problem if method == OAUTH_APP else None)
+        user = problem if method in USER_OAUTH else None
+        about_tenant = user is not None and user.about == "tenant"
+        shown = engine_text(user.message) if user is not None else None
         self.client_error.show_error(None if about_tenant else shown)
         self.tenant_error.show_error(shown if about_tenant else None)
 
@@ -243,7 +339,13 @@ class SignInPage(Page):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Run diagnosis"))
         self.none.setText(self.tr("&No sign-in: anonymous checks only"))
         self.password_mode.setText(self.tr("&Password, for this run only"))
+        self.oauth_browser.setText(
+            self.tr("OAuth 2.0 (brows&er): sign in at Microsoft in this computer's browser")
+        )
         self.oauth.setText(self.tr("&OAuth 2.0 (device code): sign in at Microsoft in any browser"))
+        self.oauth_app.setText(
+            self.tr("OAuth 2.0 (&app-only, client credentials): the application signs in itself")
+        )
         self.client_label.setText(self.tr("&Client ID:"))
         self.tenant_label.setText(self.tr("&Tenant:"))
         self.client_id.setAccessibleName(self.tr("Application (client) ID"))
@@ -251,16 +353,13 @@ class SignInPage(Page):
         self.oauth_hint.setText(
             self.tr(
                 "The Application (client) ID of your organisation's app registration (a public "
-                "client with the Exchange permissions). Tenant: optional; the mailbox's domain "
-                "when empty, or a tenant ID."
+                "client with the Exchange permissions, and the redirect URI http://localhost "
+                "for the browser sign-in). Tenant: optional; the mailbox's domain when empty, "
+                "or a tenant ID."
             )
         )
-        self.other_flows.setText(
-            self.tr(
-                "Browser sign-in and app-only sign-in (client secret or certificate): use the "
-                "command line, --auth oauth-browser or --auth oauth-app."
-            )
-        )
+        self.app_fields.retranslate()
+        self._align_forms()
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("Pass&word:"))
         self.username.setAccessibleName(self.tr("User name"))
@@ -279,16 +378,37 @@ class SignInPage(Page):
             env = target.environment
             hosts = [h for h in (env.login_host, env.mailbox_host) if h]
             endpoints = fmt(self.tr(" (such as %1)"), ", ".join(hosts))
-        if self.method() == OAUTH:
-            self.statement.setText(self._oauth_statement(target, domain, endpoints))
+        method = self.method()
+        if method in USER_OAUTH:
+            statement = self._oauth_statement(target, domain, endpoints, method == OAUTH_BROWSER)
+        elif method == OAUTH_APP:
+            statement = self._app_statement(target, domain, endpoints)
         else:
-            self.statement.setText(self._password_statement(domain, endpoints))
+            statement = self._password_statement(domain, endpoints)
+        self.statement.setText(statement)
         needs = wizard is not None and wizard.checks_page.needs_credentials()
         self.needs.setText(
             ""
             if needs
             else self.tr("None of the selected checks needs a password; they run anonymously.")
         )
+        self.needs.setVisible(not needs)  # no empty line to scroll past
+
+    def _align_forms(self) -> None:
+        """The password's, the user sign-in's and the app's fields start at one column,
+        whatever the language makes of their labels."""
+        labels = [
+            self.user_label,
+            self.password_label,
+            self.client_label,
+            self.tenant_label,
+            *self.app_fields.labels(),
+        ]
+        for label in labels:
+            label.setMinimumWidth(0)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def _password_statement(self, domain: str, endpoints: str) -> str:
         return (
@@ -315,29 +435,38 @@ class SignInPage(Page):
             + "</p>"
         )
 
-    def _oauth_statement(self, target, domain: str, endpoints: str) -> str:
-        env = target.environment if target is not None else None
-        login = (env.login_host if env is not None else None) or "login.microsoftonline.com"
+    def _tokens_go(self, login: str, domain: str, endpoints: str) -> str:
+        return fmt(
+            self.tr(
+                "<b>Where the tokens go:</b> the sign-in happens only with %1; the access "
+                "token goes only over HTTPS to the mailbox's endpoints, in %2 or "
+                "Microsoft's own%3, never to any other host."
+            ),
+            login,
+            domain,
+            endpoints,
+        )
+
+    def _oauth_statement(
+        self, target: Target | None, domain: str, endpoints: str, browser: bool
+    ) -> str:
+        login = _login_host(target)
+        if browser:
+            where = self.tr(
+                "<b>Where you sign in:</b> on Microsoft's sign-in page (%1), in this "
+                "computer's browser, which hands the sign-in back to this program at "
+                "http://localhost. This program never sees your password."
+            )
+        else:
+            where = self.tr(
+                "<b>Where you sign in:</b> on Microsoft's sign-in page (%1), in any "
+                "browser. This program never sees your password."
+            )
         return (
             "<p>"
-            + fmt(
-                self.tr(
-                    "<b>Where you sign in:</b> on Microsoft's sign-in page (%1), in any "
-                    "browser. This program never sees your password."
-                ),
-                login,
-            )
+            + fmt(where, login)
             + "</p><p>"
-            + fmt(
-                self.tr(
-                    "<b>Where the tokens go:</b> the sign-in happens only with %1; the access "
-                    "token goes only over HTTPS to the mailbox's endpoints, in %2 or "
-                    "Microsoft's own%3, never to any other host."
-                ),
-                login,
-                domain,
-                endpoints,
-            )
+            + self._tokens_go(login, domain, endpoints)
             + "</p><p>"
             + self.tr(
                 "Tokens are kept in memory for this run only: never saved, and never written "
@@ -346,3 +475,51 @@ class SignInPage(Page):
             )
             + "</p>"
         )
+
+    def _app_statement(self, target: Target | None, domain: str, endpoints: str) -> str:
+        login = _login_host(target)
+        return (
+            "<p>"
+            + fmt(
+                self.tr(
+                    "<b>Where the secret goes:</b> the client secret or the certificate is "
+                    "used only to ask %1 for a token, over HTTPS. A secret is sent there and "
+                    "nowhere else; a certificate's private key never leaves this computer (it "
+                    "signs the request)."
+                ),
+                login,
+            )
+            + "</p><p>"
+            + self._tokens_go(login, domain, endpoints)
+            + "</p><p>"
+            + self.tr(
+                "The secret, the PFX password, the key and the token are kept in memory for "
+                "this run only: never saved, and never written to the log, the report or the "
+                "settings. Only the client ID, tenant, mailbox and the certificate file's "
+                "location are remembered."
+            )
+            + "</p>"
+        )
+
+
+def _login_host(target: Target | None) -> str:
+    env = target.environment if target is not None else None
+    return (env.login_host if env is not None else None) or "login.microsoftonline.com"
+
+
+def _no_browser(_url: str) -> bool:
+    return False
+
+
+def _scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
+    """The page's content, scrolled when the window is too small for all of it: no frame,
+    the page's own background, and never sideways (the texts wrap)."""
+    scroll = QScrollArea(parent)
+    scroll.setObjectName("signInScroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    scroll.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return scroll

@@ -5,7 +5,9 @@ GET  /{tenant}/discovery/v2.0/keys                      the JWKS
 POST /{tenant}/oauth2/v2.0/devicecode                   a device code and its message
 POST /{tenant}/oauth2/v2.0/token                        device_code, authorization_code,
                                                         refresh_token, client_credentials
-GET  /{tenant}/oauth2/v2.0/authorize                    a page: the tests' hook stands in
+GET  /{tenant}/oauth2/v2.0/authorize                    the sign-in page: with auto_approve
+                                                        the user signs in at once and the
+                                                        page posts the code back (form_post)
 
 Errors come as Entra sends them: {"error", "error_description": "AADSTSnnnn: ...",
 "error_codes", "timestamp", "trace_id", "correlation_id", "error_uri"}, HTTP 400 (401
@@ -14,6 +16,7 @@ for a client that failed to authenticate).
 
 from __future__ import annotations
 
+import html
 import time
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
@@ -51,10 +54,7 @@ def dispatch(idp: LabIdentityProvider, request: LabRequest) -> LabResponse:
         if rest == "discovery/v2.0/keys":
             return json_response({"keys": [idp.key.jwk()]})
         if rest == "oauth2/v2.0/authorize":
-            page = (
-                b"<html><body>Lab sign-in page: tests approve sign-ins with a hook.</body></html>"
-            )
-            return LabResponse(200, page, content_type="text/html; charset=utf-8")
+            return authorize_page(idp, request)
         form = dict(parse_qsl(request.body.decode("utf-8", errors="replace")))
         if request.method == "POST" and rest == "oauth2/v2.0/devicecode":
             return json_response(device_code(idp, request.host, tenant, form))
@@ -94,6 +94,35 @@ def openid_configuration(idp: LabIdentityProvider, host: str, name: str) -> dict
         "cloud_graph_host_name": "graph.windows.net",
         "msgraph_host": (ENVIRONMENTS[cloud].graph_resource or "").removeprefix("https://"),
     }
+
+
+# -- the browser's sign-in page ----------------------------------------------------------
+
+_PLACEHOLDER_PAGE = (
+    b"<html><body>Lab sign-in page: tests approve sign-ins with a hook.</body></html>"
+)
+
+
+def authorize_page(idp: LabIdentityProvider, request: LabRequest) -> LabResponse:
+    """What a browser gets at the authorization URL. Without `auto_approve`, a placeholder
+    (tests sign in with `approve_authorization`). With it, the page Entra answers once
+    that user has signed in with response_mode=form_post: a form, submitted by script,
+    that posts the code and state (or the error) to the app's redirect URI."""
+    if idp.auto_approve is None:
+        return LabResponse(200, _PLACEHOLDER_PAGE, content_type="text/html; charset=utf-8")
+    redirect, form = idp.approve_authorization(request.url(), idp.auto_approve)
+    fields = "".join(
+        f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}"/>'
+        for k, v in form.items()
+    )
+    page = (
+        "<html><head><title>Working...</title></head><body>"
+        f'<form method="POST" name="hiddenform" action="{html.escape(redirect)}">{fields}'
+        "<noscript><p>Script is disabled. Click Submit to continue.</p>"
+        '<input type="submit" value="Submit"/></noscript></form>'
+        "<script>document.forms[0].submit();</script></body></html>"
+    )
+    return LabResponse(200, page.encode(), content_type="text/html; charset=utf-8")
 
 
 # -- scopes ------------------------------------------------------------------------------

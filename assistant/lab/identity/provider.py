@@ -9,7 +9,9 @@ authority URLs work unchanged (endpoints.py has the HTTP side). Test hooks stand
 the person at the browser:
 
     idp.approve("ABCD12345", "admin@contoso.test")   # the device code a run showed
-    idp.auto_approve = "admin@contoso.test"          # approve every new device code
+    idp.auto_approve = "admin@contoso.test"          # approve every new device code, and
+                                                     # every browser that opens the sign-in
+                                                     # page (it posts the code back)
     idp.approve_authorization(auth_uri, user)        # a browser sign-in -> (url, form)
     idp.mint_user_token(...) / idp.mint_app_token()  # tokens with chosen mistakes
 
@@ -58,7 +60,8 @@ class LabIdentityProvider:
         self.apps: dict[str, LabApp] = default_apps()
         self.grants = GrantStore()
         self.interval = interval  # seconds between device-code polls (Entra says 5)
-        self.auto_approve: str | None = None  # a user who approves every new device code
+        # a user who approves every new device code and signs in on every sign-in page
+        self.auto_approve: str | None = None
         self.token_lifetime = 3600
         self.daemon_certificate = LabClientCertificate(f"CN={self.apps[DAEMON_APP].name}")
         self.users: dict[str, str] = {}  # address -> tenant ID (lab directory + strangers)
