@@ -19,20 +19,9 @@ import ssl
 from collections.abc import Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_common import (
-    Endpoint,
-    blocked_by,
-    choose_endpoint,
-    failure,
-    no_endpoint,
-    roll_up,
-    skipped,
-    timed,
-)
-from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_check import Query, SignIn, Stage, mail_check
 from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import (
-    PROTOCOL_ERRORS,
     Conversation,
     MailProtocol,
     PasswordSignIn,
@@ -55,6 +44,7 @@ TITLE = msg("IMAP sign-in and INBOX")
 _CAPS_TITLE = msg("Capabilities and sign-in methods")
 _SIGN_IN_TITLE = msg("Sign in with the password")
 _INBOX_TITLE = msg("Open INBOX (read-only)")
+_SIGN_IN = SignIn(SIGN_IN, _SIGN_IN_TITLE, SIGN_IN_XOAUTH2)
 
 
 def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> ImapConnection:
@@ -144,20 +134,15 @@ def _capabilities_step(conv: Conversation[ImapConnection]) -> Step:
     )
 
 
-def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) -> Step:
-    if oauth(ctx) is not None:
-        session = conv.session
-        assert session is not None
+def _login_step(conv: Conversation[ImapConnection]) -> Step:
+    session = conv.live
+    if oauth(conv.ctx) is not None:
         return xoauth2_step(
-            ctx,
             conv,
-            ep,
             step_id=SIGN_IN_XOAUTH2,
             offered=auth_mechanisms(conv.after_tls),
             login=session.xoauth2_login,
         )
-    session = conv.session
-    assert session is not None
 
     def login(mechanism: str, user: str, secret: str) -> str:
         session.password_login(mechanism, user, secret)
@@ -170,74 +155,33 @@ def _login_step(ctx: Context, conv: Conversation[ImapConnection], ep: Endpoint) 
         else msg("the server accepts no password over TLS (it offers nothing)")
     )
     return password_sign_in(
-        ctx,
         conv,
-        ep,
         PasswordSignIn(
-            "imap",
-            SIGN_IN,
-            _SIGN_IN_TITLE,
-            password_mechanism(conv.after_tls),
-            no_mechanism,
-            login,
+            SIGN_IN, _SIGN_IN_TITLE, password_mechanism(conv.after_tls), no_mechanism, login
         ),
     )
 
 
-def _inbox_step(ctx: Context, conv: Conversation[ImapConnection]) -> Step:
-    session = conv.session
-    assert session is not None
-    try:
-        count = session.examine_inbox()
-    except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
-        return Step(INBOX, _INBOX_TITLE, Status.FAIL, summary=summary, remedy=remedy)
-    summary = (
-        msg("INBOX opened: 1 message")
-        if count == 1
-        else msg("INBOX opened: {count} messages", count=count)
-    )
-    return Step(INBOX, _INBOX_TITLE, Status.PASS, summary=summary)
+def _inbox(session: ImapConnection) -> str:
+    count = session.examine_inbox()
+    if count == 1:
+        return msg("INBOX opened: 1 message")
+    return msg("INBOX opened: {count} messages", count=count)
 
 
 def check_imap(ctx: Context) -> Step:
-    ep = choose_endpoint(ctx, "imap")
-    if ep is None:
-        return no_endpoint(LOGIN, TITLE, "imap")
-    conv = Conversation(ctx, ep, IMAP)
-    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
-    if oauth(ctx) is not None:
-        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
-    try:
-        children = conv.open()
-        if conv.session is None:
-            reason = blocked_by(children) or msg("not tried")
-            children += [
-                skipped(CAPABILITIES, _CAPS_TITLE, reason),
-                skipped(sign_in, sign_in_title, reason),
-                skipped(INBOX, _INBOX_TITLE, reason),
-            ]
-        else:
-            children.append(_capabilities_step(conv))
-            login = timed(lambda: _login_step(ctx, conv, ep))
-            children.append(login)
-            if login.status is Status.PASS:
-                children.append(timed(lambda: _inbox_step(ctx, conv)))
-            else:
-                reason = login.summary if login.status is Status.SKIP else msg("not signed in")
-                not_tried = msg("not tried: {reason}", reason=reason)
-                children.append(skipped(INBOX, _INBOX_TITLE, not_tried))
-    finally:
-        conv.close()
-    inbox = children[-1]
-    return roll_up(
+    return mail_check(
+        ctx,
+        IMAP,
         LOGIN,
         TITLE,
-        ep,
-        children,
-        conv.wires,
-        success=msg("signed in to {server}; {inbox}", server=ep.describe(), inbox=inbox.summary),
-        login_id=sign_in,
+        sign_in=_SIGN_IN,
+        login=_login_step,
+        before=Stage(CAPABILITIES, _CAPS_TITLE, _capabilities_step),
+        after=Query(INBOX, _INBOX_TITLE, _inbox),
+        success=lambda server, inbox: msg(
+            "signed in to {server}; {inbox}", server=server, inbox=inbox
+        ),
     )
 
 

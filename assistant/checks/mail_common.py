@@ -112,6 +112,23 @@ def host_refusal(ctx: Context, endpoint: Endpoint, protocol: str) -> str | None:
     )
 
 
+def host_refused(step_id: str, title: str, summary: str, endpoint: Endpoint) -> Step:
+    """A sign-in step skipped because host_refusal said no; `summary` says what was not
+    sent (Text)."""
+    return Step(
+        step_id,
+        title,
+        Status.SKIP,
+        summary=summary,
+        remedy=Remedy(
+            msg(
+                "If {host} is your server, confirm it with --trust-host {host}.",
+                host=endpoint.host,
+            )
+        ),
+    )
+
+
 def unwind(ctx: Context) -> None:
     """After a failure: a cancel or an expired deadline is the real cause."""
     ctx.token.raise_if_cancelled()

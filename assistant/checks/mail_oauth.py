@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant.checks.mail_common import Endpoint, failure, host_refusal, io_remedy
+from assistant.checks.mail_common import Endpoint, failure, host_refusal, host_refused, io_remedy
 from assistant.checks.mail_replies import explain_reply
 from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, Session
 from assistant.checks.oauth_common import get_token, oauth, xoauth2_refused
@@ -38,9 +38,7 @@ _PASSWORD_MEANINGS = frozenset(
 
 
 def xoauth2_step(
-    ctx: Context,
     conv: Conversation[S],
-    ep: Endpoint,
     *,
     step_id: str,
     offered: Sequence[str],
@@ -48,25 +46,18 @@ def xoauth2_step(
 ) -> Step:
     """`offered`: SASL mechanisms offered over TLS; `login(user, token)` signs in and
     returns the server's answer, or raises one of PROTOCOL_ERRORS."""
+    ctx, ep = conv.ctx, conv.endpoint
     credential = oauth(ctx)
     assert credential is not None
     protocol = conv.protocol.key
     shown: str = ", ".join(offered) or msg("nothing")
-    refusal = host_refusal(ctx, ep, protocol)
-    if refusal is not None:
-        return Step(
-            step_id,
-            TITLE,
-            Status.SKIP,
-            summary=msg(
-                "{host} is outside {domain} and not a Microsoft endpoint; no token was sent",
-                host=ep.host,
-                domain=ctx.target.domain,
-            ),
-            remedy=Remedy(
-                msg("If {host} is your server, confirm it with --trust-host {host}.", host=ep.host)
-            ),
+    if host_refusal(ctx, ep, protocol) is not None:
+        not_sent = msg(
+            "{host} is outside {domain} and not a Microsoft endpoint; no token was sent",
+            host=ep.host,
+            domain=ctx.target.domain,
         )
+        return host_refused(step_id, TITLE, not_sent, ep)
     if "XOAUTH2" not in {m.upper() for m in offered}:
         return Step(
             step_id,

@@ -30,6 +30,7 @@ from assistant.checks.mail_common import (
     ReplyRefused,
     failure,
     host_refusal,
+    host_refused,
     io_remedy,
     password,
     said,
@@ -113,6 +114,12 @@ class Conversation(Generic[S]):
         self.connect_id = f"{protocol.key}.connect"
         self.tls_id = f"{protocol.key}.tls"
         self.label = verbatim(f"{protocol.name} {endpoint.host}:{endpoint.port}")
+
+    @property
+    def live(self) -> S:
+        """The session, for the steps that run only once open() gave one."""
+        assert self.session is not None
+        return self.session
 
     # -- the two steps ---------------------------------------------------------------
 
@@ -443,7 +450,6 @@ def _legacy_remedy(ep: Endpoint) -> Remedy:
 class PasswordSignIn:
     """How one protocol signs in with a password; the steps around it are shared."""
 
-    protocol: str  # "imap", "pop", "smtp": what host_refusal and --trust-host speak of
     step_id: str
     title: str  # Text, as are the summaries below
     mechanism: str | None  # None: the server offers no password mechanism over TLS
@@ -453,29 +459,20 @@ class PasswordSignIn:
     skip_reason: str = NO_CREDENTIALS
 
 
-def password_sign_in(
-    ctx: Context, conv: Conversation[S], ep: Endpoint, how: PasswordSignIn
-) -> Step:
+def password_sign_in(conv: Conversation[S], how: PasswordSignIn) -> Step:
     """The password sign-in every mail protocol does: only with a password, only to a
     host the rules allow, only with a mechanism the server offers over TLS; a refusal
     explained by the reply tables."""
+    ctx, ep = conv.ctx, conv.endpoint
     credential = password(ctx)
     if credential is None:
         return skipped(how.step_id, how.title, how.skip_reason)
     details = (
         msg("Offered over TLS: {offered}", offered=how.offered) if how.offered is not None else ""
     )
-    refusal = host_refusal(ctx, ep, how.protocol)
+    refusal = host_refusal(ctx, ep, conv.protocol.key)
     if refusal is not None:
-        return Step(
-            how.step_id,
-            how.title,
-            Status.SKIP,
-            summary=refusal,
-            remedy=Remedy(
-                msg("If {host} is your server, confirm it with --trust-host {host}.", host=ep.host)
-            ),
-        )
+        return host_refused(how.step_id, how.title, refusal, ep)
     if how.mechanism is None:
         return Step(
             how.step_id,

@@ -15,27 +15,16 @@ import ssl
 from collections.abc import Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_common import (
-    Endpoint,
-    blocked_by,
-    choose_endpoint,
-    failure,
-    no_endpoint,
-    roll_up,
-    skipped,
-    timed,
-)
-from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_check import Query, SignIn, mail_check
 from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import (
-    PROTOCOL_ERRORS,
     Conversation,
     MailProtocol,
     PasswordSignIn,
     password_sign_in,
 )
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth
-from assistant.model import Status, Step
+from assistant.model import Step
 from assistant.net.mailwire import Wire
 from assistant.net.pop_client import PopConnection
 from assistant.runner import Check, Context
@@ -48,6 +37,7 @@ STAT = "pop.stat"
 TITLE = msg("POP sign-in and mailbox")
 _SIGN_IN_TITLE = msg("Sign in with the password")
 _STAT_TITLE = msg("Mailbox statistics (STAT)")
+_SIGN_IN = SignIn(SIGN_IN, _SIGN_IN_TITLE, SIGN_IN_XOAUTH2)
 
 
 def _open(sock: socket.socket, wire: Wire, host: str, port: int) -> PopConnection:
@@ -96,32 +86,24 @@ def password_mechanism(capabilities: Sequence[str]) -> str | None:
     return None
 
 
-def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -> Step:
-    offered = ", ".join(conv.after_tls) or msg("no CAPA")
-    if oauth(ctx) is not None:
-        session = conv.session
-        assert session is not None
+def _login_step(conv: Conversation[PopConnection]) -> Step:
+    session = conv.live
+    if oauth(conv.ctx) is not None:
         return xoauth2_step(
-            ctx,
             conv,
-            ep,
             step_id=SIGN_IN_XOAUTH2,
             offered=sasl_mechanisms(conv.after_tls),
             login=session.xoauth2_login,
         )
-    session = conv.session
-    assert session is not None
 
     def login(mechanism: str, user: str, secret: str) -> str:
         session.password_login(mechanism, user, secret)
         return "(USER/PASS)" if mechanism == "USER" else "(AUTH PLAIN)"
 
+    offered = ", ".join(conv.after_tls) or msg("no CAPA")
     return password_sign_in(
-        ctx,
         conv,
-        ep,
         PasswordSignIn(
-            "pop",
             SIGN_IN,
             _SIGN_IN_TITLE,
             password_mechanism(conv.after_tls),
@@ -132,61 +114,25 @@ def _login_step(ctx: Context, conv: Conversation[PopConnection], ep: Endpoint) -
     )
 
 
-def _stat_step(ctx: Context, conv: Conversation[PopConnection]) -> Step:
-    session = conv.session
-    assert session is not None
-    try:
-        count, size = session.stat()
-    except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
-        return Step(STAT, _STAT_TITLE, Status.FAIL, summary=summary, remedy=remedy)
-    summary = (
-        msg("1 message, {size} bytes", size=size)
-        if count == 1
-        else msg("{count} messages, {size} bytes", count=count, size=size)
-    )
-    return Step(STAT, _STAT_TITLE, Status.PASS, summary=summary)
+def _stat(session: PopConnection) -> str:
+    count, size = session.stat()
+    if count == 1:
+        return msg("1 message, {size} bytes", size=size)
+    return msg("{count} messages, {size} bytes", count=count, size=size)
 
 
 def check_pop(ctx: Context) -> Step:
-    ep = choose_endpoint(ctx, "pop")
-    if ep is None:
-        return no_endpoint(LOGIN, TITLE, "pop")
-    conv = Conversation(ctx, ep, POP)
-    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
-    if oauth(ctx) is not None:
-        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
-    try:
-        children = conv.open()
-        if conv.session is None:
-            reason = blocked_by(children) or msg("not tried")
-            children += [
-                skipped(sign_in, sign_in_title, reason),
-                skipped(STAT, _STAT_TITLE, reason),
-            ]
-        else:
-            login = timed(lambda: _login_step(ctx, conv, ep))
-            children.append(login)
-            if login.status is Status.PASS:
-                children.append(timed(lambda: _stat_step(ctx, conv)))
-            else:
-                reason = login.summary if login.status is Status.SKIP else msg("not signed in")
-                not_tried = msg("not tried: {reason}", reason=reason)
-                children.append(skipped(STAT, _STAT_TITLE, not_tried))
-    finally:
-        conv.close()
-    return roll_up(
+    return mail_check(
+        ctx,
+        POP,
         LOGIN,
         TITLE,
-        ep,
-        children,
-        conv.wires,
-        success=msg(
-            "signed in to {server}; mailbox: {mailbox}",
-            server=ep.describe(),
-            mailbox=children[-1].summary,
+        sign_in=_SIGN_IN,
+        login=_login_step,
+        after=Query(STAT, _STAT_TITLE, _stat),
+        success=lambda server, mailbox: msg(
+            "signed in to {server}; mailbox: {mailbox}", server=server, mailbox=mailbox
         ),
-        login_id=sign_in,
     )
 
 

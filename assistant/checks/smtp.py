@@ -19,17 +19,8 @@ import ssl
 from collections.abc import Callable, Sequence
 
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_common import (
-    Endpoint,
-    ReplyRefused,
-    blocked_by,
-    choose_endpoint,
-    no_endpoint,
-    roll_up,
-    skipped,
-    timed,
-)
-from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail_check import SignIn, mail_check
+from assistant.checks.mail_common import Endpoint, ReplyRefused
 from assistant.checks.mail_oauth import xoauth2_step
 from assistant.checks.mail_session import (
     Conversation,
@@ -52,6 +43,7 @@ DEPRECATION = "smtp.deprecation"
 TITLE = msg("SMTP client submission (SMTP AUTH)")
 DEPRECATION_TITLE = msg("SMTP AUTH with a password in Exchange Online: retirement dates")
 _SIGN_IN_TITLE = msg("AUTH mechanisms and sign-in with the password")
+_SIGN_IN = SignIn(SIGN_IN, _SIGN_IN_TITLE, SIGN_IN_XOAUTH2)
 
 
 def _reply(code: int, message: bytes) -> str:
@@ -145,12 +137,11 @@ def _xoauth2(session: SmtpConnection) -> Callable[[str, str], str]:
     return login
 
 
-def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -> Step:
-    session = conv.session
-    assert session is not None
+def _auth_step(conv: Conversation[SmtpConnection]) -> Step:
+    ctx, ep, session = conv.ctx, conv.endpoint, conv.live
     offered = session.offered_auth()
-    step_id, title = (SIGN_IN_XOAUTH2, XOAUTH2_TITLE) if oauth(ctx) else (SIGN_IN, _SIGN_IN_TITLE)
     if not offered:
+        step_id, title = _SIGN_IN.chosen(ctx)
         return Step(
             step_id,
             title,
@@ -163,9 +154,7 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
         )
     shown = "AUTH " + " ".join(offered)
     if oauth(ctx) is not None:
-        return xoauth2_step(
-            ctx, conv, ep, step_id=SIGN_IN_XOAUTH2, offered=offered, login=_xoauth2(session)
-        )
+        return xoauth2_step(conv, step_id=SIGN_IN_XOAUTH2, offered=offered, login=_xoauth2(session))
 
     def login(mechanism: str, user: str, secret: str) -> str:
         code, message = session.authenticate(mechanism, user, secret)
@@ -176,11 +165,8 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
         )
 
     return password_sign_in(
-        ctx,
         conv,
-        ep,
         PasswordSignIn(
-            "smtp",
             SIGN_IN,
             _SIGN_IN_TITLE,
             password_mechanism(offered),
@@ -195,30 +181,14 @@ def _auth_step(ctx: Context, conv: Conversation[SmtpConnection], ep: Endpoint) -
 
 
 def check_smtp(ctx: Context) -> Step:
-    ep = choose_endpoint(ctx, "smtp")
-    if ep is None:
-        return no_endpoint(AUTH, TITLE, "smtp")
-    conv = Conversation(ctx, ep, SMTP)
-    sign_in, sign_in_title = SIGN_IN, _SIGN_IN_TITLE
-    if oauth(ctx) is not None:
-        sign_in, sign_in_title = SIGN_IN_XOAUTH2, XOAUTH2_TITLE
-    try:
-        children = conv.open()
-        if conv.session is None:
-            reason = blocked_by(children) or msg("not tried")
-            children.append(skipped(sign_in, sign_in_title, reason))
-        else:
-            children.append(timed(lambda: _auth_step(ctx, conv, ep)))
-    finally:
-        conv.close()
-    return roll_up(
+    return mail_check(
+        ctx,
+        SMTP,
         AUTH,
         TITLE,
-        ep,
-        children,
-        conv.wires,
-        success=msg("{server}: {result}", server=ep.describe(), result=children[-1].summary),
-        login_id=sign_in,
+        sign_in=_SIGN_IN,
+        login=_auth_step,
+        success=lambda server, result: msg("{server}: {result}", server=server, result=result),
     )
 
 
