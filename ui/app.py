@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from ui import smoke
 from ui.i18n import LANGUAGES, Translations, system_language
 from ui.icons import app_icon
 from ui.settings import Settings
@@ -36,6 +37,9 @@ def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | No
     if demo:
         wizard.start_demo(scenario)
     wizard.show()
+    smoke_delay = smoke.quit_after_ms()  # packaging smoke tests only (ui/smoke.py)
+    if smoke_delay is not None:
+        smoke.arm(wizard, smoke_delay)
     # Ctrl-C in the terminal closes the window the normal way (runs cancelled, then quit);
     # the idle timer lets Python look at its signal flags while Qt's loop runs.
     signal.signal(signal.SIGINT, lambda *_: wizard.close())

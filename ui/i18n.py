@@ -4,7 +4,9 @@ The `.ts` files in resources/translations/ are the sources (edit them with Qt Li
 refresh them from the code with `python -m ui.i18n update`). The compiled `.qm` files
 are build output: the app compiles them at startup when they are missing or older
 than their source (pyside6-lrelease ships with PySide6-Essentials), into build/ in a
-source checkout or the user's cache folder otherwise.
+source checkout or the user's cache folder otherwise. A frozen app (the PyInstaller
+build, packaging/) carries them compiled, with Qt's own catalogue, in its bundle's
+translations/ folder, and never looks for lrelease.
 """
 
 from __future__ import annotations
@@ -50,6 +52,18 @@ def _qt_tool(name: str) -> Path | None:
     return None
 
 
+BUNDLED_TRANSLATIONS = "translations"  # inside a frozen app's bundle (packaging/*.spec)
+QT_CATALOG = "qtbase"  # Qt's own texts: standard buttons, dialogs, context menus
+
+
+def frozen_bundle() -> Path | None:
+    """The folder a PyInstaller build unpacked its files to; None when running from
+    source or an installed package."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+
+
 def qm_dir() -> Path:
     build = ROOT / "build" / "translations"
     try:
@@ -62,12 +76,14 @@ def qm_dir() -> Path:
     return cache / "translations"
 
 
-def ensure_compiled() -> Path:
-    """Compile every stale .ts into .qm; returns the folder holding the .qm files."""
-    out = qm_dir()
+def compile_catalogs(out: Path) -> list[Path]:
+    """Compile every .ts that is stale in `out` into a .qm there; returns the .qm files
+    that exist afterwards (packaging/ checks that none is missing)."""
     out.mkdir(parents=True, exist_ok=True)
+    compiled = []
     for ts in sorted(TS_DIR.glob(f"{CATALOG}_*.ts")):
         qm = out / (ts.stem + ".qm")
+        compiled.append(qm)
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
         tool = _qt_tool("lrelease")
@@ -80,7 +96,27 @@ def ensure_compiled() -> Path:
         subprocess.run(  # noqa: S603 - our own tool on our own file
             [str(tool), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60
         )
+    return [qm for qm in compiled if qm.exists()]
+
+
+def ensure_compiled() -> Path:
+    """The folder holding the .qm files: compiled now when stale (from source), or the
+    ones built into a frozen app."""
+    bundle = frozen_bundle()
+    if bundle is not None:
+        return bundle / BUNDLED_TRANSLATIONS
+    out = qm_dir()
+    compile_catalogs(out)
     return out
+
+
+def qt_translations_dir() -> str:
+    """Where Qt's own catalogues are: PySide6's folder, or the frozen app's bundle (which
+    keeps only the ones loaded here)."""
+    bundle = frozen_bundle()
+    if bundle is not None:
+        return str(bundle / BUNDLED_TRANSLATIONS)
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def system_language() -> str:
@@ -111,8 +147,7 @@ class Translations:
             if ours.load(f"{CATALOG}_{language}", str(self._qm)):
                 self._installed.append(ours)
             qt_own = QTranslator(self._app)
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt_own.load(f"qtbase_{language}", qt_dir):
+            if qt_own.load(f"{QT_CATALOG}_{language}", qt_translations_dir()):
                 self._installed.append(qt_own)
             for translator in self._installed:
                 self._app.installTranslator(translator)

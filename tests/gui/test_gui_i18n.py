@@ -4,6 +4,7 @@ label, button, check box, radio button, group box or window title keeps its Engl
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from gui_helpers import fill_target, run_to_results
@@ -72,6 +73,22 @@ def test_the_catalogue_compiles_and_loads(qtbot, wizard, translations) -> None:
     assert wizard.welcome_page.diagnose.text().startswith("立即诊断")
     translations.switch(ENGLISH)
     assert QCoreApplication.translate("Status", "Passed") == "Passed"
+
+
+def test_a_frozen_app_loads_its_bundled_catalogues(monkeypatch, tmp_path) -> None:
+    """In a PyInstaller build the .qm files come with the app: no lrelease, no cache."""
+    from ui import i18n
+
+    def no_tool(name: str) -> None:
+        raise AssertionError(f"a frozen app looked for {name}")
+
+    monkeypatch.setattr(i18n, "_qt_tool", no_tool)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert i18n.ensure_compiled() == tmp_path / "translations"
+    assert i18n.qt_translations_dir() == str(tmp_path / "translations")
+    monkeypatch.delattr(sys, "frozen")
+    assert i18n.frozen_bundle() is None
 
 
 def test_no_page_shows_english_in_chinese(qtbot, wizard, translations, lab: Lab) -> None:
