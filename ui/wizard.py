@@ -18,6 +18,7 @@ from assistant.config import InputError
 from assistant.events import RunFinished
 from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
+from assistant.net.exchangelib_adapter import preload as preload_exchangelib
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report, load_json
 from ui.browser import BrowserOpener, UrlOpener, qt_open_url
@@ -82,6 +83,10 @@ class Wizard(QWizard):
         self.workers.idle.connect(self._maybe_close)
         self.restore_settings()
         self.retranslate()
+        # exchangelib is imported lazily by the engine; importing it here, off the GUI
+        # thread and while the user is still on the first pages, keeps that half second of
+        # imports (GIL and import lock held in long stretches) out of the run.
+        self.warmup = self.workers.run(preload_exchangelib, "warmup").start()
 
     # -- settings --------------------------------------------------------------------------
 

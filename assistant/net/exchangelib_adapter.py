@@ -312,6 +312,20 @@ def private_cache_path() -> Path:
     )
 
 
+def preload() -> None:
+    """Import exchangelib and what it pulls in (about half a second of imports).
+
+    The engine imports it inside the EWS code, so a run that needs no EWS never pays for
+    it. A front end that will probably run EWS soon calls this on a background thread
+    first: an import in the middle of a run holds the GIL and the import lock for long
+    stretches, which a window's event loop feels as a stall.
+    """
+    import exchangelib
+    import exchangelib.autodiscover.cache
+    import exchangelib.errors
+    import exchangelib.protocol  # noqa: F401
+
+
 def install() -> None:
     """Make exchangelib use RoutedAdapter (idempotent; safe from any thread)."""
     import exchangelib.autodiscover.cache
