@@ -22,7 +22,7 @@ from assistant.facts import MAIL_LINKS, is_microsoft_host, is_within
 from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.mailwire import ClosedMidReply, ReplyTimeout, Wire
 from assistant.runner import Context
-from assistant.text import Text, msg, verbatim
+from assistant.text import Text, TextError, msg, verbatim
 
 NO_CREDENTIALS = msg("no credentials for this run")
 _MODES = {"ssl": msg("implicit TLS"), "tls": verbatim("STARTTLS"), "none": msg("no encryption")}
@@ -136,15 +136,14 @@ def unwind(ctx: Context) -> None:
         raise DeadlineExceeded("the check ran out of time")
 
 
-class ReplyRefused(Exception):
+class ReplyRefused(TextError):
     """The server answered a command with a refusal; `reply` is its line, as sent.
     `what` names the command ("EHLO", or a Text such as msg("the greeting"))."""
 
     def __init__(self, what: str, reply: str) -> None:
-        self.message = msg(
-            "{command} was answered: {server_reply}", command=what, server_reply=reply
+        super().__init__(
+            msg("{command} was answered: {server_reply}", command=what, server_reply=reply)
         )
-        super().__init__(self.message)
         self.what = what
         self.reply = reply
 

@@ -20,7 +20,7 @@ from assistant.net.proxy import ProxyError
 from assistant.net.redact import Redactor
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_inspection import TlsInspection
-from assistant.text import msg
+from assistant.text import TextError, msg
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 # Headers Microsoft front ends add that let support trace a request end to end.
@@ -33,17 +33,13 @@ CORRELATION_HEADERS = (
 )
 
 
-class HttpError(Exception):
+class HttpError(TextError):
     def __init__(
         self, message: str, tls: TlsInspection | None = None, *, at_proxy: bool = False
     ) -> None:
         super().__init__(message)
-        self.message = message
         self.tls = tls
         self.at_proxy = at_proxy  # the web proxy refused or failed, not the server
-
-    def __str__(self) -> str:
-        return self.message  # the translatable text itself, not a plain copy
 
 
 @dataclass(frozen=True)

@@ -18,18 +18,13 @@ from typing import BinaryIO, cast
 
 from assistant.net.redact import MASK
 from assistant.net.transcript import Transcript
-from assistant.text import msg
+from assistant.text import TextError, msg
 
 CRLF = b"\r\n"
 
 
-class MailIOError(OSError):
-    """The conversation broke off; the message says how, in plain words (`message`, a
-    translatable Text; `str()` of the error is its English)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class MailIOError(TextError, OSError):
+    """The conversation broke off; the message says how, in plain words."""
 
 
 class ReplyTimeout(MailIOError):

@@ -9,19 +9,14 @@ from __future__ import annotations
 import socket
 
 from assistant.net.transcript import Transcript
-from assistant.text import msg
+from assistant.text import TextError, msg
 
 MAX_LINE = 4096
 MAX_REPLY_LINES = 100
 
 
-class ProtocolError(Exception):
-    """The server said something that ends the conversation; the message quotes it
-    (`message`, a translatable Text; `str()` of the error is its English)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ProtocolError(TextError):
+    """The server said something that ends the conversation; the message quotes it."""
 
 
 def read_line(sock: socket.socket) -> str:

@@ -22,7 +22,7 @@ from assistant.net.tls_explain import (
     wrong_name_reason,
 )
 from assistant.net.tls_inspection import TlsInspection, inspect_ssl_socket
-from assistant.text import msg
+from assistant.text import TextError, msg
 
 
 def client_context(
@@ -54,16 +54,12 @@ def _cached_context(ca_bundle: str | None, verify: bool) -> ssl.SSLContext:
     return ctx
 
 
-class TlsHandshakeError(Exception):
+class TlsHandshakeError(TextError):
     """A TLS handshake that did not succeed, in plain words, with what was seen."""
 
     def __init__(self, message: str, inspection: TlsInspection | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.inspection = inspection
-
-    def __str__(self) -> str:
-        return self.message  # the translatable text itself, not a plain copy
 
 
 # -- the handshake -------------------------------------------------------------------
