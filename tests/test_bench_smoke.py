@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
-def test_dns_benchmark_runs_and_reports_a_ratio() -> None:
-    path = Path(__file__).resolve().parents[1] / "bench" / "bench_dns.py"
-    spec = importlib.util.spec_from_file_location("bench_dns", path)
+def load_bench(name: str) -> ModuleType:
+    """bench/<name>.py as a module (bench/ is scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    result = module.main(3)
+    return module
+
+
+def test_dns_benchmark_runs_and_reports_a_ratio() -> None:
+    result = load_bench("bench_dns").main(3)
     assert result["queries"] == 18
     assert result["ratio"] > 0 and result["baseline_us_per_query"] > 0
 
 
 def test_text_benchmark_runs_and_reports_ratios() -> None:
-    path = Path(__file__).resolve().parents[1] / "bench" / "bench_text.py"
-    spec = importlib.util.spec_from_file_location("bench_text", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = module.main(200)
+    result = load_bench("bench_text").main(200)
     assert result["rounds"] == 200
     assert result["make_ratio"] > 0 and result["render_ratio"] > 0
     assert result["report_size_ratio"] > 1  # the recipes are there at all

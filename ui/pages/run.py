@@ -12,7 +12,6 @@ import time
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -30,6 +29,7 @@ from ui.i18n import fmt
 from ui.pages.common import Page
 from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.browser_box import BrowserSignInBox
+from ui.widgets.sign_in_box import SignInBox
 from ui.widgets.step_tree import StepTree
 
 
@@ -248,42 +248,19 @@ class RunPage(Page):
         self._update_status(cancelled=self.done and bool(self.run and self.run.cancelled))
 
 
-class DeviceCodeBox(QFrame):
+class DeviceCodeBox(SignInBox):
     """The device code sign-in's prompt, shown while the run waits for the user: the
     address (opened in the browser only when clicked, on the GUI thread) and the code,
     large and selectable, with a Copy button."""
 
     def __init__(self, parent: RunPage) -> None:
-        super().__init__(parent)
-        self.setObjectName("deviceCodeBox")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.check_id: str | None = None
+        super().__init__("deviceCode", parent, selectable=True)
         self.prompt: DeviceCodePrompt | None = None
-        self.heading = QLabel(self)
-        self.heading.setObjectName("deviceCodeHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.instructions = QLabel(self)
-        self.instructions.setObjectName("deviceCodeInstructions")
-        self.instructions.setWordWrap(True)
-        self.url = QLabel(self)
-        self.url.setObjectName("deviceCodeUrl")
-        self.url.setTextFormat(Qt.TextFormat.RichText)
-        self.url.setOpenExternalLinks(False)
-        self.url.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.url.linkActivated.connect(self.open_url)
         self.code_label = QLabel(self)
         self.code = self._code_label()
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copyDeviceCode")
         self.copy_button.clicked.connect(self.copy_code)
-        self.url_label = QLabel(self)
-        self.url_label.setBuddy(self.url)
         self.code_label.setBuddy(self.code)
         address = QHBoxLayout()
         address.addWidget(self.url_label)
@@ -321,10 +298,7 @@ class DeviceCodeBox(QFrame):
 
     def show_prompt(self, check_id: str, prompt: DeviceCodePrompt) -> None:
         self.check_id, self.prompt = check_id, prompt
-        link = QUrl(prompt.verification_uri).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        shown = prompt.verification_uri.replace("&", "&amp;").replace("<", "&lt;")
-        self.url.setText(f'<a href="{link}">{shown}</a>')
-        self.url.setAccessibleName(prompt.verification_uri)
+        self.show_link(prompt.verification_uri, prompt.verification_uri)
         self.code.setText(prompt.user_code)
         self.code.setAccessibleName(prompt.user_code)
         self.show()

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from assistant.auth.prompt import BrowserPrompt
 from ui.browser import BrowserOpener, qt_open_url
+from ui.widgets.sign_in_box import SignInBox
 
 
 def short_address(url: str) -> str:
@@ -21,34 +21,12 @@ def short_address(url: str) -> str:
     return shown + ("?…" if parts.query else "")
 
 
-class BrowserSignInBox(QFrame):
+class BrowserSignInBox(SignInBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("browserSignInBox")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.check_id: str | None = None
+        super().__init__("browserSignIn", parent, selectable=False)
         self.prompt: BrowserPrompt | None = None
         self.opener: BrowserOpener | None = None
         self.browser_started: bool | None = None  # None: not known yet
-        self.heading = QLabel(self)
-        self.heading.setObjectName("browserSignInHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.instructions = QLabel(self)
-        self.instructions.setObjectName("browserSignInInstructions")
-        self.instructions.setWordWrap(True)
-        self.url_label = QLabel(self)
-        self.url = QLabel(self)
-        self.url.setObjectName("browserSignInUrl")
-        self.url.setTextFormat(Qt.TextFormat.RichText)
-        self.url.setOpenExternalLinks(False)
-        self.url.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.url.linkActivated.connect(self.open_url)
-        self.url_label.setBuddy(self.url)
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copySignInAddress")
         self.copy_button.clicked.connect(self.copy_url)
@@ -78,10 +56,7 @@ class BrowserSignInBox(QFrame):
 
     def show_prompt(self, check_id: str, prompt: BrowserPrompt) -> None:
         self.check_id, self.prompt = check_id, prompt
-        link = QUrl(prompt.url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        shown = short_address(prompt.url).replace("&", "&amp;").replace("<", "&lt;")
-        self.url.setText(f'<a href="{link}">{shown}</a>')
-        self.url.setAccessibleName(prompt.url)
+        self.show_link(prompt.url, short_address(prompt.url))
         self.retranslate()
         self.show()
         self.copy_button.setFocus()
