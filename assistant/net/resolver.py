@@ -1,9 +1,10 @@
 """DNS lookups with outcomes an admin can read, deadlines, and cancellation.
 
 Two modes. System: the nameservers the operating system is configured with (and
-host addresses from the OS, so a hosts-file entry still counts). Explicit: every
-question, host addresses included, goes to the nameservers the user named; this is
-how a check is aimed at one resolver, and how the tests reach the lab's DNS server.
+host addresses from the OS, so a hosts-file entry and per-interface DNS still count;
+net/system_lookup.py holds that call to the deadline and the cancel token). Explicit:
+every question, host addresses included, goes to the nameservers the user named; this
+is how a check is aimed at one resolver, and how the tests reach the lab's DNS server.
 
 Queries are sent with dnspython's wire functions on sockets we own, so waits are
 sliced and a cancelled run stops within CancelToken's slice.
@@ -31,6 +32,7 @@ import dns.rrset
 
 from assistant.cancel import SLICE, CancelToken, Deadline
 from assistant.config import HostPort
+from assistant.net.system_lookup import SYSTEM, SystemLookup
 from assistant.text import N_, join, msg
 
 MAX_CHAIN = 16
@@ -151,10 +153,12 @@ class Resolver:
         *,
         timeout: float = 5.0,
         token: CancelToken | None = None,
+        system: SystemLookup = SYSTEM,
     ) -> None:
         self.explicit = bool(nameservers)
         self.timeout = timeout
         self.token = token or CancelToken()
+        self.system = system  # host addresses from the OS resolver, when none is named
         self._setup_error: str | None = None
         if nameservers:
             self.nameservers: tuple[HostPort, ...] = tuple(nameservers)
@@ -317,7 +321,8 @@ class Resolver:
         except ValueError:
             pass
         if not self.explicit:
-            return self._system_addresses(host)
+            budget = self.timeout if deadline is None else deadline.budget(self.timeout)
+            return self.system.addresses(host, timeout=budget, token=self.token)
         found: list[str] = []
         answers = [self.query(host, t, deadline=deadline) for t in ("A", "AAAA")]
         for answer in answers:
@@ -326,17 +331,6 @@ class Resolver:
             return found
         reasons = join("; ", [a.describe() for a in answers])
         raise LookupError(msg("{host} has no address: {reasons}", host=host, reasons=reasons))
-
-    def _system_addresses(self, host: str) -> list[str]:
-        # The OS resolver applies its own timeouts; it is the only way to honour the hosts
-        # file and per-interface DNS, which admins rely on when testing one server.
-        try:
-            infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            error = msg("{host} has no address: {error}", host=host, error=str(exc.strerror))
-            raise LookupError(error) from None
-        ordered = sorted({str(info[4][0]) for info in infos}, key=lambda a: ":" in a)
-        return ordered
 
 
 def _interpret(
