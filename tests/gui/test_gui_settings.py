@@ -87,3 +87,46 @@ def test_demo_mode_does_not_remember_the_lab(qtbot, demo, config_dir: Path) -> N
     demo.save_settings()
     saved = json.loads((config_dir / FILE_NAME).read_text(encoding="utf-8"))
     assert "connect_to" not in saved and "email" not in saved
+
+
+def _close(qtbot, wizard) -> dict:
+    wizard.close()  # the flow that saves the settings
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=10000)
+    return json.loads((Settings().path).read_text(encoding="utf-8"))
+
+
+def _type_proxy(qtbot, wizard, text: str):
+    wizard.next()
+    fill_target(qtbot, wizard, "admin@contoso.test")
+    wizard.target_page.show_advanced(True)
+    advanced = wizard.target_page.advanced
+    advanced.proxy.clear()
+    qtbot.keyClicks(advanced.proxy, text)
+    return advanced
+
+
+def test_a_refused_proxy_is_never_saved(qtbot, make_wizard, config_dir: Path) -> None:
+    """Issue 11 item 4: only values that validated are remembered, never with user info."""
+    bad = "http://alice:Canary-Proxy-Pw@proxy.contoso.com:8080"
+    wizard = make_wizard()
+    advanced = _type_proxy(qtbot, wizard, bad)
+    assert advanced.errors["proxy"].message  # refused, and said so beside the field
+    assert not wizard.target_page.isComplete()
+    saved = _close(qtbot, wizard)
+    text = (config_dir / FILE_NAME).read_text(encoding="utf-8")
+    assert "Canary-Proxy-Pw" not in text and "alice" not in text
+    assert "http_proxy" not in saved
+    assert saved["email"] == "admin@contoso.test"  # what validated is still remembered
+
+    # A valid proxy is saved, in its parsed form ...
+    wizard = make_wizard()
+    _type_proxy(qtbot, wizard, "Proxy.Contoso.com:8080")
+    assert wizard.target_page.isComplete()
+    assert _close(qtbot, wizard)["http_proxy"] == "http://proxy.contoso.com:8080"
+
+    # ... comes back, and is forgotten when a refused one replaces it.
+    wizard = make_wizard()
+    assert wizard.target_page.advanced.proxy.text() == "http://proxy.contoso.com:8080"
+    _type_proxy(qtbot, wizard, bad)
+    assert "http_proxy" not in _close(qtbot, wizard)
+    assert "Canary-Proxy-Pw" not in (config_dir / FILE_NAME).read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Signal
@@ -22,9 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.config import ConnectTo, InputError, NetworkOptions, parse_nameserver, parse_proxy
+from assistant.config import (
+    ConnectTo,
+    HostPort,
+    InputError,
+    NetworkOptions,
+    ProxyAddress,
+    parse_nameserver,
+    parse_proxy,
+)
 from ui.pages.common import ErrorLabel
 from ui.texts import engine_text
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """The Advanced fields as parsed: each one's error (shown text) or None, and the values."""
+
+    errors: dict[str, str | None]
+    nameservers: tuple[HostPort, ...]
+    connect_to: tuple[ConnectTo, ...]
+    proxy: ProxyAddress | None
+    ca_bundle: str | None
 
 
 def _compact(spin: QWidget) -> QWidget:
@@ -112,6 +132,27 @@ class AdvancedOptions(QWidget):
 
     def options(self) -> NetworkOptions | None:
         """The options, or None after showing what is wrong beside each field."""
+        fields = self._parse()
+        errors = dict(fields.errors)
+        options = None
+        if not any(errors.values()):
+            try:
+                options = NetworkOptions(
+                    nameservers=fields.nameservers,
+                    connect_to=fields.connect_to,
+                    ca_bundle=fields.ca_bundle,
+                    http_proxy=str(fields.proxy) if fields.proxy is not None else None,
+                    timeout=self.timeout.value(),
+                    check_deadline=self.deadline.value(),
+                )
+            except InputError as exc:
+                errors["deadline"] = engine_text(exc.message)
+        for key, label in self.errors.items():
+            label.show_error(errors[key])
+        return options
+
+    def _parse(self) -> _Fields:
+        """Each field through the engine's parser, with its error (shown text) if it failed."""
         errors: dict[str, str | None] = dict.fromkeys(self.errors)
         nameservers = []
         for text in re.split(r"[\s,;]+", self.nameservers.text().strip()):
@@ -131,51 +172,46 @@ class AdvancedOptions(QWidget):
             except InputError as exc:
                 errors["connect_to"] = engine_text(exc.message)
                 break
-        proxy = self.proxy.text().strip() or None
-        if proxy is not None:
-            errors["proxy"] = self._proxy_error(proxy)
+        proxy = None
+        proxy_text = self.proxy.text().strip()
+        if proxy_text:
+            try:
+                proxy = parse_proxy(proxy_text)
+            except InputError:
+                errors["proxy"] = self._proxy_error(proxy_text)
         bundle = self.ca_bundle.text().strip() or None
         if bundle is not None and not os.path.isfile(bundle):
             errors["ca_bundle"] = self.tr("There is no file at this path.")
-        options = None
-        if not any(errors.values()):
-            try:
-                options = NetworkOptions(
-                    nameservers=tuple(nameservers),
-                    connect_to=tuple(rules),
-                    ca_bundle=bundle,
-                    http_proxy=proxy,
-                    timeout=self.timeout.value(),
-                    check_deadline=self.deadline.value(),
-                )
-            except InputError as exc:
-                errors["deadline"] = engine_text(exc.message)
-        for key, label in self.errors.items():
-            label.show_error(errors[key])
-        return options
+        return _Fields(errors, tuple(nameservers), tuple(rules), proxy, bundle)
 
-    def _proxy_error(self, text: str) -> str | None:
+    def _proxy_error(self, text: str) -> str:
         try:
-            parse_proxy(text)
-        except InputError:
             parts = urlsplit(text if "://" in text else "http://" + text)
-            if parts.scheme == "https":
-                return self.tr(
-                    "Only http:// proxies are supported; HTTPS still runs end to end through them."
-                )
-            if "@" in parts.netloc:
-                return self.tr(
-                    "Sign-in to the proxy is not supported: leave out the name and password."
-                )
+        except ValueError:  # e.g. an unclosed [ of an IPv6 address
             return self.tr("Give the proxy as http://host:port")
-        return None
+        if parts.scheme == "https":
+            return self.tr(
+                "Only http:// proxies are supported; HTTPS still runs end to end through them."
+            )
+        if "@" in parts.netloc:
+            return self.tr(
+                "Sign-in to the proxy is not supported: leave out the name and password."
+            )
+        return self.tr("Give the proxy as http://host:port")
 
     def values(self) -> dict[str, object]:
+        """What may be remembered: each field only as it validated (None: forget it). A
+        proxy is kept in its parsed form, which never holds a name or password (issue 11)."""
+        fields = self._parse()
+        ok = {key: fields.errors[key] is None for key in fields.errors}
+        proxy = "" if ok["proxy"] else None  # "": no proxy
+        if fields.proxy is not None:
+            proxy = str(fields.proxy)
         return {
-            "nameservers": self.nameservers.text().strip(),
-            "http_proxy": self.proxy.text().strip(),
-            "ca_bundle": self.ca_bundle.text().strip(),
-            "connect_to": self.connect_to.toPlainText().strip(),
+            "nameservers": self.nameservers.text().strip() if ok["nameservers"] else None,
+            "http_proxy": proxy,
+            "ca_bundle": self.ca_bundle.text().strip() if ok["ca_bundle"] else None,
+            "connect_to": self.connect_to.toPlainText().strip() if ok["connect_to"] else None,
             "timeout": self.timeout.value(),
             "check_deadline": self.deadline.value(),
         }

@@ -6,6 +6,8 @@ becomes the default environment unless the user already chose one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +36,17 @@ def _stack(*widgets: QWidget) -> QVBoxLayout:
     for widget in widgets:
         box.addWidget(widget)
     return box
+
+
+def _valid_or_none(text: str, parse: Callable[[str], object]) -> str | None:
+    """`text` if `parse` accepts it (or it is empty), else None (settings forget the key)."""
+    if not text:
+        return text
+    try:
+        parse(text)
+    except InputError:
+        return None
+    return text
 
 
 class TargetPage(Page):
@@ -126,9 +139,10 @@ class TargetPage(Page):
         self._changed()
 
     def values(self) -> dict:
+        """What may be remembered: the address and domain only as they validated."""
         return {
-            "email": self.email.text().strip(),
-            "domain": self.domain.text().strip(),
+            "email": _valid_or_none(self.email.text().strip(), Target.parse_email),
+            "domain": _valid_or_none(self.domain.text().strip(), normalize_domain),
             "cloud": self.current_cloud().value,
             "advanced_open": self.advanced_toggle.isChecked(),
             **self.advanced.values(),
