@@ -7,6 +7,7 @@ the wizard shows it beside the field. Nothing here touches the network.
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -32,6 +33,31 @@ class InputError(TextError, ValueError):
 _LDH_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 # Dot-atom local parts, non-ASCII allowed (SMTPUTF8 addresses exist in the wild).
 _LOCAL_PART = re.compile(r'^[^\s@"(),:;<>\[\\\]]{1,64}$')
+# C0 controls, DEL, C1 controls and the Unicode line and paragraph separators. None belongs
+# in an address or a sign-in name, and a CR LF inside one ends a protocol line early (an
+# IMAP LOGIN sends the name unquoted; XOAUTH2 frames fields with ^A).
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def has_control_character(text: str) -> bool:
+    return _CONTROL_CHARACTER.search(text) is not None
+
+
+def check_sign_in_name(text: str, *, about: str = "username") -> str:
+    """The sign-in name (login, or an OAuth mailbox) as it will be sent: stripped of the
+    spaces around it, and refused with InputError when a control character is left inside.
+    The message does not repeat the name (the character would break the line it is on).
+    The CLI's --user and --mailbox and the wizard's sign-in name all come through here."""
+    name = text.strip()
+    if has_control_character(name):
+        raise InputError(
+            msg(
+                "the sign-in name contains a control character (a line break, tab or the "
+                "like); type it without one"
+            ),
+            about=about,
+        )
+    return name
 
 
 def normalize_domain(text: str) -> str:
@@ -91,6 +117,13 @@ class Target:
         raw = text.strip()
         if not raw:
             raise InputError(msg("enter an email address or a domain"))
+        if has_control_character(raw):  # not repeated in the message: it would break the line
+            raise InputError(
+                msg(
+                    "the address contains a control character (a line break, tab or the "
+                    "like); type it without one"
+                )
+            )
         if "@" not in raw:
             return cls(domain=normalize_domain(raw), cloud=cloud)
         local, _, domain_text = raw.rpartition("@")
@@ -356,6 +389,11 @@ def parse_proxy(text: str) -> ProxyAddress:
     return ProxyAddress(parts.hostname.lower(), port)
 
 
+# Seconds, inclusive; --help, the README and the wizard's fields give the same ranges.
+TIMEOUT_RANGE = (0.1, 600.0)  # one network operation
+DEADLINE_RANGE = (0.1, 3600.0)  # one whole check (and never less than the timeout)
+
+
 @dataclass(frozen=True)
 class NetworkOptions:
     """How the engine reaches the world; one object handed to every check."""
@@ -372,11 +410,26 @@ class NetworkOptions:
     endpoints: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
-        if not 0 < self.timeout <= 600:
+        # Finite, and within the ranges --help gives: NaN slips through a bare `<` test
+        # (every comparison with it is false); an infinite deadline or a 1e-300 s timeout
+        # makes no sense.
+        if not (
+            math.isfinite(self.timeout) and TIMEOUT_RANGE[0] <= self.timeout <= TIMEOUT_RANGE[1]
+        ):
             raise InputError(
                 msg(
-                    "timeout {seconds}s is out of range (give 0.1 to 600 seconds)",
+                    "timeout {seconds} is out of range (give 0.1 to 600 seconds)",
                     seconds=f"{self.timeout:g}",
+                )
+            )
+        if not (
+            math.isfinite(self.check_deadline)
+            and DEADLINE_RANGE[0] <= self.check_deadline <= DEADLINE_RANGE[1]
+        ):
+            raise InputError(
+                msg(
+                    "per-check deadline {seconds} is out of range (give 0.1 to 3600 seconds)",
+                    seconds=f"{self.check_deadline:g}",
                 )
             )
         if self.check_deadline < self.timeout:

@@ -12,6 +12,8 @@ from assistant.config import (
     InputError,
     NetworkOptions,
     Target,
+    check_sign_in_name,
+    has_control_character,
     parse_cloud,
     parse_nameserver,
 )
@@ -303,10 +305,25 @@ def test_network_options_accept_sane_timeouts(timeout: float, deadline: float) -
     assert options.to_dict()["timeout"] == timeout
 
 
-@pytest.mark.parametrize("timeout", [0.0, -1.0, 600.5, float("nan")])
+@pytest.mark.parametrize(
+    "timeout", [0.0, -1.0, 600.5, float("nan"), float("inf"), 1e-300, 0.099, -float("inf")]
+)
 def test_network_options_refuse_a_timeout_out_of_range(timeout: float) -> None:
     with pytest.raises(InputError, match="out of range"):
         NetworkOptions(timeout=timeout, check_deadline=1000.0)
+
+
+@pytest.mark.parametrize("deadline", [float("nan"), float("inf"), 3600.5, 1e300, -float("inf")])
+def test_network_options_refuse_a_deadline_that_is_not_finite_or_too_long(
+    deadline: float,
+) -> None:
+    """NaN used to pass (`nan < timeout` is false) and an infinite deadline never fired."""
+    with pytest.raises(InputError, match=r"deadline .* out of range"):
+        NetworkOptions(timeout=10.0, check_deadline=deadline)
+
+
+def test_network_options_accept_the_ends_of_the_documented_ranges() -> None:
+    assert NetworkOptions(timeout=0.1, check_deadline=3600.0).check_deadline == 3600.0
 
 
 def test_network_options_refuse_a_deadline_shorter_than_the_timeout() -> None:
@@ -331,3 +348,37 @@ def test_network_options_to_dict_is_plain() -> None:
         "trusted_hosts": ["a.test", "b.test"],
         "endpoints": {"imap": "mail.b.test:143:starttls"},
     }
+
+
+# -- control characters in what is sent on protocol lines ---------------------------------
+
+CONTROL_CHARACTERS = ["\r\n", "\n", "\r", "\x00", "\x01", "\t", "\x1b", "\x7f", "\x85", "\x9b"]
+CONTROL_CHARACTERS += ["\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARACTERS)
+def test_a_sign_in_name_with_a_control_character_inside_is_refused(char: str) -> None:
+    with pytest.raises(InputError) as caught:
+        check_sign_in_name(f"admin{char}A1 LOGIN x@contoso.com")
+    assert caught.value.about == "username"
+    assert len(str(caught.value).splitlines()) == 1  # the name is not repeated
+    assert has_control_character(f"a{char}b")
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARACTERS)
+def test_an_address_with_a_control_character_inside_is_refused(char: str) -> None:
+    """^A and C1 controls used to pass the local-part pattern (`\\s` misses them), and
+    the refusals that did catch a line break repeated it, breaking the message in two."""
+    for text in (f"ad{char}min@contoso.com", f"admin@contoso{char}.com"):
+        with pytest.raises(InputError, match="control character") as caught:
+            Target.parse_email(text)
+        assert len(str(caught.value).splitlines()) == 1
+
+
+def test_sign_in_names_keep_what_is_not_a_control_character() -> None:
+    assert check_sign_in_name("  CONTOSO\\jörg.müller  ") == "CONTOSO\\jörg.müller"
+    assert check_sign_in_name("user@contoso.com", about="mailbox") == "user@contoso.com"
+    assert not has_control_character("Jörg Müller <jörg@müller.de> 名前 \u00a0")
+    with pytest.raises(InputError) as caught:
+        check_sign_in_name("a\x01b@contoso.com", about="mailbox")
+    assert caught.value.about == "mailbox"
