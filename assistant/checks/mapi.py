@@ -10,12 +10,12 @@ same host rules as every other sign-in.
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlsplit
 
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.settings import RESULT_CHECK, discovered_settings
 from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token, oauth
+from assistant.hostnames import url_host
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Check, Context
@@ -119,7 +119,7 @@ def _bearer_probe(
     credential = oauth(ctx)
     assert credential is not None
     decision = credential_decision(url, tls_verified=tls_verified, domains=(ctx.target.domain,))
-    host = urlsplit(url).hostname or ""
+    host = url_host(url) or ""
     if decision.verdict is not Verdict.ALLOW and not (
         decision.verdict is Verdict.ASK and ctx.may_use_host(host, decision.reason)
     ):

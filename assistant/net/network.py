@@ -13,13 +13,34 @@ from dataclasses import dataclass
 
 from assistant.cancel import CancelToken, Deadline
 from assistant.config import NetworkOptions
-from assistant.net.connect import ConnectInfo, close_quietly, open_tcp
+from assistant.hostnames import HostNameError, ascii_host
+from assistant.net.connect import ConnectError, ConnectInfo, close_quietly, open_tcp
 from assistant.net.proxy import open_web
 from assistant.net.resolver import Resolver
 from assistant.net.tls import client_context, secure
 from assistant.net.tls_inspection import TlsInspection
+from assistant.text import msg
 
 Preamble = Callable[[socket.socket], None]  # e.g. read a banner and send STARTTLS
+
+
+def wire_name(host: str) -> str:
+    """The host as the connection will use it. A Unicode name is refused rather than
+    encoded here: the credential rules must have decided on the same ASCII name
+    (assistant/hostnames.py), and a name that reaches this layer unconverted did not go
+    through them. Case and a trailing dot are only tidied."""
+    if not host.isascii():
+        raise ConnectError(
+            msg(
+                "{host} was not converted to its ASCII (IDNA) form before connecting; "
+                "not connected",
+                host=host,
+            )
+        )
+    try:
+        return ascii_host(host)
+    except HostNameError as exc:
+        raise ConnectError(msg("not connected: {reason}", reason=exc.message)) from None
 
 
 @dataclass
@@ -34,7 +55,7 @@ class Network:
 
     def tcp(self, host: str, port: int) -> tuple[socket.socket, ConnectInfo]:
         return open_tcp(
-            host,
+            wire_name(host),
             port,
             options=self.options,
             resolver=self.resolver,
@@ -47,7 +68,7 @@ class Network:
     ) -> tuple[socket.socket, ConnectInfo]:
         """For HTTP(S) only: through the web proxy when one is set (net/proxy.py)."""
         return open_web(
-            host,
+            wire_name(host),
             port,
             options=self.options,
             resolver=self.resolver,
@@ -74,6 +95,7 @@ class Network:
         failed), or whatever the preamble raises.
         """
         infos: list[ConnectInfo] = []
+        host = wire_name(host)  # SNI and certificate checks use the name we connect to
 
         def connect() -> socket.socket:
             sock, info = self.web_tcp(host, port) if web else self.tcp(host, port)

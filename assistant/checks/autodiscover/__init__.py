@@ -51,7 +51,9 @@ def check_autodiscover(ctx: Context) -> Step:
     children.append(soap.probe(ctx, soap_host, email))
     defaults = cloud_defaults(ctx.target.environment)
     if winner is not None and winner.response is not None:
-        settings = settings_from_pox(winner.response, winner.step.id, winner.email or email)
+        settings = settings_from_pox(
+            winner.response, winner.step.id, winner.email or email, winner.admitted_domains
+        )
     elif v2.url:
         settings = DiscoveredSettings(source=v2.step.id, email=email, ews_url=v2.url)
     else:

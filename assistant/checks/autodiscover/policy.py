@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from publicsuffixlist import PublicSuffixList
 
 from assistant.facts import is_microsoft_host, is_within
+from assistant.hostnames import HostNameError, ascii_host, url_host
 from assistant.text import msg
 
 MAX_HOPS = 10
@@ -29,10 +30,37 @@ def _psl() -> PublicSuffixList:
 
 
 def is_public_suffix_bait(host: str) -> bool:
-    """True for autodiscover.<public suffix>, e.g. autodiscover.com, autodiscover.co.uk."""
-    host = host.lower().rstrip(".")
+    """True for autodiscover.<public suffix>, e.g. autodiscover.com, autodiscover.co.uk,
+    however the name is spelled (AUTODIſCOVER.com is autodiscover.com on the wire); a name
+    that does not normalise counts as bait, since nothing may be sent to it."""
+    try:
+        host = ascii_host(host)
+    except HostNameError:
+        return True
     first, _, rest = host.partition(".")
-    return first == "autodiscover" and bool(rest) and bool(_psl().is_public(rest))
+    return first == "autodiscover" and bool(rest) and is_public_suffix(rest)
+
+
+def is_public_suffix(domain: str) -> bool:
+    """True for com, co.uk, github.io...: names anyone can register below. Such a domain is
+    never trusted as the user's own (a redirectAddr to x@com must not admit all of .com)."""
+    try:
+        domain = ascii_host(domain)
+    except HostNameError:
+        return True
+    return "." not in domain or bool(_psl().is_public(domain))
+
+
+def trustable_domain(domain: str) -> str | None:
+    """The ASCII form of a domain an authenticated answer may admit, or None when it may
+    not be admitted at all (a public suffix, an IP address, a name that does not normalise)."""
+    try:
+        ascii_name = ascii_host(domain)
+    except HostNameError:
+        return None
+    if ":" in ascii_name or ascii_name.replace(".", "").isdigit() or is_public_suffix(ascii_name):
+        return None
+    return ascii_name
 
 
 class Verdict(enum.StrEnum):
@@ -51,11 +79,20 @@ def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...
     """May credentials go to `url`? `domains` are the user's domain and any domain an
     authenticated answer redirected the address to (redirectAddr)."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https":
+    if parts.scheme.lower() != "https":
         return Decision(
             Verdict.NEVER,
             msg("{url} is not HTTPS: credentials never go over plain HTTP", url=url),
+        )
+    host = url_host(url)
+    if host is None:
+        return Decision(
+            Verdict.NEVER,
+            msg(
+                "the host name in {url} does not normalise to one ASCII name: credentials "
+                "are not sent",
+                url=url,
+            ),
         )
     if is_public_suffix_bait(host):
         return Decision(
@@ -71,7 +108,7 @@ def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...
             Verdict.NEVER,
             msg("the certificate of {host} did not validate: credentials are not sent", host=host),
         )
-    if any(is_within(host, d) for d in domains):
+    if any(is_within(host, d) for d in domains if not is_public_suffix(d)):
         return Decision(
             Verdict.ALLOW, msg("{host} is within {domain}", host=host, domain=_owner(host, domains))
         )
@@ -88,17 +125,23 @@ def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...
 
 
 def _owner(host: str, domains: tuple[str, ...]) -> str:
-    return next(d for d in domains if is_within(host, d))
+    return next(d for d in domains if is_within(host, d) and not is_public_suffix(d))
 
 
 def redirect_url_problem(url: str) -> str | None:
     """Why a redirectUrl / HTTP redirect target must not be followed at all, or None."""
     parts = urlsplit(url)
-    if parts.scheme != "https":
+    if parts.scheme.lower() != "https":
         return msg("the redirect goes to {url}, which is not HTTPS; not followed", url=url)
-    host = (parts.hostname or "").lower()
-    if not host:
+    if not parts.netloc:
         return msg("the redirect target '{url}' has no host name; not followed", url=url)
+    host = url_host(url)
+    if host is None:
+        return msg(
+            "the redirect target '{url}' has a host name that does not normalise to one "
+            "ASCII name; not followed",
+            url=url,
+        )
     if is_public_suffix_bait(host):
         return msg(
             "the redirect goes to {host}, an autodiscover.<public suffix> host; not followed",

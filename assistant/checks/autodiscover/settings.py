@@ -45,6 +45,9 @@ class DiscoveredSettings:
     pop: ProtocolEndpoint | None = None
     smtp: ProtocolEndpoint | None = None
     extra: dict[str, str] = field(default_factory=dict)  # server, version, display name...
+    # Domains besides the target's that an authenticated answer from a host allowed
+    # credentials vouched for (walk.py); the only domains later checks add to the rules.
+    trusted_domains: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +61,7 @@ class DiscoveredSettings:
             "pop": None if self.pop is None else self.pop.to_dict(),
             "smtp": None if self.smtp is None else self.smtp.to_dict(),
             "extra": dict(self.extra),
+            "trusted_domains": list(self.trusted_domains),
         }
 
     @classmethod
@@ -77,6 +81,7 @@ class DiscoveredSettings:
             pop=endpoint("pop"),
             smtp=endpoint("smtp"),
             extra={str(k): str(v) for k, v in (raw.get("extra") or {}).items()},
+            trusted_domains=tuple(str(d) for d in raw.get("trusted_domains") or ()),
         )
 
     def source_of(self, name: str) -> str:

@@ -15,6 +15,7 @@ from assistant.checks.autodiscover.policy import (
     credential_decision,
     is_public_suffix_bait,
     redirect_url_problem,
+    trustable_domain,
 )
 from assistant.checks.autodiscover.pox import (
     PoxKind,
@@ -25,6 +26,7 @@ from assistant.checks.autodiscover.pox import (
 )
 from assistant.checks.oauth_common import http_authorization
 from assistant.facts import LINKS
+from assistant.hostnames import HostNameError, ascii_url
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
 from assistant.net.tls_explain import tls_problems
@@ -67,6 +69,10 @@ class WalkResult:
     reachable: bool = False  # answered like an autodiscover endpoint (challenge or settings)
     elapsed: float = 0.0
     credentials_sent_to: list[str] = field(default_factory=list)
+    # Domains beyond the target's that an authenticated answer from a host allowed
+    # credentials vouched for (hybrid: contoso.mail.onmicrosoft.com); later checks may
+    # send credentials there. Never filled from an anonymous answer.
+    admitted_domains: tuple[str, ...] = ()
 
 
 class PoxWalk:
@@ -111,6 +117,7 @@ class PoxWalk:
             reachable=reachable,
             elapsed=time.monotonic() - self.started,
             credentials_sent_to=self.sent_to,
+            admitted_domains=self.domains[1:],
         )
 
     def _post(self, url: str, *, with_credentials: bool) -> HttpResponse:
@@ -149,34 +156,12 @@ class PoxWalk:
         hops = 0
         while True:
             self.ctx.token.raise_if_cancelled()
+            checked = self._next_request(url, visited)
+            if isinstance(checked, WalkResult):
+                return checked
+            url = checked
             host = (urlsplit(url).hostname or "").lower()
-            if is_public_suffix_bait(host):
-                return self._done(
-                    Status.FAIL,
-                    msg(
-                        "refused {host}: an autodiscover.<public suffix> host anyone can own; "
-                        "nothing was sent",
-                        host=host,
-                    ),
-                )
-            key = (url.lower(), self.email.lower())
-            if key in visited:
-                return self._done(
-                    Status.FAIL,
-                    msg(
-                        "redirect loop: {url} for {email} was already asked",
-                        url=url,
-                        email=self.email,
-                    ),
-                    remedy=Remedy(
-                        msg(
-                            "Correct the targetAddress / redirect settings so the chain ends at "
-                            "the mailbox's real address (check Get-MailUser/Get-RemoteMailbox)."
-                        )
-                    ),
-                )
-            visited.add(key)
-            self.log.append(msg("ask {url} for {email}", url=url, email=self.email))
+            authenticated = False  # whether this answer came after we signed in to its host
             try:
                 response = self._post(url, with_credentials=False)
             except HttpError as exc:
@@ -188,6 +173,7 @@ class PoxWalk:
                 if isinstance(outcome, WalkResult):
                     return outcome
                 response = outcome
+                authenticated = True
             if response.status in (301, 302, 303, 307, 308):
                 location = urljoin(url, response.header("Location") or "")
                 problem = redirect_url_problem(location)
@@ -223,6 +209,8 @@ class PoxWalk:
             except PoxParseError as exc:
                 return self._done(Status.FAIL, exc.message)
             if parsed.kind is PoxKind.SETTINGS:
+                if authenticated and parsed.smtp_address:
+                    self._admit(parsed.smtp_address, url)
                 return self._done(
                     Status.PASS,
                     msg(
@@ -242,23 +230,9 @@ class PoxWalk:
             if hops > MAX_HOPS:
                 return self._done(Status.FAIL, _too_many_hops())
             if parsed.kind is PoxKind.REDIRECT_ADDR:
-                new_email = (parsed.redirect or "").strip()
-                if "@" not in new_email:
-                    return self._done(
-                        Status.FAIL,
-                        msg(
-                            "redirectAddr '{address_value}' is not an address",
-                            address_value=new_email,
-                        ),
-                    )
-                self.log.append(
-                    msg(
-                        "redirectAddr: {email} → {new_email}", email=self.email, new_email=new_email
-                    )
-                )
-                # An answer we authenticated to vouches for the new address's domain.
-                self.domains = (*self.domains, new_email.rpartition("@")[2].lower())
-                self.email = new_email
+                refused = self._redirect_address(parsed, url, authenticated=authenticated)
+                if refused is not None:
+                    return refused
                 continue
             target = (parsed.redirect or "").strip()
             problem = redirect_url_problem(target)
@@ -266,6 +240,97 @@ class PoxWalk:
                 return self._done(Status.FAIL, problem)
             self.log.append(msg("redirectUrl: {url} → {target}", url=url, target=target))
             url = target
+
+    def _next_request(self, url: str, visited: set[tuple[str, str]]) -> str | WalkResult:
+        """`url` with the one ASCII host name that both the policy and the connection use
+        (hostnames.py), or the refusal when it has none, is autodiscover bait, or was
+        already asked for this address (a loop)."""
+        try:
+            url = ascii_url(url)
+        except HostNameError as exc:
+            return self._done(
+                Status.FAIL, msg("refused {url}: {reason}", url=url, reason=exc.message)
+            )
+        host = (urlsplit(url).hostname or "").lower()
+        if is_public_suffix_bait(host):
+            return self._done(
+                Status.FAIL,
+                msg(
+                    "refused {host}: an autodiscover.<public suffix> host anyone can own; "
+                    "nothing was sent",
+                    host=host,
+                ),
+            )
+        key = (url.lower(), self.email.lower())
+        if key in visited:
+            return self._done(
+                Status.FAIL,
+                msg(
+                    "redirect loop: {url} for {email} was already asked", url=url, email=self.email
+                ),
+                remedy=Remedy(
+                    msg(
+                        "Correct the targetAddress / redirect settings so the chain ends at "
+                        "the mailbox's real address (check Get-MailUser/Get-RemoteMailbox)."
+                    )
+                ),
+            )
+        visited.add(key)
+        self.log.append(msg("ask {url} for {email}", url=url, email=self.email))
+        return url
+
+    def _redirect_address(
+        self, parsed: PoxResponse, url: str, *, authenticated: bool
+    ) -> WalkResult | None:
+        """Follow a redirectAddr: ask again for the new address. Its domain is admitted to
+        the credential rules only when this answer came after we signed in (_admit)."""
+        new_email = (parsed.redirect or "").strip()
+        if "@" not in new_email:
+            return self._done(
+                Status.FAIL,
+                msg("redirectAddr '{address_value}' is not an address", address_value=new_email),
+            )
+        self.log.append(
+            msg("redirectAddr: {email} → {new_email}", email=self.email, new_email=new_email)
+        )
+        if authenticated:
+            self._admit(new_email, url)
+        else:
+            self.log.append(
+                msg(
+                    "the answer came without sign-in: the domain of {new_email} is "
+                    "data, not permission; credentials go there only if it is your "
+                    "domain, Microsoft's, or you allow it",
+                    new_email=new_email,
+                )
+            )
+        self.email = new_email
+        return None
+
+    def _admit(self, address: str, url: str) -> None:
+        """Trust the domain of `address` for the rest of this run: only for an answer we
+        authenticated to, from a host that was allowed credentials (ARCHITECTURE.md)."""
+        domain = trustable_domain(address.rpartition("@")[2])
+        if domain is None:
+            self.log.append(
+                msg(
+                    "the domain of {address} is a public suffix or not a valid name: "
+                    "it is never trusted with credentials",
+                    address=address,
+                )
+            )
+            return
+        if domain in self.domains:
+            return
+        self.domains = (*self.domains, domain)
+        self.log.append(
+            msg(
+                "{domain} may receive credentials in this run: the signed-in answer from "
+                "{url} vouches for it",
+                domain=domain,
+                url=url,
+            )
+        )
 
     def _authenticate(self, url: str, challenge: HttpResponse) -> HttpResponse | WalkResult:
         host = (urlsplit(url).hostname or "").lower()

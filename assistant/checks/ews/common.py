@@ -12,6 +12,7 @@ from assistant.cancel import DeadlineExceeded
 from assistant.checks.ews.errors import EwsFailure, explain
 from assistant.checks.oauth_common import bearer_refusal, mailbox_permission
 from assistant.facts import EWS_LINKS
+from assistant.hostnames import url_host
 from assistant.model import Evidence, Remedy, Step
 from assistant.net.exchangelib_adapter import EwsSession, HttpExchange
 from assistant.runner import Context
@@ -80,7 +81,11 @@ def step_info(step: Step | None) -> dict[str, Any] | None:
 
 def host_port(url: str) -> tuple[str, int]:
     parts = urlsplit(url)
-    return (parts.hostname or "").lower(), parts.port or 443
+    try:
+        port = parts.port or 443
+    except ValueError:  # a port that is not a number: the connection refuses the URL anyway
+        port = 443
+    return url_host(url) or (parts.hostname or "").lower(), port
 
 
 def exchange_evidence(ctx: Context, exchanges: Sequence[HttpExchange]) -> list[Evidence]:

@@ -204,6 +204,10 @@ def check_endpoint(ctx: Context) -> Step:
         "url": url,
         "source": settings.source,
         "email": settings.email,
+        # Only these (and the target's domain) widen the credential rules for ews.login:
+        # the domains an authenticated autodiscover answer vouched for, never the address
+        # or the URL an answer merely names (ARCHITECTURE.md, security rules).
+        "trusted_domains": list(settings.trusted_domains),
         "status": None,
         "schemes": [],
         "tls_verified": False,

@@ -120,11 +120,9 @@ def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
 def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, title: str) -> None:
     """Raise _Refusal unless the rules (or the user, for this run) allow this host."""
     host, _ = host_port(url)
-    domains = [ctx.target.domain]
-    email = info.get("email")
-    if isinstance(email, str) and "@" in email:
-        domains.append(email.rpartition("@")[2].lower())
-    decision = credential_decision(url, tls_verified=tls.verified, domains=tuple(domains))
+    admitted = info.get("trusted_domains") or []
+    domains = (ctx.target.domain, *(d for d in admitted if isinstance(d, str)))
+    decision = credential_decision(url, tls_verified=tls.verified, domains=domains)
     if decision.verdict is Verdict.ALLOW:
         return
     if decision.verdict is Verdict.ASK and ctx.may_use_host(
