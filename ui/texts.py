@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import Qt
 
 from assistant.facts import Cloud
 from assistant.model import Status
@@ -215,3 +216,9 @@ def areas_for(available: list[str]) -> list[tuple[Area, bool]]:
         if key not in known:
             rows.append((Area(key, _G_LOGINS, key, "", "", False), True))
     return rows
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as it is. Qt renders a tooltip as rich text whenever it
+    looks like markup, and step IDs and summaries come from reports and servers."""
+    return Qt.convertFromPlainText(text) if text else ""

@@ -7,7 +7,7 @@ when the last one has finished (Workers.idle).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSize
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWizard
 
@@ -56,6 +56,9 @@ class Wizard(QWizard):
         warm_up()
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        # Subtitles carry data (the target of an opened report): never rendered as markup.
+        self.setTitleFormat(Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setPixmap(
             QWizard.WizardPixmap.LogoPixmap,
             app_icon().pixmap(QSize(48, 48), self.devicePixelRatioF()),

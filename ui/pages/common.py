@@ -52,6 +52,7 @@ class ErrorLabel(QLabel):
 def hint_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # some carry data (the lab's error)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.92)
     label.setFont(font)

@@ -24,7 +24,7 @@ from assistant.report.diff import ReportDiff, StepChange, diff_reports
 from assistant.report.json_report import load_json
 from ui.i18n import fmt
 from ui.icons import status_icon
-from ui.texts import check_title, engine_text, status_name
+from ui.texts import check_title, engine_text, plain_tooltip, status_name
 
 COLUMNS = 5  # check, ID, before, after, summary
 
@@ -92,7 +92,7 @@ class CompareDialog(QDialog):
         self.table.setRowCount(len(entries))
         for row, change in enumerate(entries):
             title = QTableWidgetItem(check_title(change.step_id, change.title))
-            title.setToolTip(change.step_id)
+            title.setToolTip(plain_tooltip(change.step_id))
             cells = [
                 title,
                 QTableWidgetItem(change.step_id),

@@ -61,6 +61,7 @@ class ExportPage(Page):
         self.status = QLabel(self)
         self.status.setObjectName("savedTo")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names a path
         self.error = ErrorLabel(self.buttons["json"], self)
         layout.addWidget(self.later)
         layout.addWidget(self.status)

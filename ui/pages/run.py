@@ -48,6 +48,7 @@ class RunPage(Page):
         self.progress.setObjectName("runProgress")
         self.status = QLabel(self)
         self.status.setObjectName("runStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a sign-in prompt's server text
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancelRun")
         self.cancel_button.clicked.connect(self._cancel_clicked)

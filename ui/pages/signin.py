@@ -11,6 +11,8 @@ certificate's path are remembered in the settings; secrets never are."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -372,12 +374,13 @@ class SignInPage(Page):
         )
         wizard = self.app_wizard
         target = wizard.session.target if wizard is not None else None
-        domain = target.domain_unicode if target is not None else self.tr("your domain")
+        # The statement is rich text; what goes into it from the input is escaped.
+        domain = escape(target.domain_unicode if target is not None else self.tr("your domain"))
         endpoints = ""
         if target is not None and target.environment.is_cloud:
             env = target.environment
             hosts = [h for h in (env.login_host, env.mailbox_host) if h]
-            endpoints = fmt(self.tr(" (such as %1)"), ", ".join(hosts))
+            endpoints = escape(fmt(self.tr(" (such as %1)"), ", ".join(hosts)))
         method = self.method()
         if method in USER_OAUTH:
             statement = self._oauth_statement(target, domain, endpoints, method == OAUTH_BROWSER)
@@ -450,7 +453,7 @@ class SignInPage(Page):
     def _oauth_statement(
         self, target: Target | None, domain: str, endpoints: str, browser: bool
     ) -> str:
-        login = _login_host(target)
+        login = escape(_login_host(target))
         if browser:
             where = self.tr(
                 "<b>Where you sign in:</b> on Microsoft's sign-in page (%1), in this "
@@ -477,7 +480,7 @@ class SignInPage(Page):
         )
 
     def _app_statement(self, target: Target | None, domain: str, endpoints: str) -> str:
-        login = _login_host(target)
+        login = escape(_login_host(target))
         return (
             "<p>"
             + fmt(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
@@ -64,9 +66,9 @@ class SummaryBanner(QFrame):
             c["skip"],
             c["cancelled"],
         )
-        text = f"<b>{headline}</b><br>{line} {extra}"
+        text = f"<b>{escape(headline)}</b><br>{escape(line)} {escape(extra)}"
         if self._note:
-            text += f"<br>{self._note}"
+            text += f"<br>{escape(self._note)}"  # data: the opened report's path
         self.text.setText(text)
         self.text.setAccessibleName(f"{headline} {line} {extra}")
         self.icon.setPixmap(status_icon(overall.value).pixmap(QSize(32, 32)))

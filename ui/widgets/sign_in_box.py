@@ -4,6 +4,8 @@ that opens only when clicked. Texts stay with each box (its own translation cont
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
@@ -41,9 +43,9 @@ class SignInBox(QFrame):
 
     def show_link(self, url: str, shown: str) -> None:
         """The address as a link: `url` behind it (and for screen readers), `shown` on it."""
+        # Fully encoded, the link holds no quote or angle bracket; the text is escaped.
         link = QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        text = shown.replace("&", "&amp;").replace("<", "&lt;")
-        self.url.setText(f'<a href="{link}">{text}</a>')
+        self.url.setText(f'<a href="{link}">{escape(shown)}</a>')
         self.url.setAccessibleName(url)
 
     def open_url(self, link: str) -> None:  # pragma: no cover - each box opens its own way

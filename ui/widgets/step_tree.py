@@ -17,7 +17,7 @@ from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinish
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
-from ui.texts import PENDING, RUNNING, check_title, engine_text, status_name
+from ui.texts import PENDING, RUNNING, check_title, engine_text, plain_tooltip, status_name
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +157,7 @@ class StepTree(QTreeWidget):
         item.setData(0, TITLE_ROLE, (title,))
         shown = check_title(step_id, title) if parent is None else engine_text(title)
         item.setText(COL_TITLE, shown)
-        item.setToolTip(COL_TITLE, step_id)
+        item.setToolTip(COL_TITLE, plain_tooltip(step_id))
         return item
 
     def _child(self, parent: QTreeWidgetItem, step_id: str) -> QTreeWidgetItem | None:
@@ -199,7 +199,7 @@ class StepTree(QTreeWidget):
         if step.status is Status.CANCELLED and step.summary == "cancelled":
             summary = ""  # the engine's fixed word; the Status column already says it
         item.setText(COL_SUMMARY, summary)
-        item.setToolTip(COL_SUMMARY, summary)
+        item.setToolTip(COL_SUMMARY, plain_tooltip(summary))
 
     def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
         item.setData(0, STATUS_ROLE, status)
