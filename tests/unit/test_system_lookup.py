@@ -145,6 +145,6 @@ def test_the_real_system_resolver_answers_and_the_socket_goes_to_the_address() -
 
 
 def test_a_name_the_system_cannot_encode_is_a_sentence_not_a_crash() -> None:
-    net = network(SystemLookup(), timeout=2.0)
-    with pytest.raises(ConnectError, match=r"^x{70}\.test has no address: "):
-        net.tcp("x" * 70 + ".test", 443)  # a label over 63 characters: UnicodeError
+    resolver = network(SystemLookup(), timeout=2.0).resolver
+    with pytest.raises(LookupError, match=r"^x{70}\.test has no address: "):
+        resolver.addresses("x" * 70 + ".test")  # a label over 63 characters: UnicodeError
