@@ -41,6 +41,17 @@ class CheckFinished:
 
 
 @dataclass(frozen=True)
+class CheckCrashed:
+    """A check raised instead of returning a Step: a fault in the tool, not a finding.
+
+    `traceback` (already redacted) is for the run log only; the check's Step says in a
+    short sentence that the check itself failed, and no report ever holds a traceback."""
+
+    check_id: str
+    traceback: str
+
+
+@dataclass(frozen=True)
 class RunFinished:
     steps: tuple[Step, ...]
     cancelled: bool
@@ -64,6 +75,7 @@ Event = (
     | StepStarted
     | StepFinished
     | CheckFinished
+    | CheckCrashed
     | RunFinished
     | SignInPrompt
 )

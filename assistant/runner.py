@@ -14,6 +14,7 @@ before looking at the clock again, so cancel and deadlines are honoured promptly
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import traceback
@@ -26,6 +27,7 @@ from assistant.auth.credentials import Credentials
 from assistant.cancel import SLICE, Cancelled, CancelToken, Deadline, DeadlineExceeded
 from assistant.config import NetworkOptions, Target
 from assistant.events import (
+    CheckCrashed,
     CheckFinished,
     CheckStarted,
     Event,
@@ -335,23 +337,52 @@ def _guarded(check: Check, context: Context) -> Step:
     except DeadlineExceeded:
         step = Step(check.id, check.title, Status.ERROR, summary=msg("ran out of time"))
     except Exception as exc:  # a bug in a check must not take the run down
-        step = Step(
-            check.id,
-            check.title,
-            Status.ERROR,
-            summary=msg(
-                "the check itself failed: {exception}: {error}",
-                exception=type(exc).__name__,
-                error=context.redactor(str(exc)),
-            ),
-            details=msg("{error}", error=context.redactor(traceback.format_exc())),
-        )
+        # The traceback (install paths, the user's profile folder) goes to the run log
+        # only; the step, and so every report, gets one short sentence.
+        context.emit(CheckCrashed(check.id, context.redactor(traceback.format_exc())))
+        step = _crashed_step(check, exc, context.redactor)
     if context.token.cancelled:
         # Its sockets were shut down under it: whatever it made of that (an empty read, a
         # closed-socket error) says nothing about the target, so it is reported as cancelled.
         step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step
+
+
+# An absolute path inside an exception's message (POSIX, or Windows with a drive letter):
+# it names the install folder or the user's profile. A URL's path follows a host name or
+# "//" and is left alone.
+_ABSOLUTE_PATH = re.compile(r"""(?<![\w:/\\.-])(?:[A-Za-z]:)?(?:[/\\][^\s/\\'"<>|:]+){2,}[/\\]?""")
+_PATH_MASK = "«path»"
+_MESSAGE_LIMIT = 200  # characters of an exception's message a step may show
+
+
+def _crashed_step(check: Check, exc: Exception, redactor: Redactor) -> Step:
+    """The ERROR step for a check that raised: what was raised, in one bounded line."""
+    # An OSError's message repeats its file name; its strerror says the same without it.
+    message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    # Redact before cutting to length (a cut could split a secret so it no longer matches);
+    # the generous first cut only bounds the redactor's work.
+    lines = message[: _MESSAGE_LIMIT * 20].strip().splitlines()
+    first = _ABSOLUTE_PATH.sub(_PATH_MASK, redactor(lines[0] if lines else ""))
+    if len(first) > _MESSAGE_LIMIT:
+        first = first[: _MESSAGE_LIMIT - 1] + "…"
+    exception = type(exc).__name__
+    summary = (
+        msg("the check itself failed: {exception}: {error}", exception=exception, error=first)
+        if first
+        else msg("the check itself failed: {exception}", exception=exception)
+    )
+    return Step(
+        check.id,
+        check.title,
+        Status.ERROR,
+        summary=summary,
+        details=msg(
+            "A fault in this tool, not a finding about what was tested. The run log (in the "
+            "support bundle) holds the details; please report it."
+        ),
+    )
 
 
 def _join_workers(prefix: str, until: float) -> None:

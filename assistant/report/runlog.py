@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 
 from assistant.events import (
+    CheckCrashed,
     CheckFinished,
     CheckStarted,
     Event,
@@ -59,6 +60,12 @@ class RunLog:
             )
         elif isinstance(event, SignInPrompt):
             self.note(f"sign-in asked of the user ({event.check_id}): {event.prompt.text()}")
+        elif isinstance(event, CheckCrashed):
+            # Indented under one stamped line, as Python printed it: only the log holds it.
+            head = self._stamped(f"{event.check_id} raised an exception (a fault in the tool):")
+            body = [f"    {line}" for line in self._redact(event.traceback).splitlines()]
+            with self._lock:
+                self._lines += [head, *(line for line in body if line.strip())]
         elif isinstance(event, RunFinished):
             self.cancelled = event.cancelled
             self.duration_ms = event.duration_ms
@@ -66,11 +73,14 @@ class RunLog:
             self.note(f"run {ending} after {event.duration_ms} ms")
 
     def note(self, text: str) -> None:
-        stamp = self._clock().astimezone(dt.UTC).isoformat(timespec="milliseconds")
-        one_line = " ".join(self._redact(text).splitlines())
-        line = f"{stamp.replace('+00:00', 'Z')} {one_line}"
+        line = self._stamped(text)
         with self._lock:
             self._lines.append(line)
+
+    def _stamped(self, text: str) -> str:
+        stamp = self._clock().astimezone(dt.UTC).isoformat(timespec="milliseconds")
+        one_line = " ".join(self._redact(text).splitlines())
+        return f"{stamp.replace('+00:00', 'Z')} {one_line}"
 
     @property
     def lines(self) -> list[str]:

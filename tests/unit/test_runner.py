@@ -310,7 +310,7 @@ def test_a_check_that_raises_becomes_an_error_step_and_the_run_goes_on() -> None
     assert error.title == "Broken"
     assert "RuntimeError" in error.summary
     assert "boom while using" in error.summary
-    assert "Traceback" in error.details
+    assert "Traceback" not in error.details  # the run log has it (test_runner_crash.py)
     assert canary not in error.summary
     assert canary not in error.details
     assert results["fine"].status is Status.PASS
