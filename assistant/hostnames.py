@@ -26,6 +26,7 @@ MAX_NAME = 253
 # LDH labels, plus "_" which some real service names carry (e.g. _sip hosts behind CNAMEs).
 _LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
 _SHOWN = 80  # how much of a refused name a message repeats
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
 class HostNameError(TextError, ValueError):
@@ -90,7 +91,14 @@ def is_ascii_host(name: str) -> bool:
 def ascii_url(url: str) -> str:
     """`url` with its host in ascii_host form (port, path and query kept); HostNameError when
     it has no host or the host does not normalise."""
-    parts = urlsplit(url)
+    if _CONTROL_OR_SPACE.search(url):
+        # urlsplit silently drops tabs and line ends (WHATWG), so "mail\r\n.evil" would
+        # pass as "mail.evil": a URL a server sent with those in it is nonsense, refused.
+        raise HostNameError(msg("'{url}' contains spaces or control characters", url=_shown(url)))
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[/": an unbalanced bracket
+        raise HostNameError(msg("'{url}' is not a valid URL", url=_shown(url))) from None
     raw_host = _raw_host(parts.netloc)
     if not raw_host:
         raise HostNameError(msg("'{url}' names no host", url=_shown(url)))
@@ -111,7 +119,7 @@ def ascii_url(url: str) -> str:
 def url_host(url: str) -> str | None:
     """The ascii_host form of a URL's host, or None when it has none or it does not normalise."""
     try:
-        return ascii_host(_raw_host(urlsplit(url).netloc))
+        return ascii_host(_raw_host(urlsplit(ascii_url(url)).netloc))
     except (HostNameError, ValueError):
         return None
 

@@ -22,7 +22,7 @@ EWS, autodiscover and MAPI accept the tokens it issues (lab/identity/).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -34,7 +34,7 @@ from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.dovecot import DovecotOAuth
 from assistant.lab.ews_mailboxes import MAILBOXES, LabMailbox
 from assistant.lab.ews_service import EWS_PATH, EwsService, EwsStyle
-from assistant.lab.exchange import faults, frontend
+from assistant.lab.exchange import bait, faults, frontend
 from assistant.lab.exchange.credentials import (
     CredentialLog,
     CredentialSighting,
@@ -48,6 +48,7 @@ from assistant.lab.exchange.directory import (
     EXO_MAILBOX_HOST,
     ONPREM_MAIL_HOST,
     Directory,
+    Org,
     exchange_online,
     harvester,
     on_premises,
@@ -71,6 +72,7 @@ from assistant.lab.zones import (
     IDN_DOMAIN,
     MX_HOST_SUFFIX,
     SCENARIOS,
+    TRAP_HOST,
     AdScenario,
     Scenario,
     ad_domain_records,
@@ -145,6 +147,17 @@ class Lab:
                 bearer=self.identity.validator(),
             ),
             ONPREM_MAIL_HOST: EwsService(EwsStyle.ONPREM, host=ONPREM_MAIL_HOST),
+            # The attacker's EWS that ad-bait-settings names: it must never see a password.
+            f"mail.{EVIL_DOMAIN}": EwsService(EwsStyle.ONPREM, host=f"mail.{EVIL_DOMAIN}"),
+            **{
+                f"mail.{s.hybrid_domain}": EwsService(
+                    EwsStyle.ONPREM,
+                    host=f"mail.{s.hybrid_domain}",
+                    mailboxes=(LabMailbox(f"admin@{s.domain()}", "Admin", inbox_total=1),),
+                )
+                for s in self.ad_scenarios
+                if s.hybrid_domain
+            },
         }
         self.http_routes = Routes()
         self._servers = self._make_servers()
@@ -341,6 +354,7 @@ class Lab:
         frontend.serve_autodiscover(
             self.https_routes, evil, (EVIL_DOMAIN, f"autodiscover.{EVIL_DOMAIN}")
         )
+        self.https_routes.add(TRAP_HOST, frontend.POX_PATH, bait.redirect_addr_trap(evil))
         for scenario in self.ad_scenarios:
             if not scenario.cloud:
                 self._serve_onprem(scenario)
@@ -359,6 +373,8 @@ class Lab:
         frontend.serve_autodiscover(self.https_routes, site, hosts)
         if scenario.mail:
             frontend.serve_mapi(self.https_routes, site, mail)
+        if scenario.hybrid_domain:
+            frontend.serve_autodiscover(self.https_routes, site, [f"mail.{scenario.hybrid_domain}"])
         if scenario.root is Listener.GOOD:
             self.https_routes.add(domain, "/", faults.website(), prefix=True)
         if scenario.http_redirect:
@@ -407,8 +423,17 @@ def _directory(cloud_domains: tuple[str, ...], scenarios: tuple[AdScenario, ...]
         if scenario.cloud:
             continue
         domain = scenario.domain()
-        org = directory.add_org(on_premises(scenario.name, domain))
+        org = on_premises(scenario.name, domain)
+        if scenario.hybrid_domain:
+            org = replace(
+                org,
+                domains=(domain, scenario.hybrid_domain),
+                mail_host=f"mail.{scenario.hybrid_domain}",
+            )
+        directory.add_org(org)
         directory.add_user(f"admin@{domain}", org.key, f"Admin ({domain})")
+        if scenario.hybrid_domain:
+            _hybrid(directory, org, scenario.hybrid_domain)
         chain = scenario.redirect_chain
         for here, there in itertools.pairwise(chain):
             address, target = f"{here}@{domain}", f"{there}@{domain}"
@@ -423,6 +448,16 @@ def _directory(cloud_domains: tuple[str, ...], scenarios: tuple[AdScenario, ...]
                 f"admin@{domain}", redirect_url=scenario.fill(scenario.redirect_url)
             )
     return directory
+
+
+def _hybrid(directory: Directory, org: Org, hybrid_domain: str) -> None:
+    """admin@<domain> -> redirectAddr admin@<hybrid> -> redirectUrl mail.<hybrid>."""
+    here, there = f"admin@{org.domains[0]}", f"admin@{hybrid_domain}"
+    directory.add_user(there, org.key, f"Admin ({hybrid_domain})")
+    directory.set_redirect(
+        there, redirect_url=f"https://mail.{hybrid_domain}/autodiscover/autodiscover.xml"
+    )
+    directory.set_redirect(here, redirect_addr=there)
 
 
 def _topology(
@@ -444,6 +479,8 @@ def _topology(
     for host in (EVIL_DOMAIN, f"autodiscover.{EVIL_DOMAIN}"):
         where[(host, 443)] = Listener.GOOD
         where[(host, 80)] = Listener.HTTP
+    for host in (TRAP_HOST, f"mail.{EVIL_DOMAIN}"):
+        where[(host, 443)] = Listener.GOOD
     for s in scenarios:
         if s.cloud:
             continue
@@ -456,6 +493,8 @@ def _topology(
             where[(f"autodiscover.{domain}", 443)] = s.autodiscover
         if s.autodiscover is not None and s.http is not None:
             where[(f"autodiscover.{domain}", 80)] = s.http
+        if s.hybrid_domain:
+            where[(f"mail.{s.hybrid_domain}", 443)] = Listener.GOOD
     return where
 
 

@@ -299,6 +299,9 @@ class AdScenario:
     redirect_url: str | None = None  # admin@'s redirectUrl ({domain} filled in)
     http_redirect: str | None = None  # Location for autodiscover.<domain>:80 and the fault
     cloud: bool = False  # Exchange Online; its DNS is SCENARIOS['healthy']'s
+    # Hybrid: the organisation's second domain. admin@ gets redirectAddr admin@<it> after
+    # sign-in, and that address a redirectUrl to mail.<it>, which has the settings.
+    hybrid_domain: str | None = None
 
     def domain(self) -> str:
         return f"{self.name}.test"
@@ -309,6 +312,8 @@ class AdScenario:
 
 EVIL_DOMAIN = "evil-lab.test"
 _EVIL_POX = f"https://autodiscover.{EVIL_DOMAIN}/autodiscover/autodiscover.xml"
+TRAP_HOST = f"adtrap.{EVIL_DOMAIN}"  # answers redirectAddr to its own domain (exchange/bait.py)
+_TRAP_POX = f"https://{TRAP_HOST}/autodiscover/autodiscover.xml"
 
 AD_SCENARIOS: dict[str, AdScenario] = {
     s.name: s
@@ -412,6 +417,21 @@ AD_SCENARIOS: dict[str, AdScenario] = {
             fault=AdFault.WRONG_NAMESPACE,
         ),
         AdScenario(
+            "ad-many-elements",
+            "settings with 20,000 elements in one Protocol after sign-in (CPU trap)",
+            fault=AdFault.MANY_ELEMENTS,
+        ),
+        AdScenario(
+            "ad-odd-errorcode",
+            "an <Error> answer whose <ErrorCode> has 5,000 digits, after sign-in",
+            fault=AdFault.ODD_ERROR_CODE,
+        ),
+        AdScenario(
+            "ad-bad-port",
+            "settings naming IMAP port 99999, after sign-in",
+            fault=AdFault.BAD_PORT,
+        ),
+        AdScenario(
             "ad-srv",
             "no autodiscover.* host; _autodiscover._tcp SRV -> mail.<domain>:443",
             autodiscover=None,
@@ -425,6 +445,34 @@ AD_SCENARIOS: dict[str, AdScenario] = {
             autodiscover=None,
             http=None,
             srv=f"autodiscover.{EVIL_DOMAIN}:443",
+        ),
+        AdScenario(
+            "ad-bait-302",
+            f"autodiscover.<domain> (HTTPS and port 80) sends a 302 to {TRAP_HOST}, which "
+            f"answers without sign-in with redirectAddr to an {EVIL_DOMAIN} address, then "
+            "asks for the password",
+            fault=AdFault.REDIRECT_TO_HTTP,
+            http_redirect=_TRAP_POX,
+        ),
+        AdScenario(
+            "ad-bait-srv",
+            f"_autodiscover._tcp SRV -> {TRAP_HOST}:443, which answers without sign-in with "
+            f"redirectAddr to an {EVIL_DOMAIN} address, then asks for the password",
+            autodiscover=None,
+            http=None,
+            srv=f"{TRAP_HOST}:443",
+        ),
+        AdScenario(
+            "ad-bait-settings",
+            "autodiscover.<domain> answers without sign-in with settings naming an "
+            f"{EVIL_DOMAIN} address and EWS at mail.{EVIL_DOMAIN}",
+            fault=AdFault.FOREIGN_SETTINGS,
+        ),
+        AdScenario(
+            "ad-hybrid",
+            "hybrid: after sign-in, redirectAddr admin@ -> admin@ad-hybrid-cloud.test, whose "
+            "settings (and EWS) are at mail.ad-hybrid-cloud.test",
+            hybrid_domain="ad-hybrid-cloud.test",
         ),
     )
 }
@@ -449,6 +497,13 @@ def ad_domain_records(scenario: AdScenario) -> list[Record]:
     if scenario.srv:
         host, _, port = scenario.fill(scenario.srv).rpartition(":")
         d.add("_autodiscover._tcp", "SRV", f"0 0 {port} {host}.")
+    if scenario.hybrid_domain:
+        h = scenario.hybrid_domain
+        d.records += [
+            Record(h, "SOA", f"ns1.{domain}. hostmaster.{domain}. 1 3600 600 86400 300"),
+            Record(h, "A", LOOPBACK),
+            Record(f"mail.{h}", "A", LOOPBACK),
+        ]
     return d.records
 
 
@@ -458,4 +513,6 @@ def evil_records() -> list[Record]:
         Record(EVIL_DOMAIN, "SOA", f"ns1.{EVIL_DOMAIN}. h.{EVIL_DOMAIN}. 1 3600 600 86400 300"),
         Record(EVIL_DOMAIN, "A", LOOPBACK),
         Record(f"autodiscover.{EVIL_DOMAIN}", "A", LOOPBACK),
+        Record(TRAP_HOST, "A", LOOPBACK),
+        Record(f"mail.{EVIL_DOMAIN}", "A", LOOPBACK),
     ]

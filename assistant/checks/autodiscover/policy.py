@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import functools
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
@@ -78,8 +77,7 @@ class Decision:
 def credential_decision(url: str, *, tls_verified: bool, domains: tuple[str, ...]) -> Decision:
     """May credentials go to `url`? `domains` are the user's domain and any domain an
     authenticated answer redirected the address to (redirectAddr)."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "https":
+    if not url.lower().startswith("https://"):
         return Decision(
             Verdict.NEVER,
             msg("{url} is not HTTPS: credentials never go over plain HTTP", url=url),
@@ -130,10 +128,9 @@ def _owner(host: str, domains: tuple[str, ...]) -> str:
 
 def redirect_url_problem(url: str) -> str | None:
     """Why a redirectUrl / HTTP redirect target must not be followed at all, or None."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "https":
+    if not url.lower().startswith("https://"):
         return msg("the redirect goes to {url}, which is not HTTPS; not followed", url=url)
-    if not parts.netloc:
+    if not url[len("https://") :].split("/", 1)[0]:
         return msg("the redirect target '{url}' has no host name; not followed", url=url)
     host = url_host(url)
     if host is None:

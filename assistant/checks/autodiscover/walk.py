@@ -175,7 +175,7 @@ class PoxWalk:
                 response = outcome
                 authenticated = True
             if response.status in (301, 302, 303, 307, 308):
-                location = urljoin(url, response.header("Location") or "")
+                location = _resolve_location(url, response.header("Location") or "")
                 problem = redirect_url_problem(location)
                 if problem:
                     return self._done(Status.FAIL, problem)
@@ -435,6 +435,15 @@ class PoxWalk:
                 reachable=True,
             )
         return response
+
+
+def _resolve_location(url: str, location: str) -> str:
+    """The absolute redirect target; one that cannot be joined (an unbalanced "[") is kept
+    as sent, and redirect_url_problem then refuses it."""
+    try:
+        return urljoin(url, location)
+    except ValueError:
+        return location
 
 
 def _status_meaning(response: HttpResponse) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 
-from assistant.lab.exchange import pox
-from assistant.lab.exchange.directory import Mailbox
+from assistant.lab.exchange import bait, pox
+from assistant.lab.exchange.directory import EVIL_DOMAIN, Mailbox
 from assistant.lab.exchange.site import HTML, XML, Site, iis_error
 from assistant.lab.https_server import Handler, LabRequest, LabResponse
 
@@ -44,6 +44,10 @@ class AdFault(enum.Enum):
     HUGE_BODY = "huge_body"  # a 50 MB answer, streamed, to anyone who asks
     TRUNCATED_XML = "truncated_xml"  # settings cut off mid-element, after sign-in
     WRONG_NAMESPACE = "wrong_namespace"  # well-formed, but not the Outlook response schema
+    MANY_ELEMENTS = "many_elements"  # settings with 20,000 elements in one Protocol, after sign-in
+    ODD_ERROR_CODE = "odd_error_code"  # an <Error> whose <ErrorCode> has 5,000 digits
+    BAD_PORT = "bad_port"  # settings naming IMAP <Port>99999</Port>, after sign-in
+    FOREIGN_SETTINGS = "foreign_settings"  # a third party's address and URLs, no sign-in
 
 
 def handler(fault: AdFault, site: Site, *, http_target: str = "") -> Handler:
@@ -98,8 +102,21 @@ def handler(fault: AdFault, site: Site, *, http_target: str = "") -> Handler:
             chunks=huge_body,
             length=HUGE_BODY_BYTES,
         )
+    if fault is AdFault.FOREIGN_SETTINGS:
+        return bait.foreign_settings(Site(site.directory.org(EVIL_DOMAIN), site.directory))
     if fault is AdFault.TRUNCATED_XML:
         return signed_in_then(lambda r: site.respond(r, truncated(_settings(site, r))))
+    if fault is AdFault.MANY_ELEMENTS:
+        return signed_in_then(lambda r: site.respond(r, many_elements(_settings(site, r))))
+    if fault is AdFault.ODD_ERROR_CODE:
+        body = pox.error_body(500, "lab").replace(b">500<", b">5" + b"0" * 4999 + b"<")
+        return signed_in_then(lambda r: site.respond(r, body))
+    if fault is AdFault.BAD_PORT:
+        return signed_in_then(
+            lambda r: site.respond(
+                r, _settings(site, r).replace(b"<Port>993</Port>", b"<Port>99999</Port>")
+            )
+        )
     return signed_in_then(
         lambda r: site.respond(r, _settings(site, r, response_ns=pox.MOBILESYNC_NS))
     )
@@ -144,6 +161,15 @@ def huge_body() -> Iterator[bytes]:
         yield filler[:size]
         remaining -= size
     yield tail
+
+
+def many_elements(document: bytes, count: int = 20_000) -> bytes:
+    """`document` with `count` extra elements in its first <Protocol> (about 20 bytes each:
+    a parser that is quadratic in them spends minutes)."""
+    filler = "".join(f"<Extra{i}>{i}</Extra{i}>" for i in range(count)).encode()
+    head, tag, tail = document.partition(b"<Protocol")
+    opening, close, rest = tail.partition(b">")
+    return head + tag + opening + close + filler + rest
 
 
 def truncated(document: bytes) -> bytes:
