@@ -14,10 +14,16 @@ from typing import TypeVar
 
 from assistant.checks.mail_common import Endpoint, failure, host_refusal, host_refused, io_remedy
 from assistant.checks.mail_replies import explain_reply
-from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, Session
+from assistant.checks.mail_session import (
+    PROTOCOL_ERRORS,
+    Conversation,
+    Session,
+    sign_in_failure,
+)
 from assistant.checks.oauth_common import get_token, oauth, xoauth2_refused
 from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
+from assistant.net.sasl import CredentialNotSendable
 from assistant.runner import Context
 from assistant.text import msg
 
@@ -116,6 +122,8 @@ def _explain(
 ) -> tuple[str, Remedy | None]:
     """The refusal in words. A reply the password table reads as a wrong password means
     a refused token here; other meanings (SMTP AUTH off for the tenant, ...) still hold."""
+    if isinstance(exc, CredentialNotSendable | UnicodeEncodeError):
+        return sign_in_failure(conv, exc)  # the user name could not go into XOAUTH2
     found = failure(ctx, exc, conv.wire)
     protocol = conv.protocol.key
     meaning = None

@@ -46,6 +46,7 @@ from assistant.model import Remedy, Status, Step
 from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.legacy_tls import display_name, legacy_version, may_be_version_mismatch
 from assistant.net.mailwire import Wire
+from assistant.net.sasl import CredentialNotSendable
 from assistant.net.tls import TlsHandshakeError, secure
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection
@@ -487,7 +488,7 @@ def password_sign_in(conv: Conversation[S], how: PasswordSignIn) -> Step:
     try:
         outcome = how.login(how.mechanism, credential.username, credential.password)
     except PROTOCOL_ERRORS as exc:
-        summary, remedy = conv.explain(failure(ctx, exc, conv.wire))
+        summary, remedy = sign_in_failure(conv, exc)
         return Step(
             how.step_id,
             how.title,
@@ -505,3 +506,27 @@ def password_sign_in(conv: Conversation[S], how: PasswordSignIn) -> Step:
         summary=msg("signed in as {user} {outcome}", user=credential.username, outcome=outcome),
         details=details,
     )
+
+
+_RETYPE = Remedy(
+    msg(
+        "Type the user name and password again by hand: a pasted value can carry a line "
+        "break or another invisible character, and a terminal set to another encoding "
+        "than UTF-8 garbles letters beyond ASCII."
+    )
+)
+
+
+def sign_in_failure(conv: Conversation[S], exc: BaseException) -> tuple[str, Remedy | None]:
+    """Why a sign-in failed, in words. A credential the command could not carry is said
+    plainly; a library's encoding error is never shown, as its text quotes a character
+    of the password and its offset ("can't encode character ... in position 20")."""
+    unwind(conv.ctx)
+    if isinstance(exc, CredentialNotSendable):
+        return exc.message, _RETYPE
+    if isinstance(exc, UnicodeEncodeError):
+        return msg(
+            "a character of the user name or password could not be encoded for sending; "
+            "the sign-in was not completed"
+        ), _RETYPE
+    return conv.explain(failure(conv.ctx, exc, conv.wire))

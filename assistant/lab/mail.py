@@ -51,6 +51,10 @@ from assistant.lab.submission import (
 PLANTED_USER = "admin@contoso.test"
 # A canary: tests search every report and transcript for it and must never find it.
 PLANTED_PASSWORD = "Canary-7f3c9d2e-Lab-Pa55!"  # noqa: S105 - planted on purpose
+# A mailbox whose password is beyond ASCII (2-, 3- and 4-byte UTF-8), a canary as well.
+# Dovecot's user names stay ASCII (its auth_username_chars), its passwd-file takes UTF-8.
+UNICODE_USER = "umlaut@contoso.test"
+UNICODE_PASSWORD = "Pässwörd€-🔑-Canary-4e1b"  # noqa: S105 - planted on purpose
 MAILBOX_HOST = "outlook.office365.com"
 SMTP_HOST = "smtp.office365.com"
 FAULT_DOMAIN = "mail.test"
@@ -114,12 +118,14 @@ class MailLab:
         bearer: LabTokenValidator | None = None,
     ) -> None:
         """`pki` is shared with the rest of the lab; `users` sign in to every server
-        (default: PLANTED_USER with PLANTED_PASSWORD); `hosts` are more names served as
+        (default: PLANTED_USER with PLANTED_PASSWORD, UNICODE_USER with
+        UNICODE_PASSWORD); `hosts` are more names served as
         healthily as Exchange Online's on every port (e.g. an on-premises organisation's
         mail.<domain>, which its autodiscover answer names). With `oauth` Dovecot takes
         XOAUTH2 tokens of the lab identity provider, with `bearer` SMTP submission does."""
         self.pki = pki
-        self.users = dict(users) if users is not None else {PLANTED_USER: PLANTED_PASSWORD}
+        default = {PLANTED_USER: PLANTED_PASSWORD, UNICODE_USER: UNICODE_PASSWORD}
+        self.users = dict(users) if users is not None else default
         self.hosts = tuple(h.lower().rstrip(".") for h in hosts)
         good_names = (MAILBOX_HOST, SMTP_HOST, f"*.{FAULT_DOMAIN}", *self.hosts)
         self.dovecot = LabDovecot(

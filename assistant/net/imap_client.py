@@ -4,6 +4,11 @@ Constructing `ImapConnection` reads the greeting and asks for CAPABILITY, as ima
 always does. For STARTTLS the check sends the command here, does the handshake through
 the net layer (TLS inspection, deadlines) and calls `adopt_tls`; imaplib's own
 `starttls()` and IMAP4_SSL, which would open and wrap sockets themselves, are not used.
+
+Credentials go out as UTF-8 (net/sasl.py). LOGIN is our own command, not imaplib's
+login(), which encodes its line as ASCII and leaves the user name unquoted: each
+argument is a quoted string when it is printable ASCII, else a literal (net/imap_args.py),
+unsynchronised when the server offers LITERAL+ (or LITERAL- for a short one).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import socket
 import ssl
 from typing import TYPE_CHECKING
 
+from assistant.net import sasl
+from assistant.net.imap_args import command_parts, non_synchronizing
 from assistant.net.mailwire import Wire
 
 if TYPE_CHECKING:
@@ -73,23 +80,54 @@ class ImapConnection(imaplib.IMAP4):
         return self.refresh_capabilities()
 
     def password_login(self, mechanism: str, user: str, password: str) -> None:
-        """AUTHENTICATE PLAIN or LOGIN; raises imaplib.IMAP4.error when refused."""
+        """AUTHENTICATE PLAIN or LOGIN; raises imaplib.IMAP4.error when refused, and
+        sasl.CredentialNotSendable (before sending anything) when the credentials
+        cannot go into the command."""
         if mechanism == "PLAIN":
-            blob = f"\0{user}\0{password}".encode()
+            blob = sasl.plain(user, password)
             with self._wire.secret(keep_words=3):  # "tag AUTHENTICATE PLAIN"
                 self.authenticate("PLAIN", lambda _challenge: blob)
         elif mechanism == "LOGIN":
+            name = sasl.user_name(user, "IMAP LOGIN")
+            secret = sasl.password(password, "IMAP LOGIN")
             with self._wire.secret(keep_words=3):  # "tag LOGIN user"
-                self.login(user, password)
+                self._login(name, secret)
         else:
             raise ValueError(f"unsupported IMAP sign-in {mechanism}")
+
+    def _login(self, user: bytes, password: bytes) -> None:
+        """LOGIN with both arguments quoted or as literals; after a synchronising
+        literal's announcement the rest waits for the server's "+", and a refusal
+        instead (NO, BAD) ends the command with nothing more sent."""
+        if self.state != "NONAUTH":
+            raise self.error(f"LOGIN is not possible in state {self.state}")
+        for answered in ("OK", "NO", "BAD"):  # as imaplib's own commands do
+            self.untagged_responses.pop(answered, None)
+        tag = self._new_tag()
+        parts = command_parts(
+            [tag, b"LOGIN"], [user, password], non_synchronizing(self.capabilities)
+        )
+        for index, part in enumerate(parts):
+            self.send(part)
+            if index < len(parts) - 1 and not self._continued(tag):
+                break
+        typ, data = self._command_complete("LOGIN", tag)
+        if typ != "OK":
+            raise self.error(data[-1])
+        self.state = "AUTH"
+
+    def _continued(self, tag: bytes) -> bool:
+        """Wait for the continuation ("+"); False when the command was answered instead."""
+        while self._get_response():  # None: the continuation
+            if self.tagged_commands[tag]:
+                return False
+        return True
 
     def xoauth2_login(self, user: str, token: str) -> str:
         """AUTHENTICATE XOAUTH2; raises imaplib.IMAP4.error when refused. A server that
         refuses with an error challenge (Dovecot, Gmail) gets the empty answer the
         mechanism asks for and then says NO."""
-        blob = f"user={user}\x01auth=Bearer {token}\x01\x01".encode()
-        answers = iter([blob])
+        answers = iter([sasl.xoauth2(user, token)])
 
         def respond(_challenge: bytes) -> bytes:
             return next(answers, b"")

@@ -4,15 +4,19 @@ poplib's commands (USER, PASS, STAT, CAPA, QUIT) all go through `_putline` and
 `_getline`, which are overridden here; the constructor is our own because poplib's
 would connect by itself. For STLS the check sends the command here, does the handshake
 through the net layer and calls `adopt_tls`.
+
+Credentials go out as UTF-8 (net/sasl.py), in lines we build: poplib's user() and
+pass_() would format them into a str command, where a CR LF in a user name becomes a
+second command.
 """
 
 from __future__ import annotations
 
-import base64
 import poplib
 import socket
 import ssl
 
+from assistant.net import sasl
 from assistant.net.mailwire import CRLF, Wire
 
 MAX_LINE = 2048
@@ -88,22 +92,30 @@ class PopConnection(poplib.POP3):
         self._tls_established = True
 
     def password_login(self, mechanism: str, user: str, password: str) -> None:
-        """USER/PASS or AUTH PLAIN; raises poplib.error_proto when refused."""
+        """USER/PASS or AUTH PLAIN; raises poplib.error_proto when refused, and
+        sasl.CredentialNotSendable (before sending anything) when the credentials
+        cannot go into the command."""
         if mechanism == "USER":
-            self.user(user)
+            name = sasl.user_name(user, "POP3 USER")
+            secret = sasl.password(password, "POP3 PASS", refused=sasl.NUL + sasl.LINE_BREAKS)
+            self._ask(b"USER " + name)
             with self._wire.secret(keep_words=1):  # "PASS"
-                self.pass_(password)
+                self._ask(b"PASS " + secret)
         elif mechanism == "PLAIN":
-            blob = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+            blob = sasl.b64(sasl.plain(user, password)).encode("ascii")
             with self._wire.secret(keep_words=2):  # "AUTH PLAIN"
-                self.command(f"AUTH PLAIN {blob}")
+                self._ask(b"AUTH PLAIN " + blob)
         else:
             raise ValueError(f"unsupported POP sign-in {mechanism}")
+
+    def _ask(self, line: bytes) -> bytes:
+        self._putline(line)
+        return self._status()
 
     def xoauth2_login(self, user: str, token: str) -> str:
         """AUTH XOAUTH2, the token after the server's "+"; raises poplib.error_proto when
         refused. An error challenge ("+ <base64 JSON>") gets the empty answer first."""
-        blob = base64.b64encode(f"user={user}\x01auth=Bearer {token}\x01\x01".encode())
+        blob = sasl.b64(sasl.xoauth2(user, token)).encode("ascii")
         with self._wire.secret(keep_words=2):  # "AUTH XOAUTH2"
             self._putline(b"AUTH XOAUTH2")
             line, _ = self._getline()

@@ -3,19 +3,25 @@
 smtplib never connects by itself here: `SmtpConnection` is handed the socket (plain
 for STARTTLS, already TLS for implicit TLS), and after STARTTLS the check does the
 handshake through the net layer (TLS inspection, deadlines) and calls `adopt_tls`.
+
+AUTH is our own exchange, not smtplib's auth(), which encodes each SASL response as
+ASCII: a password such as "pässwörd€" raised UnicodeEncodeError there. The responses
+are UTF-8 (net/sasl.py), as RFC 4616 and Exchange Online have them.
 """
 
 from __future__ import annotations
 
-import base64
 import smtplib
 import socket
 import ssl
 from typing import TYPE_CHECKING
 
+from assistant.net import sasl
 from assistant.net.mailwire import Wire
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from _typeshed import ReadableBuffer
 
 QUIT_TIMEOUT = 2.0  # seconds; a polite goodbye is not worth waiting long for
@@ -55,26 +61,35 @@ class SmtpConnection(smtplib.SMTP):
         return [m.upper() for m in self.esmtp_features.get("auth", "").split()]
 
     def authenticate(self, mechanism: str, user: str, password: str) -> tuple[int, bytes]:
-        """AUTH PLAIN or LOGIN; raises smtplib.SMTPAuthenticationError when refused."""
-        self.user, self.password = user, password
-        try:
-            with self._wire.secret(keep_words=2):
-                if mechanism == "PLAIN":
-                    return self.auth("PLAIN", self.auth_plain)
-                if mechanism == "LOGIN":
-                    return self.auth("LOGIN", self.auth_login)
-        finally:
-            self.user = self.password = ""
+        """AUTH PLAIN or LOGIN; raises smtplib.SMTPAuthenticationError when refused, and
+        sasl.CredentialNotSendable (before sending anything) when the credentials
+        cannot go into the command."""
+        if mechanism == "PLAIN":
+            return self._sasl("PLAIN", sasl.plain(user, password), [])
+        if mechanism == "LOGIN":
+            # The user name as the initial response, the password for the 334 that
+            # follows: what smtplib sends, and what Exchange Online takes.
+            name, secret = sasl.login(user, password)
+            return self._sasl("LOGIN", name, [secret])
         raise ValueError(f"unsupported SASL mechanism {mechanism}")
 
     def xoauth2(self, user: str, token: str) -> tuple[int, bytes]:
         """AUTH XOAUTH2 with the initial response (RFC 4954); an error challenge (334)
         gets the empty answer. Raises smtplib.SMTPAuthenticationError when refused."""
-        blob = base64.b64encode(f"user={user}\x01auth=Bearer {token}\x01\x01".encode())
-        with self._wire.secret(keep_words=2):  # "AUTH XOAUTH2"
-            code, message = self.docmd("AUTH", "XOAUTH2 " + blob.decode("ascii"))
-            if code == 334:
-                code, message = self.docmd("")
+        return self._sasl("XOAUTH2", sasl.xoauth2(user, token), [b""])
+
+    def _sasl(self, mechanism: str, initial: bytes, answers: Sequence[bytes]) -> tuple[int, bytes]:
+        """AUTH with an initial response, then one of `answers` per 334 challenge; a
+        334 beyond them is cancelled ("*", RFC 4954). Only 235 means signed in."""
+        pending = iter(answers)
+        with self._wire.secret(keep_words=2):  # "AUTH <mechanism>"
+            code, message = self.docmd("AUTH", f"{mechanism} {sasl.b64(initial)}")
+            while code == 334:
+                answer = next(pending, None)
+                if answer is None:
+                    code, message = self.docmd("*")
+                    break
+                code, message = self.docmd(sasl.b64(answer))
         if code != 235:
             raise smtplib.SMTPAuthenticationError(code, message)
         return code, message
