@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions
 from assistant.net.resolver import Resolver
+from assistant.net.server_numbers import shown, shown_int
 from assistant.text import TextError, join, msg
 
 
@@ -79,6 +80,16 @@ def open_tcp(
     The socket is registered with the token, so a cancel shuts it down; the caller
     closes it. Its timeout is set to the per-operation timeout.
     """
+    # Ports often come from servers (autodiscover, SRV); the socket call would raise
+    # OverflowError, not OSError, for one outside the range.
+    if not 0 < port < 65536:
+        raise ConnectError(
+            msg(
+                "port {port} of {host} is not a TCP port number (1 to 65535)",
+                port=shown_int(port),
+                host=shown(host, 80),
+            )
+        )
     started = time.monotonic()
     dest = options.route(host, port)
     routed = dest if dest != HostPort(host.lower().rstrip("."), port) else None

@@ -18,6 +18,7 @@ from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.network import Network
 from assistant.net.proxy import ProxyError
 from assistant.net.redact import Redactor
+from assistant.net.server_numbers import shown
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_inspection import TlsInspection
 from assistant.text import TextError, msg
@@ -116,7 +117,15 @@ def http_request(
         raise HttpError(msg("not an http(s) URL: {url}", url=url))
     host = parts.hostname
     secure = parts.scheme == "https"
-    port = parts.port or (443 if secure else 80)
+    try:
+        named_port = parts.port  # urllib checks for ASCII digits in 0-65535 itself
+    except ValueError:
+        named_port = 0
+    if named_port == 0:  # URLs come from servers (redirects, answers): nonsense is a verdict
+        raise HttpError(
+            msg("{url} names a port that is not a number from 1 to 65535", url=shown(url, 200))
+        )
+    port = named_port or (443 if secure else 80)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     started = time.monotonic()
     inspection: TlsInspection | None = None

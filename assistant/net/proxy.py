@@ -21,6 +21,7 @@ from assistant.cancel import CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions, ProxyAddress
 from assistant.net.connect import ConnectError, ConnectInfo, close_quietly, open_tcp
 from assistant.net.resolver import Resolver
+from assistant.net.server_numbers import ServerNumberError, parse_server_int
 from assistant.text import msg
 
 MAX_REPLY = 16 * 1024  # a CONNECT reply's status line and headers; anything longer is not one
@@ -182,7 +183,11 @@ def _read_head(sock: socket.socket, token: CancelToken) -> bytes:
 def _parse_head(head: bytes, proxy: ProxyAddress) -> tuple[int, str, list[tuple[str, str]]]:
     lines = head.decode("latin-1").split("\r\n")
     parts = lines[0].split(" ", 2)
-    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
+    try:
+        status = parse_server_int(parts[1], 100, 599) if len(parts) > 1 else None
+    except ServerNumberError:
+        status = None
+    if status is None or not parts[0].startswith("HTTP/"):
         raise ProxyError(
             msg(
                 "{proxy} is not an HTTP proxy (it answered {reply})",
@@ -194,4 +199,4 @@ def _parse_head(head: bytes, proxy: ProxyAddress) -> tuple[int, str, list[tuple[
     for line in lines[1:]:
         name, _, value = line.partition(":")
         headers.append((name.strip().lower(), value.strip()))
-    return int(parts[1]), parts[2] if len(parts) > 2 else "", headers
+    return status, parts[2] if len(parts) > 2 else "", headers

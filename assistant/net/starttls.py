@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 
+from assistant.net.server_numbers import ServerNumberError, parse_server_int
 from assistant.net.transcript import Transcript
 from assistant.text import TextError, msg
 
@@ -40,13 +41,15 @@ def read_smtp_reply(
         line = read_line(sock)
         if transcript is not None:
             transcript.server(line)
-        if len(line) < 3 or not line[:3].isdigit():
+        try:
+            code = parse_server_int(line[:3], 200, 599)  # RFC 5321 4.2: 2yz to 5yz, ASCII
+        except ServerNumberError:
             raise ProtocolError(
                 msg("not an SMTP reply: {server_reply}", server_reply=repr(line[:80]))
-            )
+            ) from None
         lines.append(line[4:])
         if len(line) == 3 or line[3] == " ":
-            return int(line[:3]), lines
+            return code, lines
     raise ProtocolError(msg("the server's reply had too many lines"))
 
 

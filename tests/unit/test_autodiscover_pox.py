@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
+import time
+from collections.abc import Callable
+
 import defusedxml.ElementTree as SafeET
 import pytest
 
 from assistant.checks.autodiscover.pox import (
+    MAX_ELEMENTS,
     OUTER_NS,
     REQUEST_NS,
     RESPONSE_SCHEMA,
@@ -15,6 +21,7 @@ from assistant.checks.autodiscover.pox import (
     parse_response,
 )
 from assistant.checks.autodiscover.result import settings_from_pox
+from assistant.checks.autodiscover.soap import parse_user_settings
 
 
 def wrap(inner: str, schema: str = RESPONSE_SCHEMA) -> bytes:
@@ -142,3 +149,122 @@ def test_unusable_responses_are_refused_in_plain_words(body: bytes, words: str) 
     with pytest.raises(PoxParseError) as caught:
         parse_response(body)
     assert words in str(caught.value)
+
+
+# -- hostile answers: CPU traps and numbers (issue 11, items 8 and 9) ------------------------
+
+
+def _cpu_seconds(parse: Callable[[bytes], object], body: bytes) -> float:
+    """The least CPU time of a few runs: the scheduler only ever adds to one."""
+    best = math.inf
+    for _ in range(5):
+        started = time.process_time()
+        with contextlib.suppress(PoxParseError):
+            parse(body)
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-6)
+
+
+def _protocol_with_children(count: int) -> bytes:
+    children = "".join(f"<K{i}>v</K{i}>" for i in range(count))
+    protocol = f"<Protocol><Type>EXCH</Type>{children}</Protocol>"
+    return wrap(f"<Account><Action>settings</Action>{protocol}</Account>")
+
+
+def test_protocol_parsing_is_linear_in_the_element_count() -> None:
+    small, large = _protocol_with_children(1200), _protocol_with_children(4800)
+    parsed = parse_response(large)
+    assert len(parsed.protocols[0].values) == 4801  # every child read: Type and K0..K4799
+    ratio = _cpu_seconds(parse_response, large) / _cpu_seconds(parse_response, small)
+    assert ratio < 8, f"4x the elements cost {ratio:.1f}x the CPU (quadratic is 16x)"
+
+
+def test_nested_elements_keep_their_parent_in_the_path() -> None:
+    parsed = parse_response(SETTINGS)
+    mapi = parsed.protocol("mapiHttp")
+    assert mapi is not None
+    assert mapi.values["MailStore.ExternalUrl"] == "https://external.fabrikam.test/mapi/emsmdb/"
+    assert mapi.values["AddressBook.ExternalUrl"] == "https://external.fabrikam.test/mapi/nspi/"
+    deep = wrap(
+        "<Account><Action>settings</Action><Protocol><Type>X</Type>"
+        "<A><B><C>deep</C></B></A><B>top</B></Protocol></Account>"
+    )
+    assert parse_response(deep).protocols[0].values == {"Type": "X", "B.C": "deep", "B": "top"}
+
+
+def test_implausibly_many_elements_are_refused_in_linear_time() -> None:
+    def many(count: int) -> bytes:
+        return wrap("<User>" + "<X/>" * count + "</User>")
+
+    huge = many(100_000)  # about 400 KB; the walk's 1 MiB body cap allows twice as many
+    with pytest.raises(PoxParseError) as caught:
+        parse_response(huge)
+    assert f"more than {MAX_ELEMENTS} XML elements" in str(caught.value)
+    assert "not a plausible autodiscover answer" in str(caught.value)
+    ratio = _cpu_seconds(parse_response, huge) / _cpu_seconds(parse_response, many(25_000))
+    assert ratio < 8, f"4x the elements cost {ratio:.1f}x the CPU"
+
+
+def _error_answer(code: str, message: str = "server text") -> bytes:
+    return (
+        f'<Autodiscover xmlns="{OUTER_NS}"><Response><Error Time="1" Id="2">'
+        f"<ErrorCode>{code}</ErrorCode><Message>{message}</Message></Error>"
+        "</Response></Autodiscover>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("²", "'²'"),  # str.isdigit() says yes, int() says no
+        ("٣", "'٣'"),  # int() says 3: not a number Exchange sends
+        ("5" + "0" * 4999, "'5000000000"),  # past int()'s 4,300-digit limit
+        ("-5", "'-5'"),
+        ("abc", "'abc'"),
+        ("1e3", "'1e3'"),
+    ],
+)
+def test_error_code_that_is_not_a_number_is_named_not_raised(code: str, shown: str) -> None:
+    with pytest.raises(PoxParseError) as caught:
+        parse_response(_error_answer(code))
+    said = str(caught.value)
+    assert "<ErrorCode> is not an error code" in said and shown in said
+    assert len(said) < 200  # 5,000 digits are cut short
+
+
+def test_error_code_padding_and_long_messages() -> None:
+    parsed = parse_response(_error_answer(" 500 ", message="x" * 100_000))
+    assert parsed.error_code == 500
+    assert len(parsed.describe_error()) < 500
+    assert parse_response(_error_answer("")).describe_error().startswith("error -:")
+
+
+def _imap_port(port: str) -> bytes:
+    return wrap(
+        "<Account><Action>settings</Action><Protocol><Type>IMAP</Type>"
+        f"<Server>imap.fabrikam.test</Server><Port>{port}</Port></Protocol></Account>"
+    )
+
+
+@pytest.mark.parametrize("port", ["abc", "99999", "-5", "0", "٩٩٣", "9" * 5000, "993.0"])
+def test_port_that_is_not_a_port_is_named_not_raised(port: str) -> None:
+    with pytest.raises(PoxParseError) as caught:
+        parse_response(_imap_port(port))
+    said = str(caught.value)
+    assert "the IMAP settings name a <Port> that is not a port" in said
+    assert f"'{port[:10]}" in said and "1 to 65535" in said
+    assert len(said) < 200
+
+
+def test_port_with_leading_zeros_and_padding_is_read_as_the_number() -> None:
+    settings = settings_from_pox(parse_response(_imap_port(" 0993 ")), "t", "a@fabrikam.test")
+    assert settings.imap is not None and settings.imap.port == 993
+
+
+def test_soap_answer_with_too_many_elements_or_errors_stays_short() -> None:
+    many = b"<Envelope>" + b"<X/>" * 10_000 + b"</Envelope>"
+    settings, error = parse_user_settings(many)
+    assert settings == {} and error is not None and "more than" in error
+    errors = "".join(f"<ErrorCode>Code{i}{'z' * 5000}</ErrorCode>" for i in range(50))
+    settings, error = parse_user_settings(f"<Envelope>{errors}</Envelope>".encode())
+    assert error is not None and len(error) < 1500 and error.endswith("…")

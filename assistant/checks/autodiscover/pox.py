@@ -14,11 +14,18 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from assistant.net.server_numbers import ServerNumberError, parse_port, parse_server_int, shown
 from assistant.text import N_, TextError, msg
 
 REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
 RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
 OUTER_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
+
+# A real answer has a few hundred elements; an account with hundreds of shared mailboxes
+# (one <AlternativeMailbox> of ~5 elements each) a few thousand. More is not an answer.
+MAX_ELEMENTS = 5000
+MAX_ERROR_CODE = 999_999  # [MS-OXDSCLI] codes are three digits; room for vendors' own
+SHOWN_TEXT = 200  # how much of a server's free text (a <Message>) a summary repeats
 
 # [MS-OXDSCLI] 2.2.4.1.1.3.1 ErrorCode, in an admin's words.
 POX_ERRORS = {
@@ -80,9 +87,9 @@ class PoxResponse:
         meaning = msg(known) if known is not None else msg("unknown error code")
         return msg(
             "error {code}: {meaning} (server said: {server_said})",
-            code=str(self.error_code),
+            code="-" if self.error_code is None else str(self.error_code),
             meaning=meaning,
-            server_said=self.error_message or "-",
+            server_said=shown(self.error_message or "-", SHOWN_TEXT),
         )
 
 
@@ -121,12 +128,21 @@ def parse_response(body: bytes) -> PoxResponse:
         raise PoxParseError(
             msg("the response is not well-formed XML ({error})", error=str(exc))
         ) from None
+    # Counted before anything looks at the tree, so no later step sees a huge one.
+    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+        raise PoxParseError(
+            msg(
+                "the response has more than {count} XML elements, which is not a plausible "
+                "autodiscover answer (a real one has a few hundred); refused",
+                count=MAX_ELEMENTS,
+            )
+        )
     if _local(root.tag) != "Autodiscover" or _ns(root.tag) != OUTER_NS:
         raise PoxParseError(
             msg(
                 "the response's root element is {element}, not an Autodiscover response in "
                 "{namespace}",
-                element=root.tag,
+                element=shown(root.tag, SHOWN_TEXT),
                 namespace=OUTER_NS,
             )
         )
@@ -149,7 +165,7 @@ def parse_response(body: bytes) -> PoxResponse:
             msg(
                 "the response uses the schema '{schema}', not the Outlook schema {expected} "
                 "that was asked for",
-                schema=_ns(response.tag),
+                schema=shown(_ns(response.tag), SHOWN_TEXT),
                 expected=RESPONSE_SCHEMA,
             )
         )
@@ -167,7 +183,10 @@ def parse_response(body: bytes) -> PoxResponse:
         return PoxResponse(PoxKind.REDIRECT_URL, redirect=_text(account, "RedirectUrl"))
     if action != "settings":
         raise PoxParseError(
-            msg("unknown <Action> '{action}' (expected settings or a redirect)", action=action)
+            msg(
+                "unknown <Action> '{action}' (expected settings or a redirect)",
+                action=shown(action),
+            )
         )
     return PoxResponse(
         PoxKind.SETTINGS,
@@ -178,8 +197,15 @@ def parse_response(body: bytes) -> PoxResponse:
 
 
 def _error(error: Element) -> PoxResponse:
-    code_text = _text(error, "ErrorCode") or ""
-    code = int(code_text) if code_text.isdigit() else None
+    code_text = _text(error, "ErrorCode")
+    code = None
+    if code_text:
+        try:
+            code = parse_server_int(code_text, 0, MAX_ERROR_CODE)
+        except ServerNumberError as exc:
+            raise PoxParseError(
+                msg("the answer's <ErrorCode> is not an error code: {problem}", problem=exc.message)
+            ) from None
     return PoxResponse(PoxKind.ERROR, error_code=code, error_message=_text(error, "Message"))
 
 
@@ -187,12 +213,28 @@ def _protocol(node: Element) -> PoxProtocol:
     # Two forms: <Protocol><Type>EXCH</Type>... and <Protocol Type="mapiHttp" Version="1">.
     type_ = node.get("Type") or _text(node, "Type") or "?"
     values: dict[str, str] = {}
-    for element in node.iter():
-        if element is node or element.text is None or not element.text.strip():
+    # Depth first in document order, as node.iter() would go, but each element travels
+    # with its parent: looking the parent up made this quadratic in the element count.
+    pending: list[tuple[Element, Element]] = [(child, node) for child in reversed(node)]
+    while pending:
+        element, parent = pending.pop()
+        pending.extend((child, element) for child in reversed(element))
+        if element.text is None or not element.text.strip():
             continue
         path = _local(element.tag)
-        parent = next((p for p in node.iter() if element in list(p)), None)
-        if parent is not None and parent is not node:
+        if parent is not node:
             path = f"{_local(parent.tag)}.{path}"
         values[path] = element.text.strip()
+    port = values.get("Port")
+    if port is not None:
+        try:
+            values["Port"] = str(parse_port(port))  # later readers may int() it as it is
+        except ServerNumberError as exc:
+            raise PoxParseError(
+                msg(
+                    "the {protocol} settings name a <Port> that is not a port: {problem}",
+                    protocol=shown(type_),
+                    problem=exc.message,
+                )
+            ) from None
     return PoxProtocol(type_, values)

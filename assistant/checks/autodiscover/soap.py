@@ -15,6 +15,7 @@ from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Status, Step
 from assistant.net.http import HttpError, https_request
+from assistant.net.server_numbers import shown
 from assistant.runner import Context
 from assistant.text import msg
 
@@ -26,6 +27,10 @@ SETTINGS = (
     "CasVersion",
     "EwsSupportedSchemas",
 )
+# A GetUserSettings answer for five settings has a few dozen elements; far more is not one.
+MAX_ELEMENTS = 2000
+MAX_ERRORS_SHOWN = 5  # distinct <ErrorCode> values a summary repeats
+SHOWN_TEXT = 200  # characters of a server's value (an error code, a URL) a summary repeats
 
 
 def build_request(email: str, url: str) -> bytes:
@@ -52,8 +57,15 @@ def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
         root = SafeET.fromstring(body)
     except (DefusedXmlException, SafeET.ParseError) as exc:
         return {}, msg("the SOAP response is not usable XML ({error})", error=type(exc).__name__)
+    # Counted first, in one pass: everything below then handles a bounded tree.
+    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+        return {}, msg(
+            "the SOAP response has more than {count} XML elements, which is not a plausible "
+            "GetUserSettings answer; refused",
+            count=MAX_ELEMENTS,
+        )
     settings: dict[str, str] = {}
-    errors: list[str] = []
+    errors: dict[str, None] = {}  # distinct, in order
     for element in root.iter():
         name = element.tag.rsplit("}", 1)[-1]
         if name == "UserSetting":
@@ -61,8 +73,11 @@ def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
             if "Name" in fields:
                 settings[fields["Name"]] = fields.get("Value", "")
         elif name == "ErrorCode" and element.text and element.text != "NoError":
-            errors.append(element.text)
-    return settings, ("; ".join(dict.fromkeys(errors)) or None)
+            errors[shown(element.text, SHOWN_TEXT)] = None
+    said = list(errors)[:MAX_ERRORS_SHOWN]
+    if len(errors) > MAX_ERRORS_SHOWN:
+        said.append("…")
+    return settings, ("; ".join(said) or None)
 
 
 def probe(ctx: Context, host: str, email: str) -> Step:
@@ -127,7 +142,10 @@ def probe(ctx: Context, host: str, email: str) -> Step:
             summary = msg("answered with an error: no settings")
         else:
             ews = settings.get("ExternalEwsUrl") or settings.get("InternalEwsUrl") or "-"
-            summary = msg("EWS URL {url} (what exchangelib and EWS clients find)", url=ews)
+            summary = msg(
+                "EWS URL {url} (what exchangelib and EWS clients find)",
+                url=shown(ews, SHOWN_TEXT),
+            )
             outcome = Status.PASS
     else:
         summary, outcome = msg("answered HTTP {status}", status=status), Status.INFO

@@ -22,6 +22,7 @@ from assistant.facts import (
 )
 from assistant.model import Remedy, Status
 from assistant.net.exchangelib_adapter import HttpExchange
+from assistant.net.server_numbers import ServerNumberError, parse_server_int
 from assistant.text import join, msg
 
 
@@ -108,7 +109,8 @@ def blocked_remedy(*, cloud: bool) -> Remedy:
     return Remedy(join(" ", parts), EWS_LINKS["access"])
 
 
-_BACK_OFF_MS = re.compile(r'Name="BackOffMilliseconds">\s*(\d+)')
+_BACK_OFF_MS = re.compile(r'Name="BackOffMilliseconds">\s*([0-9]+)')
+_MAX_BACK_OFF_MS = 24 * 3600 * 1000  # a longer "try again in" is not advice we repeat
 
 
 def _back_off_seconds(busy: BaseException, exchanges: Sequence[HttpExchange]) -> float | None:
@@ -117,7 +119,10 @@ def _back_off_seconds(busy: BaseException, exchanges: Sequence[HttpExchange]) ->
         return float(value)
     for exchange in reversed(exchanges):
         if (m := _BACK_OFF_MS.search(exchange.body_preview)) is not None:
-            return int(m.group(1)) / 1000.0
+            try:
+                return parse_server_int(m.group(1), 1, _MAX_BACK_OFF_MS) / 1000.0
+            except ServerNumberError:
+                return None
     return None
 
 

@@ -11,6 +11,7 @@ import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from assistant.net.server_numbers import ServerNumberError, parse_server_int
 from assistant.text import msg
 
 POLICIES = ("none", "quarantine", "reject")
@@ -79,9 +80,9 @@ def parse_dmarc(text: str) -> DmarcRecord:
     pct = 100
     if "pct" in tags:
         raw = tags["pct"]
-        if raw.isascii() and raw.isdigit() and int(raw) <= 100:
-            pct = int(raw)
-        else:
+        try:
+            pct = parse_server_int(raw, 0, 100)
+        except ServerNumberError:
             errors.append(msg("pct={value}: must be a whole number from 0 to 100", value=raw))
 
     rua = _uris(tags, "rua", errors)

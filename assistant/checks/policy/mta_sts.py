@@ -23,7 +23,7 @@ _FIELD_VALUE = re.compile(r"[\x21-\x3a\x3c-\x7e]+(?:[ \t]*,[ \t]*[\x21-\x3a\x3c-
 _RUN_ON_FIELD = re.compile(r"\s+(?=[A-Za-z0-9][A-Za-z0-9_.-]*=)")  # "v=STSv1 id=1"
 _STS_ID = re.compile(r"[A-Za-z0-9]{1,32}\Z")
 _LDH_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\Z")
-_MAX_AGE = re.compile(r"\d{1,10}\Z")
+_MAX_AGE = re.compile(r"[0-9]{1,10}\Z")  # ASCII: int() would take any script's digits
 _LINE_BREAK = re.compile(r"\r?\n")
 
 

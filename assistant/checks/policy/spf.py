@@ -24,13 +24,14 @@ MAX_MX_NAMES = 10  # §4.6.4: an "mx" term may not look up more than 10 address 
 _SPF_VERSION = re.compile(r"v=spf1(?:\s|\Z)", re.IGNORECASE)
 _MODIFIER = re.compile(r"([A-Za-z][A-Za-z0-9\-_.]*)=(.*)\Z", re.DOTALL)
 _MECHANISM = re.compile(r"([A-Za-z][A-Za-z0-9]*)(.*)\Z", re.DOTALL)
-_MACRO_EXPAND = re.compile(r"%(?:\{([A-Za-z])(\d*)(r?)[.\-+,/_=]*\}|[%_-])", re.IGNORECASE)
+_MACRO_EXPAND = re.compile(r"%(?:\{([A-Za-z])([0-9]*)(r?)[.\-+,/_=]*\}|[%_-])", re.IGNORECASE)
 _DOMAIN_END = re.compile(
     r".*\.(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9])\.?\Z",
     re.DOTALL,
 )
-_DUAL_CIDR = re.compile(r"(?:/(\d+))?(?://(\d+))?\Z")
-_CIDR_DIGITS = re.compile(r"(?:0|[1-9]\d{0,2})\Z")
+# RFC 7208's DIGIT is ASCII: \d would take any script's digits, which int() accepts too.
+_DUAL_CIDR = re.compile(r"(?:/([0-9]+))?(?://([0-9]+))?\Z")
+_CIDR_DIGITS = re.compile(r"(?:0|[1-9][0-9]{0,2})\Z")
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def _macro_problem(spec: str) -> str | None:
             continue
         if letter.lower() not in "slodiphv":
             return msg("'{macro}' is not a macro usable in a domain", macro=match.group(0))
-        if digits and int(digits) == 0:
+        if digits and not digits.strip("0"):  # zero, however many digits (no int(): unbounded)
             return msg("'{macro}': the number of parts must not be 0", macro=match.group(0))
     if "%" in _MACRO_EXPAND.sub("", spec):
         return msg("'{spec}' has a '%' that does not start a valid macro", spec=spec)
