@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.x509.oid import ExtensionOID, SignatureAlgorithmOID
 
@@ -137,7 +137,7 @@ def _sans(cert: x509.Certificate) -> tuple[str, ...]:
 def _describe_key(cert: x509.Certificate) -> str:
     try:
         key = cert.public_key()
-    except ValueError:  # unsupported algorithm
+    except (ValueError, UnsupportedAlgorithm):  # a key type cryptography does not know
         return "unknown"
     if isinstance(key, rsa.RSAPublicKey):
         return f"RSA {key.key_size}"

@@ -216,6 +216,7 @@ def tls_problems(inspection: TlsInspection) -> list[str]:
     found: list[str] = []
     if not inspection.verified:
         found.append(inspection.verify_error or msg("the certificate was not verified"))
+    found.extend(inspection.unreadable)
     leaf = inspection.chain[0] if inspection.chain else None
     if leaf is not None and inspection.hostname_matches is False:
         found.append(wrong_name_reason(leaf, inspection.server_name))

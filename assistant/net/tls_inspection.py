@@ -9,6 +9,7 @@ explain it are in tls_explain, and the handshake that produces it is in tls.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ssl
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,10 @@ from typing import Any
 from assistant.model import Evidence
 from assistant.net.certificates import CertificateInfo
 from assistant.net.hostname_match import match_hostname
+from assistant.net.server_numbers import shown
 from assistant.text import msg
+
+SHOWN_PARSER_ERROR = 200  # characters of the certificate parser's complaint a problem repeats
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,10 @@ class TlsInspection:
     chain: tuple[CertificateInfo, ...]  # as the server sent it, leaf first
     intermediates_sent: bool | None  # None: could not tell
     hostname_matches: bool | None  # None: no certificate seen
+    # One sentence per certificate the server sent that could not be read (OpenSSL took
+    # it, the stricter parser did not). `chain` then stops before the first of them, so
+    # chain[i] is always the i-th certificate sent and chain[0] the leaf.
+    unreadable: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +48,7 @@ class TlsInspection:
             "chain": [c.to_dict() for c in self.chain],
             "intermediates_sent": self.intermediates_sent,
             "hostname_matches": self.hostname_matches,
+            "unreadable": list(self.unreadable),
         }
 
     def to_evidence(self, label: str | None = None) -> Evidence:
@@ -98,6 +107,42 @@ def _verified_chain_length(ssock: ssl.SSLSocket) -> int | None:
     return len(certs) if certs else None
 
 
+def read_certificates(
+    ders: list[bytes], now: dt.datetime
+) -> tuple[tuple[CertificateInfo, ...], tuple[str, ...]]:
+    """(the certificates sent before the first that could not be read; a sentence for each
+    that could not).
+
+    OpenSSL accepts certificates that `cryptography` refuses (a PrintableString with '_'
+    in a name, version 4, an unknown key type in a chain certificate...): the handshake
+    worked, so what the server sent is reported, never an exception out of the check.
+    """
+    chain: list[CertificateInfo] = []
+    unreadable: list[str] = []
+    for position, der in enumerate(ders, start=1):
+        try:
+            info = CertificateInfo.from_der(der, now=now)
+        # cryptography raises ValueError, InvalidVersion, UnsupportedAlgorithm and more
+        # for DER it refuses, and a release may add a type (a negative serial number is a
+        # warning today, an exception tomorrow): any of them means "could not be read".
+        except Exception as exc:
+            unreadable.append(
+                msg(
+                    "certificate {position} of the {count} the server sent (SHA-256 {sha256}) "
+                    "could not be read ({error}); the TLS library here took it, but stricter "
+                    "clients may refuse it: have it reissued",
+                    position=position,
+                    count=len(ders),
+                    sha256=hashlib.sha256(der).hexdigest(),
+                    error=shown(f"{type(exc).__name__}: {exc}", SHOWN_PARSER_ERROR),
+                )
+            )
+            continue
+        if len(chain) == position - 1:  # everything before it was read
+            chain.append(info)
+    return tuple(chain), tuple(unreadable)
+
+
 def inspect_ssl_socket(
     ssock: ssl.SSLSocket,
     server_name: str,
@@ -111,19 +156,19 @@ def inspect_ssl_socket(
     if ders is None:
         leaf_der = ssock.getpeercert(binary_form=True)
         ders = [leaf_der] if leaf_der else []
-    now = dt.datetime.now(dt.UTC)
-    chain = tuple(CertificateInfo.from_der(der, now=now) for der in ders)
+    chain, unreadable = read_certificates(ders, dt.datetime.now(dt.UTC))
+    leaf = chain[0] if chain else None  # None also when the leaf could not be read
 
     intermediates_sent: bool | None = None
-    if exact and chain:
-        if len(chain) > 1 or chain[0].self_signed:
+    if exact and ders:
+        if len(ders) > 1 or (leaf is not None and leaf.self_signed):
             intermediates_sent = True
         elif verified:
             # Only the leaf was sent, yet it verified: fine if a root issued it directly
             # (chain leaf + root), a gap if the local store supplied the intermediate.
             built = _verified_chain_length(ssock)
             intermediates_sent = None if built is None else built <= 2
-        else:
+        elif leaf is not None:
             intermediates_sent = False
 
     cipher = ssock.cipher()
@@ -135,5 +180,7 @@ def inspect_ssl_socket(
         cipher=None if cipher is None else cipher[0],
         chain=chain,
         intermediates_sent=intermediates_sent,
-        hostname_matches=match_hostname(server_name, chain[0].sans) if chain else None,
+        # A leaf that could not be read has no names to match: unknown, not "mismatch".
+        hostname_matches=None if leaf is None else match_hostname(server_name, leaf.sans),
+        unreadable=unreadable,
     )

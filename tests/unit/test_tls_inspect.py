@@ -16,12 +16,19 @@ from typing import Any
 import pytest
 import trustme
 
+from assistant.cancel import CancelToken, Deadline
+from assistant.config import ConnectTo, NetworkOptions
+from assistant.lab.https_server import LabHttpsServer, LabResponse
+from assistant.lab.odd_certs import CertFlaw, OddCertFiles, write_odd_server_files
 from assistant.lab.pki import WRONG_NAME_HOST, CertVariant, LabPKI
 from assistant.net.certificates import CertificateInfo
 from assistant.net.hostname_match import match_hostname
+from assistant.net.http import https_request
+from assistant.net.network import Network
+from assistant.net.resolver import Resolver
 from assistant.net.tls import TlsHandshakeError, client_context, secure
 from assistant.net.tls_explain import tls_problems
-from assistant.net.tls_inspection import TlsInspection
+from assistant.net.tls_inspection import TlsInspection, read_certificates
 
 HOST = "mail.contoso.test"
 TIMEOUT = 2.0
@@ -419,3 +426,95 @@ def test_pki_files_and_modes(pki: LabPKI) -> None:
     assert pki.ca_pem_path.parent.stat().st_mode & 0o777 == 0o755
     assert pki.server_cert_pem([HOST]) is pki.server_cert_pem([HOST])  # cached
     assert pki.server_cert_pem([HOST]) != pki.server_cert_pem([HOST], CertVariant.EXPIRED)
+
+
+# -- certificates OpenSSL accepts and cryptography refuses (issue 11, item 9) ----------------
+
+
+@pytest.fixture(scope="module")
+def odd_certs(tmp_path_factory: pytest.TempPathFactory) -> dict[CertFlaw, OddCertFiles]:
+    folder = tmp_path_factory.mktemp("odd-certs")
+    return {flaw: write_odd_server_files(folder, HOST, flaw) for flaw in CertFlaw}
+
+
+@pytest.mark.parametrize("flaw", list(CertFlaw))
+def test_certificate_the_parser_refuses_is_a_finding_not_a_crash(
+    odd_certs: dict[CertFlaw, OddCertFiles], flaw: CertFlaw
+) -> None:
+    files = odd_certs[flaw]
+    server = LabHttpsServer(files.server_context(), label=f"odd-{flaw.value}")
+    server.route(HOST, "/", lambda _: LabResponse(200, b"hello"), prefix=True)
+    server.start()
+    try:
+        options = NetworkOptions(
+            connect_to=(ConnectTo.parse(f"{HOST}:443:127.0.0.1:{server.port}"),),
+            ca_bundle=str(files.ca_pem),
+            timeout=TIMEOUT,
+            check_deadline=10,
+        )
+        net = Network(options, Resolver(()), CancelToken(), Deadline.after(10))
+        response = https_request(net, f"https://{HOST}/")
+    finally:
+        server.stop()
+    assert response.status == 200 and response.body == b"hello"
+    insp = response.tls
+    assert insp is not None
+    assert insp.verified is True  # OpenSSL validated it: the connection is what clients get
+    assert insp.chain == ()  # the leaf could not be read, so nothing is said about it
+    assert insp.hostname_matches is None
+    [finding] = insp.unreadable
+    der = ssl.PEM_cert_to_DER_cert(files.chain_pem.read_text())
+    assert hashlib.sha256(der).hexdigest() in finding
+    assert "certificate 1 of the 1 the server sent" in finding
+    assert ("InvalidVersion" if flaw is CertFlaw.VERSION_4 else "PrintableString") in finding
+    assert len(finding) < 600  # the parser's complaint is cut short
+    assert finding in tls_problems(insp)  # the checks turn it into a WARN
+    json.dumps(insp.to_evidence().to_dict())
+
+
+def test_unreadable_certificate_on_the_display_handshake_is_reported(
+    odd_certs: dict[CertFlaw, OddCertFiles], serve: Callable[..., LoopbackServer]
+) -> None:
+    # Not trusted here (the lab CA is not its CA): the second, display-only handshake
+    # meets the unreadable certificate and must still explain the first failure.
+    server = LoopbackServer("tls", odd_certs[CertFlaw.VERSION_4].server_context())
+    try:
+        with pytest.raises(TlsHandshakeError) as caught:
+            secure(server.connect, HOST, client_context(), timeout=TIMEOUT)
+    finally:
+        server.stop()
+    insp = caught.value.inspection
+    assert insp is not None and insp.chain == ()
+    assert insp.unreadable and "InvalidVersion" in insp.unreadable[0]
+    assert insp.verify_error and insp.verify_error in str(caught.value)
+
+
+def _served_ders(pki: LabPKI) -> list[bytes]:
+    """The lab's good chain for HOST as DER: leaf, intermediate."""
+    end = "-----END CERTIFICATE-----"
+    text = pki.server_files([HOST])[0].read_text()
+    return [ssl.PEM_cert_to_DER_cert(p.strip() + "\n" + end + "\n") for p in text.split(end)[:2]]
+
+
+def test_readable_leaf_stays_the_leaf_when_a_later_certificate_is_unreadable(
+    odd_certs: dict[CertFlaw, OddCertFiles], pki: LabPKI
+) -> None:
+    good = _served_ders(pki)
+    odd = ssl.PEM_cert_to_DER_cert(odd_certs[CertFlaw.PRINTABLE_UNDERSCORE].chain_pem.read_text())
+    now = dt.datetime.now(dt.UTC)
+    chain, unreadable = read_certificates([good[0], odd, good[1]], now)
+    assert [c.sha256 for c in chain] == [hashlib.sha256(good[0]).hexdigest()]
+    assert len(unreadable) == 1 and "certificate 2 of the 3" in unreadable[0]
+    chain, unreadable = read_certificates([odd, *good], now)
+    assert chain == () and "certificate 1 of the 3" in unreadable[0]
+
+
+def test_unknown_key_type_in_a_chain_certificate_is_shown_as_unknown(pki: LabPKI) -> None:
+    # An extra certificate with a key type cryptography does not know (GOST and the like):
+    # OpenSSL ignores it in the chain, so the inspection must too.
+    der = bytearray(_served_ders(pki)[1])
+    ec_key_oid = bytes.fromhex("06072a8648ce3d0201")
+    at = der.index(ec_key_oid)
+    der[at : at + len(ec_key_oid)] = bytes.fromhex("06072a8648ce3d0209")  # unassigned arc
+    info = CertificateInfo.from_der(bytes(der))
+    assert info.key == "unknown"
