@@ -20,16 +20,21 @@ from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCre
 from assistant.checks.registry import areas, select, with_sign_in
 from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
 from assistant.config import (
+    DEADLINE_RANGE,
     MAIL_PROTOCOLS,
+    TIMEOUT_RANGE,
     ConnectTo,
     InputError,
     NetworkOptions,
     Target,
+    check_sign_in_name,
     parse_cloud,
     parse_nameserver,
+    parse_trusted_host,
 )
 from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
 from assistant.model import Status, Step
+from assistant.net.ca_bundle import check_ca_bundle
 from assistant.net.redact import Redactor
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
 from assistant.report.environment import run_facts
@@ -80,8 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="http://HOST:PORT",
         help="web proxy for HTTPS (autodiscover, EWS, MAPI, sign-in); DNS and mail go direct",
     )
-    check.add_argument("--timeout", type=float, default=10.0, help="seconds per network operation")
-    check.add_argument("--check-deadline", type=float, default=60.0, help="seconds per check")
+    check.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help=f"seconds per network operation, {TIMEOUT_RANGE[0]:g} to {TIMEOUT_RANGE[1]:g} "
+        "(default 10)",
+    )
+    check.add_argument(
+        "--check-deadline",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help=f"seconds per check, at least --timeout and at most {DEADLINE_RANGE[1]:g} "
+        "(default 60)",
+    )
     check.add_argument("--json", metavar="FILE", help="write the JSON report here")
     add_export_arguments(check)
     check.add_argument("--user", metavar="LOGIN", help="sign-in name (default: the email address)")
@@ -131,13 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def options_from(args: argparse.Namespace) -> NetworkOptions:
     if args.ca_bundle is not None:
-        try:
-            with open(args.ca_bundle, "rb"):
-                pass
-        except OSError as exc:
-            raise InputError(f"--ca-bundle {args.ca_bundle}: {exc.strerror}") from None
+        check_ca_bundle(args.ca_bundle)  # builds the run's TLS context now, not mid-run
     return NetworkOptions(
-        trusted_hosts=frozenset(h.strip().lower().rstrip(".") for h in args.trust_host),
+        trusted_hosts=frozenset(parse_trusted_host(h) for h in args.trust_host),
         nameservers=tuple(parse_nameserver(n) for n in args.nameserver),
         connect_to=tuple(ConnectTo.parse(c) for c in args.connect_to),
         ca_bundle=args.ca_bundle,
@@ -152,6 +167,18 @@ def options_from(args: argparse.Namespace) -> NetworkOptions:
     )
 
 
+def check_names_from(text: str | None) -> list[str] | None:
+    """--checks as a list of names; None (every check) only when the option is absent.
+    A value with no name in it (`--checks ,`) is refused rather than read as "all": that
+    would run the checks that send credentials when the user meant to run fewer."""
+    if text is None:
+        return None
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise InputError("--checks names no check: give areas or check IDs, e.g. --checks dns")
+    return names
+
+
 def credentials_from(
     args: argparse.Namespace, target: Target, check_ids: Sequence[str] = ()
 ) -> Credentials | None:
@@ -160,7 +187,7 @@ def credentials_from(
     oauth = oauth_credential_from(args, target, check_ids)
     if oauth is not None:
         return oauth
-    username = args.user or target.email
+    username = (check_sign_in_name(args.user) if args.user else None) or target.email
     if args.no_password or username is None:
         return None
     if args.password_env:
@@ -269,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 target = Target.parse(args.domain, cloud)
             options = options_from(args)
-            names = args.checks.split(",") if args.checks else None
+            names = check_names_from(args.checks)
             planned = select(names)  # validate before any network traffic
             exports = ExportRequest.from_args(args)
             exports.check_paths()
@@ -289,9 +316,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command == "lab":
             return run_lab(args.scenario, list_only=args.list)
-        return run_demo(args.scenario, exports=ExportRequest.from_args(args), oauth=args.oauth)
+        exports = ExportRequest.from_args(args)
+        exports.check_paths()
+        return run_demo(args.scenario, exports=exports, oauth=args.oauth)
     except InputError as exc:
-        print(f"connectivity-assistant: {exc}", file=sys.stderr)
+        # One line whatever the input held (a path or name with a line break in it).
+        print(f"connectivity-assistant: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import idna
 
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
+from assistant.hostnames import HostNameError, ascii_host
 from assistant.text import TextError, msg
 
 
@@ -205,6 +206,24 @@ def _parse_port(text: str, where: str) -> int:
     return int(text)
 
 
+def _rule_host(host: str, rule: str) -> str:
+    try:
+        return ascii_host(_strip_brackets(host))
+    except HostNameError as exc:
+        raise InputError(
+            msg("--connect-to '{rule}': {reason}", rule=rule, reason=exc.message)
+        ) from None
+
+
+def parse_trusted_host(text: str) -> str:
+    """--trust-host: a host name in the ASCII form connections use (hostnames.py), so the
+    user's trust and the credential rules speak of the same name."""
+    try:
+        return ascii_host(text.strip())
+    except HostNameError as exc:
+        raise InputError(msg("--trust-host: {reason}", reason=exc.message)) from None
+
+
 def _strip_brackets(host: str) -> str:
     return host[1:-1] if host.startswith("[") and host.endswith("]") else host
 
@@ -259,10 +278,9 @@ class ConnectTo:
                 )
             )
         src_host, src_port, dst_host, dst_port = fields
-        source = HostPort(
-            _strip_brackets(src_host).lower().rstrip("."), _parse_port(src_port, text)
-        )
-        dest = HostPort(_strip_brackets(dst_host).lower().rstrip("."), _parse_port(dst_port, text))
+        # The wire's ASCII form, so a rule for an IDN name matches the connection's name.
+        source = HostPort(_rule_host(src_host, text), _parse_port(src_port, text))
+        dest = HostPort(_rule_host(dst_host, text), _parse_port(dst_port, text))
         return cls(source, dest)
 
     def __str__(self) -> str:

@@ -52,7 +52,7 @@ def ascii_host(name: str) -> str:
     Trailing dots go; Unicode labels become xn-- labels under UTS 46 (so a long s, a
     full-width letter or an ideographic full stop map the way a resolver would map them);
     anything else that is not a host name (spaces, control characters, '%', empty labels,
-    over-long names, xn-- labels that do not decode) is refused.
+    over-long names, Unicode that IDNA refuses) is refused.
     """
     if len(name) > 4 * MAX_NAME:  # far past any real name: refuse before IDNA work
         raise HostNameError(msg("'{host}' is too long to be a host name", host=_shown(name)))
@@ -62,7 +62,11 @@ def ascii_host(name: str) -> str:
     text = name.rstrip(".")
     if not text:
         raise HostNameError(msg("the host name is empty"))
-    if text.isascii() and "xn--" not in text.lower():
+    if text.isascii():
+        # Already the wire form. xn-- labels are not decoded: real names carry ones that
+        # are not valid Punycode (Microsoft's MX hosts for IDN domains look like
+        # xn--mller-kva-de.mail.protection.outlook.com), and an ASCII name means the same
+        # to the policy and to DNS whatever it decodes to.
         ascii_name = text.lower()
     else:
         try:
