@@ -432,6 +432,11 @@ AD_SCENARIOS: dict[str, AdScenario] = {
             fault=AdFault.BAD_PORT,
         ),
         AdScenario(
+            "ad-deep-json",
+            "answers everyone, on every path, with JSON arrays nested 100,000 deep",
+            fault=AdFault.DEEP_JSON,
+        ),
+        AdScenario(
             "ad-srv",
             "no autodiscover.* host; _autodiscover._tcp SRV -> mail.<domain>:443",
             autodiscover=None,

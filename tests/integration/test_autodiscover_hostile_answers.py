@@ -67,3 +67,15 @@ def test_hostile_answer_is_a_fail_that_names_it(lab: Lab, domain: str, words: st
     # The CPU of this process includes the lab's, which builds and sends the 400 KB answer:
     # about 5x a healthy walk in all, where the quadratic parse made it about 100x.
     assert cpu / baseline < 30, f"{cpu / baseline:.1f}x the CPU of a healthy walk"
+
+
+def test_json_nested_too_deep_is_an_answer_without_a_url_not_a_crash(lab: Lab) -> None:
+    # json.loads raises RecursionError (not ValueError) for arrays nested 100,000 deep.
+    step = run_autodiscover(lab, "ad-deep-json.test")
+    v2 = step.find("autodiscover.v2")
+    assert v2 is not None and v2.status is Status.INFO, v2
+    assert "no EWS URL in the answer (HTTP 200)" in v2.summary
+    candidate = step.find(CANDIDATE)
+    assert candidate is not None and "not well-formed XML" in candidate.summary
+    assert step.status is Status.FAIL, step.summary
+    assert all(s.status is not Status.ERROR for s in step.walk())

@@ -193,7 +193,7 @@ def v2_json(ctx: Context, email: str) -> WalkResult:
         evidence.append(response.to_evidence(ctx.redactor, msg("GET {url}", url=url)))
         try:
             data = json.loads(response.body) if response.status == 200 else {}
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
             data = {}
         if isinstance(data, dict) and isinstance(data.get("Url"), str):
             found[protocol] = data["Url"]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from assistant.lab.exchange import bait, pox
 from assistant.lab.exchange.directory import EVIL_DOMAIN, Mailbox
 from assistant.lab.exchange.site import HTML, XML, Site, iis_error
+from assistant.lab.exchange.v2 import JSON
 from assistant.lab.https_server import Handler, LabRequest, LabResponse
 
 HUGE_BODY_BYTES = 50 * 1024 * 1024
@@ -47,6 +48,7 @@ class AdFault(enum.Enum):
     MANY_ELEMENTS = "many_elements"  # settings with 20,000 elements in one Protocol, after sign-in
     ODD_ERROR_CODE = "odd_error_code"  # an <Error> whose <ErrorCode> has 5,000 digits
     BAD_PORT = "bad_port"  # settings naming IMAP <Port>99999</Port>, after sign-in
+    DEEP_JSON = "deep_json"  # JSON arrays nested 100,000 deep, to anyone who asks
     FOREIGN_SETTINGS = "foreign_settings"  # a third party's address and URLs, no sign-in
 
 
@@ -111,6 +113,8 @@ def handler(fault: AdFault, site: Site, *, http_target: str = "") -> Handler:
     if fault is AdFault.ODD_ERROR_CODE:
         body = pox.error_body(500, "lab").replace(b">500<", b">5" + b"0" * 4999 + b"<")
         return signed_in_then(lambda r: site.respond(r, body))
+    if fault is AdFault.DEEP_JSON:  # json.loads raises RecursionError, not ValueError
+        return lambda request: site.respond(request, b"[" * 100_000, content_type=JSON)
     if fault is AdFault.BAD_PORT:
         return signed_in_then(
             lambda r: site.respond(
