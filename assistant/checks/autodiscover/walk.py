@@ -24,29 +24,22 @@ from assistant.checks.autodiscover.pox import (
     build_request,
     parse_response,
 )
+from assistant.checks.autodiscover.walk_remedies import (
+    connect_remedy,
+    pox_remedy,
+    status_meaning,
+    status_remedy,
+    too_many_hops,
+)
 from assistant.checks.oauth_common import http_authorization
-from assistant.facts import LINKS
 from assistant.hostnames import HostNameError, ascii_url
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
-from assistant.net.tls_explain import tls_problems
 from assistant.runner import Context
-from assistant.text import N_, join, msg
+from assistant.text import join, msg
 
 MAX_BODY = 1024 * 1024  # an autodiscover answer is a few KB; anything huge is refused
 STRONGER_THAN_BASIC = ("negotiate", "ntlm", "bearer", "kerberos")
-
-HTTP_STATUS_MEANING = {
-    403: N_(
-        "403 Forbidden: the server refuses autodiscover here (an access rule, or the "
-        "virtual directory requires client certificates)"
-    ),
-    404: N_("404 Not Found: there is no autodiscover service at this URL"),
-    405: N_("405 Method Not Allowed: this URL does not accept autodiscover requests"),
-    500: N_("500 Internal Server Error: the autodiscover service failed"),
-    502: N_("502 Bad Gateway: a proxy or load balancer could not reach the Exchange server"),
-    503: N_("503 Service Unavailable: the service or the server behind the balancer is down"),
-}
 
 
 def auth_schemes(response: HttpResponse) -> list[str]:
@@ -167,7 +160,7 @@ class PoxWalk:
             except HttpError as exc:
                 if exc.tls is not None:
                     self.evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
-                return self._done(Status.FAIL, exc.message, remedy=_connect_remedy(exc))
+                return self._done(Status.FAIL, exc.message, remedy=connect_remedy(exc))
             if response.status == 401:
                 outcome = self._authenticate(url, response)
                 if isinstance(outcome, WalkResult):
@@ -189,11 +182,11 @@ class PoxWalk:
                 url = location
                 hops += 1
                 if hops > MAX_HOPS:
-                    return self._done(Status.FAIL, _too_many_hops())
+                    return self._done(Status.FAIL, too_many_hops())
                 continue
             if response.status != 200:
                 return self._done(
-                    Status.FAIL, _status_meaning(response), remedy=_status_remedy(response.status)
+                    Status.FAIL, status_meaning(response), remedy=status_remedy(response.status)
                 )
             if response.truncated:
                 return self._done(
@@ -224,11 +217,11 @@ class PoxWalk:
                 )
             if parsed.kind is PoxKind.ERROR:
                 return self._done(
-                    Status.FAIL, parsed.describe_error(), reachable=True, remedy=_pox_remedy()
+                    Status.FAIL, parsed.describe_error(), reachable=True, remedy=pox_remedy()
                 )
             hops += 1
             if hops > MAX_HOPS:
-                return self._done(Status.FAIL, _too_many_hops())
+                return self._done(Status.FAIL, too_many_hops())
             if parsed.kind is PoxKind.REDIRECT_ADDR:
                 refused = self._redirect_address(parsed, url, authenticated=authenticated)
                 if refused is not None:
@@ -444,75 +437,3 @@ def _resolve_location(url: str, location: str) -> str:
         return urljoin(url, location)
     except ValueError:
         return location
-
-
-def _status_meaning(response: HttpResponse) -> str:
-    known = HTTP_STATUS_MEANING.get(response.status)
-    if known is not None:
-        return msg(known)
-    return msg("HTTP {status} {status_text}", status=response.status, status_text=response.reason)
-
-
-def _too_many_hops() -> str:
-    return msg("more than {hops} redirects; stopped", hops=MAX_HOPS)
-
-
-def _connect_remedy(exc: HttpError) -> Remedy:
-    if exc.at_proxy:
-        return Remedy(
-            msg(
-                "The web proxy stopped this request before it reached the server: ask for "
-                "the autodiscover, Exchange and Microsoft 365 endpoints to be allowed through "
-                "it without sign-in, or compare from a network without the proxy."
-            ),
-            LINKS["m365_endpoints"],
-        )
-    if exc.tls is not None:
-        problems = tls_problems(exc.tls) or [msg("it did not validate")]
-        return Remedy(
-            msg(
-                "Fix the certificate on this host: {problems}. Outlook shows a certificate "
-                "warning or fails here.",
-                problems=join("; ", problems),
-            )
-        )
-    return Remedy(
-        msg(
-            "If this candidate should work, check that the host name resolves to your "
-            "Exchange server or load balancer and that TCP 443 is open to it. If it is not "
-            "used, nothing needs to change: Outlook moves on to the next candidate."
-        )
-    )
-
-
-def _status_remedy(status: int) -> Remedy:
-    if status == 403:
-        return Remedy(
-            msg(
-                "Check the Autodiscover virtual directory's authentication and SSL settings "
-                "(Get-AutodiscoverVirtualDirectory) and any reverse proxy rules."
-            )
-        )
-    if status == 404:
-        return Remedy(
-            msg(
-                "This host has no autodiscover service; if it is a web site, that is expected. "
-                "Publish autodiscover on autodiscover.<domain> instead."
-            )
-        )
-    return Remedy(
-        msg(
-            "Check the Exchange server's event log and the MSExchangeAutodiscoverAppPool, and "
-            "the load balancer's health checks."
-        )
-    )
-
-
-def _pox_remedy() -> Remedy:
-    return Remedy(
-        msg(
-            "Check that the mailbox exists with this primary address and that autodiscover "
-            "for this domain is served by the organisation that hosts it (hybrid: the "
-            "on-premises server must know the remote mailbox)."
-        )
-    )
