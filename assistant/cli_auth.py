@@ -27,7 +27,7 @@ from assistant.auth.oauth_sign_in import (
     run_protocols,
 )
 from assistant.auth.scopes import NoOAuthForCloud, resource_for
-from assistant.config import InputError, Target
+from assistant.config import InputError, Target, check_sign_in_name
 
 AUTH_PASSWORD = "password"  # noqa: S105 - the name of a sign-in method
 AUTH_TOKEN_GIVEN = "oauth-token"  # noqa: S105 - the name of a sign-in method
@@ -78,7 +78,11 @@ def oauth_credential_from(
     if args.password_env or args.password_stdin:
         raise InputError("a password option cannot be combined with an OAuth sign-in")
     protocols = run_protocols(check_ids)
-    mailbox = oauth_mailbox(args.mailbox, args.user, target.email)
+    mailbox = oauth_mailbox(
+        check_sign_in_name(args.mailbox, about="mailbox") if args.mailbox else None,
+        check_sign_in_name(args.user) if args.user else None,
+        target.email,
+    )
     if args.auth == AUTH_TOKEN_GIVEN:
         if not args.access_token_env:
             raise InputError("--auth oauth-token needs --access-token-env NAME")

@@ -7,7 +7,6 @@ import argparse
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from assistant.config import InputError
 from assistant.model import Report
@@ -16,7 +15,9 @@ from assistant.report.atomic import atomic_write_text
 from assistant.report.bundle import write_bundle
 from assistant.report.export_prep import prepare
 from assistant.report.html import render_html
+from assistant.report.output_path import output_path_problem
 from assistant.report.pdf import render_pdf
+from assistant.text import msg
 
 
 class ExportError(Exception):
@@ -53,14 +54,15 @@ class ExportRequest:
         return [(flag, p) for flag, p in (*pairs, ("--bundle", self.bundle)) if p]
 
     def check_paths(self) -> None:
-        """Refuse, before any network traffic, an output whose folder does not exist."""
+        """Refuse, before any network traffic, an output that cannot be written
+        (output_path.py: a missing or read-only folder, a name too long, a destination
+        that is a folder, a symbolic link or a device)."""
         for flag, path in self.paths():
-            target = Path(path)
-            folder = target.parent if str(target.parent) else Path(".")
-            if target.is_dir():
-                raise InputError(f"{flag} {path}: that is a folder, not a file name")
-            if not folder.is_dir():
-                raise InputError(f"{flag} {path}: the folder {folder} does not exist")
+            problem = output_path_problem(path)
+            if problem is not None:
+                raise InputError(
+                    msg("{flag} {path}: {problem}", flag=flag, path=path, problem=problem)
+                )
 
 
 def write_exports(
