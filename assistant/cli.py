@@ -42,6 +42,7 @@ from assistant.report.export import ExportError, ExportRequest, write_exports
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
 from assistant.runner import Runner
+from assistant.text import msg
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -195,14 +196,36 @@ def credentials_from(
         if password is None:
             raise InputError(f"--password-env {args.password_env}: that variable is not set")
     elif args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        password = _stdin_line()
     elif sys.stdin.isatty():
         password = getpass.getpass(f"Password for {username} (Enter for none): ")
     else:
         return None
     if not password:
         return None
+    if not _is_text(password):
+        # Bytes that are not UTF-8 arrive as lone surrogates (os.environ, getpass): no wire
+        # can carry them, and an encoder's complaint would quote a password character.
+        raise InputError(
+            msg(
+                "the password is not valid UTF-8 text: check the encoding of the terminal "
+                "or of the variable that holds it"
+            )
+        )
     return PasswordCredential(username, password)
+
+
+def _stdin_line() -> str:
+    raw = sys.stdin.buffer.readline().rstrip(b"\r\n")
+    return raw.decode("utf-8", errors="surrogateescape")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def run_checks(

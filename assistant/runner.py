@@ -36,6 +36,7 @@ from assistant.events import (
     StepFinished,
     StepStarted,
 )
+from assistant.hostnames import HostNameError, ascii_host
 from assistant.model import Status, Step
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
@@ -76,7 +77,11 @@ class Context:
         --trust-host answers without asking; otherwise the consent hook (the wizard's
         dialog) decides. The CLI's hook says no.
         """
-        if host.lower().rstrip(".") in self.options.trusted_hosts:
+        try:
+            host = ascii_host(host)  # the name the connection will use (hostnames.py)
+        except HostNameError:
+            return False  # a name with no single ASCII form is never allowed, not even asked
+        if host in self.options.trusted_hosts:
             return True
         return self.consent(host, why)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from assistant.net import sasl
 from assistant.net.imap_args import command_parts, non_synchronizing
 from assistant.net.mailwire import Wire
+from assistant.net.server_numbers import ServerNumberError, parse_server_int
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -143,7 +144,12 @@ class ImapConnection(imaplib.IMAP4):
         if typ != "OK":
             raise self.error(f"EXAMINE INBOX was answered {typ}: {self._wire.last_reply}")
         first = data[0] if data else None
-        return int(first) if isinstance(first, bytes) and first.isdigit() else 0
+        if not isinstance(first, bytes):
+            return 0
+        try:
+            return parse_server_int(first.strip(), 0, 2**32 - 1)  # RFC 3501: number (32 bit)
+        except ServerNumberError as exc:
+            raise self.error(f"EXAMINE INBOX: {exc}") from None
 
     def close_quietly(self) -> None:
         try:

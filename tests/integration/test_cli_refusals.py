@@ -311,3 +311,41 @@ def test_a_control_character_in_the_oauth_mailbox_is_refused(
     ]
     assert_refused(cli(*args), "control character")
     assert not listeners.reached()
+
+
+# -- item 6, at the door: a password that is not text -----------------------------------
+
+
+def test_a_password_that_is_not_utf8_is_refused_without_quoting_it(
+    tmp_path: Path, listeners: Listeners
+) -> None:
+    """os.environ hands undecodable bytes over as lone surrogates ("\\udce4")."""
+    args = check_run(tmp_path, listeners, "--email", "admin@contoso.test")
+    line = assert_refused(cli(*args, env={PASSWORD_ENV: "P\udce4ss-canary"}), "not valid UTF-8")
+    assert "canary" not in line and "udce4" not in line and "position" not in line
+    assert not listeners.reached()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_password_on_stdin_that_is_not_utf8_is_refused(
+    tmp_path: Path, listeners: Listeners
+) -> None:
+    args = check_run(tmp_path, listeners, "--email", "admin@contoso.test")
+    args[args.index("--password-env") : args.index("--password-env") + 2] = ["--password-stdin"]
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=b"P\xe4ss-canary\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    decoded = subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8", "replace"),
+        result.stderr.decode("utf-8", "replace"),
+    )
+    line = assert_refused(decoded, "not valid UTF-8")
+    assert "canary" not in line
+    assert not listeners.reached()
+    assert list(tmp_path.iterdir()) == []
