@@ -63,6 +63,7 @@ from urllib3.exceptions import NewConnectionError
 
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.cancel import Cancelled, DeadlineExceeded
+from assistant.net.caps import header_lines
 from assistant.net.connect import ConnectError
 from assistant.net.exchangelib_credentials import (
     BearerToken,
@@ -121,7 +122,7 @@ class HttpExchange:
             "url": self.url,
             "status": self.status,
             "reason": self.reason,
-            "headers": [redact(f"{k}: {v}") for k, v in self.headers],
+            "headers": header_lines(self.headers, redact),
             "correlation": {h: v for h in CORRELATION_HEADERS if (v := self.header(h)) is not None},
             "body_preview": redact(self.body_preview),
             "elapsed_ms": self.elapsed_ms,

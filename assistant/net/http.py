@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from assistant.model import Evidence
+from assistant.net.caps import cap_line, header_lines
 from assistant.net.connect import ConnectError, ConnectInfo
 from assistant.net.network import Network
 from assistant.net.proxy import ProxyError
@@ -24,6 +25,7 @@ from assistant.net.tls_inspection import TlsInspection
 from assistant.text import TextError, msg
 
 DEFAULT_MAX_BYTES = 1024 * 1024
+BODY_PREVIEW_CHARS = 2048
 # Headers Microsoft front ends add that let support trace a request end to end.
 CORRELATION_HEADERS = (
     "request-id",
@@ -64,7 +66,8 @@ class HttpResponse:
         return self.body.decode("utf-8", errors="replace")
 
     def to_evidence(self, redactor: Redactor, label: str | None = None) -> Evidence:
-        preview = redactor(self.text()[:2048])
+        # Redacted whole, then cut: a secret across the cut would be recognised by neither half.
+        preview = cap_line(redactor(self.text()), BODY_PREVIEW_CHARS)
         return Evidence(
             kind="http",
             label=label or msg("{method} {url}", method=self.method, url=self.url),
@@ -72,10 +75,10 @@ class HttpResponse:
                 "method": self.method,
                 "url": self.url,
                 "status": self.status,
-                "reason": self.reason,
-                "headers": [redactor(f"{k}: {v}") for k, v in self.headers],
+                "reason": cap_line(self.reason),
+                "headers": header_lines(self.headers, redactor),
                 "correlation": {
-                    h: v for h in CORRELATION_HEADERS if (v := self.header(h)) is not None
+                    h: cap_line(v) for h in CORRELATION_HEADERS if (v := self.header(h)) is not None
                 },
                 "body_preview": preview,
                 "body_bytes": len(self.body),

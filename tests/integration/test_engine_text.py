@@ -25,6 +25,7 @@ from assistant.lab.mail import PLANTED_PASSWORD, PLANTED_USER
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from assistant.model import Step
+from assistant.net.redact import Redactor
 from assistant.runner import Runner
 from assistant.text import Joined, Message, Text, Verbatim
 from assistant.text_extract import extract
@@ -170,3 +171,41 @@ def test_no_english_sentence_hides_in_an_argument(every_step: list[Step]) -> Non
         }
     )
     assert found == []
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+
+
+def test_redaction_never_changes_what_a_step_says(every_step: list[Step]) -> None:
+    """Issue 11, item 5: redaction masks secrets, never prose. With no secret known (as in
+    `report render`) no step text of any scenario may change; evidence, already redacted
+    when it was made, must come back as it was (the patterns are idempotent)."""
+    redact = Redactor()
+    changed = sorted(
+        {
+            f"{step.id} {field}: {value!r} -> {redact(value)!r}"
+            for step in every_step
+            for field, value in texts(step)
+            if redact(value) != value
+        }
+    )
+    assert changed == []
+    evidence = sorted(
+        {
+            f"{step.id} evidence: {text[:120]!r}"
+            for step in every_step
+            for item in step.evidence
+            for text in _strings(item.data)
+            if redact(text) != text
+        }
+    )
+    assert evidence == []

@@ -95,8 +95,8 @@ def test_redaction_reaches_the_arguments_and_keeps_text_translatable() -> None:
 
 
 def test_redaction_that_spans_template_and_argument_gives_plain_redacted_text() -> None:
-    # The pattern "password: <value>" starts in the template and ends in the argument.
-    text = msg("password: {value}", value="hunter2")
+    # The pattern "password=<value>" starts in the template and ends in the argument.
+    text = msg("password={value}", value="hunter2")
     clean = map_text(text, Redactor()._plain)
     assert "hunter2" not in clean
     assert not isinstance(clean, Text) or "hunter2" not in json.dumps(clean.to_json())
