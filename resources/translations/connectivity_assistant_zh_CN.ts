@@ -1802,6 +1802,46 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>更正 targetAddress/重定向设置，使重定向链以邮箱的真实地址结束（检查 Get-MailUser/Get-RemoteMailbox）。</translation>
     </message>
     <message>
+        <source>the redirect target &apos;{url}&apos; has a host name that does not normalise to one ASCII name; not followed</source>
+        <translation>重定向目标“{url}”的主机名无法规范化为唯一的 ASCII 名称；未跟随</translation>
+    </message>
+    <message>
+        <source>the host name in {url} does not normalise to one ASCII name: credentials are not sent</source>
+        <translation>{url} 中的主机名无法规范化为唯一的 ASCII 名称：不发送凭据</translation>
+    </message>
+    <message>
+        <source>the response has more than {count} XML elements, which is not a plausible autodiscover answer (a real one has a few hundred); refused</source>
+        <translation>响应包含超过 {count} 个 XML 元素，不像是真实的自动发现应答（真实应答只有几百个）；已拒绝</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s &lt;ErrorCode&gt; is not an error code: {problem}</source>
+        <translation>应答中的 &lt;ErrorCode&gt; 不是错误代码：{problem}</translation>
+    </message>
+    <message>
+        <source>the {protocol} settings name a &lt;Port&gt; that is not a port: {problem}</source>
+        <translation>{protocol} 设置中的 &lt;Port&gt; 不是端口号：{problem}</translation>
+    </message>
+    <message>
+        <source>the SOAP response has more than {count} XML elements, which is not a plausible GetUserSettings answer; refused</source>
+        <translation>SOAP 响应包含超过 {count} 个 XML 元素，不像是真实的 GetUserSettings 应答；已拒绝</translation>
+    </message>
+    <message>
+        <source>{domain} may receive credentials in this run: the signed-in answer from {url} vouches for it</source>
+        <translation>本次运行中 {domain} 可以接收凭据：来自 {url} 的已登录应答为其担保</translation>
+    </message>
+    <message>
+        <source>the answer came without sign-in: the domain of {new_email} is data, not permission; credentials go there only if it is your domain, Microsoft&apos;s, or you allow it</source>
+        <translation>该应答未经登录：{new_email} 的域只是数据，不是许可；只有当它是您的域、Microsoft 的域或您允许时，凭据才会发往那里</translation>
+    </message>
+    <message>
+        <source>the domain of {address} is a public suffix or not a valid name: it is never trusted with credentials</source>
+        <translation>{address} 的域是公共后缀或不是有效名称：永远不会向其托付凭据</translation>
+    </message>
+    <message>
+        <source>refused {url}: {reason}</source>
+        <translation>已拒绝 {url}：{reason}</translation>
+    </message>
+    <message>
         <source>no scheme named</source>
         <translation>未指定方案</translation>
     </message>
@@ -3254,6 +3294,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>检查用户名（通常是完整地址）和密码，并{protocol_access}。</translation>
     </message>
     <message>
+        <source>Type the user name and password again by hand: a pasted value can carry a line break or another invisible character, and a terminal set to another encoding than UTF-8 garbles letters beyond ASCII.</source>
+        <translation>请手动重新输入用户名和密码：粘贴的内容可能带有换行符或其他不可见字符，而编码不是 UTF-8 的终端会把 ASCII 以外的字母弄乱。</translation>
+    </message>
+    <message>
         <source>Connect to {host}:{port}</source>
         <translation>连接到 {host}:{port}</translation>
     </message>
@@ -3300,6 +3344,10 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>signed in as {user} {outcome}</source>
         <translation>已以 {user} 身份登录 {outcome}</translation>
+    </message>
+    <message>
+        <source>a character of the user name or password could not be encoded for sending; the sign-in was not completed</source>
+        <translation>用户名或密码中有字符无法编码发送；登录未完成</translation>
     </message>
     <message>
         <source>{connection}; greeting: {server_reply}</source>
@@ -4028,8 +4076,16 @@ A record for the current certificate: (no certificate)</source>
         <translation>请在该日期之前将使用密码的 SMTP AUTH 发件方迁移到 OAuth 或其他发送方式；在此之前，管理员可以按邮箱保持启用（Set-CASMailbox -SmtpClientAuthenticationDisabled $false）。</translation>
     </message>
     <message>
+        <source>the password is not valid UTF-8 text: check the encoding of the terminal or of the variable that holds it</source>
+        <translation>密码不是有效的 UTF-8 文本：请检查终端或保存密码的变量的编码</translation>
+    </message>
+    <message>
         <source>--{protocol} &apos;{server}&apos;: expected HOST[:PORT][:ssl|starttls|none], e.g. {example}</source>
         <translation>--{protocol}“{server}”：格式应为 HOST[:PORT][:ssl|starttls|none]，例如 {example}</translation>
+    </message>
+    <message>
+        <source>the sign-in name contains a control character (a line break, tab or the like); type it without one</source>
+        <translation>登录名中含有控制字符（换行符、制表符等）；请去掉后重新输入</translation>
     </message>
     <message>
         <source>the domain is empty</source>
@@ -4084,12 +4140,24 @@ A record for the current certificate: (no certificate)</source>
         <translation>请输入电子邮件地址或域</translation>
     </message>
     <message>
+        <source>the address contains a control character (a line break, tab or the like); type it without one</source>
+        <translation>地址中含有控制字符（换行符、制表符等）；请去掉后重新输入</translation>
+    </message>
+    <message>
         <source>&apos;{address}&apos; is not a valid email address (check the part before @)</source>
         <translation>“{address}”不是有效的电子邮件地址（请检查 @ 前面的部分）</translation>
     </message>
     <message>
         <source>&apos;{address}&apos; is not a valid email address (expected user@domain)</source>
         <translation>“{address}”不是有效的电子邮件地址（应为 user@domain 格式）</translation>
+    </message>
+    <message>
+        <source>--connect-to &apos;{rule}&apos;: {reason}</source>
+        <translation>--connect-to“{rule}”：{reason}</translation>
+    </message>
+    <message>
+        <source>--trust-host: {reason}</source>
+        <translation>--trust-host：{reason}</translation>
     </message>
     <message>
         <source>nameserver &apos;{address}&apos;: missing &apos;]&apos; (expected [IPv6] or [IPv6]:PORT)</source>
@@ -4104,10 +4172,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>--connect-to“{rule}”：格式应为 HOST:PORT:HOST2:PORT2（IPv6 地址需放在方括号中），例如 mail.contoso.com:443:10.0.0.5:443</translation>
     </message>
     <message>
-        <source>timeout {seconds}s is out of range (give 0.1 to 600 seconds)</source>
-        <translation>超时 {seconds} 秒超出范围（请指定 0.1 到 600 秒）</translation>
-    </message>
-    <message>
         <source>the per-check deadline must be at least the per-operation timeout</source>
         <translation>单项检查时限不得短于单次操作超时</translation>
     </message>
@@ -4118,6 +4182,62 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>--{protocol} &apos;{server}&apos;</source>
         <translation>--{protocol}“{server}”</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is too long to be a host name</source>
+        <translation>“{host}”太长，不可能是主机名</translation>
+    </message>
+    <message>
+        <source>the host name is empty</source>
+        <translation>主机名为空</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a valid host name</source>
+        <translation>“{host}”不是有效的主机名</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; contains spaces or control characters</source>
+        <translation>“{url}”包含空格或控制字符</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; names no host</source>
+        <translation>“{url}”没有指明主机</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid URL</source>
+        <translation>“{url}”不是有效的 URL</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; has an invalid port</source>
+        <translation>“{url}”的端口无效</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a valid international host name (IDNA)</source>
+        <translation>“{host}”不是有效的国际化主机名 (IDNA)</translation>
+    </message>
+    <message>
+        <source>CA bundle {path}: that is a folder, not a file</source>
+        <translation>CA 证书包 {path}：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>CA bundle {path}: that is not a regular file</source>
+        <translation>CA 证书包 {path}：这不是普通文件</translation>
+    </message>
+    <message>
+        <source>CA bundle {path}: {reason}</source>
+        <translation>CA 证书包 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>CA bundle {path}: OpenSSL could not read CA certificates from it (expected PEM certificates, each starting -----BEGIN CERTIFICATE-----)</source>
+        <translation>CA 证书包 {path}：OpenSSL 无法从中读取 CA 证书（应为 PEM 格式的证书，每个以 -----BEGIN CERTIFICATE----- 开头）</translation>
+    </message>
+    <message>
+        <source>{text}… ({count} more characters)</source>
+        <translation>{text}…（另有 {count} 个字符未保留）</translation>
+    </message>
+    <message>
+        <source>… ({count} more headers)</source>
+        <translation>…（另有 {count} 个标头未保留）</translation>
     </message>
     <message>
         <source>TCP {host}:{port} connected to {address} in {ms} ms</source>
@@ -4134,6 +4254,10 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>TCP {host}:{port} connected to {address} (sent to {routed_to} by --connect-to) in {ms} ms</source>
         <translation>TCP {host}:{port} 已在 {ms} 毫秒内连接到 {address}（由 --connect-to 转发到 {routed_to}）</translation>
+    </message>
+    <message>
+        <source>port {port} of {host} is not a TCP port number (1 to 65535)</source>
+        <translation>{host} 的端口 {port} 不是 TCP 端口号（1 到 65535）</translation>
     </message>
     <message>
         <source>{address}: no answer within {seconds} s (filtered?)</source>
@@ -4154,6 +4278,10 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>not an http(s) URL: {url}</source>
         <translation>不是 http(s) URL：{url}</translation>
+    </message>
+    <message>
+        <source>{url} names a port that is not a number from 1 to 65535</source>
+        <translation>{url} 中的端口不是 1 到 65535 之间的数字</translation>
     </message>
     <message>
         <source>{host} accepted the connection but did not answer in time</source>
@@ -4182,6 +4310,14 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>the connection failed while waiting for a reply: {error}</source>
         <translation>等待应答时连接失败：{error}</translation>
+    </message>
+    <message>
+        <source>{host} was not converted to its ASCII (IDNA) form before connecting; not connected</source>
+        <translation>{host} 在连接前未转换为 ASCII (IDNA) 形式；未连接</translation>
+    </message>
+    <message>
+        <source>not connected: {reason}</source>
+        <translation>未连接：{reason}</translation>
     </message>
     <message>
         <source>the proxy {proxy} answered {status} {reason} to CONNECT {target}</source>
@@ -4276,12 +4412,40 @@ A record for the current certificate: (no certificate)</source>
         <translation>不是有效的 DNS 名称：{error}</translation>
     </message>
     <message>
+        <source>the user name contains a control character (such as a line break), which {how} cannot carry; no credentials were sent</source>
+        <translation>用户名包含控制字符（例如换行符），{how} 无法传送；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>the password contains a control character that {how} cannot carry; no credentials were sent</source>
+        <translation>密码包含 {how} 无法传送的控制字符；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>the user name is not valid Unicode text and cannot be sent as UTF-8; no credentials were sent</source>
+        <translation>用户名不是有效的 Unicode 文本，无法以 UTF-8 发送；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>the password is not valid Unicode text and cannot be sent as UTF-8; no credentials were sent</source>
+        <translation>密码不是有效的 Unicode 文本，无法以 UTF-8 发送；未发送任何凭据</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number from {low} to {high}</source>
+        <translation>“{value}”不是 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
         <source>{host} has no address: {error}</source>
         <translation>{host} 没有地址：{error}</translation>
     </message>
     <message>
         <source>no nameservers</source>
         <translation>没有名称服务器</translation>
+    </message>
+    <message>
+        <source>timeout {seconds} is out of range (give 0.1 to 600 seconds)</source>
+        <translation>超时 {seconds} 超出范围（请填写 0.1 到 600 秒）</translation>
+    </message>
+    <message>
+        <source>per-check deadline {seconds} is out of range (give 0.1 to 3600 seconds)</source>
+        <translation>每项检查的时限 {seconds} 超出范围（请填写 0.1 到 3600 秒）</translation>
     </message>
     <message>
         <source>the server&apos;s reply had too many lines</source>
@@ -4310,6 +4474,14 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>not an SMTP reply: {server_reply}</source>
         <translation>不是 SMTP 应答：{server_reply}</translation>
+    </message>
+    <message>
+        <source>DNS lookup of {host} did not answer within {seconds} s</source>
+        <translation>{host} 的 DNS 查询在 {seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>DNS lookup of {host} did not start within {seconds} s: {count} earlier lookups have not answered yet</source>
+        <translation>{host} 的 DNS 查询未能在 {seconds} 秒内开始：之前的 {count} 个查询尚未应答</translation>
     </message>
     <message>
         <source>the server did not send its intermediate certificate(s); this computer completed the chain from its own store, but other clients may reject the certificate</source>
@@ -4500,8 +4672,64 @@ A record for the current certificate: (no certificate)</source>
         <translation>未检查证书：此连接已关闭验证</translation>
     </message>
     <message>
+        <source>certificate {position} of the {count} the server sent (SHA-256 {sha256}) could not be read ({error}); the TLS library here took it, but stricter clients may refuse it: have it reissued</source>
+        <translation>服务器发送的 {count} 个证书中的第 {position} 个（SHA-256 {sha256}）无法读取（{error}）；本机的 TLS 库接受了它，但更严格的客户端可能会拒绝：请重新签发该证书</translation>
+    </message>
+    <message>
+        <source>… ({count} more lines left out)</source>
+        <translation>…（另有 {count} 行未保留）</translation>
+    </message>
+    <message>
+        <source>{flag} {path}: {problem}</source>
+        <translation>{flag} {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>the folder {folder} cannot be written to</source>
+        <translation>无法写入文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>the file name is too long (at most {limit} bytes here)</source>
+        <translation>文件名过长（此处最多 {limit} 字节）</translation>
+    </message>
+    <message>
+        <source>the path is too long (at most {limit} bytes here)</source>
+        <translation>路径过长（此处最多 {limit} 字节）</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file name</source>
+        <translation>这是文件夹，不是文件名</translation>
+    </message>
+    <message>
+        <source>that is a symbolic link; name the file itself or a new file</source>
+        <translation>这是符号链接；请指定文件本身或一个新文件</translation>
+    </message>
+    <message>
+        <source>that is not a regular file (a device, pipe or socket); name a new file</source>
+        <translation>这不是普通文件（而是设备、管道或套接字）；请指定一个新文件</translation>
+    </message>
+    <message>
+        <source>the folder {folder}: {reason}</source>
+        <translation>文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the check itself failed: {exception}</source>
+        <translation>检查本身出错：{exception}</translation>
+    </message>
+    <message>
+        <source>A fault in this tool, not a finding about what was tested. The run log (in the support bundle) holds the details; please report it.</source>
+        <translation>这是本工具的故障，不是对被测对象的结论。运行日志（在支持包中）记录了详细信息；请报告此问题。</translation>
     </message>
     <message>
         <source>ran out of time</source>
