@@ -152,7 +152,7 @@ class Wizard(QWizard):
             s.update(self.target_page.values())
             s.set("areas", self.checks_page.selected())
             s.set("signin", self.signin_page.method())
-            s.set("username", self.signin_page.username.text().strip() or None)
+            s.set("username", self.signin_page.remembered_username())
             s.update(self.signin_page.oauth_settings())  # IDs, tenants, paths; never secrets
         if self.translations is not None:
             s.set("language", self.translations.language)

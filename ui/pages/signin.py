@@ -33,7 +33,7 @@ from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.auth.oauth_sign_in import oauth_config as build_oauth_config
 from assistant.auth.oauth_sign_in import oauth_credential
 from assistant.auth.scopes import PROTOCOLS
-from assistant.config import InputError, Target
+from assistant.config import InputError, Target, check_sign_in_name
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.signin_app import AppSignInFields
@@ -86,6 +86,7 @@ class SignInPage(Page):
         self.methods.buttonToggled.connect(self._method_changed)
         for line in (self.username, self.password):
             line.textChanged.connect(self.completeChanged)
+        self.username.textChanged.connect(self._show_username_error)
         for line in (self.client_id, self.tenant):
             line.textChanged.connect(self._oauth_changed)
         self.app_fields.changed.connect(self._oauth_changed)
@@ -126,9 +127,14 @@ class SignInPage(Page):
         self.user_label, self.password_label = QLabel(self), QLabel(self)
         self.user_label.setBuddy(self.username)
         self.password_label.setBuddy(self.password)
+        self.username_error = ErrorLabel(self.username, self)
+        user_column = QVBoxLayout()
+        user_column.setSpacing(2)
+        user_column.addWidget(self.username)
+        user_column.addWidget(self.username_error)
         form = QFormLayout()
         form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(self.user_label, self.username)
+        form.addRow(self.user_label, user_column)
         form.addRow(self.password_label, self.password)
         return form
 
@@ -229,6 +235,19 @@ class SignInPage(Page):
         )
         return config, mailbox
 
+    def username_problem(self) -> InputError | None:
+        """What is wrong with the sign-in name (a control character), or None."""
+        try:
+            check_sign_in_name(self.username.text())
+        except InputError as exc:
+            return exc
+        return None
+
+    def remembered_username(self) -> str | None:
+        """The sign-in name for the settings: only one that validated."""
+        name = self.username.text().strip()
+        return name if name and self.username_problem() is None else None
+
     def oauth_problem(self) -> InputError | None:
         """What is wrong with the chosen OAuth sign-in's input, or None."""
         try:
@@ -272,9 +291,9 @@ class SignInPage(Page):
                 # address, and opens it on the GUI thread only when the user clicks it.
                 open_browser = _no_browser
             return oauth_credential(config, mailbox, open_browser=open_browser)
-        if method != PASSWORD or not self.password.text():
+        if method != PASSWORD or not self.password.text() or self.username_problem():
             return None
-        return PasswordCredential(self.username.text().strip(), self.password.text())
+        return PasswordCredential(check_sign_in_name(self.username.text()), self.password.text())
 
     def initializePage(self) -> None:
         wizard = self.app_wizard
@@ -302,7 +321,8 @@ class SignInPage(Page):
             return True
         if method in OAUTH_METHODS:
             return self.oauth_problem() is None
-        return bool(self.username.text().strip() and self.password.text())
+        name_ok = self.username_problem() is None
+        return bool(self.username.text().strip() and self.password.text()) and name_ok
 
     def _username_edited(self, text: str) -> None:
         self._user_edited = bool(text.strip())
@@ -318,6 +338,11 @@ class SignInPage(Page):
         self.app_fields.set_active(method == OAUTH_APP)
         self._oauth_changed()
         self.retranslate()
+
+    def _show_username_error(self, *_args: object) -> None:
+        """A refused sign-in name by its field, in the current language."""
+        problem = self.username_problem() if self.method() == PASSWORD else None
+        self.username_error.show_error(engine_text(problem.message) if problem else None)
 
     def _oauth_changed(self, *_args: object) -> None:
         """Check the OAuth input as it is typed; the message sits by the field it is about."""
@@ -367,6 +392,7 @@ class SignInPage(Page):
         self.username.setAccessibleName(self.tr("User name"))
         self.password.setAccessibleName(self.tr("Password"))
         self._show_oauth_error()
+        self._show_username_error()
         self.demo_hint.setText(
             self.tr(
                 "Demo: the lab's password is filled in. It is public and works only in the lab."

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from assistant.auth.client_cert import ClientCertificate, load_client_certificate
 from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.auth.oauth_sign_in import oauth_config, oauth_mailbox
-from assistant.config import InputError, Target
+from assistant.config import InputError, Target, check_sign_in_name
 from ui.pages.common import ErrorLabel, hint_label
 from ui.texts import engine_text
 
@@ -171,7 +171,7 @@ class AppSignInFields(QWidget):
         return {
             "app_client_id": self.client_id.text().strip() or None,
             "app_tenant": self.tenant.text().strip() or None,
-            "app_mailbox": self.mailbox.text().strip() or None,
+            "app_mailbox": _valid_name(self.mailbox.text()),
             "app_credential": self.kind(),
             "client_cert": self.certificate_path.text().strip() or None,
         }
@@ -215,7 +215,8 @@ class AppSignInFields(QWidget):
                 self.tr("Enter the Application (client) ID of the app's registration."),
                 about="client_id",
             )
-        mailbox = oauth_mailbox(self.mailbox.text(), target.email)
+        typed = check_sign_in_name(self.mailbox.text(), about="mailbox")
+        mailbox = oauth_mailbox(typed, target.email)
         secret: str | None = None
         certificate: ClientCertificate | None = None
         if self.kind() == CERTIFICATE:
@@ -293,6 +294,14 @@ class AppSignInFields(QWidget):
                 "PFX password are asked for each run and never saved."
             )
         )
+
+
+def _valid_name(text: str) -> str | None:
+    """A name for the settings: only one the engine accepts (no control characters)."""
+    try:
+        return check_sign_in_name(text) or None
+    except InputError:
+        return None
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
