@@ -1,18 +1,17 @@
-"""Start the GUI: the application, its language, the settings, the wizard, demo mode;
-and after the window has closed, wait for stragglers and stop the demo lab."""
+"""Start the GUI: the application, its language, the settings, the wizard, demo mode,
+signals; and after the window has closed, wait for stragglers and stop the demo lab."""
 
 from __future__ import annotations
 
-import signal
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import smoke
 from ui.i18n import LANGUAGES, Translations, system_language
 from ui.icons import app_icon
 from ui.settings import Settings
+from ui.signals import QuitOnSignals
 from ui.wizard import Wizard
 
 
@@ -34,21 +33,19 @@ def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | No
         print(f"connectivity-assistant: unknown language {language!r}", file=sys.stderr)
         language = None
     wizard = create_wizard(app, language=language)
+    # SIGINT, SIGTERM, SIGHUP close the window the normal way, promptly (ui/signals.py);
+    # set before the demo lab starts, so that no signal finds its keys unguarded.
+    quit_on_signals = QuitOnSignals(wizard)
     if demo:
         wizard.start_demo(scenario)
     wizard.show()
     smoke_delay = smoke.quit_after_ms()  # packaging smoke tests only (ui/smoke.py)
     if smoke_delay is not None:
         smoke.arm(wizard, smoke_delay)
-    # Ctrl-C in the terminal closes the window the normal way (runs cancelled, then quit);
-    # the idle timer lets Python look at its signal flags while Qt's loop runs.
-    signal.signal(signal.SIGINT, lambda *_: wizard.close())
-    ticker = QTimer()
-    ticker.start(250)
-    ticker.timeout.connect(lambda: None)
     try:
         return app.exec()
     finally:
+        quit_on_signals.close()
         wizard.workers.join_all(2.0)  # the window closed only once they ended; belt and braces
         if wizard.owned_lab is not None:
             wizard.owned_lab.stop()

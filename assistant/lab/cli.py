@@ -12,6 +12,7 @@ from assistant.config import InputError, Target
 from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
+from assistant.lab.leftovers import released_on_signals
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from assistant.report.export import ExportRequest
@@ -35,7 +36,8 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
             print(f"{ad.name:<20} {ad.domain():<25} {ad.description}")
         return 0
     domain = _domain_for(scenario)
-    with Lab() as lab:
+    # SIGTERM or SIGHUP (a closed terminal, logout, kill) stops Dovecot and removes the keys.
+    with released_on_signals(), Lab() as lab:
         flags = " ".join(lab.cli_flags())
         print(f"The lab is running. Every scenario domain is served; '{scenario}' is {domain}.")
         print("Point a check at it with:\n")
@@ -83,7 +85,7 @@ def run_demo(
     email = f"admin@{domain}"
     credentials = _demo_sign_in(email, domain, cloud, oauth=oauth)
     print(f"Demo: checking {email} against the built-in lab (no tenant needed).", file=sys.stderr)
-    with Lab() as lab:
+    with released_on_signals(), Lab() as lab:
         if oauth:
             lab.identity.auto_approve = email
         return run_checks(

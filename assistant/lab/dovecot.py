@@ -35,11 +35,11 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.lab import leftovers
 from assistant.lab.pki import CertVariant, LabPKI
 
 DOVECOT = "/usr/sbin/dovecot"
@@ -122,7 +122,7 @@ class LabDovecot:
             )
         # Short and fresh: unix socket paths must stay under 108 characters, and a reused
         # base_dir costs seconds at start-up.
-        base = pathlib.Path(tempfile.mkdtemp(prefix="cadv-", dir="/tmp"))
+        base = leftovers.lab_folder("cadv-", "/tmp")  # noqa: S108 - short paths, see above
         base.chmod(0o755)  # the auth process reads the users file as another user
         self._base = base
         conf = base / "dovecot.conf"
@@ -136,6 +136,8 @@ class LabDovecot:
                 stderr=errors,
                 start_new_session=True,  # its own process group, killed whole in stop()
             )
+        # Stopped with the lab, on SIGTERM, at exit, or by the next start after a crash.
+        leftovers.record_service(base, self._process.pid)
         try:
             self._wait_until_listening()
         except BaseException:
@@ -151,6 +153,8 @@ class LabDovecot:
     def stop(self) -> None:
         self._release_ports()
         process, self._process = self._process, None
+        if process is not None and self._base is not None:
+            leftovers.forget_service(self._base)
         if process is not None:
             # SIGTERM takes seconds; the lab keeps no state worth a clean shutdown.
             with contextlib.suppress(ProcessLookupError):
@@ -158,7 +162,7 @@ class LabDovecot:
             process.wait(timeout=5)
         base, self._base = self._base, None
         if base is not None:
-            shutil.rmtree(base, ignore_errors=True)
+            leftovers.remove_folder(base)
 
     def __enter__(self) -> LabDovecot:
         return self.start()

@@ -13,9 +13,7 @@ import enum
 import ipaddress
 import os
 import pathlib
-import shutil
 import ssl
-import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +24,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from assistant.lab.leftovers import lab_folder, remove_folder
 
 WRONG_NAME_HOST = "wrong.example.net"
 _LAB_ORG = "Connectivity Assistant Lab"
@@ -53,7 +53,9 @@ class LabPKI:
 
     def __init__(self, directory: pathlib.Path | None = None) -> None:
         if directory is None:
-            self.directory = pathlib.Path(tempfile.mkdtemp(prefix="ca-lab-pki-"))
+            # Holds private keys: removed at exit or on SIGTERM, or by the next lab start if
+            # this process dies first (leftovers.py).
+            self.directory = lab_folder("ca-lab-pki-")
             # Other lab daemons (Dovecot's auth process) read files from here.
             self.directory.chmod(0o755)
             self._owns_directory = True
@@ -99,7 +101,7 @@ class LabPKI:
     def cleanup(self) -> None:
         with self._lock:
             if self._owns_directory:
-                shutil.rmtree(self.directory, ignore_errors=True)
+                remove_folder(self.directory)
             else:
                 for path in self._written:
                     path.unlink(missing_ok=True)

@@ -4,15 +4,14 @@ and a PEM (certificate and key), so tests can sign in with `--client-cert`."""
 from __future__ import annotations
 
 import datetime as dt
-import pathlib
-import shutil
-import tempfile
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+
+from assistant.lab.leftovers import lab_folder, remove_folder
 
 PFX_PASSWORD = "Lab-Pfx-Passw0rd"  # noqa: S105 - the lab's published test password
 
@@ -32,7 +31,7 @@ class LabClientCertificate:
             .not_valid_after(now + dt.timedelta(days=365))
             .sign(self.key, hashes.SHA256())
         )
-        self.directory = pathlib.Path(tempfile.mkdtemp(prefix="ca-idp-"))
+        self.directory = lab_folder("ca-idp-")  # holds a private key: see leftovers.py
         self.pfx_path = self.directory / "daemon.pfx"
         self.pem_path = self.directory / "daemon.pem"
         self.password = PFX_PASSWORD
@@ -63,4 +62,4 @@ class LabClientCertificate:
         return self.certificate.fingerprint(hashes.SHA256()).hex()
 
     def cleanup(self) -> None:
-        shutil.rmtree(self.directory, ignore_errors=True)
+        remove_folder(self.directory)
