@@ -141,7 +141,7 @@ class Target:
     @classmethod
     def parse_email(cls, text: str, cloud: Cloud = Cloud.WORLDWIDE) -> Target:
         """Like parse, but an address is required (a mailbox test needs a mailbox)."""
-        if "@" not in text:
+        if "@" not in text and not has_control_character(text.strip()):
             raise InputError(
                 msg(
                     "'{address}' is not a valid email address (expected user@domain)",
