@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from assistant.auth.client_cert import load_client_certificate
 from assistant.auth.credentials import AccessToken, OAuthCredential
+from assistant.auth.jwt_claims import NotAJwt, read_token
 from assistant.auth.oauth_config import Flow
 from assistant.auth.oauth_sign_in import (
     oauth_config,
@@ -65,6 +66,13 @@ def _env(name: str, flag: str) -> str:
     return value
 
 
+def _app_only_token(value: str) -> bool:
+    try:
+        return read_token(value).app_only
+    except NotAJwt:
+        return False  # unreadable: auth.token says why; the sign-ins are the judge
+
+
 def oauth_credential_from(
     args: argparse.Namespace, target: Target, check_ids: Sequence[str]
 ) -> OAuthCredential | None:
@@ -92,7 +100,11 @@ def oauth_credential_from(
         except NoOAuthForCloud as exc:
             raise InputError(str(exc)) from None
         token = AccessToken(value, resource, source="an access token given for this run")
-        return OAuthCredential(mailbox, tokens=[token], protocols=protocols)
+        # The token says whose it is: an app's own token (roles, no user) signs in app-only,
+        # so EWS names the mailbox to open (X-AnchorMailbox) as it must for such a token.
+        return OAuthCredential(
+            mailbox, tokens=[token], protocols=protocols, app_only=_app_only_token(value)
+        )
     if not args.client_id:
         raise InputError(f"--auth {args.auth} needs --client-id (your app registration's)")
     secret = _env(args.client_secret_env, "--client-secret-env") if args.client_secret_env else None

@@ -98,8 +98,9 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
         autodiscover_cname="autodiscover-dod.office365.us",
         sharepoint_suffix="sharepoint-mil.us",
         msoid_allowed=False,
-        oauth_resource="https://outlook.office365.us",
-        oauth_app_resource="https://outlook.office365.us",
+        # DoD's Exchange Online has its own resource, as its own hosts (EXCHANGE_RESOURCES).
+        oauth_resource="https://outlook-dod.office365.us",
+        oauth_app_resource="https://outlook-dod.office365.us",
         graph_resource="https://dod-graph.microsoft.us",
         device_login_url="https://microsoft.com/deviceloginus",
     ),
@@ -255,9 +256,34 @@ OAUTH_APP_ROLES = {
     "smtp": "SMTP.SendAsApp",
     "ews": "full_access_as_app",
 }
+# The Exchange Online resource of each cloud, which a token's `aud` names (with or without
+# a trailing slash, or as the app ID above). Sources: "Authenticate an IMAP, POP or SMTP
+# connection using OAuth" (learn.microsoft.com/exchange/client-developer/legacy-protocols/
+# how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth) for worldwide/GCC;
+# "Microsoft 365 U.S. Government GCC High endpoints" and "... DoD endpoints"
+# (learn.microsoft.com/microsoft-365/enterprise/microsoft-365-u-s-government-gcc-high-endpoints,
+# ...-dod-endpoints) and Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh /
+# O365USGovDoD for the US Government clouds; "Microsoft 365 operated by 21Vianet endpoints"
+# for China. GCC uses the worldwide service. GCC High and DoD share one sign-in service
+# (login.microsoftonline.us), so a token for either US Government Exchange is judged as
+# the family's, not as another cloud's. Checked December 2026.
+EXCHANGE_RESOURCES = {
+    Cloud.WORLDWIDE: ("https://outlook.office.com", "https://outlook.office365.com"),
+    Cloud.GCC_HIGH: ("https://outlook.office365.us",),
+    Cloud.DOD: ("https://outlook-dod.office365.us", "https://outlook.office365.us"),
+    Cloud.CHINA: ("https://partner.outlook.cn",),
+}
+US_GOVERNMENT_CLOUDS = frozenset({Cloud.GCC_HIGH, Cloud.DOD})
+# The tenant of personal Microsoft accounts (Outlook.com, Hotmail, Xbox): a token whose
+# `tid` is this belongs to a consumer, who cannot open a work mailbox. Source: "ID token
+# claims reference", tid (learn.microsoft.com/entra/identity-platform/id-token-claims-reference).
+CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad"
 # Hosts in a token's `iss` claim that name the cloud whose sign-in service issued it. US
 # Government tenants are served by login.microsoftonline.us (GCC High and DoD alike).
-# v1 tokens' sts.windows.net is left out: it is not specific enough to blame a cloud.
+# v1 tokens' sts.windows.net is left out: it is not specific enough to blame a cloud
+# (worldwide and US Government v1 tokens both carry it). Source: Microsoft Q&A "What are
+# the token issuers for the sovereign clouds" (v1 sts.windows.net / sts.chinacloudapi.cn;
+# v2 login.microsoftonline.com / .us / login.partner.microsoftonline.cn).
 TOKEN_ISSUER_HOSTS = {
     "login.microsoftonline.com": Cloud.WORLDWIDE,
     "login.microsoftonline.us": Cloud.GCC_HIGH,

@@ -13,40 +13,111 @@ import base64
 import binascii
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from assistant.auth.scopes import cloud_of_audience
-from assistant.facts import TOKEN_ISSUER_HOSTS, Cloud
+from assistant.facts import CONSUMER_TENANT_ID, TOKEN_ISSUER_HOSTS, Cloud
+from assistant.text import msg
 
 
 class NotAJwt(ValueError):
-    """The token is not a readable JWT (opaque, encrypted, cut off or mangled)."""
+    """The token is not a readable JWT. `broken`: it cannot be a working bearer token at
+    all (spaces, a JWT cut off or mangled); otherwise it is opaque or encrypted, which
+    Microsoft does issue (personal accounts' EwA… tokens, JWE), and only the servers can
+    judge it. The message is translatable text (msg)."""
+
+    def __init__(self, reason: str, *, broken: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.broken = broken
 
 
-def _b64url(part: str) -> bytes:
+# RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+_B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+_SPACE = re.compile(r"\s")
+MAX_TOKEN = 64 * 1024  # access tokens are a few KB; beyond this nothing is decoded
+
+
+def _b64url(part: str, what: str) -> bytes:
     try:
         return base64.b64decode(part + "=" * (-len(part) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError):
-        raise NotAJwt("a part of the token is not base64url") from None
+        raise NotAJwt(
+            msg(
+                "the token's {part} is not base64url: the token was cut off or mangled "
+                "on its way here",
+                part=what,
+            ),
+            broken=True,
+        ) from None
+
+
+def _json_object(raw: bytes, what: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        value = None
+    if not isinstance(value, dict):
+        raise NotAJwt(
+            msg(
+                "the token's {part} is not a JSON object: the token is broken (cut off or mangled)",
+                part=what,
+            ),
+            broken=True,
+        )
+    return value
 
 
 def decode_payload(token: str) -> dict[str, Any]:
-    """The claims of a JWS compact token (header.payload.signature), unverified."""
-    parts = token.strip().split(".")
+    """The claims of a JWS compact token (header.payload.signature), unverified; NotAJwt
+    saying why when there are none to read."""
+    token = token.strip()
+    if not token:
+        raise NotAJwt(msg("the token is empty"), broken=True)
+    if _SPACE.search(token):
+        raise NotAJwt(
+            msg(
+                "the token contains spaces or line breaks: a bearer token cannot (RFC 6750); "
+                "it was probably copied with extra text or wrapped"
+            ),
+            broken=True,
+        )
+    if len(token) > MAX_TOKEN or not _B64TOKEN.fullmatch(token):
+        raise NotAJwt(
+            msg(
+                "the token contains characters a bearer token cannot (RFC 6750 allows letters, "
+                "digits and - . _ ~ + / =)"
+            ),
+            broken=True,
+        )
+    parts = token.split(".")
     if len(parts) == 5:
-        raise NotAJwt("the token is encrypted (JWE): only its audience can read it")
+        raise NotAJwt(
+            msg("the token is encrypted (JWE): only its audience can read its claims"),
+            broken=False,
+        )
+    if len(parts) == 1:
+        raise NotAJwt(
+            msg(
+                "the token is opaque, not a JWT (personal Microsoft account tokens, EwA…, "
+                "look like this): only the service that issued it can read it"
+            ),
+            broken=False,
+        )
     if len(parts) != 3:
-        raise NotAJwt("the token is not a JWT (expected three parts separated by dots)")
-    payload = _b64url(parts[1])
-    try:
-        claims = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise NotAJwt("the token's payload is not JSON") from None
-    if not isinstance(claims, dict):
-        raise NotAJwt("the token's payload is not a JSON object")
-    return claims
+        raise NotAJwt(
+            msg(
+                "the token has {count} parts separated by dots; a JWT has three (five when "
+                "encrypted): it was cut off or mangled",
+                count=len(parts),
+            ),
+            broken=True,
+        )
+    _json_object(_b64url(parts[0], msg("header")), msg("header"))
+    return _json_object(_b64url(parts[1], msg("payload")), msg("payload"))
 
 
 def _text(claims: dict[str, Any], *names: str) -> str | None:
@@ -88,11 +159,37 @@ class TokenFacts:
     not_before: dt.datetime | None
     issued: dt.datetime | None
     version: str | None
+    identity_type: str | None = None  # idtyp: "app" or "user" (optional claim)
+    account_type: int | None = None  # acct: 0 member, 1 guest
+    identity_provider: str | None = None  # idp: who signed the user in, when not the issuer
+    names: tuple[str, ...] = ()  # every user name claim (upn, unique_name, ...)
 
     @property
     def app_only(self) -> bool:
-        """A token of the application itself (client credentials), with no user in it."""
+        """A token of the application itself (client credentials): it says so (idtyp=app),
+        or it carries no delegated scopes and no user. Such tokens carry `roles`."""
+        if self.identity_type in ("app", "user"):
+            return self.identity_type == "app"
         return not self.scopes and self.user is None
+
+    @property
+    def consumer(self) -> bool:
+        """A personal Microsoft account (Outlook.com, Xbox...), not a work account."""
+        return (
+            (self.tenant or "").lower() == CONSUMER_TENANT_ID
+            or (self.identity_provider or "").lower() == "live.com"
+            or any(n.lower().startswith("live.com#") for n in self.names)
+        )
+
+    @property
+    def guest(self) -> bool:
+        """A B2B guest: an account of another organisation invited into this tenant."""
+        if self.consumer:
+            return False
+        other_idp = bool(self.identity_provider) and not _same_authority(
+            self.identity_provider or "", self.issuer or ""
+        )
+        return self.account_type == 1 or other_idp or any("#EXT#" in n for n in self.names)
 
     @property
     def audience_cloud(self) -> Cloud | None:
@@ -121,6 +218,9 @@ class TokenFacts:
             "not_before": None if self.not_before is None else self.not_before.isoformat(),
             "issued": None if self.issued is None else self.issued.isoformat(),
             "version": self.version,
+            "identity_type": self.identity_type,
+            "account_type": self.account_type,
+            "identity_provider": self.identity_provider,
         }
 
 
@@ -141,6 +241,27 @@ def facts_from_claims(claims: dict[str, Any]) -> TokenFacts:
         not_before=_time(claims, "nbf"),
         issued=_time(claims, "iat"),
         version=_text(claims, "ver"),
+        identity_type=_text(claims, "idtyp"),
+        account_type=claims["acct"] if type(claims.get("acct")) is int else None,
+        identity_provider=_text(claims, "idp"),
+        names=tuple(
+            v
+            for k in ("upn", "preferred_username", "unique_name", "email")
+            if isinstance(v := claims.get(k), str) and v
+        ),
+    )
+
+
+def _same_authority(idp: str, issuer: str) -> bool:
+    """Whether `idp` names the issuing tenant itself (Entra sets idp to the issuer, or to
+    https://sts.windows.net/<tid>/, for the tenant's own members)."""
+
+    def tenant_of(url: str) -> str:
+        parts = [p for p in url.lower().split("/") if p]
+        return parts[2] if len(parts) >= 3 else url.lower()
+
+    return idp.rstrip("/").lower() == issuer.rstrip("/").lower() or tenant_of(idp) == tenant_of(
+        issuer
     )
 
 

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from assistant.facts import (
     ENVIRONMENTS,
     EXCHANGE_ONLINE_APP_ID,
+    EXCHANGE_RESOURCES,
     OAUTH_APP_ROLES,
     OAUTH_DELEGATED_SCOPES,
+    US_GOVERNMENT_CLOUDS,
     Cloud,
     Environment,
 )
@@ -66,21 +68,29 @@ def app_scopes(env: Environment) -> list[str]:
     return [f"{_resource(env, app_only=True)}/.default"]
 
 
+def _resources_of(cloud: Cloud) -> set[str]:
+    env = ENVIRONMENTS[cloud]
+    found = set(EXCHANGE_RESOURCES.get(cloud, ()))
+    found |= {r for r in (env.oauth_resource, env.oauth_app_resource) if r}
+    return found
+
+
 def exchange_audiences(env: Environment) -> frozenset[str]:
-    """Audience values Exchange Online in this cloud accepts (with and without a slash)."""
+    """Audience values Exchange Online in this cloud accepts (with and without a slash,
+    any case); GCC High and DoD accept each other's (one US Government sign-in service)."""
+    family = US_GOVERNMENT_CLOUDS if env.cloud in US_GOVERNMENT_CLOUDS else {env.cloud}
     names = {EXCHANGE_ONLINE_APP_ID}
-    for resource in (env.oauth_resource, env.oauth_app_resource):
-        if resource:
-            names |= {resource, resource + "/"}
+    for cloud in family:
+        for resource in _resources_of(cloud):
+            names |= {resource.lower(), resource.lower() + "/"}
     return frozenset(names)
 
 
 def cloud_of_audience(audience: str) -> Cloud | None:
     """The cloud whose Exchange Online an audience names; None when it names none."""
     wanted = audience.rstrip("/").lower()
-    for cloud, env in ENVIRONMENTS.items():
-        resources = (env.oauth_resource, env.oauth_app_resource)
-        if any(r and r.lower() == wanted for r in resources):
+    for cloud in EXCHANGE_RESOURCES:
+        if any(r.lower() == wanted for r in _resources_of(cloud)):
             return cloud
     return None
 

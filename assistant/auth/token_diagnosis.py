@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from assistant.auth.finding import Finding
 from assistant.auth.jwt_claims import TokenFacts
 from assistant.auth.scopes import exchange_audiences, needed_permission
-from assistant.facts import ENVIRONMENTS, OAUTH_LINKS, Cloud
+from assistant.facts import ENVIRONMENTS, OAUTH_LINKS, US_GOVERNMENT_CLOUDS, Cloud
 from assistant.model import Status
-from assistant.text import msg
+from assistant.text import join, msg
 
 EXPIRY_WARNING = dt.timedelta(minutes=5)
 CLOCK_SKEW = dt.timedelta(minutes=5)
@@ -50,7 +50,7 @@ def _cloud_name(cloud: Cloud) -> str:
 def _audience(facts: TokenFacts, want: Expectation) -> list[Finding]:
     env = ENVIRONMENTS[want.cloud]
     audience = facts.audience or ""
-    if audience in exchange_audiences(env):
+    if audience.lower() in exchange_audiences(env):
         return []
     if audience.lower() in {a.lower() for a in _graph_audiences()}:
         example = f"{env.oauth_resource}/IMAP.AccessAsUser.All"
@@ -112,7 +112,7 @@ def _issuer(facts: TokenFacts, want: Expectation) -> list[Finding]:
     issued_by = facts.issuer_cloud
     if issued_by is None or facts.audience_cloud not in (None, want.cloud):
         return []  # unknown issuer, or the audience already named the wrong cloud
-    same_family = {issued_by, want.cloud} <= {Cloud.GCC_HIGH, Cloud.DOD}
+    same_family = {issued_by, want.cloud} <= US_GOVERNMENT_CLOUDS
     if issued_by is want.cloud or same_family:
         return []
     what = msg("the token was issued by {cloud}", cloud=_cloud_name(issued_by))
@@ -197,13 +197,8 @@ def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
                 "missing_role",
                 Status.FAIL,
                 cause,
-                msg(
-                    "App registration, API permissions: add the application permission(s) "
-                    "under Office 365 Exchange Online and grant admin consent. Exchange also "
-                    "needs the app's service principal registered and given access to the "
-                    "mailbox (New-ServicePrincipal, Add-MailboxPermission or application RBAC)."
-                ),
-                OAUTH_LINKS["app_rbac"],
+                _app_only_steps(missing, facts, want),
+                OAUTH_LINKS["ews"] if missing == ["ews"] else OAUTH_LINKS["mail"],
             )
         ]
     return [
@@ -222,6 +217,40 @@ def _permissions(facts: TokenFacts, want: Expectation) -> list[Finding]:
             OAUTH_LINKS["consent"],
         )
     ]
+
+
+def _app_only_steps(missing: list[str], facts: TokenFacts, want: Expectation) -> str:
+    """What an admin does for each missing application permission: a delegated scope is the
+    wrong fix for an app-only token, and the role alone is not enough for IMAP, POP and SMTP."""
+    app = facts.app_id or msg("<application (client) ID>")
+    mailbox = want.mailbox or msg("<mailbox>")
+    steps = [
+        msg(
+            "In the app registration, API permissions: add {names} under Office 365 Exchange "
+            "Online (APIs my organization uses), as Application permissions, and grant admin "
+            "consent.",
+            names=", ".join(needed_permission(p, app_only=True) for p in missing),
+        )
+    ]
+    if any(p != "ews" for p in missing):
+        steps.append(
+            msg(
+                "For IMAP, POP and SMTP, register the app's service principal in Exchange Online "
+                "and give it the mailbox: New-ServicePrincipal -AppId {app} -ObjectId <object ID "
+                "of its enterprise application>, then Add-MailboxPermission -Identity {mailbox} "
+                "-User <that service principal> -AccessRights FullAccess.",
+                app=app,
+                mailbox=mailbox,
+            )
+        )
+    if "ews" in missing:
+        steps.append(
+            msg(
+                "For EWS, full_access_as_app opens every mailbox; limit it with an application "
+                "access policy (New-ApplicationAccessPolicy) or RBAC for Applications."
+            )
+        )
+    return join(" ", steps)
 
 
 def _tenant(facts: TokenFacts, want: Expectation) -> list[Finding]:
@@ -249,19 +278,68 @@ def _tenant(facts: TokenFacts, want: Expectation) -> list[Finding]:
     ]
 
 
-def _user(facts: TokenFacts, want: Expectation) -> list[Finding]:
-    if want.app_only or want.mailbox is None or facts.user is None:
+def _identity(facts: TokenFacts, want: Expectation) -> list[Finding]:
+    """Whose token it is: a personal account or a guest cannot open a work mailbox here, and
+    XOAUTH2 and EWS open the mailbox of the token's user unless it is shared with them."""
+    if want.app_only:
+        return []
+    who = facts.user or facts.tenant or msg("unknown")
+    if facts.consumer:
+        return [
+            Finding(
+                "consumer_account",
+                Status.FAIL,
+                msg(
+                    "the token belongs to a personal Microsoft account ({user}), not a work "
+                    "account: it cannot open a mailbox of this organisation",
+                    user=who,
+                ),
+                msg(
+                    "Sign in with the work account of the mailbox (its user principal name), "
+                    "at the organisation's tenant rather than 'consumers' or 'common'."
+                ),
+                OAUTH_LINKS["mail"],
+            )
+        ]
+    if facts.guest:
+        return [
+            Finding(
+                "guest_account",
+                Status.FAIL,
+                msg(
+                    "the token belongs to a guest account ({user}, signed in by "
+                    "{provider}): a guest of this tenant has no mailbox here and cannot open "
+                    "one over IMAP, POP, SMTP or EWS",
+                    user=who,
+                    provider=facts.identity_provider or msg("another organisation"),
+                ),
+                msg(
+                    "Sign in as the mailbox's own member account of this tenant; a guest "
+                    "(#EXT#) account is for SharePoint and Teams, not for Exchange mailboxes."
+                ),
+                OAUTH_LINKS["mail"],
+            )
+        ]
+    if want.mailbox is None or facts.user is None:
         return []
     if facts.user.lower() == want.mailbox.lower():
         return []
     return [
         Finding(
             "other_user",
-            Status.INFO,
-            msg("signed in as {user} to test {mailbox}", user=facts.user, mailbox=want.mailbox),
+            Status.WARN,
             msg(
-                "That works only when the signed-in account has FullAccess to the mailbox "
-                "(a shared mailbox, say); otherwise sign in as the mailbox's own user."
+                "signed in as {user} to test {mailbox}: XOAUTH2 and EWS open the mailbox of "
+                "the token's user, so this works only if {mailbox} is shared with {user}",
+                user=facts.user,
+                mailbox=want.mailbox,
+            ),
+            msg(
+                "If {mailbox} is a shared mailbox, give {user} FullAccess to it "
+                "(Add-MailboxPermission) and this is right; otherwise sign in as {mailbox}'s "
+                "own user.",
+                user=facts.user,
+                mailbox=want.mailbox,
             ),
         )
     ]
@@ -276,8 +354,8 @@ def diagnose(facts: TokenFacts, want: Expectation) -> list[Finding]:
     found += _times(facts, want)
     if not audience:  # scopes of another resource say nothing about Exchange
         found += _permissions(facts, want)
+    found += _identity(facts, want)  # before the tenant: "a personal account" says more
     found += _tenant(facts, want)
-    found += _user(facts, want)
     return sorted(found, key=lambda f: -f.status.severity)
 
 

@@ -26,7 +26,7 @@ from assistant.auth.scopes import NoOAuthForCloud
 from assistant.auth.token_diagnosis import Expectation, diagnose
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth, token_request
 from assistant.facts import CLOUD_INSTANCE_NAMES, DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
-from assistant.model import Evidence, Status, Step, worst
+from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.runner import Check, Context
 from assistant.text import join, msg, verbatim
@@ -51,8 +51,10 @@ def _exchange_evidence(ctx: Context, request: TokenRequest) -> list[Evidence]:
     ]
 
 
-def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFacts | None, bool]:
-    """(step, facts of the token, whether a token was obtained)."""
+def _sign_in(
+    ctx: Context, credential: OAuthCredential
+) -> tuple[Step, TokenFacts | NotAJwt | None, bool]:
+    """(step, facts of the token or why it has none to read, whether a token was obtained)."""
     title = msg("Sign in")
     try:
         request = token_request(ctx, credential)
@@ -79,10 +81,10 @@ def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFact
         )
     how = token.source or msg("an access token given for this run")
     try:
-        facts: TokenFacts | None = read_token(token.value)
-    except NotAJwt:
-        facts = None
-    if facts is None:
+        facts: TokenFacts | NotAJwt = read_token(token.value)
+    except NotAJwt as unreadable:
+        facts = unreadable
+    if isinstance(facts, NotAJwt):
         summary = msg("signed in ({how})", how=how)
     elif facts.user:
         summary = msg("signed in as {user} ({how})", user=facts.user, how=how)
@@ -179,30 +181,59 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
     return step, tenant_id, findings
 
 
-def _claims(
-    ctx: Context, credential: OAuthCredential, facts: TokenFacts | None, tenant_id: str | None
-) -> Step:
-    title = msg("Access token (audience, permissions, tenant, expiry)")
-    if facts is None:
+def _unreadable(title: str, why: NotAJwt) -> Step:
+    """No claims were read, so nothing vouches for the token: never a pass. A broken token
+    (spaces, cut off) fails; an opaque or encrypted one is information for the servers."""
+    if why.broken:
         return Step(
             CLAIMS,
             title,
-            Status.INFO,
-            summary=msg(
-                "the token is not a readable JWT, so its claims cannot be shown; "
-                "the servers below are the judge"
+            Status.FAIL,
+            summary=why.reason,
+            remedy=Remedy(
+                msg(
+                    "Copy the whole access token again, as one line with nothing before or "
+                    "after it (no 'Bearer ', quotes or line breaks), or let this tool sign in "
+                    "itself (--auth oauth-device, oauth-browser or oauth-app)."
+                ),
+                OAUTH_LINKS["mail"],
             ),
         )
+    return Step(
+        CLAIMS,
+        title,
+        Status.INFO,
+        summary=msg(
+            "{reason}; its claims cannot be checked here: the sign-ins below are the judge",
+            reason=why.reason,
+        ),
+    )
+
+
+def _claims(
+    ctx: Context,
+    credential: OAuthCredential,
+    facts: TokenFacts | NotAJwt | None,
+    tenant_id: str | None,
+) -> Step:
+    title = msg("Access token (audience, permissions, tenant, expiry)")
+    if facts is None:
+        facts = NotAJwt(msg("no token"), broken=True)
+    if isinstance(facts, NotAJwt):
+        return _unreadable(title, facts)
+    # The token says what it is: an app's own token carries roles, a user's scopes. A
+    # token given with --access-token-env is judged by its own kind, not the run's.
+    app_only = facts.app_only
     want = Expectation(
         cloud=ctx.target.cloud,
         protocols=credential.protocols,
-        app_only=credential.app_only,
+        app_only=app_only,
         now=dt.datetime.now(dt.UTC),
         tenant_id=tenant_id,
         mailbox=credential.username,
     )
     findings = diagnose(facts, want)
-    permissions = facts.roles if credential.app_only else facts.scopes
+    permissions = facts.roles if app_only else facts.scopes
     left = facts.lifetime_left(want.now)
     expiry = msg("no expiry")
     if left is not None:
@@ -213,7 +244,7 @@ def _claims(
     audience: str = facts.audience or msg("no audience")
     held: str = " ".join(permissions) or msg("none")
     tenant: str = facts.tenant or msg("unknown")
-    if credential.app_only:
+    if app_only:
         described = msg(
             "for {audience}; roles: {roles}; tenant {tenant}; {expiry}",
             audience=audience,
@@ -272,6 +303,8 @@ def check_auth_token(ctx: Context) -> Step:
     if signed_in:
         children.append(_claims(ctx, credential, facts, tenant_id))
     status = worst([c.status for c in children])
+    if status is Status.PASS and signed_in and children[-1].status is Status.INFO:
+        status = Status.INFO  # nobody read the token's claims: nothing vouched for it
     problem = next((c for c in children if c.status.is_problem and c.status is status), None)
     if problem is not None:
         part = problem.id.rsplit(".", 1)[1]

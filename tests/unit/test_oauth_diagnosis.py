@@ -79,17 +79,24 @@ def test_an_app_token_is_recognised_by_its_roles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("token", "message"),
+    ("token", "message", "broken"),
     [
-        ("opaque-token-value", "three parts"),
-        ("a.b.c.d.e", "encrypted"),
-        ("eyJhbGciOiJSUzI1NiJ9.!!!.sig", "base64url"),
-        (f"{_b64({'alg': 'RS256'})}.{base64.urlsafe_b64encode(b'[1]').decode()}.x", "object"),
+        ("opaque-token-value", "opaque", False),
+        ("EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA", "opaque", False),
+        ("a.b.c.d.e", "encrypted", False),
+        ("eyJhbGciOiJSUzI1NiJ9.!!!.sig", "characters", True),
+        ("eyJhbGciOiJSUzI1NiJ9.eyJ4Ijox.sig x", "spaces", True),
+        ("eyJhbGciOiJSUzI1NiJ9.a.b.c", "4 parts", True),
+        ("eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2", "2 parts", True),
+        ("eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2.sig", "payload", True),
+        ("bm90IGpzb24.eyJhIjoxfQ.sig", "header", True),
+        (f"{_b64({'alg': 'RS256'})}.{base64.urlsafe_b64encode(b'[1]').decode()}.x", "object", True),
     ],
 )
-def test_unreadable_tokens_say_why(token: str, message: str) -> None:
-    with pytest.raises(NotAJwt, match=message):
+def test_unreadable_tokens_say_why(token: str, message: str, broken: bool) -> None:
+    with pytest.raises(NotAJwt, match=message) as caught:
         decode_payload(token)
+    assert caught.value.broken is broken
 
 
 # -- the classic mistakes -----------------------------------------------------------------

@@ -26,6 +26,7 @@ from assistant.auth.scopes import (
     app_scopes,
     cloud_of_audience,
     delegated_scopes,
+    exchange_audiences,
     protocols_for_checks,
 )
 from assistant.auth.token_cache import NO_PROTECTED_STORAGE, protected_cache
@@ -112,7 +113,10 @@ def test_scopes_carry_the_outlook_resource_of_the_cloud() -> None:
     assert delegated_scopes(gov, ["pop"]) == ["https://outlook.office365.us/POP.AccessAsUser.All"]
     assert delegated_scopes(china, ["ews"]) == ["https://partner.outlook.cn/EWS.AccessAsUser.All"]
     assert app_scopes(world) == ["https://outlook.office365.com/.default"]
-    assert app_scopes(ENVIRONMENTS[Cloud.DOD]) == ["https://outlook.office365.us/.default"]
+    # DoD's Exchange Online is its own resource (facts.EXCHANGE_RESOURCES), not GCC High's.
+    assert app_scopes(ENVIRONMENTS[Cloud.DOD]) == ["https://outlook-dod.office365.us/.default"]
+    assert cloud_of_audience("https://outlook-dod.office365.us") is Cloud.DOD
+    assert "https://outlook.office365.us" in exchange_audiences(ENVIRONMENTS[Cloud.DOD])
     assert cloud_of_audience("https://partner.outlook.cn/") is Cloud.CHINA
     assert cloud_of_audience("https://graph.microsoft.com") is None
 
