@@ -22,6 +22,15 @@ wanted value of the token's `scope` claim, per protocol (`imap` / `pop`; see
 lab/identity/tokens.py for why the lab puts that claim in). No HTTP call to the
 identity provider is needed. Passwords keep going to the passwd-file passdb, which is
 limited to PLAIN and LOGIN.
+
+App-only tokens carry no upn (the user's passdb answers "No username returned" and the
+next passdb is tried): Exchange Online opens a mailbox for an app's token when the
+app's service principal was given the mailbox (Add-MailboxPermission), so each of the
+`app_mailboxes` grants gets an oauth2 passdb of its own, filtered to that mailbox
+(`username_filter`), that takes a token of that app (`active_attribute = appid`) with
+the protocol's role (the `scope` claim again: the lab derives it from `roles`). A token
+without the role is refused; one whose app has no grant on the mailbox gets Dovecot's
+temporary failure (the user's passdb failed internally), still no sign-in.
 """
 
 from __future__ import annotations
@@ -64,6 +73,8 @@ class DovecotOAuth:
     public_pem: str
     kid: str
     issuers: tuple[str, ...]
+    # (app ID, mailbox) pairs an app-only token may open ("": every mailbox)
+    app_mailboxes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +281,7 @@ class LabDovecot:
                 f"protocol {protocol} {{\n  passdb {{\n    driver = oauth2\n"
                 f"    mechanisms = xoauth2 oauthbearer\n    args = {conf}\n  }}\n}}\n"
             )
+            passdbs += _app_passdbs(self._oauth, base, keys, protocol, scope)
         return "plain login xoauth2 oauthbearer", "".join(passdbs)
 
     def _config(self, base: pathlib.Path) -> str:
@@ -298,6 +310,8 @@ ssl_key = <{key}
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
 auth_mechanisms = {mechanisms}
+# Why a token was refused (a missing scope or role), for tests that ask what Dovecot saw.
+auth_verbose = yes
 # One failed sign-in must not slow down the next test (anvil's penalty, TESTING.md).
 # Dovecot 2.3.19 still answers a failed sign-in only at its next 500 ms failure tick.
 auth_failure_delay = 0
@@ -348,3 +362,32 @@ service anvil {{
   ssl = no
 }}
 """
+
+
+def _app_passdbs(
+    oauth: DovecotOAuth, base: pathlib.Path, keys: pathlib.Path, protocol: str, scope: str
+) -> list[str]:
+    """One oauth2 passdb per (app, mailbox) grant: the app's token, with the role."""
+    passdbs = []
+    for app_id, mailbox in oauth.app_mailboxes:
+        conf = base / f"oauth2-{protocol}-app-{app_id}.conf"  # one per app: Dovecot shares it
+        # There is no user in an app's token: the username check compares a
+        # constant ("app") with itself, and the app ID must be the granted one.
+        conf.write_text(
+            "introspection_mode = local\n"
+            f"local_validation_key_dict = fs:posix:prefix={keys}/\n"
+            "username_attribute = appid\n"
+            "username_format = app\n"
+            "active_attribute = appid\n"
+            f"active_value = {app_id}\n"
+            f"issuers = {' '.join(oauth.issuers)}\n"
+            f"scope = {scope}\n",
+            encoding="utf-8",
+        )
+        conf.chmod(0o644)
+        only = f"    username_filter = {mailbox}\n" if mailbox else ""
+        passdbs.append(
+            f"protocol {protocol} {{\n  passdb {{\n    driver = oauth2\n{only}"
+            f"    mechanisms = xoauth2 oauthbearer\n    args = {conf}\n  }}\n}}\n"
+        )
+    return passdbs

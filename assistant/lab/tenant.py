@@ -168,6 +168,7 @@ class Lab:
                 self.identity.key.public_pem,
                 self.identity.key.kid,
                 (self.identity.issuer(CONTOSO_TENANT),),
+                self.identity.mailbox_grants(CONTOSO_TENANT),
             ),
             bearer=self.identity.validator(),
         )

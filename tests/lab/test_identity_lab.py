@@ -131,3 +131,84 @@ def test_the_sign_in_page_posts_the_code_back_for_the_auto_approving_user(
     assert '<form method="POST" name="hiddenform" action="http://localhost:12345">' in text
     assert '<input type="hidden" name="state" value="s1"/>' in text
     assert '<input type="hidden" name="code" value="' in text
+
+
+# -- app-only: the daemon, an app without admin consent, an app with EWS's role only --------
+
+
+def app_token_claims(
+    provider: LabIdentityProvider, client_id: str
+) -> tuple[str, dict[str, object]]:
+    """Client credentials with the daemons' shared secret: (token, its claims)."""
+    status, answer = call(
+        provider,
+        "/contoso.test/oauth2/v2.0/token",
+        {
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": idp.DAEMON_SECRET,
+            "scope": "https://outlook.office365.com/.default",
+        },
+    )
+    assert status == 200, answer
+    token = str(answer["access_token"])
+    return token, json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+
+
+@pytest.mark.parametrize(
+    ("client_id", "roles", "dovecot_scope"),
+    [
+        (
+            idp.DAEMON_APP,
+            ["IMAP.AccessAsApp", "POP.AccessAsApp", "SMTP.SendAsApp", "full_access_as_app"],
+            "imap pop smtp ews",
+        ),
+        (idp.EWS_ONLY_APP, ["full_access_as_app"], "ews"),
+        (idp.ROLELESS_APP, None, ""),
+    ],
+    ids=["daemon", "ews-only", "roleless"],
+)
+def test_client_credentials_issue_the_roles_the_app_was_granted(
+    provider: LabIdentityProvider, client_id: str, roles: list[str] | None, dovecot_scope: str
+) -> None:
+    _, claims = app_token_claims(provider, client_id)
+    assert claims["idtyp"] == "app" and claims["appid"] == client_id
+    assert "upn" not in claims and "scp" not in claims
+    # Entra leaves `roles` out when no application permission has admin consent.
+    assert claims.get("roles") == roles
+    # What the lab's Dovecot tests: the protocols the roles are good for.
+    assert claims["scope"] == dovecot_scope
+
+
+def test_exchange_checks_the_role_each_protocol_needs(provider: LabIdentityProvider) -> None:
+    check = provider.validator().check
+    mailbox = idp.DAEMON_MAILBOXES[0]
+    daemon, _ = app_token_claims(provider, idp.DAEMON_APP)
+    ews_only, _ = app_token_claims(provider, idp.EWS_ONLY_APP)
+    roleless, _ = app_token_claims(provider, idp.ROLELESS_APP)
+    for role in ("IMAP.AccessAsApp", "SMTP.SendAsApp", "full_access_as_app"):
+        assert check(daemon, scope="-", role=role, mailbox=mailbox).valid, role
+    assert check(ews_only, scope="-", role="full_access_as_app", mailbox=mailbox).valid
+    refused = check(ews_only, scope="-", role="SMTP.SendAsApp", mailbox=mailbox)
+    assert not refused.valid and "SMTP.SendAsApp" in refused.reason
+    assert refused.category == "insufficient_privileges"
+    # No roles at all: Exchange Online's own words for a token without permissions.
+    nothing = check(roleless, scope="-", role="full_access_as_app", mailbox=mailbox)
+    assert not nothing.valid and nothing.category == "invalid_grant"
+    assert "contains no permissions" in nothing.reason
+    # The role is not enough: the mailbox must be granted to the app.
+    other = check(daemon, scope="-", role="full_access_as_app", mailbox="alex.wilber@contoso.test")
+    assert not other.valid and "not allowed to access mailbox" in other.reason
+
+
+def test_mailbox_grants_name_the_apps_that_sign_in_by_themselves(
+    provider: LabIdentityProvider,
+) -> None:
+    grants = provider.mailbox_grants()
+    for app in (idp.DAEMON_APP, idp.ROLELESS_APP, idp.EWS_ONLY_APP):
+        assert {m for a, m in grants if a == app} == set(idp.DAEMON_MAILBOXES), app
+    # Public clients have no credentials of their own; the orphan has no service principal
+    # in Contoso, the Northwind app none at all.
+    assert {a for a, _ in grants} == {idp.DAEMON_APP, idp.ROLELESS_APP, idp.EWS_ONLY_APP}
+    # Northwind's own app may open every Northwind mailbox ("").
+    assert provider.mailbox_grants(idp.NORTHWIND_TENANT) == ((idp.FOREIGN_APP, ""),)

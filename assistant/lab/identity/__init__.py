@@ -11,6 +11,7 @@ from assistant.lab.identity.registry import (
     DAEMON_MAILBOXES,
     DAEMON_SECRET,
     DAEMON_SECRET_ID,
+    EWS_ONLY_APP,
     FOREIGN_APP,
     GOV_DOMAIN,
     GOV_TENANT,
@@ -19,6 +20,7 @@ from assistant.lab.identity.registry import (
     NORTHWIND_DOMAIN,
     NORTHWIND_TENANT,
     ORPHAN_APP,
+    ROLELESS_APP,
 )
 from assistant.lab.identity.validator import BearerCheck, LabTokenValidator
 
@@ -29,6 +31,7 @@ __all__ = [
     "DAEMON_MAILBOXES",
     "DAEMON_SECRET",
     "DAEMON_SECRET_ID",
+    "EWS_ONLY_APP",
     "FOREIGN_APP",
     "GOV_DOMAIN",
     "GOV_TENANT",
@@ -38,6 +41,7 @@ __all__ = [
     "NO_CONSENT_APP",
     "NO_PUBLIC_APP",
     "ORPHAN_APP",
+    "ROLELESS_APP",
     "BearerCheck",
     "LabIdentityProvider",
     "LabTokenValidator",

@@ -101,6 +101,17 @@ class LabIdentityProvider:
             return False
         return app.mailboxes is None or mailbox.lower() in app.mailboxes
 
+    def mailbox_grants(self, tenant_id: str = CONTOSO_TENANT) -> tuple[tuple[str, str], ...]:
+        """(app ID, mailbox) for every app that can sign in by itself in `tenant_id`, as
+        Add-MailboxPermission grants them to its service principal (mailbox "": every
+        mailbox), for servers that keep the grants in their own configuration (Dovecot)."""
+        return tuple(
+            (app.client_id, mailbox)
+            for app in self.apps.values()
+            if (app.secrets or app.uses_certificate) and app.has_principal_in(tenant_id)
+            for mailbox in (app.mailboxes if app.mailboxes is not None else ("",))
+        )
+
     def validator(self, tenant_id: str = CONTOSO_TENANT) -> LabTokenValidator:
         """What the lab's Exchange Online for `tenant_id` accepts: that tenant's tokens,
         for its cloud's Exchange resource."""

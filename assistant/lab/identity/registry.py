@@ -11,6 +11,11 @@ Apps in the Contoso tenant (worldwide):
   DAEMON_APP        confidential: a secret and a certificate; application permissions
                     full_access_as_app, IMAP/POP.AccessAsApp, SMTP.SendAsApp, scoped by
                     application RBAC to DAEMON_MAILBOXES
+  ROLELESS_APP      confidential, with the daemon's secret and mailboxes, but admin
+                    consent was never granted: client credentials succeed and the token
+                    carries no roles, so every server refuses it
+  EWS_ONLY_APP      confidential, like the daemon, but only full_access_as_app: EWS
+                    opens the mailbox, IMAP, POP and SMTP refuse the token
   ORPHAN_APP        registered in Contoso, but its service principal was deleted:
                     AADSTS7000229
   FOREIGN_APP       a Northwind app never consented to in Contoso: AADSTS700016 there
@@ -37,6 +42,8 @@ NO_PUBLIC_APP = "2e5a4c3d-6f7b-4a8c-8d9e-1f2a3b4c5d6e"
 DAEMON_APP = "3f6b5d4e-7a8c-4b9d-9eaf-2a3b4c5d6e7f"
 FOREIGN_APP = "4a7c6e5f-8b9d-4cae-afb0-3b4c5d6e7f80"
 ORPHAN_APP = "5b8d7f60-9cae-4dbf-b0c1-4c5d6e7f8091"
+ROLELESS_APP = "6c9e8071-adbf-4ec0-81d2-5d6e7f8091a2"
+EWS_ONLY_APP = "7daf9182-bec0-4fd1-92e3-6e7f8091a2b3"
 DAEMON_SECRET_ID = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"  # noqa: S105 - an ID, not a secret
 # The daemon's secret value. A canary: it must never appear in any report or log.
 DAEMON_SECRET = "Lab8Q~Canary-Secret.Value-7d1e2f3a4b5c6d"  # noqa: S105 - planted on purpose
@@ -106,6 +113,23 @@ def default_apps() -> dict[str, LabApp]:
             roles=ALL_APP_ROLES,
             mailboxes=DAEMON_MAILBOXES,
             uses_certificate=True,
+        ),
+        LabApp(
+            ROLELESS_APP,
+            "Contoso Unconsented Daemon",
+            CONTOSO_TENANT,
+            public_client=False,
+            secrets={DAEMON_SECRET_ID: DAEMON_SECRET},
+            mailboxes=DAEMON_MAILBOXES,
+        ),
+        LabApp(
+            EWS_ONLY_APP,
+            "Contoso EWS Daemon",
+            CONTOSO_TENANT,
+            public_client=False,
+            secrets={DAEMON_SECRET_ID: DAEMON_SECRET},
+            roles=frozenset({OAUTH_APP_ROLES["ews"]}),
+            mailboxes=DAEMON_MAILBOXES,
         ),
         LabApp(
             ORPHAN_APP,

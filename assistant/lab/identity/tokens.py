@@ -7,6 +7,9 @@ smtp ews"), derived here from the audience and scp/roles. Dovecot 2.3's local JW
 validation can only test one wanted value against a claim named `scope` (Entra's `scp`
 is invisible to it), so this claim is how the lab's Dovecot refuses a Graph token or a
 token without IMAP.AccessAsUser.All, as Exchange Online would. The engine never reads it.
+For app-only tokens it is derived from `roles` the same way (IMAP.AccessAsApp -> imap,
+POP.AccessAsApp -> pop, ...), so Dovecot refuses an app's token without the protocol's
+role; which mailboxes an app may open is Dovecot's own configuration (dovecot.py).
 """
 
 from __future__ import annotations
@@ -117,6 +120,8 @@ class TokenMint:
             "ver": "1.0",
             "scope": protocols_granted(tenant.cloud, resource, (), held),
         }
+        if not held:
+            del claims["roles"]  # Entra leaves the claim out when no permission was granted
         return self.key.sign(claims)
 
     def id_token(

@@ -80,7 +80,14 @@ class LabTokenValidator:
             return _refuse(f"The issuer '{claims.get('iss')}' is not trusted.", "invalid_issuer")
         app_id = str(claims.get("appid") or claims.get("azp") or "")
         roles = claims.get("roles")
-        if isinstance(roles, list) and claims.get("idtyp") == "app":
+        if claims.get("idtyp") == "app":
+            if not isinstance(roles, list) or not roles:
+                # Exchange Online's answer to an app token without any application
+                # permission (admin consent never granted)
+                return _refuse(
+                    "The token contains no permissions, or permissions can not be understood.",
+                    "invalid_grant",
+                )
             if role not in roles:
                 return _refuse(
                     f"The token does not have the role '{role}'.", "insufficient_privileges"
