@@ -39,6 +39,7 @@ _PASSWORD_MEANINGS = frozenset(
         "mailbox_auth_failed",
         "smtp_basic_not_supported",
         "password_expired",
+        "bad_credentials",  # IMAP/POP [AUTHENTICATIONFAILED]: for a token, the token was refused
     }
 )
 

@@ -99,6 +99,8 @@ def bearer_refusal(diagnostics: str | None, *, app_only: bool, host: str) -> Fin
             msg("Sign in again (tokens live about an hour); check this computer's clock."),
             OAUTH_LINKS["mail"],
         )
+    if app_only and "mailbox" not in lowered and ("role" in lowered or "permission" in lowered):
+        return _missing_role(host, reason)  # the app lacks the role, not the mailbox
     if "mailbox" in lowered or (app_only and category == "insufficient_privileges"):
         return _mailbox_permission(host, reason) if app_only else _missing_scope(host, reason)
     if "scope" in lowered or "role" in lowered or category == "insufficient_privileges":
@@ -137,6 +139,26 @@ def _missing_scope(host: str, reason: str) -> Finding:
             reason,
         ),
         msg("Add the permission to the app registration, grant consent, and sign in again."),
+        OAUTH_LINKS["consent"],
+    )
+
+
+def _missing_role(host: str, reason: str) -> Finding:
+    return Finding(
+        "missing_role",
+        Status.FAIL,
+        _with_reason(
+            msg(
+                "{host} refused the app's token: it lacks the application permission (role) "
+                "this protocol needs",
+                host=host,
+            ),
+            reason,
+        ),
+        msg(
+            "Add the application permission under Office 365 Exchange Online and grant admin "
+            "consent; auth.token names the role that is missing."
+        ),
         OAUTH_LINKS["consent"],
     )
 

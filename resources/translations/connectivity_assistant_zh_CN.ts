@@ -1174,14 +1174,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>请使用该租户的帐户登录到邮箱所在的租户：--tenant {mailbox_tenant}（或其域）。</translation>
     </message>
     <message>
-        <source>signed in as {user} to test {mailbox}</source>
-        <translation>以 {user} 身份登录来测试 {mailbox}</translation>
-    </message>
-    <message>
-        <source>That works only when the signed-in account has FullAccess to the mailbox (a shared mailbox, say); otherwise sign in as the mailbox&apos;s own user.</source>
-        <translation>只有当登录的帐户对该邮箱拥有 FullAccess 权限时（例如共享邮箱）才可行；否则请以邮箱自己的用户身份登录。</translation>
-    </message>
-    <message>
         <source>the token is for Microsoft Graph ({audience}), not Exchange Online: IMAP, POP, SMTP and EWS refuse it</source>
         <translation>令牌是颁发给 Microsoft Graph（{audience}）的，而不是 Exchange Online：IMAP、POP、SMTP 和 EWS 会拒绝它</translation>
     </message>
@@ -1196,10 +1188,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Correct the clock (time synchronisation); servers refuse tokens that are not yet valid.</source>
         <translation>请校正时钟（时间同步）；服务器会拒绝尚未生效的令牌。</translation>
-    </message>
-    <message>
-        <source>App registration, API permissions: add the application permission(s) under Office 365 Exchange Online and grant admin consent. Exchange also needs the app&apos;s service principal registered and given access to the mailbox (New-ServicePrincipal, Add-MailboxPermission or application RBAC).</source>
-        <translation>在应用注册的“API 权限”中，于 Office 365 Exchange Online 下添加应用程序权限并授予管理员同意。Exchange 还需要注册该应用的服务主体并授予其对邮箱的访问权限（New-ServicePrincipal、Add-MailboxPermission 或应用程序 RBAC）。</translation>
     </message>
     <message>
         <source>the token expired {ago} ago ({expires})</source>
@@ -1320,10 +1308,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Choose the tenant&apos;s cloud with --cloud (gcc-high or dod for microsoftonline.us, china for partner.microsoftonline.cn).</source>
         <translation>请使用 --cloud 选择该租户所在的云（microsoftonline.us 对应 gcc-high 或 dod，partner.microsoftonline.cn 对应 china）。</translation>
-    </message>
-    <message>
-        <source>the token is not a readable JWT, so its claims cannot be shown; the servers below are the judge</source>
-        <translation>令牌不是可读的 JWT，因此无法显示其声明；以下服务器的结果为准</translation>
     </message>
     <message>
         <source>no OAuth sign-in in this run (a password, or no credentials)</source>
@@ -1800,6 +1784,106 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Correct the targetAddress / redirect settings so the chain ends at the mailbox&apos;s real address (check Get-MailUser/Get-RemoteMailbox).</source>
         <translation>更正 targetAddress/重定向设置，使重定向链以邮箱的真实地址结束（检查 Get-MailUser/Get-RemoteMailbox）。</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>the token&apos;s {part} is not a JSON object: the token is broken (cut off or mangled)</source>
+        <translation>令牌的{part}不是 JSON 对象：令牌已损坏（被截断或篡改）</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>令牌为空</translation>
+    </message>
+    <message>
+        <source>the token contains spaces or line breaks: a bearer token cannot (RFC 6750); it was probably copied with extra text or wrapped</source>
+        <translation>令牌包含空格或换行：持有者令牌不能包含这些字符（RFC 6750）；可能复制时带上了多余文字或被折行</translation>
+    </message>
+    <message>
+        <source>the token contains characters a bearer token cannot (RFC 6750 allows letters, digits and - . _ ~ + / =)</source>
+        <translation>令牌包含持有者令牌不允许的字符（RFC 6750 只允许字母、数字以及 - . _ ~ + / =）</translation>
+    </message>
+    <message>
+        <source>the token is encrypted (JWE): only its audience can read its claims</source>
+        <translation>令牌已加密 (JWE)：只有其受众能读取其声明</translation>
+    </message>
+    <message>
+        <source>the token is opaque, not a JWT (personal Microsoft account tokens, EwA…, look like this): only the service that issued it can read it</source>
+        <translation>令牌是不透明令牌而非 JWT（个人 Microsoft 帐户的令牌 EwA… 就是这样）：只有颁发它的服务能读取</translation>
+    </message>
+    <message>
+        <source>the token has {count} parts separated by dots; a JWT has three (five when encrypted): it was cut off or mangled</source>
+        <translation>令牌有 {count} 个以点分隔的部分；JWT 应有三个（加密时为五个）：令牌被截断或篡改</translation>
+    </message>
+    <message>
+        <source>the token&apos;s {part} is not base64url: the token was cut off or mangled on its way here</source>
+        <translation>令牌的{part}不是 base64url：令牌在传递过程中被截断或篡改</translation>
+    </message>
+    <message>
+        <source>&lt;application (client) ID&gt;</source>
+        <translation>&lt;应用程序（客户端）ID&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;mailbox&gt;</source>
+        <translation>&lt;邮箱&gt;</translation>
+    </message>
+    <message>
+        <source>In the app registration, API permissions: add {names} under Office 365 Exchange Online (APIs my organization uses), as Application permissions, and grant admin consent.</source>
+        <translation>在应用注册的“API 权限”中：在 Office 365 Exchange Online（我的组织使用的 API）下以“应用程序权限”添加 {names}，并授予管理员同意。</translation>
+    </message>
+    <message>
+        <source>For IMAP, POP and SMTP, register the app&apos;s service principal in Exchange Online and give it the mailbox: New-ServicePrincipal -AppId {app} -ObjectId &lt;object ID of its enterprise application&gt;, then Add-MailboxPermission -Identity {mailbox} -User &lt;that service principal&gt; -AccessRights FullAccess.</source>
+        <translation>对于 IMAP、POP 和 SMTP，请在 Exchange Online 中注册该应用的服务主体并授予其邮箱访问权限：New-ServicePrincipal -AppId {app} -ObjectId &lt;其企业应用程序的对象 ID&gt;，然后 Add-MailboxPermission -Identity {mailbox} -User &lt;该服务主体&gt; -AccessRights FullAccess。</translation>
+    </message>
+    <message>
+        <source>For EWS, full_access_as_app opens every mailbox; limit it with an application access policy (New-ApplicationAccessPolicy) or RBAC for Applications.</source>
+        <translation>对于 EWS，full_access_as_app 可打开所有邮箱；请用应用程序访问策略 (New-ApplicationAccessPolicy) 或应用程序 RBAC 加以限制。</translation>
+    </message>
+    <message>
+        <source>signed in as {user} to test {mailbox}: XOAUTH2 and EWS open the mailbox of the token&apos;s user, so this works only if {mailbox} is shared with {user}</source>
+        <translation>以 {user} 登录来测试 {mailbox}：XOAUTH2 和 EWS 打开的是令牌所属用户的邮箱，因此只有当 {mailbox} 与 {user} 共享时才可行</translation>
+    </message>
+    <message>
+        <source>If {mailbox} is a shared mailbox, give {user} FullAccess to it (Add-MailboxPermission) and this is right; otherwise sign in as {mailbox}&apos;s own user.</source>
+        <translation>如果 {mailbox} 是共享邮箱，请授予 {user} 完全访问权限 (Add-MailboxPermission)，这样就是正确的；否则请以 {mailbox} 自己的用户登录。</translation>
+    </message>
+    <message>
+        <source>the token belongs to a personal Microsoft account ({user}), not a work account: it cannot open a mailbox of this organisation</source>
+        <translation>令牌属于个人 Microsoft 帐户（{user}），而不是工作帐户：无法打开此组织的邮箱</translation>
+    </message>
+    <message>
+        <source>Sign in with the work account of the mailbox (its user principal name), at the organisation&apos;s tenant rather than &apos;consumers&apos; or &apos;common&apos;.</source>
+        <translation>请使用该邮箱的工作帐户（其用户主体名称）在组织的租户中登录，而不是在“consumers”或“common”中登录。</translation>
+    </message>
+    <message>
+        <source>the token belongs to a guest account ({user}, signed in by {provider}): a guest of this tenant has no mailbox here and cannot open one over IMAP, POP, SMTP or EWS</source>
+        <translation>令牌属于来宾帐户（{user}，由 {provider} 登录）：此租户的来宾在这里没有邮箱，也无法通过 IMAP、POP、SMTP 或 EWS 打开邮箱</translation>
+    </message>
+    <message>
+        <source>Sign in as the mailbox&apos;s own member account of this tenant; a guest (#EXT#) account is for SharePoint and Teams, not for Exchange mailboxes.</source>
+        <translation>请以该邮箱在此租户中的成员帐户登录；来宾 (#EXT#) 帐户用于 SharePoint 和 Teams，而不是 Exchange 邮箱。</translation>
+    </message>
+    <message>
+        <source>another organisation</source>
+        <translation>另一个组织</translation>
+    </message>
+    <message>
+        <source>{reason}; its claims cannot be checked here: the sign-ins below are the judge</source>
+        <translation>{reason}；此处无法检查其声明：以下各项登录才是判断依据</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>没有令牌</translation>
+    </message>
+    <message>
+        <source>Copy the whole access token again, as one line with nothing before or after it (no &apos;Bearer &apos;, quotes or line breaks), or let this tool sign in itself (--auth oauth-device, oauth-browser or oauth-app).</source>
+        <translation>请重新复制完整的访问令牌，作为一行且前后不带任何内容（不要 &apos;Bearer &apos;、引号或换行），或让本工具自行登录（--auth oauth-device、oauth-browser 或 oauth-app）。</translation>
     </message>
     <message>
         <source>the redirect target &apos;{url}&apos; has a host name that does not normalise to one ASCII name; not followed</source>
@@ -3504,6 +3588,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>请在应用注册中添加该权限，授予同意，然后重新登录。</translation>
     </message>
     <message>
+        <source>Add the application permission under Office 365 Exchange Online and grant admin consent; auth.token names the role that is missing.</source>
+        <translation>请在 Office 365 Exchange Online 下添加应用程序权限并授予管理员同意；auth.token 会指出缺少的角色。</translation>
+    </message>
+    <message>
         <source>Give the app&apos;s service principal access to the mailbox: Exchange Online PowerShell New-ServicePrincipal, then Add-MailboxPermission (IMAP/POP), or an application RBAC role assignment scoped to the mailbox (EWS).</source>
         <translation>请授予该应用的服务主体对邮箱的访问权限：在 Exchange Online PowerShell 中运行 New-ServicePrincipal，然后运行 Add-MailboxPermission（IMAP/POP），或创建作用范围为该邮箱的应用程序 RBAC 角色分配（EWS）。</translation>
     </message>
@@ -3530,6 +3618,10 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>{host} refused the token: it lacks the permission this protocol needs</source>
         <translation>{host} 拒绝了令牌：令牌缺少此协议所需的权限</translation>
+    </message>
+    <message>
+        <source>{host} refused the app&apos;s token: it lacks the application permission (role) this protocol needs</source>
+        <translation>{host} 拒绝了该应用的令牌：它缺少此协议所需的应用程序权限（角色）</translation>
     </message>
     <message>
         <source>{host} accepted the app&apos;s token but not for this mailbox</source>

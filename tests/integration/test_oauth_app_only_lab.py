@@ -218,6 +218,10 @@ def test_an_app_without_admin_consent_is_named_and_every_server_refuses_it(
     for step_id in ("imap.login.xoauth2", "pop.login.xoauth2", "smtp.auth.xoauth2", "ews.login"):
         step = result.step(step_id)
         assert step.status is Status.FAIL, f"{step_id}: {step.summary}"
+    for step_id in ("imap.login.xoauth2", "pop.login.xoauth2"):
+        # [AUTHENTICATIONFAILED] for a token is a refused token, not a wrong password.
+        fix = result.step(step_id).remedy
+        assert fix is not None and "password" not in fix.text.lower(), fix
 
     # Each server saw the token and refused it for the missing permission.
     assert result.smtp == [(MAILBOX, "XOAUTH2", False)]

@@ -267,7 +267,7 @@ def test_the_cli_names_the_same_cause(lab: Lab, tmp_path: Path, case: Case) -> N
     assert step is not None
     assert step.status is case.status, (step.summary, [c.summary for c in step.children])
     assert _named(step, case.cause), [c.summary for c in step.children]
-    if case.token is signed_user:
+    if case.token in (signed_user, signed_app):
         # The servers agree: the lab's IMAP, POP, SMTP and EWS signed in with the token.
         for step_id in ("imap.login.xoauth2", "pop.login.xoauth2", "smtp.auth.xoauth2"):
             login = load_json(report).find(step_id)

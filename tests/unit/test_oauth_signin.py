@@ -428,6 +428,18 @@ def test_the_routed_session_refuses_any_other_host() -> None:
             "mailbox_permission",
         ),
         (
+            "2000003;reason=\"The token does not have the role 'full_access_as_app'.\";"
+            'error_category="insufficient_privileges"',
+            True,
+            "missing_role",
+        ),
+        (
+            '2000008;reason="The token contains no permissions, or permissions can not be '
+            'understood.";error_category="invalid_grant"',
+            True,
+            "missing_role",
+        ),
+        (
             '2000003;reason="The issuer is not trusted.";error_category="invalid_issuer"',
             False,
             "wrong_tenant",
