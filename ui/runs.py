@@ -20,11 +20,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from assistant.auth.credentials import Credentials
+from assistant.check import Check
 from assistant.config import NetworkOptions, Target
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
-from assistant.runner import Check, Runner
+from assistant.runner import Runner
 from ui.bridge import EngineBridge, RunEnded
 from ui.browser import BrowserOpener
 from ui.consent import ConsentBroker

@@ -24,11 +24,11 @@ from assistant.auth.jwt_claims import NotAJwt, TokenFacts, read_token
 from assistant.auth.oauth_credential import OAuthCredential, SignInFailed, TokenRequest
 from assistant.auth.scopes import NoOAuthForCloud
 from assistant.auth.token_diagnosis import Expectation, diagnose
+from assistant.check import Check, Context
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth, token_request
 from assistant.facts import CLOUD_INSTANCE_NAMES, DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
 from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
-from assistant.runner import Check, Context
 from assistant.text import join, msg, verbatim
 
 TITLE = msg("OAuth sign-in and access token")

@@ -18,6 +18,7 @@ import socket
 import ssl
 from collections.abc import Sequence
 
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_check import Query, SignIn, Stage, mail_check
 from assistant.checks.mail_oauth import xoauth2_step
@@ -32,7 +33,6 @@ from assistant.facts import MAIL_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.imap_client import ImapConnection
 from assistant.net.mailwire import Wire
-from assistant.runner import Check, Context
 from assistant.text import join, msg
 
 LOGIN = "imap.login"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from assistant.check import Context
 from assistant.checks.mail_common import (
     blocked_by,
     choose_endpoint,
@@ -26,7 +27,6 @@ from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
 from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol, Session
 from assistant.checks.oauth_common import oauth
 from assistant.model import Status, Step
-from assistant.runner import Context
 from assistant.text import msg
 
 S = TypeVar("S", bound=Session)

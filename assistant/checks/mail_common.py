@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from assistant.auth.credentials import PasswordCredential
 from assistant.cancel import DeadlineExceeded
+from assistant.check import Context
 from assistant.checks.autodiscover.settings import discovered_settings
 from assistant.facts import MAIL_LINKS, is_microsoft_host, is_within
 from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.mailwire import ClosedMidReply, ReplyTimeout, Wire
-from assistant.runner import Context
 from assistant.text import Text, TextError, msg, verbatim
 
 NO_CREDENTIALS = msg("no credentials for this run")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from assistant.check import Context
 from assistant.checks.mail_common import Endpoint, failure, host_refusal, host_refused, io_remedy
 from assistant.checks.mail_replies import explain_reply
 from assistant.checks.mail_session import (
@@ -24,7 +25,6 @@ from assistant.checks.oauth_common import get_token, oauth, xoauth2_refused
 from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.net.sasl import CredentialNotSendable
-from assistant.runner import Context
 from assistant.text import msg
 
 S = TypeVar("S", bound=Session)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from assistant.check import Context
 from assistant.checks.mail_common import (
     NO_CREDENTIALS,
     Endpoint,
@@ -51,7 +52,6 @@ from assistant.net.tls import TlsHandshakeError, secure
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection
 from assistant.net.transcript import Transcript
-from assistant.runner import Context
 from assistant.text import join, msg, verbatim
 
 GREETING_CHARS = 160

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.settings import RESULT_CHECK, discovered_settings
 from assistant.checks.autodiscover.walk import auth_schemes
@@ -18,7 +19,6 @@ from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token,
 from assistant.hostnames import url_host
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
-from assistant.runner import Check, Context
 from assistant.text import join, msg
 
 LINK = "https://learn.microsoft.com/exchange/clients/mapi-over-http/configure-mapi-over-http"

@@ -14,10 +14,10 @@ import re
 from assistant.auth.finding import Finding
 from assistant.auth.oauth_credential import AccessToken, OAuthCredential, SignInFailed, TokenRequest
 from assistant.auth.scopes import NoOAuthForCloud, resource_for
+from assistant.check import Context
 from assistant.events import SignInPrompt
 from assistant.facts import OAUTH_LINKS
 from assistant.model import Remedy, Status, Step
-from assistant.runner import Context
 from assistant.text import msg
 
 AUTH_TOKEN = "auth.token"  # noqa: S105 - a check ID

@@ -14,6 +14,7 @@ import socket
 import ssl
 from collections.abc import Sequence
 
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_check import Query, SignIn, mail_check
 from assistant.checks.mail_oauth import xoauth2_step
@@ -27,7 +28,6 @@ from assistant.checks.oauth_common import AUTH_TOKEN, oauth
 from assistant.model import Step
 from assistant.net.mailwire import Wire
 from assistant.net.pop_client import PopConnection
-from assistant.runner import Check, Context
 from assistant.text import msg
 
 LOGIN = "pop.login"

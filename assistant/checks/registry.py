@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.check import Check
 from assistant.checks.auth_token import AUTH_CHECKS
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
 from assistant.checks.dns import DNS_CHECKS
@@ -14,7 +15,6 @@ from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.checks.pop import POP_CHECKS
 from assistant.checks.smtp import SMTP_CHECKS
 from assistant.config import InputError
-from assistant.runner import Check
 from assistant.text import msg
 
 ALL_CHECKS: tuple[Check, ...] = (

@@ -18,6 +18,7 @@ import socket
 import ssl
 from collections.abc import Callable, Sequence
 
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail_check import SignIn, mail_check
 from assistant.checks.mail_common import Endpoint, ReplyRefused
@@ -33,7 +34,6 @@ from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS, SMTP_AUTH_BASIC_OFF_
 from assistant.model import Remedy, Status, Step
 from assistant.net.mailwire import Wire
 from assistant.net.smtp_client import SmtpConnection
-from assistant.runner import Check, Context
 from assistant.text import msg
 
 AUTH = "smtp.auth"

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
 from assistant.checks.autodiscover.settings import discovered_settings
 from assistant.checks.autodiscover.walk import PoxWalk
@@ -24,7 +25,7 @@ from assistant.lab.exchange.directory import EVIL_DOMAIN
 from assistant.lab.tenant import Lab
 from assistant.model import Status, Step
 from assistant.report.json_report import build_report, dumps
-from assistant.runner import Check, Context, Runner
+from assistant.runner import Runner
 
 
 def walk(

@@ -23,6 +23,7 @@ import pytest
 from exchangelib.protocol import CachingProtocol
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK, DiscoveredSettings
 from assistant.checks.registry import select
 from assistant.config import ConnectTo, HostPort, NetworkOptions, Target
@@ -40,7 +41,7 @@ from assistant.lab.pki import CertVariant, LabPKI
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report, dumps
-from assistant.runner import Check, Context, Runner
+from assistant.runner import Runner
 
 CLOUD_HOST = "outlook.office365.com"
 ONPREM_HOST = "mail.fabrikam.test"

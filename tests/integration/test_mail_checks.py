@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import (
     RESULT_CHECK,
     DiscoveredSettings,
@@ -35,7 +36,7 @@ from assistant.lab.mail import (
 from assistant.lab.pki import LabPKI
 from assistant.model import Status, Step
 from assistant.net.redact import MASK, secret_forms
-from assistant.runner import Check, Context, Runner
+from assistant.runner import Runner
 
 pytestmark = pytest.mark.lab
 

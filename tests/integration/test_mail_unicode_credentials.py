@@ -27,6 +27,7 @@ from test_mail_checks import ALL, SIGN_IN, SIGN_IN_COMMAND, TOP, child, run, tra
 from test_report_canaries import artifacts
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
 from assistant.checks.imap import IMAP
 from assistant.checks.mail_check import SignIn, mail_check
 from assistant.checks.mail_session import Conversation, PasswordSignIn, password_sign_in
@@ -41,7 +42,6 @@ from assistant.net.pop_client import PopConnection
 from assistant.net.redact import MASK, Redactor, secret_forms
 from assistant.net.sasl import CredentialNotSendable
 from assistant.net.transcript import Transcript
-from assistant.runner import Check, Context
 
 pytestmark = pytest.mark.lab
 

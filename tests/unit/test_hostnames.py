@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
 from assistant.checks.autodiscover.policy import (
     Verdict,
     credential_decision,
@@ -24,7 +25,7 @@ from assistant.lab.zones import IDN_DOMAIN
 from assistant.model import Status, Step
 from assistant.net.connect import ConnectError
 from assistant.net.network import wire_name
-from assistant.runner import Check, Context, Runner
+from assistant.runner import Runner
 
 TARGET = "contoso.com"
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from assistant.cancel import Cancelled, CancelToken, Deadline, DeadlineExceeded
+from assistant.check import Check, CheckFunc, Context
 from assistant.config import NetworkOptions, Target
 from assistant.events import (
     CheckFinished,
@@ -28,7 +29,7 @@ from assistant.events import (
 )
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
-from assistant.runner import Check, CheckFunc, Context, PlanError, Runner, plan
+from assistant.runner import PlanError, Runner, plan
 
 TARGET = Target.parse("user@contoso.test")
 

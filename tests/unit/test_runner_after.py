@@ -10,11 +10,12 @@ import time
 
 import pytest
 
+from assistant.check import Check, Context
 from assistant.checks.registry import select
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckFinished, Event
 from assistant.model import Status, Step
-from assistant.runner import Check, Context, PlanError, Runner, plan
+from assistant.runner import PlanError, Runner, plan
 
 TARGET = Target.parse("user@contoso.test")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.check import Check, Context
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckCrashed, Event
 from assistant.model import Status, Step
@@ -20,7 +21,7 @@ from assistant.report.export_prep import prepare
 from assistant.report.html import render_html
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
-from assistant.runner import Check, Context, Runner
+from assistant.runner import Runner
 
 TARGET = Target.parse("user@contoso.test")
 CANARY = "canary-Cr4sh-S3cret"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
+from assistant.check import Check, Context
 from assistant.checks.autodiscover import candidates, soap
 from assistant.checks.autodiscover.result import settings_from_pox
 from assistant.checks.autodiscover.settings import (
@@ -21,7 +22,6 @@ from assistant.checks.autodiscover.walk import WalkResult
 from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
-from assistant.runner import Check, Context
 from assistant.text import join, msg
 
 SLOW_WAIT = 10.0  # seconds of Outlook waiting on earlier candidates worth a warning

@@ -7,11 +7,11 @@ import sys
 import time
 from urllib.parse import quote, urljoin
 
+from assistant.check import Context
 from assistant.checks.autodiscover.policy import redirect_url_problem
 from assistant.checks.autodiscover.walk import PoxWalk, WalkResult
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, http_request, https_request
-from assistant.runner import Context
 from assistant.text import msg
 
 POX_PATH = "/autodiscover/autodiscover.xml"

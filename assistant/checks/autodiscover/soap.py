@@ -10,13 +10,13 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from assistant.check import Context
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import http_authorization
 from assistant.model import Evidence, Status, Step
 from assistant.net.http import HttpError, https_request
 from assistant.net.server_numbers import shown
-from assistant.runner import Context
 from assistant.text import msg
 
 SOAP_PATH = "/autodiscover/autodiscover.svc"

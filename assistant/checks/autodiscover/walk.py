@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from assistant.auth.credentials import OAuthCredential
+from assistant.check import Context
 from assistant.checks.autodiscover.policy import (
     MAX_HOPS,
     Verdict,
@@ -35,7 +36,6 @@ from assistant.checks.oauth_common import http_authorization
 from assistant.hostnames import HostNameError, ascii_url
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
-from assistant.runner import Context
 from assistant.text import join, msg
 
 MAX_BODY = 1024 * 1024  # an autodiscover answer is a few KB; anything huge is refused

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.check import Check
 from assistant.checks.dns.auth import check_dkim, check_dmarc, check_spf
 from assistant.checks.dns.common import RESOLVER_CHECK
 from assistant.checks.dns.records import (
@@ -13,7 +14,6 @@ from assistant.checks.dns.records import (
     check_verification,
 )
 from assistant.checks.dns.transport import check_dane, check_dnssec, check_mta_sts, check_tlsrpt
-from assistant.runner import Check
 from assistant.text import msg
 
 _AFTER_RESOLVER = (RESOLVER_CHECK,)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.check import Context
 from assistant.checks.dns.common import dns_evidence, first_lookup, lookup_failed, resolver_down
 from assistant.checks.policy.dmarc import dmarc_records_in, parse_dmarc
 from assistant.checks.policy.spf import (
@@ -17,7 +18,6 @@ from assistant.checks.policy.spf import (
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome
-from assistant.runner import Context
 from assistant.text import N_, join, msg, verbatim
 
 _TO_SPF_OUTCOME = {

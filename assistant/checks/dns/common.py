@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.check import Context
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome, outcome_text
-from assistant.runner import Context
 from assistant.text import msg
 
 RESOLVER_CHECK = "dns.resolver"

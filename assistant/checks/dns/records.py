@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.check import Context
 from assistant.checks.dns.common import (
     child,
     cname_chain,
@@ -13,7 +14,6 @@ from assistant.checks.dns.common import (
 from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, Cloud, is_microsoft_host, is_within
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.resolver import DnsAnswer, Outcome
-from assistant.runner import Context
 from assistant.text import join, msg, verbatim
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+from assistant.check import Context
 from assistant.checks.dns.common import (
     child,
     dns_evidence,
@@ -28,7 +29,6 @@ from assistant.net.starttls import ProtocolError, smtp_starttls
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_inspection import sent_chain_der
 from assistant.net.transcript import Transcript
-from assistant.runner import Context
 from assistant.text import Text, join, msg, verbatim
 
 MTA_STS_MAX_BYTES = 64 * 1024  # RFC 8461 §3.3 lets senders cap the policy size

@@ -16,6 +16,7 @@ default, so ews.endpoint skips unless autodiscover found a URL.
 
 from __future__ import annotations
 
+from assistant.check import Check
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.ews.common import (
     ENDPOINT,
@@ -32,7 +33,6 @@ from assistant.checks.ews.login import check_login, describe_build, password_aut
 from assistant.checks.ews.mailbox import check_mailbox
 from assistant.checks.ews.retirement import check_retirement, retirement_notice
 from assistant.checks.oauth_common import AUTH_TOKEN
-from assistant.runner import Check
 
 __all__ = [
     "ENDPOINT",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from assistant.check import Context
 from assistant.checks.autodiscover.settings import discovered_settings
 from assistant.checks.ews.common import (
     ENDPOINT,
@@ -29,7 +30,6 @@ from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.challenge import Challenge, offered_schemes, parse_challenges
 from assistant.net.http import HttpError, HttpResponse, https_request
 from assistant.net.tls_explain import tls_problems
-from assistant.runner import Context
 from assistant.text import join, msg
 
 # A minimal, valid request (GetFolder of the root), as an EWS client's first call would be.

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from assistant.auth.credentials import OAuthCredential
+from assistant.check import Context
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.ews.common import (
     ENDPOINT,
@@ -47,7 +48,6 @@ from assistant.net.exchangelib_credentials import BearerToken
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection
-from assistant.runner import Context
 from assistant.text import join, msg
 
 

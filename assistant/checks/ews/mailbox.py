@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from assistant.auth.credentials import OAuthCredential
+from assistant.check import Context
 from assistant.checks.ews.common import (
     LOGIN,
     MAILBOX,
@@ -26,7 +27,6 @@ from assistant.checks.oauth_common import get_token
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.exchangelib_adapter import EwsSession, ews_session
 from assistant.net.exchangelib_credentials import BearerToken
-from assistant.runner import Context
 from assistant.text import join, msg
 
 RESOLVE_TITLE = msg("ResolveNames")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.check import Context
 from assistant.checks.ews.common import RETIREMENT, RETIREMENT_TITLE
 from assistant.facts import (
     EWS_LINKS,
@@ -13,7 +14,6 @@ from assistant.facts import (
     Environment,
 )
 from assistant.model import Remedy, Status, Step
-from assistant.runner import Context
 from assistant.text import msg
 
 
