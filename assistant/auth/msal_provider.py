@@ -29,7 +29,7 @@ from assistant.auth.token_cache import memory_cache, protected_cache
 from assistant.cancel import Cancelled, DeadlineExceeded
 from assistant.facts import OAUTH_LINKS
 from assistant.model import Status
-from assistant.net.exchangelib_adapter import HttpExchange
+from assistant.net.http_exchange import HttpExchange
 from assistant.net.routed_session import routed_session
 from assistant.text import join, msg
 

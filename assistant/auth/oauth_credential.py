@@ -24,7 +24,7 @@ from assistant.model import Status
 from assistant.text import msg
 
 if TYPE_CHECKING:
-    from assistant.net.exchangelib_adapter import HttpExchange
+    from assistant.net.http_exchange import HttpExchange
     from assistant.net.network import Network
 
 SecretWatcher = Callable[[str], None]

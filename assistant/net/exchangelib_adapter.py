@@ -13,8 +13,8 @@ Why there is process state here, and why it is this small
 The class is global but runs are not: two runs (or two checks of one run) may talk to
 different lab ports, trust different CA bundles and have different deadlines at the same
 time. Since the adapter is built with no arguments, it learns which check it serves from
-`_ACTIVE`, a ContextVar that `bound_route()` (used by `ews_session()`) sets in the
-check's worker thread for the length of the session. exchangelib creates its sessions
+`_ACTIVE`, a ContextVar that `bound_route()` (used by checks/ews/session.py) sets in
+the check's worker thread for the length of the session. exchangelib creates its sessions
 lazily on the thread that first needs them and never starts threads of its own, so every
 adapter is built inside the session that owns it and keeps that `EwsRoute` for life.
 ContextVars are per thread (and per asyncio task), so concurrent checks never see each
@@ -22,19 +22,16 @@ other's route, and no lock is needed to read one. An adapter built outside any s
 has no route and refuses to send, so nothing leaves the process by exchangelib's own
 defaults; once a session ends, its route is closed and its adapters refuse too.
 
-To keep sessions from leaking across runs, `ews_session()` gives exchangelib credentials
-that compare equal only to themselves (exchangelib caches one Protocol per endpoint and
-credentials, process-wide), and on exit drops that Protocol from the cache and closes
-its sessions. It does not call `exchangelib.close_connections()`: that closes every
-Protocol in the process, including those of checks still running.
+The session itself (an exchangelib Account with credentials that keep it apart from
+every other run's, the FailFast retry policy, no autodiscover by exchangelib) is
+checks/ews/session.py's `ews_session()`.
 
-Other exchangelib settings made here, per TESTING.md: the FailFast retry policy (under
-FaultTolerance a 401 is retried for up to an hour), no autodiscover by exchangelib (ours
-does that), its autodiscover cache file moved out of the shared temp folder, timeouts
-taken from the check rather than exchangelib's 120 s class default, and its logger held
-at INFO (its DEBUG records include the Authorization header). Redirects are never
-followed: exchangelib posts with allow_redirects=False and turns a 301/302 into
-RedirectError; the route also refuses any host but the EWS endpoint's.
+Other exchangelib settings made here, per TESTING.md: its autodiscover cache file moved
+out of the shared temp folder, timeouts taken from the check rather than exchangelib's
+120 s class default, and its logger held at INFO (its DEBUG records include the
+Authorization header). Redirects are never followed: exchangelib posts with
+allow_redirects=False and turns a 301/302 into RedirectError; the route also refuses any
+host but the EWS endpoint's.
 
 A web proxy (NetworkOptions.http_proxy) is used through Network.web_tcp: the CONNECT
 tunnel is ours (net/proxy.py), so requests' own proxy handling stays off.
@@ -46,10 +43,9 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,24 +57,14 @@ from urllib3.connection import HTTPSConnection
 from urllib3.connectionpool import HTTPSConnectionPool
 from urllib3.exceptions import NewConnectionError
 
-from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.cancel import Cancelled, DeadlineExceeded
-from assistant.net.caps import header_lines
 from assistant.net.connect import ConnectError
-from assistant.net.exchangelib_credentials import (
-    BearerToken,
-    password_credentials,
-    token_credentials,
-)
 from assistant.net.http import CORRELATION_HEADERS
+from assistant.net.http_exchange import HttpExchange
 from assistant.net.network import Network
 from assistant.net.tls import client_context
 
 USER_AGENT = "ConnectivityAssistant/0.1 (exchangelib)"
-# exchangelib's names for the sign-in methods (exchangelib.transport).
-AUTH_BASIC = "basic"
-AUTH_NTLM = "NTLM"
-AUTH_OAUTH2 = "OAuth 2.0"
 BODY_PREVIEW_BYTES = 2048
 # Response headers worth keeping as evidence; never a request header (Authorization).
 _KEPT_HEADERS = (
@@ -97,36 +83,6 @@ _INSTALL_LOCK = threading.Lock()
 
 class RouteClosed(requests.exceptions.ConnectionError):
     """exchangelib tried to send outside a live session, or somewhere it may not go."""
-
-
-@dataclass(frozen=True)
-class HttpExchange:
-    """One request exchangelib made, as evidence: no request headers, no request body."""
-
-    method: str
-    url: str
-    status: int
-    reason: str
-    headers: tuple[tuple[str, str], ...]  # the kept response headers only
-    body_preview: str  # only for answers other than 200
-    elapsed_ms: int
-
-    def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        return next((v for k, v in self.headers if k.lower() == lowered), None)
-
-    def to_dict(self, redact: Callable[[str], str] = str) -> dict[str, object]:
-        """The keys of HttpResponse's evidence, where they apply; text passes `redact`."""
-        return {
-            "method": self.method,
-            "url": self.url,
-            "status": self.status,
-            "reason": self.reason,
-            "headers": header_lines(self.headers, redact),
-            "correlation": {h: v for h in CORRELATION_HEADERS if (v := self.header(h)) is not None},
-            "body_preview": redact(self.body_preview),
-            "elapsed_ms": self.elapsed_ms,
-        }
 
 
 class EwsRoute:
@@ -347,16 +303,6 @@ def install() -> None:
                 logging.getLogger(name).setLevel(logging.INFO)
 
 
-@dataclass
-class EwsSession:
-    account: Any  # exchangelib.Account (exchangelib has no type information)
-    route: EwsRoute
-
-    @property
-    def protocol(self) -> Any:
-        return self.account.protocol
-
-
 @contextmanager
 def bound_route(net: Network, allowed_hosts: frozenset[str]) -> Iterator[EwsRoute]:
     """Bind a route to this thread for the block: every RoutedAdapter built inside it
@@ -369,85 +315,3 @@ def bound_route(net: Network, allowed_hosts: frozenset[str]) -> Iterator[EwsRout
     finally:
         route.close()
         _ACTIVE.reset(bound)
-
-
-@contextmanager
-def ews_session(
-    net: Network,
-    *,
-    endpoint: str,
-    email: str,
-    credential: Credentials,
-    auth_type: str = AUTH_BASIC,
-    token: BearerToken | None = None,
-) -> Iterator[EwsSession]:
-    """An exchangelib Account for one check, whose traffic obeys `net`.
-
-    With `token` the session signs in with OAuth (auth_type is then AUTH_OAUTH2), and an
-    app-only token opens `email` by impersonation. Nothing is sent on entering;
-    exchangelib sends on first use (the version guess, then the operation). On exit the
-    session's Protocol leaves exchangelib's cache and its connections are closed. The
-    caller has already decided that `endpoint` may receive the credential (validated
-    TLS, a host the rules allow).
-    """
-    from exchangelib import DELEGATE, IMPERSONATION, UTC, Account, Configuration, FailFast
-
-    host = (urlsplit(endpoint).hostname or "").lower()
-    with bound_route(net, frozenset({host})) as route:
-        if token is not None:
-            session_credentials = token_credentials(token, email, route.key)
-            auth_type = AUTH_OAUTH2
-        elif isinstance(credential, PasswordCredential):
-            session_credentials = password_credentials(credential, route.key)
-        else:
-            raise ValueError("an OAuth sign-in needs its token")
-        config = Configuration(
-            service_endpoint=endpoint,
-            credentials=session_credentials,
-            auth_type=auth_type,
-            retry_policy=FailFast(),
-            max_connections=1,
-        )
-        app_only = token is not None and token.app_only
-        try:
-            account = Account(
-                primary_smtp_address=email,
-                config=config,
-                autodiscover=False,
-                access_type=IMPERSONATION if app_only else DELEGATE,
-                locale="en_US",
-                default_timezone=UTC,
-            )
-            yield EwsSession(account, route)
-        finally:
-            _forget_protocol(config)
-
-
-def _forget_protocol(config: Any) -> None:
-    """Take this session's Protocol out of exchangelib's process-wide cache and close it.
-
-    The cache is keyed by (endpoint, credentials), and OAuth credentials hash their
-    token, which exchangelib updates in place: such a key no longer hashes to where it
-    was stored, so neither a lookup nor a delete finds it. The cache is rebuilt without
-    this session's entries instead (found by the session's `route_key`).
-    """
-    from exchangelib.protocol import CachingProtocol, Protocol
-
-    route_key = getattr(config.credentials, "route_key", None)
-    found: list[Any] = []
-    with CachingProtocol._protocol_cache_lock:
-        cache = CachingProtocol._protocol_cache
-        entries = list(cache.items())
-        cache.clear()
-        for key, value in entries:
-            if route_key is not None and getattr(key[1], "route_key", None) == route_key:
-                found.append(value[0])
-            else:
-                cache[key] = value
-    with suppress(KeyError):
-        cached, _created = Protocol[config]
-        del Protocol[config]
-        found.append(cached)
-    for cached in found:
-        if isinstance(cached, Protocol):
-            cached.close()

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import requests
 
-from assistant.net.exchangelib_adapter import EwsRoute, HttpExchange, RoutedAdapter
+from assistant.net.exchangelib_adapter import EwsRoute, RoutedAdapter
+from assistant.net.http_exchange import HttpExchange
 from assistant.net.network import Network
 
 MAX_REDIRECTS = 3

@@ -22,7 +22,7 @@ from assistant.checks.ews.errors import explain
 from assistant.facts import ENVIRONMENTS, Cloud
 from assistant.model import Status
 from assistant.net.challenge import offered_schemes, parse_challenges
-from assistant.net.exchangelib_adapter import HttpExchange
+from assistant.net.http_exchange import HttpExchange
 
 
 @pytest.mark.parametrize(

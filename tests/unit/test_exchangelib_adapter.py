@@ -21,6 +21,7 @@ import requests
 
 from assistant.auth.credentials import PasswordCredential
 from assistant.cancel import CancelToken, Deadline
+from assistant.checks.ews.session import ews_session
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.ews_service import EWS_PATH, LAB_PASSWORD, EwsService, EwsStyle
 from assistant.lab.https_server import LabHttpsServer
@@ -30,7 +31,6 @@ from assistant.net.exchangelib_adapter import (
     RouteClosed,
     RoutedAdapter,
     bound_route,
-    ews_session,
     install,
 )
 from assistant.net.network import Network

@@ -16,8 +16,8 @@ from assistant.checks.policy.mta_sts import parse_mta_sts_policy
 from assistant.checks.policy.spf import parse_spf
 from assistant.config import NetworkOptions
 from assistant.net.connect import ConnectError, open_tcp
-from assistant.net.exchangelib_adapter import HttpExchange
 from assistant.net.http import HttpError, http_request
+from assistant.net.http_exchange import HttpExchange
 from assistant.net.network import Network
 from assistant.net.proxy import ProxyError, open_web
 from assistant.net.resolver import Resolver

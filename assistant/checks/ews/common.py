@@ -11,11 +11,12 @@ from assistant.auth.credentials import Credentials, OAuthCredential
 from assistant.cancel import DeadlineExceeded
 from assistant.check import Context
 from assistant.checks.ews.errors import EwsFailure, explain
+from assistant.checks.ews.session import EwsSession
 from assistant.checks.oauth_common import bearer_refusal, mailbox_permission
 from assistant.facts import EWS_LINKS
 from assistant.hostnames import url_host
 from assistant.model import Evidence, Remedy, Step
-from assistant.net.exchangelib_adapter import EwsSession, HttpExchange
+from assistant.net.http_exchange import HttpExchange
 from assistant.text import join, msg
 
 ENDPOINT = "ews.endpoint"

@@ -21,7 +21,7 @@ from assistant.facts import (
     EWS_SUCCESSOR,
 )
 from assistant.model import Remedy, Status
-from assistant.net.exchangelib_adapter import HttpExchange
+from assistant.net.http_exchange import HttpExchange
 from assistant.net.server_numbers import ServerNumberError, parse_server_int
 from assistant.text import join, msg
 

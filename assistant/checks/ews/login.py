@@ -34,17 +34,12 @@ from assistant.checks.ews.common import (
     tls_remedy,
 )
 from assistant.checks.ews.errors import session_errors
+from assistant.checks.ews.exchangelib_credentials import BearerToken
+from assistant.checks.ews.session import AUTH_BASIC, AUTH_NTLM, AUTH_OAUTH2, ews_session
 from assistant.checks.oauth_common import get_token
 from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.connect import ConnectError
-from assistant.net.exchangelib_adapter import (
-    AUTH_BASIC,
-    AUTH_NTLM,
-    AUTH_OAUTH2,
-    ews_session,
-)
-from assistant.net.exchangelib_credentials import BearerToken
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection

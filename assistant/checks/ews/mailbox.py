@@ -23,10 +23,10 @@ from assistant.checks.ews.common import (
     step_info,
 )
 from assistant.checks.ews.errors import session_errors
+from assistant.checks.ews.exchangelib_credentials import BearerToken
+from assistant.checks.ews.session import EwsSession, ews_session
 from assistant.checks.oauth_common import get_token
 from assistant.model import Remedy, Status, Step, worst
-from assistant.net.exchangelib_adapter import EwsSession, ews_session
-from assistant.net.exchangelib_credentials import BearerToken
 from assistant.text import join, msg
 
 RESOLVE_TITLE = msg("ResolveNames")

@@ -1,4 +1,4 @@
-"""The credentials objects exchangelib is given: a password, or our OAuth token.
+"""The credentials objects an EWS session gives exchangelib: a password, or our OAuth token.
 
 Both compare equal only to themselves (`route_key`): exchangelib caches one Protocol per
 endpoint and credentials, process-wide, and a run's session must never be shared with
