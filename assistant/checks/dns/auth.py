@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from assistant.check import Context
@@ -10,6 +11,7 @@ from assistant.checks.policy.dmarc import dmarc_records_in, parse_dmarc
 from assistant.checks.policy.spf import (
     Lookup,
     LookupOutcome,
+    SpfError,
     SpfNode,
     expand_spf,
     parse_spf,
@@ -97,11 +99,16 @@ def check_spf(ctx: Context) -> Step:
         )
     )
     problems: list[str] = list(expansion.errors)
-    if env.spf_include and not expansion.includes_domain(env.spf_include):
+    missing = (
+        env.spf_include
+        if env.spf_include and not expansion.includes_domain(env.spf_include)
+        else None
+    )
+    if missing:
         problems.append(
             msg(
                 "it does not include {include}, so mail sent by Exchange Online fails SPF",
-                include=env.spf_include,
+                include=missing,
             )
         )
     if problems:
@@ -111,7 +118,7 @@ def check_spf(ctx: Context) -> Step:
             Status.FAIL,
             summary=join("; ", problems),
             details=join("\n", [records[0], counts]),
-            remedy=Remedy(_spf_remedy(problems, env.spf_include, example), LINKS["spf"]),
+            remedy=Remedy(spf_remedy(expansion.error_kinds, missing, example), LINKS["spf"]),
             evidence=evidence,
         )
     qualifier = record.all_qualifier
@@ -144,19 +151,32 @@ _ALL_MEANING = {
 _NO_ALL = N_("with no 'all' term, other senders are neutral")
 
 
-def _spf_remedy(problems: list[str], include: str | None, example: str) -> str:
-    text = " ".join(str(p) for p in problems)  # the English, to tell the problems apart
-    if "lookups" in text:
-        return msg(
+# A failing record's remedy by the kind of error, the most pressing first: an expansion over
+# the lookup limits is a permanent error at every receiver whatever else is fixed.
+_SPF_REMEDIES = (
+    (
+        SpfError.LOOKUP_LIMIT,
+        N_(
             "Reduce the DNS lookups to 10 or fewer: remove includes for services you no "
             "longer use, replace 'a'/'mx'/'ptr' terms with ip4:/ip6: ranges, or move a "
             "sending service to a subdomain with its own SPF record."
-        )
-    if "loop" in text:
-        return msg("Remove the include that points back to a domain already in the chain.")
-    if include and include in text:
+        ),
+    ),
+    (SpfError.LOOP, N_("Remove the include that points back to a domain already in the chain.")),
+)
+
+
+def spf_remedy(errors: Collection[SpfError], missing_include: str | None, example: str) -> str:
+    """What to change in a failing SPF record. `errors` are the kinds the expansion found;
+    `missing_include` is the cloud's include when the record lacks it."""
+    for kind, template in _SPF_REMEDIES:
+        if kind in errors:
+            return msg(template)
+    if missing_include:
         return msg(
-            "Add include:{include} to the record, e.g. {record}", include=include, record=example
+            "Add include:{include} to the record, e.g. {record}",
+            include=missing_include,
+            record=example,
         )
     return msg("Correct the record; a minimal valid one is: {record}", record=example)
 

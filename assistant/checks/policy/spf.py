@@ -349,6 +349,14 @@ class SpfNode:
     problem: str | None
 
 
+class SpfError(enum.Enum):
+    """What kind of error an expansion found: the remedy an administrator needs depends on it."""
+
+    LOOKUP_LIMIT = "lookup_limit"  # §4.6.4: too many DNS-querying terms or void lookups
+    LOOP = "loop"  # an include or redirect leads back to a domain already in the chain
+    RECORD = "record"  # a record missing, doubled or malformed, or a lookup that failed
+
+
 @dataclass(frozen=True)
 class SpfExpansion:
     root: SpfNode
@@ -357,6 +365,7 @@ class SpfExpansion:
     errors: tuple[str, ...]
     includes: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    error_kinds: frozenset[SpfError] = frozenset()  # the kinds among `errors`
 
     def includes_domain(self, domain: str) -> bool:
         return _normalise(domain) in self.includes
@@ -378,33 +387,36 @@ def expand_spf(
     """
     walk = _Walk(resolve, hard_stop)
     root = walk.node(_normalise(domain), (), None)
-    errors = list(walk.errors)
     if walk.lookups > max_lookups:
-        errors.append(
+        walk.error(
             msg("more than {limit} DNS lookups ({count}+)", limit=max_lookups, count=walk.lookups)
             if walk.stopped
             else msg(
                 "more than {limit} DNS lookups ({count})", limit=max_lookups, count=walk.lookups
-            )
+            ),
+            SpfError.LOOKUP_LIMIT,
         )
     if walk.stopped:
-        errors.append(
+        walk.error(
             msg(
                 "stopped expanding after {limit} DNS lookups; the record needs more",
                 limit=hard_stop,
-            )
+            ),
+            SpfError.LOOKUP_LIMIT,
         )
     if walk.void > max_void:
-        errors.append(
-            msg("more than {limit} void lookups ({count})", limit=max_void, count=walk.void)
+        walk.error(
+            msg("more than {limit} void lookups ({count})", limit=max_void, count=walk.void),
+            SpfError.LOOKUP_LIMIT,
         )
     return SpfExpansion(
         root=root,
         dns_lookups=walk.lookups,
         void_lookups=walk.void,
-        errors=tuple(dict.fromkeys(errors)),  # a record reached twice reports once
+        errors=tuple(dict.fromkeys(walk.errors)),  # a record reached twice reports once
         includes=tuple(dict.fromkeys(walk.includes)),
         warnings=tuple(dict.fromkeys(walk.warnings)),
+        error_kinds=frozenset(walk.error_kinds),
     )
 
 
@@ -424,6 +436,11 @@ class _Walk:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
+    error_kinds: set[SpfError] = field(default_factory=set)
+
+    def error(self, text: str, kind: SpfError = SpfError.RECORD) -> None:
+        self.errors.append(text)
+        self.error_kinds.add(kind)
 
     def count(self) -> bool:
         """Count one DNS-querying term; False once the hard stop is reached."""
@@ -439,7 +456,7 @@ class _Walk:
         lookup = self.resolve(domain, "TXT")
         if lookup.outcome.failed:
             outcome = lookup.outcome.name
-            self.errors.append(
+            self.error(
                 msg("{term}: the TXT lookup failed ({outcome})", term=label, outcome=outcome)
             )
             return SpfNode(
@@ -449,7 +466,7 @@ class _Walk:
             self.void += 1
         records = spf_records_in(lookup.values) if lookup.outcome is LookupOutcome.OK else []
         if not records:
-            self.errors.append(msg("{term} has no SPF record", term=label))
+            self.error(msg("{term} has no SPF record", term=label))
             missing = lookup.outcome is LookupOutcome.NXDOMAIN
             why = (
                 msg("no SPF record (the name does not exist)") if missing else msg("no SPF record")
@@ -457,7 +474,7 @@ class _Walk:
             return SpfNode(domain, None, None, (), why)
         if len(records) > 1:
             count = len(records)
-            self.errors.append(
+            self.error(
                 msg(
                     "{term} has {count} SPF records (there must be exactly one)",
                     term=label,
@@ -468,7 +485,8 @@ class _Walk:
             return SpfNode(domain, None, None, (), several)
 
         parsed = parse_spf(records[0])
-        self.errors.extend(_in_domain(domain, e) for e in parsed.errors)
+        for error in parsed.errors:
+            self.error(_in_domain(domain, error))
         self.warnings.extend(_in_domain(domain, w) for w in parsed.warnings)
         children = self.terms(domain, parsed, (*path, domain))
         problem = join("; ", parsed.errors) if parsed.errors else None
@@ -518,7 +536,7 @@ class _Walk:
                 if kind == "include"
                 else msg("redirect loop: {chain}", chain=chain)
             )
-            self.errors.append(loop)
+            self.error(loop, SpfError.LOOP)
             return SpfNode(target, None, None, (), loop)
         via = f"include:{target}" if kind == "include" else f"redirect={target}"
         return self.node(target, path, via)
@@ -530,7 +548,7 @@ class _Walk:
         lookups = [self.resolve(target, rdtype) for rdtype in kinds]
         failed = next((x.outcome for x in lookups if x.outcome.failed), None)
         if failed is not None:
-            self.errors.append(
+            self.error(
                 msg(
                     "{domain}: '{term}': the lookup of {target} failed ({outcome})",
                     domain=domain,
@@ -556,7 +574,7 @@ class _Walk:
         target = _normalise(term.value or domain)
         lookup = self.resolve(target, "MX")
         if lookup.outcome.failed:
-            self.errors.append(
+            self.error(
                 msg(
                     "{domain}: '{term}': the MX lookup of {target} failed ({outcome})",
                     domain=domain,
@@ -576,7 +594,7 @@ class _Walk:
                 )
             )
         elif len(lookup.values) > MAX_MX_NAMES:
-            self.errors.append(
+            self.error(
                 msg(
                     "{domain}: '{term}': {target} has {count} MX hosts; SPF allows at most {limit}",
                     domain=domain,
