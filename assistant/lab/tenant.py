@@ -23,10 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-
-from assistant.checks.policy.dane import tlsa_for
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.dns_server import LabDnsServer
 from assistant.lab.dns_zone import Fault, Record
@@ -61,6 +57,7 @@ from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvi
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.smtp_server import LabMxServer
+from assistant.lab.tlsa import dane_ee_tlsa
 from assistant.lab.topology import lab_directory, lab_topology
 from assistant.lab.zones import (
     AD_SCENARIOS,
@@ -382,7 +379,7 @@ class Lab:
     # -- zone data ----------------------------------------------------------------------
 
     def _zone_data(self) -> tuple[list[Record], list[str], dict[str, Fault]]:
-        good_tlsa = tlsa_for(_der(self.pki.server_cert_pem(MX_CERT_NAMES)))
+        good_tlsa = dane_ee_tlsa(self.pki.server_cert_pem(MX_CERT_NAMES))
         wrong_tlsa = "3 1 1 " + "ab" * 32
         records = microsoft_records()
         signed = ["mx.microsoft", "onmicrosoft.com", "outlook.com"]
@@ -402,10 +399,6 @@ class Lab:
             records += ad_domain_records(ad)
         records += evil_records()
         return records, signed, faults_by_name
-
-
-def _der(pem: bytes) -> bytes:
-    return x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
 
 
 def _static(text: str) -> Handler:
