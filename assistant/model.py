@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import text as i18n
+from assistant.text import msg
 
 REPORT_FORMAT = "connectivity-assistant-report"
 REPORT_VERSION = 1
@@ -112,6 +113,14 @@ class Step:
     duration_ms: int = 0
     children: list[Step] = field(default_factory=list)
 
+    @classmethod
+    def stopped(cls, step_id: str, title: str) -> Step:
+        """A check the run stopped before it gave a verdict (the user cancelled the run).
+
+        Checks never give Status.CANCELLED themselves, so that status is what tells these
+        steps apart; the summary is a fixed word for the reports, never compared."""
+        return cls(step_id, title, Status.CANCELLED, summary=CANCELLED_SUMMARY)
+
     def walk(self) -> list[Step]:
         """This step and every descendant, depth first."""
         out = [self]
@@ -164,6 +173,9 @@ class Step:
             duration_ms=duration,
             children=[Step.from_dict(c, f"{where}.children[{i}]") for i, c in enumerate(children)],
         )
+
+
+CANCELLED_SUMMARY = msg("cancelled")  # a stopped step's summary (Step.stopped)
 
 
 class ReportFormatError(ValueError):

@@ -42,8 +42,6 @@ from assistant.text import msg
 
 THREAD_PREFIX = "ca-check"
 CANCEL_GRACE = 0.8  # seconds a cancelled run waits for its workers before returning
-# A cancelled check's summary. The wizard compares it with "cancelled": keep the English.
-CANCELLED = msg("cancelled")
 
 
 class PlanError(ValueError):
@@ -246,7 +244,7 @@ class Runner:
         for item in running.values():
             item.token.cancel()
         for check in [r.check for r in running.values()] + pending:
-            step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
+            step = Step.stopped(check.id, check.title)
             results[check.id] = step
             sink(CheckFinished(step))
         running.clear()
@@ -259,7 +257,7 @@ def _guarded(check: Check, context: Context) -> Step:
     try:
         step = check.run(context)
     except Cancelled:
-        step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
+        step = Step.stopped(check.id, check.title)
     except DeadlineExceeded:
         step = Step(check.id, check.title, Status.ERROR, summary=msg("ran out of time"))
     except Exception as exc:  # a bug in a check must not take the run down
@@ -270,7 +268,7 @@ def _guarded(check: Check, context: Context) -> Step:
     if context.token.cancelled:
         # Its sockets were shut down under it: whatever it made of that (an empty read, a
         # closed-socket error) says nothing about the target, so it is reported as cancelled.
-        step = Step(check.id, check.title, Status.CANCELLED, summary=CANCELLED)
+        step = Step.stopped(check.id, check.title)
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step
 

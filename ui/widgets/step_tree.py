@@ -196,8 +196,8 @@ class StepTree(QTreeWidget):
 
     def _show_summary(self, item: QTreeWidgetItem, step: Step) -> None:
         summary = engine_text(self.redact(step.summary))
-        if step.status is Status.CANCELLED and step.summary == "cancelled":
-            summary = ""  # the engine's fixed word; the Status column already says it
+        if step.status is Status.CANCELLED:
+            summary = ""  # stopped by the run (Step.stopped): the Status column says it all
         item.setText(COL_SUMMARY, summary)
         item.setToolTip(COL_SUMMARY, plain_tooltip(summary))
 
