@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from assistant.auth.prompt import Prompt
@@ -29,15 +30,28 @@ class StepStarted:
     title: str
 
 
+def _snapshot(event: StepFinished | CheckFinished) -> None:
+    # Step is mutable, and the check that sent it goes on running on its worker thread (a
+    # parent rolls its children up): the event keeps a copy of the step as it was sent, so
+    # what a listener on another thread sees never changes under it.
+    object.__setattr__(event, "step", copy.deepcopy(event.step))
+
+
 @dataclass(frozen=True)
 class StepFinished:
     check_id: str
     step: Step
 
+    def __post_init__(self) -> None:
+        _snapshot(self)
+
 
 @dataclass(frozen=True)
 class CheckFinished:
     step: Step
+
+    def __post_init__(self) -> None:
+        _snapshot(self)
 
 
 @dataclass(frozen=True)
