@@ -13,7 +13,11 @@ import uuid
 
 from assistant.check import Check, Context
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
-from assistant.checks.autodiscover.settings import RESULT_CHECK, discovered_settings
+from assistant.checks.autodiscover.settings import (
+    CLOUD_DEFAULTS,
+    RESULT_CHECK,
+    discovered_settings,
+)
 from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token, oauth
 from assistant.hostnames import url_host
@@ -23,7 +27,6 @@ from assistant.text import join, msg
 
 LINK = "https://learn.microsoft.com/exchange/clients/mapi-over-http/configure-mapi-over-http"
 TITLE = msg("MAPI over HTTP endpoints")
-CLOUD_DEFAULTS = "cloud defaults"  # DiscoveredSettings.source when the cloud's defaults apply
 
 
 def _headers(request_type: str) -> dict[str, str]:

@@ -17,6 +17,9 @@ from assistant.text import msg
 
 RESULT_CHECK = "autodiscover.result"
 SETTINGS_KIND = "settings"
+# DiscoveredSettings.source when the cloud's defaults apply (no step supplied them). Reports
+# show it ("URL from cloud defaults") and later checks compare with it: this one constant.
+CLOUD_DEFAULTS = "cloud defaults"
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class ProtocolEndpoint:
 
 @dataclass(frozen=True)
 class DiscoveredSettings:
-    source: str  # the step that supplied them, or "cloud defaults"
+    source: str  # the step that supplied them, or CLOUD_DEFAULTS
     email: str | None = None  # after redirectAddr hops, the address that answered
     ews_url: str | None = None
     mapi_emsmdb_url: str | None = None
@@ -87,7 +90,7 @@ class DiscoveredSettings:
     def source_of(self, name: str) -> str:
         """Which step supplied one field (a field filled from the cloud's defaults says so)."""
         filled = self.extra.get("defaults_for", "").split(",")
-        return "cloud defaults" if name in filled else self.source
+        return CLOUD_DEFAULTS if name in filled else self.source
 
     def to_evidence(self) -> Evidence:
         return Evidence(kind=SETTINGS_KIND, label=msg("Discovered settings"), data=self.to_dict())
@@ -96,13 +99,13 @@ class DiscoveredSettings:
 def cloud_defaults(env: Environment) -> DiscoveredSettings:
     """What a cloud mailbox uses when autodiscover says nothing (CHECKS.md's table)."""
     if not env.is_cloud or env.mailbox_host is None:
-        return DiscoveredSettings(source="cloud defaults")
+        return DiscoveredSettings(source=CLOUD_DEFAULTS)
     host = env.mailbox_host
     smtp = None
     if env.smtp_submission is not None:
         smtp = ProtocolEndpoint(env.smtp_submission[0], env.smtp_submission[1], "tls")
     return DiscoveredSettings(
-        source="cloud defaults",
+        source=CLOUD_DEFAULTS,
         ews_url=f"https://{host}/EWS/Exchange.asmx",
         mapi_emsmdb_url=f"https://{host}/mapi/emsmdb/",
         mapi_nspi_url=f"https://{host}/mapi/nspi/",

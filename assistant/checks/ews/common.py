@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from assistant.auth.credentials import Credentials, OAuthCredential
 from assistant.cancel import DeadlineExceeded
 from assistant.check import Context
+from assistant.checks.autodiscover.settings import CLOUD_DEFAULTS
 from assistant.checks.ews.errors import EwsFailure, explain
 from assistant.checks.ews.session import EwsSession
 from assistant.checks.oauth_common import bearer_refusal, mailbox_permission
@@ -24,7 +25,6 @@ LOGIN = "ews.login"
 MAILBOX = "ews.mailbox"
 RETIREMENT = "ews.retirement"
 INFO_KIND = "ews"  # evidence carrying what ews.endpoint / ews.login found, for later checks
-CLOUD_DEFAULTS = "cloud defaults"  # DiscoveredSettings.source when the cloud's defaults apply
 MAX_EXCHANGES_SHOWN = 12
 DETAIL_CHARS = 400  # of an exchangelib message (a 403's repeats every response header)
 
