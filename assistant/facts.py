@@ -138,6 +138,10 @@ ENVIRONMENTS: dict[Cloud, Environment] = {
     ),
 }
 
+# Exchange Online's older worldwide MX form, "<label>.mail.protection.outlook.com": dns.mx
+# mentions the newer "<label>.mx.microsoft" (inbound DNSSEC and DANE) to a domain still on it.
+CLASSIC_MX_SUFFIX = ENVIRONMENTS[Cloud.WORLDWIDE].mx_suffixes[0]
+
 # Vendor articles that remedies link to; one place so a moved page is fixed once.
 LINKS = {
     "mx": "https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider",

@@ -11,7 +11,14 @@ from assistant.checks.dns.common import (
     lookup_failed,
     resolver_down,
 )
-from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, Cloud, is_microsoft_host, is_within
+from assistant.facts import (
+    CLASSIC_MX_SUFFIX,
+    LINKS,
+    SKYPE_ONLINE_RETIRED,
+    Cloud,
+    is_microsoft_host,
+    is_within,
+)
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.resolver import DnsAnswer, Outcome
 from assistant.text import join, msg, verbatim
@@ -197,7 +204,7 @@ def check_mx(ctx: Context) -> Step:
         evidence=[dns_evidence(answers)],
         children=children,
     )
-    classic = all(canonical[h].endswith("mail.protection.outlook.com") for h in microsoft)
+    classic = all(canonical[h].endswith(CLASSIC_MX_SUFFIX) for h in microsoft)
     if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft and classic:
         step.details = msg(
             "This MX uses the mail.protection.outlook.com form. The newer "
