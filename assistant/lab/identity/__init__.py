@@ -3,7 +3,7 @@ authorization code (browser), refresh token and client credentials, issuing RS25
 that the lab's Dovecot, SMTP submission, EWS, autodiscover and MAPI servers validate.
 See provider.py for the test hooks and registry.py for the apps and their faults."""
 
-from assistant.lab.identity.provider import LOGIN_HOSTS, LabIdentityProvider
+from assistant.lab.identity.provider import LabIdentityProvider
 from assistant.lab.identity.registry import (
     CONNECTIVITY_APP,
     CONTOSO_TENANT,
@@ -22,6 +22,7 @@ from assistant.lab.identity.registry import (
     ORPHAN_APP,
     ROLELESS_APP,
 )
+from assistant.lab.identity.resolve import LOGIN_HOSTS
 from assistant.lab.identity.validator import BearerCheck, LabTokenValidator
 
 __all__ = [

@@ -5,7 +5,6 @@ an app-only token with the application permissions (roles) granted to it."""
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from cryptography import x509
 
@@ -13,15 +12,13 @@ from assistant.lab.identity.errors import refuse
 from assistant.lab.identity.jwt import JwtError, b64url_decode, split, verify
 from assistant.lab.identity.registry import LabApp, LabTenant
 from assistant.lab.identity.resolve import parse_scopes, tenant_of
-
-if TYPE_CHECKING:
-    from assistant.lab.identity.provider import LabIdentityProvider
+from assistant.lab.identity.state import IdentityState
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
 def client_credentials(
-    idp: LabIdentityProvider, host: str, name: str, form: dict[str, str]
+    idp: IdentityState, host: str, name: str, form: dict[str, str]
 ) -> dict[str, object]:
     tenant = tenant_of(idp, host, name, issuing=True)
     if tenant is None:
@@ -51,7 +48,7 @@ def client_credentials(
 
 
 def _authenticate_client(
-    idp: LabIdentityProvider,
+    idp: IdentityState,
     host: str,
     name: str,
     tenant: LabTenant,

@@ -16,16 +16,18 @@ for a client that failed to authenticate).
 
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
 import time
-from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from assistant.facts import ENVIRONMENTS
 from assistant.lab.https_server import LabRequest, LabResponse
+from assistant.lab.identity.authorize import authorize_page
 from assistant.lab.identity.client_grant import client_credentials
 from assistant.lab.identity.errors import Refused, error_response, json_response, refuse
 from assistant.lab.identity.grants import Grant, OAuthError
+from assistant.lab.identity.jwt import b64url
 from assistant.lab.identity.registry import LabApp, object_id
 from assistant.lab.identity.resolve import (
     CLOUD_INSTANCE,
@@ -34,16 +36,14 @@ from assistant.lab.identity.resolve import (
     parse_scopes,
     tenant_of,
 )
-
-if TYPE_CHECKING:
-    from assistant.lab.identity.provider import LabIdentityProvider
+from assistant.lab.identity.state import IdentityState
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 
 # -- routing -----------------------------------------------------------------------------
 
 
-def dispatch(idp: LabIdentityProvider, request: LabRequest) -> LabResponse:
+def dispatch(idp: IdentityState, request: LabRequest) -> LabResponse:
     parts = [p for p in request.route_path.split("/") if p]
     if not parts:
         return LabResponse(404, b"not found")
@@ -65,7 +65,7 @@ def dispatch(idp: LabIdentityProvider, request: LabRequest) -> LabResponse:
     return LabResponse(404, b"not found")
 
 
-def openid_configuration(idp: LabIdentityProvider, host: str, name: str) -> dict[str, object]:
+def openid_configuration(idp: IdentityState, host: str, name: str) -> dict[str, object]:
     tenant = tenant_of(idp, host, name, issuing=False)
     path = tenant.tenant_id if tenant else name
     issuer_id = tenant.tenant_id if tenant else "{tenantid}"
@@ -96,43 +96,11 @@ def openid_configuration(idp: LabIdentityProvider, host: str, name: str) -> dict
     }
 
 
-# -- the browser's sign-in page ----------------------------------------------------------
-
-_PLACEHOLDER_PAGE = (
-    b"<html><body>Lab sign-in page: tests approve sign-ins with a hook.</body></html>"
-)
-
-
-def authorize_page(idp: LabIdentityProvider, request: LabRequest) -> LabResponse:
-    """What a browser gets at the authorization URL. Without `auto_approve`, a placeholder
-    (tests sign in with `approve_authorization`). With it, the page Entra answers once
-    that user has signed in with response_mode=form_post: a form, submitted by script,
-    that posts the code and state (or the error) to the app's redirect URI."""
-    if idp.auto_approve is None:
-        return LabResponse(200, _PLACEHOLDER_PAGE, content_type="text/html; charset=utf-8")
-    redirect, form = idp.approve_authorization(request.url(), idp.auto_approve)
-    fields = "".join(
-        f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}"/>'
-        for k, v in form.items()
-    )
-    page = (
-        "<html><head><title>Working...</title></head><body>"
-        f'<form method="POST" name="hiddenform" action="{html.escape(redirect)}">{fields}'
-        "<noscript><p>Script is disabled. Click Submit to continue.</p>"
-        '<input type="submit" value="Submit"/></noscript></form>'
-        "<script>document.forms[0].submit();</script></body></html>"
-    )
-    return LabResponse(200, page.encode(), content_type="text/html; charset=utf-8")
-
-
-# -- scopes ------------------------------------------------------------------------------
-
-
 # -- device code -------------------------------------------------------------------------
 
 
 def device_code(
-    idp: LabIdentityProvider, host: str, name: str, form: dict[str, str]
+    idp: IdentityState, host: str, name: str, form: dict[str, str]
 ) -> dict[str, object]:
     tenant = tenant_of(idp, host, name, issuing=True)
     cloud = tenant.cloud if tenant else cloud_of_host(host)
@@ -158,9 +126,7 @@ def device_code(
 # -- the token endpoint ----------------------------------------------------------------------
 
 
-def token(
-    idp: LabIdentityProvider, host: str, name: str, form: dict[str, str]
-) -> dict[str, object]:
+def token(idp: IdentityState, host: str, name: str, form: dict[str, str]) -> dict[str, object]:
     grant_type = form.get("grant_type", "")
     if grant_type == "client_credentials":
         return client_credentials(idp, host, name, form)
@@ -185,7 +151,7 @@ def token(
     return _user_tokens(idp, host, app, grant, nonce)
 
 
-def _device_grant(idp: LabIdentityProvider, app: LabApp, device_code: str) -> Grant:
+def _device_grant(idp: IdentityState, app: LabApp, device_code: str) -> Grant:
     entry = idp.grants.device(device_code)
     if entry is None or entry.grant.client_id != app.client_id:
         raise Refused(OAuthError(400, "bad_verification_code", None, "Unknown device code."))
@@ -205,11 +171,7 @@ def _device_grant(idp: LabIdentityProvider, app: LabApp, device_code: str) -> Gr
     return entry.grant
 
 
-def _code_grant(
-    idp: LabIdentityProvider, app: LabApp, form: dict[str, str]
-) -> tuple[Grant, str | None]:
-    from assistant.lab.identity.provider import pkce_matches
-
+def _code_grant(idp: IdentityState, app: LabApp, form: dict[str, str]) -> tuple[Grant, str | None]:
     code = idp.grants.redeem_auth_code(form.get("code", ""))
     if code is None or code.grant.client_id != app.client_id or code.expires_at < time.time():
         raise Refused(OAuthError(400, "invalid_grant", 70008, "The provided code is expired."))
@@ -221,10 +183,8 @@ def _code_grant(
 
 
 def _user_tokens(
-    idp: LabIdentityProvider, host: str, app: LabApp, grant: Grant, nonce: str | None = None
+    idp: IdentityState, host: str, app: LabApp, grant: Grant, nonce: str | None = None
 ) -> dict[str, object]:
-    from assistant.lab.identity.provider import client_info
-
     assert grant.user is not None
     tenant = idp.tenants[grant.tenant_id]
     lifetime = idp.token_lifetime
@@ -246,26 +206,11 @@ def _user_tokens(
     return answer
 
 
-def authorization_grant(
-    idp: LabIdentityProvider, auth_uri: str, params: dict[str, str]
-) -> tuple[Grant, str]:
-    """The grant a browser sign-in at auth_uri asks for, and its checked redirect URI."""
-    parts = urlsplit(auth_uri)
-    host = (parts.hostname or "").lower()
-    name = (parts.path.strip("/").split("/") or [""])[0].lower()
-    tenant = tenant_of(idp, host, name, issuing=True)
-    cloud = tenant.cloud if tenant else cloud_of_host(host)
-    app = app_of(idp, params.get("client_id", ""), name)
-    redirect = params.get("redirect_uri", "")
-    if not any(_same_redirect(redirect, uri) for uri in app.redirect_uris):
-        raise refuse(50011, redirect=redirect, client_id=app.client_id)
-    resource, names, oidc = parse_scopes(cloud, params.get("scope", ""), name)
-    grant = Grant(app.client_id, tenant.tenant_id if tenant else name, resource, names, oidc, host)
-    return grant, redirect
+def pkce_matches(verifier: str, challenge: str) -> bool:
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return b64url(digest) == challenge
 
 
-def _same_redirect(asked: str, registered: str) -> bool:
-    """Entra ignores the port of a http://localhost redirect URI (RFC 8252 loopback)."""
-    a, r = urlsplit(asked), urlsplit(registered)
-    same = (a.scheme, a.hostname, a.path or "/") == (r.scheme, r.hostname, r.path or "/")
-    return same and (r.hostname == "localhost" or a.port == r.port)
+def client_info(oid: str, tenant_id: str) -> str:
+    raw = f'{{"uid":"{oid}","utid":"{tenant_id}"}}'.encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")

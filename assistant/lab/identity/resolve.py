@@ -4,15 +4,16 @@ resource and permissions in its scope parameter (AADSTS70011, 500011)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from assistant.facts import ENVIRONMENTS, Cloud
 from assistant.lab.identity.errors import refuse
 from assistant.lab.identity.registry import LabApp, LabTenant
+from assistant.lab.identity.state import IdentityState
 
-if TYPE_CHECKING:
-    from assistant.lab.identity.provider import LabIdentityProvider
-
+LOGIN_HOSTS = {
+    "login.microsoftonline.com": Cloud.WORLDWIDE,
+    "login.microsoftonline.us": Cloud.GCC_HIGH,
+    "login.partner.microsoftonline.cn": Cloud.CHINA,
+}
 OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
 CLOUD_INSTANCE = {
     Cloud.WORLDWIDE: "microsoftonline.com",
@@ -23,12 +24,10 @@ CLOUD_INSTANCE = {
 
 
 def cloud_of_host(host: str) -> Cloud:
-    from assistant.lab.identity.provider import LOGIN_HOSTS
-
     return LOGIN_HOSTS.get(host, Cloud.WORLDWIDE)
 
 
-def tenant_of(idp: LabIdentityProvider, host: str, name: str, *, issuing: bool) -> LabTenant | None:
+def tenant_of(idp: IdentityState, host: str, name: str, *, issuing: bool) -> LabTenant | None:
     """The tenant named in the path; None for organizations/common. Unknown: 90002;
     another cloud's tenant when tokens are asked for: 90038."""
     if name in ("organizations", "common"):
@@ -73,7 +72,7 @@ def parse_scopes(
     return resource, frozenset(names), frozenset(oidc)
 
 
-def app_of(idp: LabIdentityProvider, client_id: str, tenant: str) -> LabApp:
+def app_of(idp: IdentityState, client_id: str, tenant: str) -> LabApp:
     app = idp.apps.get(client_id.lower())
     if app is None:
         raise refuse(700016, client_id=client_id, tenant=tenant)
