@@ -9,7 +9,7 @@ imap.login.xoauth2   instead, in an OAuth run: AUTHENTICATE XOAUTH2 with the run
 imap.inbox         EXAMINE INBOX (read-only): the message count
 
 Neither password nor token travels before TLS, nor over TLS that did not validate, nor
-to a host outside the rules (mail_common.host_refusal).
+to a host outside the rules (mail.common.host_refusal).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_check import Query, SignIn, Stage, mail_check
-from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import (
+from assistant.checks.mail.check import Query, SignIn, Stage, mail_check
+from assistant.checks.mail.oauth import xoauth2_step
+from assistant.checks.mail.session import (
     Conversation,
     MailProtocol,
     PasswordSignIn,

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_check import Query, SignIn, mail_check
-from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import (
+from assistant.checks.mail.check import Query, SignIn, mail_check
+from assistant.checks.mail.oauth import xoauth2_step
+from assistant.checks.mail.session import (
     Conversation,
     MailProtocol,
     PasswordSignIn,

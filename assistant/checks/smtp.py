@@ -8,7 +8,7 @@ smtp.auth.password  the AUTH mechanisms offered over TLS, and AUTH PLAIN (or LOG
 smtp.auth.xoauth2   instead, in an OAuth run: AUTH XOAUTH2 with the run's token
 
 Exchange Online's refusals (535 5.7.139, 550 5.7.30, 421 4.7.66, ...) are explained
-by mail_replies. Nothing is sent as mail here (that is relay.*).
+by mail.replies. Nothing is sent as mail here (that is relay.*).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from collections.abc import Callable, Sequence
 
 from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
-from assistant.checks.mail_check import SignIn, mail_check
-from assistant.checks.mail_common import Endpoint, ReplyRefused
-from assistant.checks.mail_oauth import xoauth2_step
-from assistant.checks.mail_session import (
+from assistant.checks.mail.check import SignIn, mail_check
+from assistant.checks.mail.common import Endpoint, ReplyRefused
+from assistant.checks.mail.oauth import xoauth2_step
+from assistant.checks.mail.session import (
     Conversation,
     MailProtocol,
     PasswordSignIn,

@@ -29,8 +29,8 @@ from test_report_canaries import artifacts
 from assistant.auth.credentials import PasswordCredential
 from assistant.check import Check, Context
 from assistant.checks.imap import IMAP
-from assistant.checks.mail_check import SignIn, mail_check
-from assistant.checks.mail_session import Conversation, PasswordSignIn, password_sign_in
+from assistant.checks.mail.check import SignIn, mail_check
+from assistant.checks.mail.session import Conversation, PasswordSignIn, password_sign_in
 from assistant.config import Target
 from assistant.lab.mail import MAILBOX_HOST, UNICODE_PASSWORD, UNICODE_USER, MailLab
 from assistant.lab.pki import LabPKI

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from assistant.checks import imap, pop, smtp
-from assistant.checks.mail_replies import explain_reply
+from assistant.checks.mail.replies import explain_reply
 from assistant.config import InputError, MailEndpoint, NetworkOptions, parse_endpoint
 from assistant.model import Status
 from assistant.net.mailwire import Wire

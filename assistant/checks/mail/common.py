@@ -162,7 +162,7 @@ def said(exc: BaseException) -> str:
 @dataclass(frozen=True)
 class Failure:
     text: str  # for the summary (Text), already redacted
-    reply: str | None  # the server's refusal, when there was one (for mail_replies)
+    reply: str | None  # the server's refusal, when there was one (for replies.py)
     timed_out: bool = False
     cut_off: bool = False
 

@@ -2,7 +2,7 @@
 (imap.login.xoauth2, pop.login.xoauth2, smtp.auth.xoauth2).
 
 The token goes only where the password would: after TLS validated for the host, to a
-host mail_common.host_refusal allows, and only when the server offers XOAUTH2. The SASL
+host mail.common.host_refusal allows, and only when the server offers XOAUTH2. The SASL
 line is masked in the transcript by the Wire; the token and its base64/XOAUTH2 forms
 are in the run's Redactor as well (added the moment the token was obtained).
 """
@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from assistant.check import Context
-from assistant.checks.mail_common import Endpoint, failure, host_refusal, host_refused, io_remedy
-from assistant.checks.mail_replies import explain_reply
-from assistant.checks.mail_session import (
+from assistant.checks.mail.common import Endpoint, failure, host_refusal, host_refused, io_remedy
+from assistant.checks.mail.replies import explain_reply
+from assistant.checks.mail.session import (
     PROTOCOL_ERRORS,
     Conversation,
     Session,
@@ -30,7 +30,7 @@ from assistant.text import msg
 S = TypeVar("S", bound=Session)
 TITLE = msg("Sign in with OAuth (XOAUTH2)")
 _NAMES = {"imap": "IMAP", "pop": "POP", "smtp": "SMTP AUTH"}
-# mail_replies keys that blame the password; for a token they mean "token refused".
+# replies.py keys that blame the password; for a token they mean "token refused".
 _PASSWORD_MEANINGS = frozenset(
     {
         "smtp_auth_unsuccessful",

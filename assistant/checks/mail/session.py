@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from assistant.check import Context
-from assistant.checks.mail_common import (
+from assistant.checks.mail.common import (
     NO_CREDENTIALS,
     Endpoint,
     Failure,
@@ -41,7 +41,7 @@ from assistant.checks.mail_common import (
     tls_remedy,
     unwind,
 )
-from assistant.checks.mail_replies import explain_reply
+from assistant.checks.mail.replies import explain_reply
 from assistant.facts import LEGACY_TLS_RETIRED, MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.net.connect import ConnectError, ConnectInfo
@@ -145,7 +145,7 @@ class Conversation(Generic[S]):
             self.net.close(sock)
 
     def explain(self, found: Failure) -> tuple[str, Remedy | None]:
-        """A failure's summary, with the cause from mail_replies when the server said no."""
+        """A failure's summary, with the cause from replies.py when the server said no."""
         meaning = None
         if found.reply is not None:
             meaning = explain_reply(self.protocol.key, found.reply, cloud=self.endpoint.microsoft)

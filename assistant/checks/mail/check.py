@@ -1,10 +1,10 @@
 """The frame imap.login, pop.login and smtp.auth share; each states only its own steps.
 
-A check is one conversation (mail_session): the connect and TLS steps, then, only with
+A check is one conversation (session.py): the connect and TLS steps, then, only with
 a live session, the protocol's steps: perhaps one before the sign-in
 (imap.capabilities), the sign-in (with the password, or XOAUTH2 in an OAuth run), and
 perhaps one once signed in (imap.inbox, pop.stat). What could not be tried is skipped
-with the reason, and mail_common.roll_up makes the check's own step of the children.
+with the reason, and common.roll_up makes the check's own step of the children.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from assistant.check import Context
-from assistant.checks.mail_common import (
+from assistant.checks.mail.common import (
     blocked_by,
     choose_endpoint,
     failure,
@@ -23,8 +23,8 @@ from assistant.checks.mail_common import (
     skipped,
     timed,
 )
-from assistant.checks.mail_oauth import TITLE as XOAUTH2_TITLE
-from assistant.checks.mail_session import PROTOCOL_ERRORS, Conversation, MailProtocol, Session
+from assistant.checks.mail.oauth import TITLE as XOAUTH2_TITLE
+from assistant.checks.mail.session import PROTOCOL_ERRORS, Conversation, MailProtocol, Session
 from assistant.checks.oauth_common import oauth
 from assistant.model import Status, Step
 from assistant.text import msg
