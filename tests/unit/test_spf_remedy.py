@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from assistant.checks.dns.auth import spf_remedy
+from assistant.checks.dns.sender_auth import spf_remedy
 from assistant.checks.policy.spf import Lookup, LookupOutcome, SpfError, expand_spf
 
 LIMIT, LOOP, RECORD = SpfError.LOOKUP_LIMIT, SpfError.LOOP, SpfError.RECORD

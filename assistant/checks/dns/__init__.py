@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from assistant.check import Check
-from assistant.checks.dns.auth import check_dkim, check_dmarc, check_spf
 from assistant.checks.dns.common import RESOLVER_CHECK
 from assistant.checks.dns.records import (
     check_autodiscover_dns,
@@ -13,6 +12,7 @@ from assistant.checks.dns.records import (
     check_teams,
     check_verification,
 )
+from assistant.checks.dns.sender_auth import check_dkim, check_dmarc, check_spf
 from assistant.checks.dns.transport import check_dane, check_dnssec, check_mta_sts, check_tlsrpt
 from assistant.text import msg
 
