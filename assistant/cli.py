@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from assistant import __version__
-from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCredential
-from assistant.checks.registry import areas, select, with_sign_in
+from assistant.auth.credentials import Credentials, PasswordCredential
+from assistant.checks.registry import areas, select
 from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
 from assistant.config import (
     DEADLINE_RANGE,
@@ -32,16 +32,12 @@ from assistant.config import (
     parse_nameserver,
     parse_trusted_host,
 )
+from assistant.diagnosis import Diagnosis, Outcome
 from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
 from assistant.model import Status, Step
 from assistant.net.ca_bundle import check_ca_bundle
-from assistant.net.redact import Redactor
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
-from assistant.report.environment import run_facts
 from assistant.report.export import ExportError, ExportRequest, write_exports
-from assistant.report.json_report import build_report
-from assistant.report.runlog import RunLog
-from assistant.runner import Runner
 from assistant.text import msg
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -239,17 +235,10 @@ def run_checks(
     credentials: Credentials | None = None,
     exports: ExportRequest | None = None,
 ) -> int:
-    checks = select(check_names)
-    if isinstance(credentials, OAuthCredential):
-        checks = with_sign_in(checks)  # auth.token: the sign-in and the token's diagnosis
-    redactor = Redactor()
-    runner = Runner(target, options, redactor=redactor, credentials=credentials)
-    result: list[Step] = []
-
-    runlog = RunLog(redactor=redactor)  # what the run printed, timestamped, for the bundle
+    """Run a diagnosis with live progress on `err`, the summary on `out`, the files
+    asked for written; returns the exit code."""
 
     def on_event(event: Event) -> None:
-        runlog.record(event)
         if isinstance(event, SignInPrompt):  # shown even with --quiet: the user must act
             print(f"\n{event.prompt.text()}\n(Ctrl-C cancels.)\n", file=sys.stderr, flush=True)
             return
@@ -261,35 +250,73 @@ def run_checks(
             step = event.step
             print(f"  {_MARK[step.status]} {step.id}: {step.summary}", file=err, flush=True)
 
-    worker = threading.Thread(
-        target=lambda: result.extend(runner.run(checks, on_event)), name="ca-cli-run"
+    diagnosis = Diagnosis(target, options, check_names, credentials=credentials, on_event=on_event)
+    outcome = _run_until_done(diagnosis)
+    print_summary(outcome.steps, out)
+    request = (exports or ExportRequest(json=json_path)).signed_in_as(
+        credentials.username if credentials else None
     )
+    try:
+        log = diagnosis.runlog.text()
+        for note in write_exports(outcome.report, diagnosis.redactor, request, log=log):
+            print(f"note: {note}", file=sys.stderr)
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    if outcome.cancelled:
+        return EXIT_CANCELLED
+    failed = any(s.status in (Status.FAIL, Status.ERROR) for s in outcome.steps)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _run_until_done(diagnosis: Diagnosis) -> Outcome:
+    """The diagnosis on a thread of its own, so Ctrl-C on this one cancels it."""
+    ended: list[Outcome] = []
+    broke: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            ended.append(diagnosis.run())
+        except BaseException as exc:  # raised again on this thread, below
+            broke.append(exc)
+
+    worker = threading.Thread(target=work, name="ca-cli-run")
     worker.start()
     try:
         while worker.is_alive():
             worker.join(0.1)
     except KeyboardInterrupt:
-        runner.cancel()
+        diagnosis.cancel()
         worker.join()
         print("cancelled", file=sys.stderr)
-    facts = run_facts(
-        check_names, runlog.planned, cancelled=runner.cancelled, duration_ms=runlog.duration_ms
-    )
-    report = build_report(target, options, result, run=facts)
-    print_summary(result, out)
-    request = (exports or ExportRequest(json=json_path)).signed_in_as(
-        credentials.username if credentials else None
-    )
-    try:
-        for note in write_exports(report, redactor, request, log=runlog.text()):
-            print(f"note: {note}", file=sys.stderr)
-    except ExportError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
-    if runner.cancelled:
-        return EXIT_CANCELLED
-    failed = any(s.status in (Status.FAIL, Status.ERROR) for s in result)
-    return EXIT_FAILED if failed else EXIT_OK
+    if broke:
+        raise broke[0]
+    return ended[0]
+
+
+def run_demo(
+    scenario: str = "healthy",
+    *,
+    json_path: str | None = None,
+    exports: ExportRequest | None = None,
+    oauth: bool = False,
+    check_names: Sequence[str] | None = None,
+) -> int:
+    """`demo`: diagnose one lab domain (assistant/lab/cli.py demo_lab) as `check` would a
+    real one; every check unless `check_names` says otherwise."""
+    from assistant.lab.cli import demo_lab  # the lab's servers load only for the demo
+
+    with demo_lab(scenario, oauth=oauth) as demo:
+        return run_checks(
+            demo.target,
+            demo.options,
+            check_names,
+            json_path=json_path,
+            exports=exports,
+            out=sys.stdout,
+            err=sys.stderr,
+            credentials=demo.credentials,
+        )
 
 
 def print_summary(steps: Sequence[Step], out: TextIO) -> None:
@@ -335,9 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "report":
             return run_report(args)
-        from assistant.lab.cli import run_demo, run_lab
-
         if args.command == "lab":
+            from assistant.lab.cli import run_lab
+
             return run_lab(args.scenario, list_only=args.list)
         exports = ExportRequest.from_args(args)
         exports.check_paths()

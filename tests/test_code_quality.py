@@ -53,7 +53,7 @@ def test_engine_runs_with_qt_unimportable() -> None:
         import assistant
         for mod in pkgutil.walk_packages(assistant.__path__, "assistant."):
             importlib.import_module(mod.name)
-        from assistant.lab.cli import run_demo
+        from assistant.cli import run_demo
         code = run_demo("healthy")
         print("exit", code)
         """

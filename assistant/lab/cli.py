@@ -1,21 +1,27 @@
-"""`connectivity-assistant lab` and `demo`: the built-in lab for newcomers and support."""
+"""`connectivity-assistant lab` and `demo`: the built-in lab for newcomers and support.
+
+The lab's side only: which domain, mailbox and sign-in a scenario is diagnosed with,
+and the lab running meanwhile. Running the checks is the command line's (cli.py,
+through assistant/diagnosis.py); nothing here imports it."""
 
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCredential
 from assistant.auth.msal_provider import MsalTokenProvider
 from assistant.auth.oauth_config import Flow, OAuthConfig
-from assistant.config import InputError, Target
+from assistant.config import InputError, NetworkOptions, Target
 from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
 from assistant.lab.leftovers import released_on_signals
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
-from assistant.report.export import ExportRequest
 
 
 def _domain_for(scenario: str) -> str:
@@ -66,19 +72,22 @@ def _demo_sign_in(email: str, domain: str, cloud: Cloud, *, oauth: bool) -> Cred
     return OAuthCredential(email, provider=MsalTokenProvider(config))
 
 
-def run_demo(
-    scenario: str = "healthy",
-    *,
-    json_path: str | None = None,
-    exports: ExportRequest | None = None,
-    oauth: bool = False,
-) -> int:
-    """Diagnose one lab domain as a newcomer would a real one: with a mailbox and its
-    password (the lab's demo password, which is no secret), or with `oauth` a device
-    code sign-in at the lab's identity provider, which approves the code as soon as it
-    is shown (as if it had been typed in)."""
-    from assistant.cli import run_checks
+@dataclass(frozen=True)
+class DemoSetup:
+    """What the demo diagnoses: a lab domain's mailbox, the lab's network, a sign-in."""
 
+    target: Target
+    options: NetworkOptions
+    credentials: Credentials
+
+
+@contextmanager
+def demo_lab(scenario: str = "healthy", *, oauth: bool = False) -> Iterator[DemoSetup]:
+    """The lab, running while the block runs, and one of its domains to diagnose as a
+    newcomer would a real one: with a mailbox and its password (the lab's demo password,
+    which is no secret), or with `oauth` a device code sign-in at the lab's identity
+    provider, which approves the code as soon as it is shown (as if it had been typed
+    in). The command line's `demo` runs the diagnosis (run_demo, in the CLI module)."""
     domain = _domain_for(scenario)
     on_premises = scenario in AD_SCENARIOS and not AD_SCENARIOS[scenario].cloud
     cloud = Cloud.ONPREM if on_premises else Cloud.WORLDWIDE
@@ -88,13 +97,4 @@ def run_demo(
     with released_on_signals(), Lab() as lab:
         if oauth:
             lab.identity.auto_approve = email
-        return run_checks(
-            Target.parse(email, cloud),
-            lab.network_options(),
-            None,
-            json_path=json_path,
-            exports=exports,
-            out=sys.stdout,
-            err=sys.stderr,
-            credentials=credentials,
-        )
+        yield DemoSetup(Target.parse(email, cloud), lab.network_options(), credentials)
