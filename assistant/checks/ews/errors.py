@@ -10,7 +10,7 @@ No socket here: `explain()` is a pure function of those, with table tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.facts import (
@@ -130,157 +130,200 @@ def _last_status(exchanges: Sequence[HttpExchange]) -> int | None:
     return exchanges[-1].status if exchanges else None
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What a case's summary may name: the host, the exception, the one in its chain the case
+    matched (`found`), and the HTTP answers of the session."""
+
+    host: str
+    exc: BaseException
+    found: BaseException
+    status: int | None  # of the last HTTP answer
+    exchanges: Sequence[HttpExchange]
+
+
+# A case's test: the exception (or one in its chain) that means it, given the last HTTP status.
+_Match = Callable[[BaseException, int | None], BaseException | None]
+
+
+def _by_name(*names: str) -> _Match:
+    return lambda exc, status: _named(exc, *names)
+
+
+def _by_status(test: Callable[[int], bool]) -> _Match:
+    return lambda exc, status: exc if status is not None and test(status) else None
+
+
+def _either(first: _Match, second: _Match) -> _Match:
+    def either(exc: BaseException, status: int | None) -> BaseException | None:
+        found = first(exc, status)
+        return found if found is not None else second(exc, status)
+
+    return either
+
+
+def _certificate(exc: BaseException, status: int | None) -> BaseException | None:
+    failed = _named(exc, "SSLError") is not None or "CERTIFICATE_VERIFY_FAILED" in str(exc)
+    return exc if failed else None
+
+
+@dataclass(frozen=True)
+class _Case:
+    kind: str  # EwsFailure.kind
+    match: _Match
+    summary: Callable[[_Seen], str]
+    remedy: Callable[[bool], Remedy | None]  # given whether the server is Exchange Online
+
+
+def _busy(seen: _Seen) -> str:
+    wait = _back_off_seconds(seen.found, seen.exchanges)
+    if wait:
+        return msg(
+            "{host} is throttling EWS: ErrorServerBusy; it asked the client to wait {seconds} s",
+            host=seen.host,
+            seconds=f"{wait:g}",
+        )
+    return msg("{host} is throttling EWS: ErrorServerBusy", host=seen.host)
+
+
+# The verdicts, in the order they are tried; the first case that matches is the answer.
+_CASES: tuple[_Case, ...] = (
+    _Case(
+        "unauthorized",
+        _either(_by_name("UnauthorizedError"), _by_status(lambda status: status == 401)),
+        lambda seen: msg("{host} refused the user name or password (HTTP 401)", host=seen.host),
+        lambda cloud: unauthorized_remedy(cloud=cloud),
+    ),
+    _Case(
+        "blocked",
+        _by_status(lambda status: status == 403),
+        lambda seen: msg(
+            "EWS is blocked for this mailbox or app: {host} accepted the sign-in but "
+            "answered 403 Forbidden",
+            host=seen.host,
+        ),
+        lambda cloud: blocked_remedy(cloud=cloud),
+    ),
+    _Case(
+        "blocked",
+        _by_name("ErrorAccessDenied"),
+        lambda seen: msg(
+            "EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied ({error})",
+            host=seen.host,
+            error=str(seen.found),
+        ),
+        lambda cloud: blocked_remedy(cloud=cloud),
+    ),
+    _Case(
+        "busy",
+        _by_name("ErrorServerBusy"),
+        _busy,
+        lambda cloud: Remedy(
+            msg(
+                "The server's EWS throttling policy holds this user back (too many "
+                "concurrent connections or requests, often from another application "
+                "using the same account). Try again after the back-off time; on Exchange "
+                "Server check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst)."
+            ),
+            EWS_LINKS["throttling"],
+        ),
+    ),
+    _Case(
+        "redirect",
+        _by_name("RedirectError"),
+        lambda seen: msg(
+            "{host} redirected the EWS request to {target}; EWS clients do not follow "
+            "redirects, so it was not followed",
+            host=seen.host,
+            target=str(getattr(seen.found, "url", None) or str(seen.found)),
+        ),
+        lambda cloud: Remedy(
+            msg(
+                "Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that "
+                "autodiscover returns): Get-WebServicesVirtualDirectory | Format-List "
+                "InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/."
+            ),
+            EWS_LINKS["virtual_directory"],
+        ),
+    ),
+    _Case(
+        "error",
+        _by_name("CASError"),
+        lambda seen: msg(
+            "{host}'s front end could not reach the mailbox: {cas_error}",
+            host=seen.host,
+            cas_error=str(getattr(seen.found, "cas_error", seen.found)),
+        ),
+        lambda cloud: Remedy(
+            msg(
+                "Give the request-id and X-FEServer/X-BEServer values from the evidence "
+                "to the Exchange administrator or Microsoft support."
+            )
+        ),
+    ),
+    _Case(
+        "mailbox",
+        _by_name("ErrorNonExistentMailbox", "ErrorMailRecipientNotFound"),
+        lambda seen: msg(
+            "{host} has no mailbox for this address: {error}", host=seen.host, error=str(seen.found)
+        ),
+        lambda cloud: Remedy(
+            msg(
+                "Check the address; in Exchange Online check that the user has a licence "
+                "with Exchange and that the mailbox has been provisioned."
+            )
+        ),
+    ),
+    _Case(
+        "tls",
+        _certificate,
+        lambda seen: msg(
+            "the TLS connection to {host} failed during the session: {error}",
+            host=seen.host,
+            error=str(seen.exc),
+        ),
+        lambda cloud: None,
+    ),
+    _Case(
+        "connect",
+        _by_name("ErrorTimeoutExpired", "ConnectionError", "Timeout"),
+        lambda seen: msg(
+            "the connection to {host} failed or timed out during the session: {error}",
+            host=seen.host,
+            error=str(seen.exc),
+        ),
+        lambda cloud: Remedy(msg("Check the network path to the server (DNS, firewall, proxy).")),
+    ),
+    _Case(
+        "error",
+        _by_status(lambda status: status >= 500),
+        lambda seen: msg(
+            "{host} answered HTTP {status}: {exception}: {error}",
+            host=seen.host,
+            status=seen.status or 0,  # never None: the case matched on it
+            exception=type(seen.exc).__name__,
+            error=str(seen.exc),
+        ),
+        lambda cloud: Remedy(
+            msg(
+                "A server-side error: give the request-id and X-FEServer/X-BEServer "
+                "values from the evidence to the Exchange administrator or Microsoft "
+                "support."
+            )
+        ),
+    ),
+)
+
+
 def explain(
     exc: BaseException, exchanges: Sequence[HttpExchange], *, host: str, cloud: bool
 ) -> EwsFailure:
     """The verdict for an exchangelib exception raised while talking to `host`."""
     status = _last_status(exchanges)
-    if _named(exc, "UnauthorizedError") is not None or status == 401:
-        return EwsFailure(
-            "unauthorized",
-            Status.FAIL,
-            msg("{host} refused the user name or password (HTTP 401)", host=host),
-            unauthorized_remedy(cloud=cloud),
-        )
-    if status == 403:
-        return EwsFailure(
-            "blocked",
-            Status.FAIL,
-            msg(
-                "EWS is blocked for this mailbox or app: {host} accepted the sign-in but "
-                "answered 403 Forbidden",
-                host=host,
-            ),
-            blocked_remedy(cloud=cloud),
-        )
-    if (denied := _named(exc, "ErrorAccessDenied")) is not None:
-        return EwsFailure(
-            "blocked",
-            Status.FAIL,
-            msg(
-                "EWS is blocked for this mailbox or app: {host} answered ErrorAccessDenied "
-                "({error})",
-                host=host,
-                error=str(denied),
-            ),
-            blocked_remedy(cloud=cloud),
-        )
-    if (busy := _named(exc, "ErrorServerBusy")) is not None:
-        wait = _back_off_seconds(busy, exchanges)
-        summary = (
-            msg(
-                "{host} is throttling EWS: ErrorServerBusy; it asked the client to wait "
-                "{seconds} s",
-                host=host,
-                seconds=f"{wait:g}",
-            )
-            if wait
-            else msg("{host} is throttling EWS: ErrorServerBusy", host=host)
-        )
-        return EwsFailure(
-            "busy",
-            Status.FAIL,
-            summary,
-            Remedy(
-                msg(
-                    "The server's EWS throttling policy holds this user back (too many "
-                    "concurrent connections or requests, often from another application "
-                    "using the same account). Try again after the back-off time; on Exchange "
-                    "Server check Get-ThrottlingPolicy (EwsMaxConcurrency, EwsMaxBurst)."
-                ),
-                EWS_LINKS["throttling"],
-            ),
-        )
-    if (redirect := _named(exc, "RedirectError")) is not None:
-        target = getattr(redirect, "url", None) or str(redirect)
-        return EwsFailure(
-            "redirect",
-            Status.FAIL,
-            msg(
-                "{host} redirected the EWS request to {target}; EWS clients do not follow "
-                "redirects, so it was not followed",
-                host=host,
-                target=str(target),
-            ),
-            Remedy(
-                msg(
-                    "Publish EWS at the URL autodiscover hands out (or fix the EwsUrl that "
-                    "autodiscover returns): Get-WebServicesVirtualDirectory | Format-List "
-                    "InternalUrl,ExternalUrl; a reverse proxy must not redirect /EWS/."
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if (cas := _named(exc, "CASError")) is not None:
-        return EwsFailure(
-            "error",
-            Status.FAIL,
-            msg(
-                "{host}'s front end could not reach the mailbox: {cas_error}",
-                host=host,
-                cas_error=str(getattr(cas, "cas_error", cas)),
-            ),
-            Remedy(
-                msg(
-                    "Give the request-id and X-FEServer/X-BEServer values from the evidence "
-                    "to the Exchange administrator or Microsoft support."
-                )
-            ),
-        )
-    if (
-        mailbox := _named(exc, "ErrorNonExistentMailbox", "ErrorMailRecipientNotFound")
-    ) is not None:
-        return EwsFailure(
-            "mailbox",
-            Status.FAIL,
-            msg("{host} has no mailbox for this address: {error}", host=host, error=str(mailbox)),
-            Remedy(
-                msg(
-                    "Check the address; in Exchange Online check that the user has a licence "
-                    "with Exchange and that the mailbox has been provisioned."
-                )
-            ),
-        )
-    if _named(exc, "SSLError") is not None or "CERTIFICATE_VERIFY_FAILED" in str(exc):
-        return EwsFailure(
-            "tls",
-            Status.FAIL,
-            msg(
-                "the TLS connection to {host} failed during the session: {error}",
-                host=host,
-                error=str(exc),
-            ),
-        )
-    if _named(exc, "ErrorTimeoutExpired", "ConnectionError", "Timeout") is not None:
-        return EwsFailure(
-            "connect",
-            Status.FAIL,
-            msg(
-                "the connection to {host} failed or timed out during the session: {error}",
-                host=host,
-                error=str(exc),
-            ),
-            Remedy(msg("Check the network path to the server (DNS, firewall, proxy).")),
-        )
-    if status is not None and status >= 500:
-        return EwsFailure(
-            "error",
-            Status.FAIL,
-            msg(
-                "{host} answered HTTP {status}: {exception}: {error}",
-                host=host,
-                status=status,
-                exception=type(exc).__name__,
-                error=str(exc),
-            ),
-            Remedy(
-                msg(
-                    "A server-side error: give the request-id and X-FEServer/X-BEServer "
-                    "values from the evidence to the Exchange administrator or Microsoft "
-                    "support."
-                )
-            ),
-        )
+    for case in _CASES:
+        if (found := case.match(exc, status)) is not None:
+            seen = _Seen(host, exc, found, status, exchanges)
+            return EwsFailure(case.kind, Status.FAIL, case.summary(seen), case.remedy(cloud))
     return EwsFailure(
         "error",
         Status.FAIL,
