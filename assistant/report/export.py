@@ -1,23 +1,26 @@
 """Writing the exports a user asked for (--json, --html, --pdf, --bundle), for the CLI's
-`check` and `report render` alike. The GUI calls the writers directly."""
+`check` and `report render` alike, and one file at a time for the wizard's Export page
+(write_export). Every file goes through export_prep.prepare: secrets masked always,
+identities replaced when asked; the bundle prepares its members itself."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.config import InputError
 from assistant.model import Report
 from assistant.net.redact import Redactor
+from assistant.report import bundle, html, pdf
 from assistant.report.atomic import atomic_write_text
-from assistant.report.bundle import write_bundle
 from assistant.report.export_prep import prepare
-from assistant.report.html import render_html
 from assistant.report.output_path import output_path_problem
-from assistant.report.pdf import render_pdf
 from assistant.text import msg
+
+KINDS = ("json", "html", "pdf", "bundle")  # what a report can be written as
 
 
 class ExportError(Exception):
@@ -89,22 +92,61 @@ def write_exports(
         if path is None:
             continue
         try:
-            if kind == "json":
-                text = json.dumps(ready.to_dict(), indent=2, ensure_ascii=False) + "\n"
-                atomic_write_text(path, text)
-            elif kind == "html":
-                atomic_write_text(path, render_html(ready, redactor, prepared=True))
-            elif kind == "pdf":
-                notes += render_pdf(ready, redactor, path, prepared=True)
-            else:
-                write_bundle(
-                    report,
-                    redactor,
-                    path,
-                    log=log,
-                    redact_identities=identities,
-                    identity_names=names,
-                )
+            notes += _write(report, ready, redactor, path, kind, log, identities, names)
         except OSError as exc:
             raise ExportError(f"could not write {path}: {exc.strerror or exc}") from None
     return notes
+
+
+def write_export(
+    report: Report,
+    redactor: Redactor,
+    path: str,
+    kind: str,
+    *,
+    log: str | None = None,
+    redact_identities: bool = False,
+    identity_names: Iterable[str] = (),
+) -> list[str]:
+    """Write one file of `kind` (one of KINDS); return notes for the user. Raises
+    OSError when it cannot be written. `log` (the run log) only goes into a bundle; None
+    for a report opened from a file."""
+    if kind not in KINDS:
+        raise ValueError(f"no such kind of export: {kind!r}")
+    names = tuple(n for n in identity_names if n)
+    ready = (
+        report
+        if kind == "bundle"  # prepares its members itself
+        else prepare(report, redactor, redact_identities=redact_identities, identity_names=names)
+    )
+    return _write(report, ready, redactor, path, kind, log, redact_identities, names)
+
+
+def _write(
+    report: Report,
+    ready: Report,
+    redactor: Redactor,
+    path: str,
+    kind: str,
+    log: str | None,
+    redact_identities: bool,
+    identity_names: tuple[str, ...],
+) -> list[str]:
+    """One file: `ready` is `report` through prepare (the bundle takes `report` itself).
+    The writers are looked up on their modules at each call, so a test may wrap one."""
+    if kind == "json":
+        atomic_write_text(path, json.dumps(ready.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif kind == "html":
+        atomic_write_text(path, html.render_html(ready, redactor, prepared=True))
+    elif kind == "pdf":
+        return pdf.render_pdf(ready, redactor, path, prepared=True)
+    else:
+        bundle.write_bundle(
+            report,
+            redactor,
+            path,
+            log=log,
+            redact_identities=redact_identities,
+            identity_names=identity_names,
+        )
+    return []

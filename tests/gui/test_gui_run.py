@@ -15,9 +15,9 @@ from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.exchange.directory import EVIL_DOMAIN
 from assistant.lab.tenant import Lab
 from assistant.model import Status
+from assistant.report.export import KINDS
 from assistant.report.json_report import load_json
 from assistant.runner import Runner
-from ui import exporters
 from ui.pages.ids import RESULTS, RUN, TARGET
 from ui.texts import RUNNING
 
@@ -65,7 +65,7 @@ def test_a_full_lab_run_fills_the_tree_and_reaches_results(qtbot, demo, tmp_path
     wizard.export_page.save(str(path))
     qtbot.waitUntil(lambda: saved == [str(path)], timeout=5000)
     assert load_json(path).find("ews.login") is not None
-    for kind in exporters.available()[1:]:  # HTML and PDF once the engine offers them
+    for kind in KINDS[1:]:  # HTML, PDF and the support bundle
         other, count = tmp_path / f"report.{kind}", len(saved)
         wizard.export_page.save(str(other), kind)
         qtbot.waitUntil(lambda n=count: len(saved) > n or bool(failed), timeout=20000)

@@ -1,5 +1,5 @@
-"""Export: save the report, off the GUI thread. JSON always; HTML, PDF and the support
-bundle as soon as the engine offers them (ui.exporters finds them at run time: the seam).
+"""Export: save the report, off the GUI thread, through the engine's writers
+(assistant.report.export: the same files the command line writes).
 
 Two PDFs: the engine's own (fpdf2, "pdf") stays the main one, the same file the command
 line writes; "qtpdf" prints the engine's HTML through Qt (ui.qt_pdf), offered whenever
@@ -16,7 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout
 
-from ui import exporters, qt_pdf
+from assistant.report import export
+from ui import qt_pdf
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 
@@ -81,8 +82,8 @@ class ExportPage(Page):
 
     @staticmethod
     def _available() -> list[str]:
-        kinds = exporters.available()
-        return [*kinds, "qtpdf"] if "html" in kinds and qt_pdf.available() else kinds
+        kinds = list(export.KINDS)
+        return [*kinds, "qtpdf"] if qt_pdf.available() else kinds
 
     def _has_log(self) -> bool:
         """Whether the bundle gets a run log: a report from a run, not from a file."""
@@ -125,8 +126,9 @@ class ExportPage(Page):
                 "export",
             )
         else:
-            task = self.app_wizard.workers.run(
-                lambda: exporters.export(
+
+            def write() -> str:
+                export.write_export(
                     report,
                     redactor,
                     path,
@@ -134,9 +136,10 @@ class ExportPage(Page):
                     log=log,
                     redact_identities=redact,
                     identity_names=names,
-                ),
-                "export",
-            )
+                )
+                return path
+
+            task = self.app_wizard.workers.run(write, "export")
         task.succeeded.connect(lambda done: self._done(done, redact))
         task.failed.connect(lambda message: self._failed(path, message))
         task.start()
