@@ -1,14 +1,16 @@
-"""One diagnosis run: the engine's Runner on a thread the UI owns, its events through an
-EngineBridge, its consent questions through a ConsentBroker.
+"""One diagnosis run in the wizard: the engine's Diagnosis (assistant/diagnosis.py, as
+the command line runs it) on a thread the UI owns, its events through an EngineBridge,
+its consent questions through a ConsentBroker.
 
 `cancel()` only flips the engine's cancel flags and answers any open question with "no";
-it returns at once. The thread then winds down on its own (the runner gives its workers
-under a second), builds the report there, and posts RunEnded as the run's last event;
+it returns at once, and `partial_report()` is what the run has so far. The thread then
+winds down on its own (the runner gives its workers under a second), the diagnosis
+builds the report there, and the thread posts RunEnded as the run's last event;
 `finished(report)` follows on the GUI thread, after every event before it.
 
-Every engine event of the run also goes, on the GUI thread, into `runlog` (the engine's
-RunLog, through the run's redactor): the timestamped lines the support bundle carries,
-the same the command line keeps.
+The diagnosis keeps the run's log (`runlog`, the engine's RunLog through the run's
+redactor): the timestamped lines the support bundle carries, the same the command line
+keeps.
 """
 
 from __future__ import annotations
@@ -20,12 +22,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from assistant.auth.credentials import Credentials
-from assistant.check import Check
 from assistant.config import NetworkOptions, Target
-from assistant.net.redact import Redactor
-from assistant.report.json_report import build_report
-from assistant.report.runlog import RunLog
-from assistant.runner import Runner
+from assistant.diagnosis import Diagnosis
+from assistant.model import Report
 from ui.bridge import EngineBridge, RunEnded
 from ui.browser import BrowserOpener
 from ui.consent import ConsentBroker
@@ -49,42 +48,37 @@ class DiagnosisRun(QObject):
         window: QWidget,
         target: Target,
         options: NetworkOptions,
-        checks: Sequence[Check],
+        check_names: Sequence[str] | None,
         credentials: Credentials | None,
         browser: BrowserOpener | None = None,
+        *,
+        sign_in: bool,
     ) -> None:
-        """`browser`: the opener a browser sign-in's credential was given (it belongs to
-        this run from now on; the Run page listens to it)."""
+        """`check_names`: areas or check IDs (None: every check); `sign_in`: the run
+        signs in with OAuth (auth.token first). `browser`: the opener a browser
+        sign-in's credential was given (it belongs to this run from now on; the Run
+        page listens to it)."""
         super().__init__(window)
         self.target = target
         self.browser = browser
         if browser is not None:
             browser.setParent(self)
         self.options = options
-        self.redactor = Redactor()
-        self.runlog = RunLog(redactor=self.redactor)
         self.bridge = EngineBridge(self)
-        for signal in (
-            self.bridge.runStarted,
-            self.bridge.checkStarted,
-            self.bridge.stepStarted,
-            self.bridge.stepFinished,
-            self.bridge.checkFinished,
-            self.bridge.runFinished,
-            self.bridge.otherEvent,  # SignInPrompt among them
-        ):
-            signal.connect(self.runlog.record)
         self.consent = ConsentBroker(window, target.domain_unicode)
-        self.runner = Runner(
+        self.diagnosis = Diagnosis(
             target,
             options,
-            redactor=self.redactor,
+            check_names,
             credentials=credentials,
             consent=self.consent.ask,
+            on_event=self.bridge.post,
+            sign_in=sign_in,
             max_workers=GUI_MAX_WORKERS,
         )
-        self._checks = list(checks)
-        self.report = None
+        self.redactor = self.diagnosis.redactor
+        self.runlog = self.diagnosis.runlog
+        self.report: Report | None = None
         self.ended = False
         self.task: Task = workers.run(self._run, "run")
         self.bridge.runEnded.connect(self._ended)
@@ -95,20 +89,23 @@ class DiagnosisRun(QObject):
     def _run(self) -> None:
         """On the worker thread: the run, then the report (it reads system settings)."""
         try:
-            steps = self.runner.run(self._checks, self.bridge.post)
-            report = build_report(self.target, self.options, steps)
+            report = self.diagnosis.run().report
         except Exception:  # reported on the GUI thread, never swallowed
             self.bridge.post(RunEnded(None, traceback.format_exc()))
             return
         self.bridge.post(RunEnded(report))
 
     def cancel(self) -> None:
-        self.runner.cancel()
+        self.diagnosis.cancel()
         self.consent.close()
+
+    def partial_report(self) -> Report:
+        """The report as the run stands (Diagnosis.partial_report): for a cancel, at once."""
+        return self.diagnosis.partial_report()
 
     @property
     def cancelled(self) -> bool:
-        return self.runner.cancelled
+        return self.diagnosis.cancelled
 
     @property
     def running(self) -> bool:

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QDialog, QWizard
 
 from assistant.auth.scopes import protocols_for_checks
 from assistant.checks.registry import areas as engine_areas
-from assistant.checks.registry import select, with_sign_in
 from assistant.config import InputError
+from assistant.diagnosis import plan_checks
 from assistant.events import RunFinished
 from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
 from assistant.net.exchangelib_adapter import preload as preload_exchangelib
 from assistant.net.redact import Redactor
-from assistant.report.json_report import build_report, load_json
+from assistant.report.json_report import load_json
 from ui.browser import BrowserOpener, UrlOpener, qt_open_url
 from ui.demo import scenarios, start_lab
 from ui.i18n import Translations, fmt
@@ -143,10 +143,10 @@ class Wizard(QWizard):
 
     def save_settings(self) -> None:
         s = self.settings
-        s.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        s.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         if any(self.results_page.splitter.sizes()):  # laid out at least once
             state = self.results_page.splitter.saveState().toBase64()
-            s.set("results_splitter", bytes(state).decode("ascii"))
+            s.set("results_splitter", bytes(state.data()).decode("ascii"))
         s.set("run_log_open", self.run_page.log_toggle.isChecked())
         if self.session.demo is None:  # the lab's ports and domains are not worth keeping
             s.update(self.target_page.values())
@@ -230,19 +230,27 @@ class Wizard(QWizard):
         session = self.session
         if session.target is None:
             return
-        try:
-            checks = select(session.areas or list(DEFAULT_AREAS))
-        except InputError:
-            checks = select(None)
         method = self.signin_page.method()
-        if method in OAUTH_METHODS:
-            checks = with_sign_in(checks)  # auth.token first: it signs in
+        sign_in = method in OAUTH_METHODS  # auth.token first: it signs in
+        names: list[str] | None = session.areas or list(DEFAULT_AREAS)
+        try:
+            checks = plan_checks(names, sign_in=sign_in)
+        except InputError:
+            names = None
+            checks = plan_checks(None, sign_in=sign_in)
         protocols = tuple(protocols_for_checks([c.id for c in checks]))
         browser = BrowserOpener(self.open_url, self) if method == OAUTH_BROWSER else None
         credentials = self.signin_page.take_credentials(protocols, open_browser=browser)
         self.save_settings()
         run = DiagnosisRun(
-            self.workers, self, session.target, session.options, checks, credentials, browser
+            self.workers,
+            self,
+            session.target,
+            session.options,
+            names,
+            credentials,
+            browser,
+            sign_in=sign_in,
         )
         session.username = credentials.username if credentials is not None else None
         del credentials  # the runner holds it, for this run only
@@ -262,7 +270,7 @@ class Wizard(QWizard):
             return
         run.cancel()
         self.run_page.finish(cancelled=True)
-        self.session.report = build_report(run.target, run.options, self.run_page.partial_steps())
+        self.session.report = run.partial_report()  # the run's thread replaces it when it ends
         self.session.cancelled = True
         if self.currentId() == RUN:
             self.next()

@@ -33,17 +33,21 @@ class Task(QObject):
         super().__init__(parent)
         self._fn = fn
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.thread = threading.Thread(
+        self._thread = threading.Thread(
             target=self._main, name=f"{THREAD_PREFIX}-{name}-{next(_numbers)}", daemon=True
         )
 
     def start(self) -> Task:
-        self.thread.start()
+        self._thread.start()
         return self
 
     @property
     def running(self) -> bool:
-        return self.thread.is_alive()
+        return self._thread.is_alive()
+
+    def join(self, timeout: float) -> None:
+        """Wait for the thread (not on the GUI thread while the event loop runs)."""
+        self._thread.join(timeout)
 
     def _main(self) -> None:
         try:
@@ -92,5 +96,5 @@ class Workers(QObject):
         """After the event loop ended: wait for stragglers; True when none is left."""
         until = time.monotonic() + timeout
         for task in list(self._tasks):
-            task.thread.join(max(0.0, until - time.monotonic()))
+            task.join(max(0.0, until - time.monotonic()))
         return not any(t.running for t in self._tasks)
