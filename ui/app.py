@@ -4,6 +4,7 @@ signals; and after the window has closed, wait for stragglers and stop the demo 
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +26,8 @@ def create_wizard(
 
 
 def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as QCoreApplication; in this process it is always our QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("Connectivity Assistant")
     app.setOrganizationName("connectivity-assistant")
     app.setWindowIcon(app_icon())

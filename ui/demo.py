@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+from ui.texts import QT_TRANSLATE_NOOP
 
 DEMO_PASSWORD = LAB_PASSWORD  # printed in the lab's docs; not a secret
 

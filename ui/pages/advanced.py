@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -112,7 +113,7 @@ class AdvancedOptions(QWidget):
         self.labels = [QLabel(self) for _ in range(6)]
         form = QFormLayout(self)
         form.setContentsMargins(20, 4, 0, 0)  # indented: it belongs to the toggle above
-        rows = [
+        rows: list[tuple[QWidget, QWidget | QLayout]] = [
             (self.nameservers, _with_error(self.nameservers, self.errors["nameservers"])),
             (self.proxy, _with_error(self.proxy, self.errors["proxy"])),
             (self.ca_bundle, _with_error(self.ca_bundle, self.errors["ca_bundle"], self.browse)),
@@ -122,7 +123,10 @@ class AdvancedOptions(QWidget):
         ]
         for label, (field, layout) in zip(self.labels, rows, strict=True):
             label.setBuddy(field)
-            form.addRow(label, layout)
+            if isinstance(layout, QLayout):  # addRow's overloads take one or the other
+                form.addRow(label, layout)
+            else:
+                form.addRow(label, layout)
         for line in (self.nameservers, self.proxy, self.ca_bundle):
             line.textChanged.connect(self.changed)
         self.connect_to.textChanged.connect(self.changed)

@@ -45,14 +45,17 @@ class ChecksPage(Page):
         self.recipient.setObjectName("recipient")
         self.recipient_label = QLabel(content)
         self.recipient_label.setBuddy(self.recipient)
+        box_layouts: dict[str, QVBoxLayout] = {}
         for group in GROUPS:
             box = QGroupBox(content)
             box_layout = QVBoxLayout(box)
             box_layout.setSpacing(2)
             self.groups[group] = box
+            box_layouts[group] = box_layout
             layout.addWidget(box)
         for area, enabled in areas_for(available):
             box = self.groups[area.group]
+            box_layout = box_layouts[area.group]
             check = QCheckBox(box)
             check.setObjectName(f"area_{area.key}")
             check.setEnabled(enabled)
@@ -61,14 +64,14 @@ class ChecksPage(Page):
             line.setObjectName(f"area_{area.key}_line")
             line.setIndent(22)
             line.setEnabled(enabled)
-            box.layout().addWidget(check)
-            box.layout().addWidget(line)
+            box_layout.addWidget(check)
+            box_layout.addWidget(line)
             if area.needs_recipient:
                 self.recipient.setEnabled(enabled)
                 self.recipient_label.setEnabled(enabled)
                 self.recipient_label.setIndent(22)
-                box.layout().addWidget(self.recipient_label)
-                box.layout().addWidget(self.recipient)
+                box_layout.addWidget(self.recipient_label)
+                box_layout.addWidget(self.recipient)
             self.rows.append((area, enabled, check, line))
         layout.addStretch(1)
         self.retranslate()

@@ -3,6 +3,8 @@ beside the field they are about."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
@@ -21,7 +23,7 @@ class Page(QWizardPage):
         raise NotImplementedError
 
     @property
-    def app_wizard(self):  # the Wizard (ui.wizard), typed loosely to avoid a cycle
+    def app_wizard(self) -> Any:  # the Wizard (ui.wizard), typed loosely to avoid a cycle
         return self.wizard()
 
 

@@ -81,10 +81,15 @@ class CompareDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """The table as text: (ID, title, before, after, summary), for tests and copying."""
+        cell = self._cell
         return [
-            tuple(self.table.item(r, c).text() for c in (1, 0, 2, 3, 4))  # type: ignore[misc]
+            (cell(r, 1), cell(r, 0), cell(r, 2), cell(r, 3), cell(r, 4))
             for r in range(self.table.rowCount())
         ]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def _fill(self) -> None:
         d = self.diff

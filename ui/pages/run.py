@@ -8,8 +8,9 @@ and finishing the run belong to the wizard."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +28,7 @@ from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarte
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.pages.common import Page
+from ui.runs import DiagnosisRun
 from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.browser_box import BrowserSignInBox
 from ui.widgets.sign_in_box import SignInBox
@@ -38,12 +40,12 @@ class RunPage(Page):
         super().__init__()
         self.setObjectName("runPage")
         self.setCommitPage(True)
-        self.run = None
+        self.run: DiagnosisRun | None = None
         self.planned: list[tuple[str, str]] = []
         self.finished_steps: dict[str, Step] = {}
         self.done = False
         self._started = 0.0
-        self._connected: list = []
+        self._connected: list[tuple[SignalInstance, Callable[..., None]]] = []
         self.progress = QProgressBar(self)
         self.progress.setObjectName("runProgress")
         self.status = QLabel(self)
@@ -91,7 +93,7 @@ class RunPage(Page):
         self.retranslate()
         self.app_wizard.start_run()
 
-    def begin(self, run) -> None:
+    def begin(self, run: DiagnosisRun) -> None:
         """Show `run` (a ui.runs.DiagnosisRun): connect to its bridge, reset the view."""
         self.run = run
         self.done = False
@@ -144,6 +146,7 @@ class RunPage(Page):
             self.browser_box.end()
         self.tree.check_finished(event)
         self.progress.setValue(len(self.finished_steps))
+        assert self.run is not None  # checks finish only in a run begin() showed
         summary = engine_text(self.run.redactor(step.summary))
         self._log(f"{status_name(step.status.value)}: {step.id}: {summary}")
         self._update_status()

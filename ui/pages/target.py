@@ -7,6 +7,7 @@ becomes the default environment unless the user already chose one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from ui.i18n import fmt
 from ui.pages.advanced import AdvancedOptions
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.texts import cloud_name, engine_text
+from ui.worker import Workers
 
 
 def _stack(*widgets: QWidget) -> QVBoxLayout:
@@ -50,7 +52,7 @@ def _valid_or_none(text: str, parse: Callable[[str], object]) -> str | None:
 
 
 class TargetPage(Page):
-    def __init__(self, workers) -> None:
+    def __init__(self, workers: Workers) -> None:
         super().__init__()
         self.setObjectName("targetPage")
         self._workers = workers
@@ -123,7 +125,7 @@ class TargetPage(Page):
 
     # -- state --------------------------------------------------------------------------
 
-    def load(self, values: dict) -> None:
+    def load(self, values: dict[str, Any]) -> None:
         self.email.setText(values.get("email") or "")
         self.domain.setText(values.get("domain") or "")
         self._domain_edited = (
@@ -138,7 +140,7 @@ class TargetPage(Page):
         self.show_advanced(bool(values.get("advanced_open")))
         self._changed()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, object]:
         """What may be remembered: the address and domain only as they validated."""
         return {
             "email": _valid_or_none(self.email.text().strip(), Target.parse_email),
@@ -209,7 +211,7 @@ class TargetPage(Page):
         self._cloud_chosen = True
         self.cloud_hint.hide()
 
-    def _changed(self, *_args) -> None:
+    def _changed(self, *_args: object) -> None:
         self._valid = self._validate()
         self.completeChanged.emit()
 
@@ -241,7 +243,10 @@ class TargetPage(Page):
         session = self.app_wizard.session if self.app_wizard is not None else None
         if session is not None:
             email = target.email if target else None
-            session.target = Target(domain=domain or target.domain, email=email, cloud=cloud)
+            if not domain:
+                assert target is not None  # one of the two was given (checked above)
+                domain = target.domain
+            session.target = Target(domain=domain, email=email, cloud=cloud)
             session.options = options
         return True
 

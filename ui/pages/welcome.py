@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from assistant.report.diff import ReportDiff
 from ui.i18n import LANGUAGES, fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.compare import CompareDialog, LoadError, load_and_diff
@@ -115,7 +116,7 @@ class WelcomePage(Page):
         task.failed.connect(lambda message: self._compared(LoadError(message), older, newer))
         task.start()
 
-    def _compared(self, result: object, older: str, newer: str) -> None:
+    def _compared(self, result: ReportDiff | LoadError, older: str, newer: str) -> None:
         self.compare.setEnabled(True)
         if isinstance(result, LoadError):
             lines = str(result).strip().splitlines()

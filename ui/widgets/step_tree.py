@@ -11,7 +11,13 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinished, StepStarted
 from assistant.model import Status, Step
@@ -29,7 +35,7 @@ COL_TITLE, COL_STATUS, COL_TIME, COL_SUMMARY = range(4)
 PROBLEMS = ("warn", "fail", "error", Status.CANCELLED.value)
 
 
-def _shown(item: QTreeWidgetItem) -> bool:
+def _shown(item: QTreeWidgetItem | None) -> bool:
     while item is not None:
         if item.isHidden():
             return False
@@ -37,10 +43,15 @@ def _shown(item: QTreeWidgetItem) -> bool:
     return True
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The item's children (Qt types child(i) as optional; within childCount() it is not)."""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+
+
 class StepTree(QTreeWidget):
     stepSelected = Signal(object)  # Step, or None for a row that has not finished
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(4)
         self.setUniformRowHeights(True)
@@ -151,7 +162,9 @@ class StepTree(QTreeWidget):
         self._checks[check_id] = item
         return item
 
-    def _new_item(self, parent: QTreeWidgetItem | None, step_id: str, title: str):
+    def _new_item(
+        self, parent: QTreeWidgetItem | None, step_id: str, title: str
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self if parent is None else parent)
         item.setData(0, ID_ROLE, step_id)
         item.setData(0, TITLE_ROLE, (title,))
@@ -161,8 +174,7 @@ class StepTree(QTreeWidget):
         return item
 
     def _child(self, parent: QTreeWidgetItem, step_id: str) -> QTreeWidgetItem | None:
-        for index in range(parent.childCount()):
-            child = parent.child(index)
+        for child in _children(parent):
             if child.data(0, ID_ROLE) == step_id:
                 return child
         return None
@@ -226,12 +238,16 @@ class StepTree(QTreeWidget):
 
         def walk(item: QTreeWidgetItem) -> None:
             out.append(item)
-            for index in range(item.childCount()):
-                walk(item.child(index))
+            for child in _children(item):
+                walk(child)
 
-        for index in range(self.topLevelItemCount()):
-            walk(self.topLevelItem(index))
+        for top in self._top_items():
+            walk(top)
         return out
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        count = self.topLevelItemCount()
+        return [top for i in range(count) if (top := self.topLevelItem(i)) is not None]
 
     def _apply_filter(self) -> None:
         """Problems only: the checks whose verdict is a problem (or that a cancel left
@@ -243,21 +259,22 @@ class StepTree(QTreeWidget):
 
         def visit(item: QTreeWidgetItem) -> bool:
             shown_child = False
-            for index in range(item.childCount()):
-                shown_child = visit(item.child(index)) or shown_child
+            for child in _children(item):
+                shown_child = visit(child) or shown_child
             show = not self._problems_only or problem(item) or shown_child
             item.setHidden(not show)
             return show
 
-        for index in range(self.topLevelItemCount()):
-            top = self.topLevelItem(index)
+        for top in self._top_items():
             if self._problems_only and not problem(top):
                 top.setHidden(True)
             else:
                 visit(top)
                 top.setHidden(False)
 
-    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+    def _current_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         self.stepSelected.emit(None if current is None else current.data(0, STEP_ROLE))
 
     def changeEvent(self, event: QEvent) -> None:
