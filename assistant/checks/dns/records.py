@@ -11,15 +11,9 @@ from assistant.checks.dns.common import (
     lookup_failed,
     resolver_down,
 )
-from assistant.facts import (
-    CLASSIC_MX_SUFFIX,
-    LINKS,
-    SKYPE_ONLINE_RETIRED,
-    Cloud,
-    is_microsoft_host,
-    is_within,
-)
-from assistant.model import Remedy, Status, Step, worst
+from assistant.checks.dns.mx_verdict import MxHosts, mx_answer_verdict, mx_verdict
+from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, is_microsoft_host, is_within
+from assistant.model import Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome
 from assistant.text import join, msg, verbatim
 
@@ -69,60 +63,9 @@ def check_mx(ctx: Context) -> Step:
     answer = first_lookup(ctx, check_id, title, domain, "MX")
     if isinstance(answer, Step):
         return answer
-    remedy_add = Remedy(
-        msg(
-            "At your DNS host, add one MX record for {domain} pointing at your tenant's host "
-            "under {suffix} (shown in the Microsoft 365 admin center under Settings > Domains).",
-            domain=domain,
-            suffix=env.mx_suffixes[0],
-        )
-        if env.is_cloud
-        else msg(
-            "At your DNS host, add one MX record for {domain} pointing at your mail gateway "
-            "or Exchange server.",
-            domain=domain,
-        ),
-        LINKS["mx"],
-    )
-    if answer.outcome is Outcome.NXDOMAIN:
-        return Step(
-            check_id,
-            title,
-            Status.FAIL,
-            summary=msg("{domain} does not exist in DNS (NXDOMAIN)", domain=domain),
-            remedy=Remedy(
-                msg(
-                    "Check the spelling of the domain, and that it is registered and delegated "
-                    "to your DNS host."
-                )
-            ),
-            evidence=[dns_evidence([answer])],
-        )
-    if answer.outcome is Outcome.NODATA:
-        return Step(
-            check_id,
-            title,
-            Status.FAIL,
-            summary=msg(
-                "{domain} has no MX record: other servers cannot deliver mail to it",
-                domain=domain,
-            ),
-            remedy=remedy_add,
-            evidence=[dns_evidence([answer])],
-        )
     records = sorted(_parse_mx(v) for v in answer.values)
-    if records == [(0, "")]:
-        return Step(
-            check_id,
-            title,
-            Status.FAIL,
-            summary=msg(
-                "{domain} publishes a null MX (RFC 7505): it declares it accepts no mail",
-                domain=domain,
-            ),
-            remedy=remedy_add,
-            evidence=[dns_evidence([answer])],
-        )
+    if (no_mail := mx_answer_verdict(domain, env, answer.outcome, records)) is not None:
+        return no_mail.step(check_id, title, [dns_evidence([answer])])
     children: list[Step] = []
     answers = [answer]
     canonical: dict[str, str] = {}
@@ -131,96 +74,14 @@ def check_mx(ctx: Context) -> Step:
         children.append(step)
         answers.extend(host_answers)
         canonical[host] = host_answers[0].canonical_name
-    hosts = [h for _, h in records]
-    # A CNAME'd MX is judged by where it leads; the CNAME itself is flagged separately.
-    microsoft = [h for h in hosts if _is_cloud_mx(canonical[h], env.mx_suffixes)]
-    others = [h for h in hosts if h not in microsoft]
-    status = worst([c.status for c in children])
-    listing = ", ".join(f"{p} {h}" for p, h in records)
-    summary: str = verbatim(listing)
-    remedy: Remedy | None = None
-    if status is Status.FAIL:
-        summary = join("; ", [c.summary for c in children if c.status is Status.FAIL])
-        remedy = Remedy(
-            msg(
-                "Correct the MX record to the exact host name shown for your domain in the "
-                "admin center; every MX target must have an A or AAAA record."
-            ),
-            LINKS["mx"],
-        )
-    elif env.is_cloud and microsoft and others:
-        status = worst([status, Status.WARN])
-        summary = msg(
-            "MX records mix Microsoft 365 ({microsoft}) and other hosts ({others}): mail can "
-            "bypass Exchange Online Protection",
-            microsoft=", ".join(microsoft),
-            others=", ".join(others),
-        )
-        remedy = Remedy(
-            msg(
-                "Keep only the Microsoft 365 MX record, or route all mail through one gateway "
-                "and set up a connector with Enhanced Filtering for it."
-            ),
-            LINKS["mx"],
-        )
-    elif env.is_cloud and not microsoft:
-        status = worst([status, Status.WARN])
-        summary = msg(
-            "MX points at {hosts}, not Exchange Online ({suffix})",
-            hosts=", ".join(hosts),
-            suffix=env.mx_suffixes[0],
-        )
-        remedy = Remedy(
-            msg(
-                "If a third-party filtering service is intended, set up an inbound connector "
-                "and Enhanced Filtering for it; otherwise point the MX at your Microsoft 365 "
-                "host."
-            ),
-            LINKS["mx"],
-        )
-    elif len(records) > 1:
-        status = worst([status, Status.WARN if env.is_cloud else Status.PASS])
-        summary = msg("{count} MX records: {records}", count=len(records), records=listing)
-        if env.is_cloud:
-            remedy = Remedy(
-                msg("Microsoft 365 expects exactly one MX record; remove the others."),
-                LINKS["mx"],
-            )
-    elif status is Status.WARN:
-        summary = msg("MX host is a CNAME: {records}", records=listing)
-        remedy = Remedy(
-            msg(
-                "Point the MX record straight at a host with A/AAAA records; RFC 2181 §10.3 "
-                "forbids an MX that names a CNAME, and some senders refuse it."
-            ),
-            LINKS["mx"],
-        )
-    step = Step(
-        check_id,
-        title,
-        status,
-        summary=summary,
-        remedy=remedy,
-        evidence=[dns_evidence(answers)],
-        children=children,
-    )
-    classic = all(canonical[h].endswith(CLASSIC_MX_SUFFIX) for h in microsoft)
-    if status is Status.PASS and env.cloud is Cloud.WORLDWIDE and microsoft and classic:
-        step.details = msg(
-            "This MX uses the mail.protection.outlook.com form. The newer "
-            "*.mx.microsoft form supports inbound DNSSEC and DANE."
-        )
-    return step
+    verdict = mx_verdict(MxHosts(env, records, children, canonical))
+    return verdict.step(check_id, title, [dns_evidence(answers)], children)
 
 
 def _parse_mx(value: str) -> tuple[int, str]:
     preference, _, host = value.partition(" ")
     host = host.strip().rstrip(".").lower()
     return int(preference), host
-
-
-def _is_cloud_mx(host: str, suffixes: tuple[str, ...]) -> bool:
-    return any(host.endswith("." + s) for s in suffixes)
 
 
 def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step, list[DnsAnswer]]:
