@@ -8,7 +8,6 @@ of the run, else from the cloud's defaults.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,10 +24,14 @@ from assistant.checks.ews.common import (
     tls_remedy,
     url_from,
 )
-from assistant.facts import EWS_LINKS, Environment
+from assistant.checks.ews.endpoint_verdict import (
+    EndpointAnswer,
+    endpoint_verdict,
+    with_tls_problems,
+)
+from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
-from assistant.net.challenge import Challenge, offered_schemes, parse_challenges
-from assistant.net.http import HttpError, HttpResponse, https_request
+from assistant.net.http import HttpError, https_request
 from assistant.net.tls_explain import tls_problems
 from assistant.text import join, msg
 
@@ -43,146 +46,6 @@ _PROBE = (
     b'<m:FolderIds><t:DistinguishedFolderId Id="root"/></m:FolderIds></m:GetFolder></s:Body>'
     b"</s:Envelope>"
 )
-
-
-def _challenge_list(challenges: Sequence[Challenge]) -> str:
-    """'Basic (realm=mail.example.com); Bearer (authorization_uri=...)': data, as sent."""
-    lines = []
-    for challenge in challenges:
-        shown = ", ".join(
-            f"{k}={v}" for k, v in challenge.params.items() if k in ("realm", "authorization_uri")
-        )
-        lines.append(f"{challenge.scheme} ({shown})" if shown else challenge.scheme)
-    return "; ".join(lines)
-
-
-def _endpoint_verdict(
-    response: HttpResponse, env: Environment
-) -> tuple[Status, str, str, Remedy | None]:
-    host, _ = host_port(response.url)
-    challenges = parse_challenges(v for k, v in response.headers if k.lower() == "www-authenticate")
-    schemes = offered_schemes(challenges)
-    status = response.status
-    if status == 401 and schemes:
-        shown = _challenge_list(challenges)
-        details = (
-            msg(
-                "Challenges: {challenges}. Exchange Online signs apps in with OAuth (Bearer).",
-                challenges=shown,
-            )
-            if env.is_cloud and "Bearer" in schemes
-            else msg("Challenges: {challenges}", challenges=shown)
-        )
-        return (
-            Status.PASS,
-            msg("answers and asks for sign-in: {schemes}", schemes=", ".join(schemes)),
-            details,
-            None,
-        )
-    if status == 401:
-        return (
-            Status.WARN,
-            msg("answered 401 but named no sign-in method (no WWW-Authenticate header)"),
-            "",
-            Remedy(
-                msg(
-                    "Check the EWS virtual directory's authentication settings: "
-                    "Get-WebServicesVirtualDirectory | Format-List *Authentication*; a reverse "
-                    "proxy may be stripping WWW-Authenticate."
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if status == 404:
-        return (
-            Status.FAIL,
-            msg("404 Not Found: there is no EWS at {url}", url=response.url),
-            "",
-            Remedy(
-                msg(
-                    "Check the EWS URL autodiscover hands out and where EWS is published: "
-                    "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl; the "
-                    "path is /EWS/Exchange.asmx, and a reverse proxy must publish it."
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if 300 <= status < 400:
-        location = response.header("location")
-        return (
-            Status.FAIL,
-            msg(
-                "redirects to {target} (HTTP {status}); EWS clients do not follow redirects",
-                target=location,
-                status=status,
-            )
-            if location
-            else msg(
-                "redirects to (no Location header) (HTTP {status}); EWS clients do not follow "
-                "redirects",
-                status=status,
-            ),
-            "",
-            Remedy(
-                msg(
-                    "Publish EWS at the URL autodiscover hands out, without a redirect: "
-                    "Get-WebServicesVirtualDirectory | Format-List InternalUrl,ExternalUrl."
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if status >= 500:
-        return (
-            Status.FAIL,
-            msg(
-                "server error: HTTP {status} {status_text}",
-                status=status,
-                status_text=response.reason,
-            ),
-            "",
-            Remedy(
-                msg(
-                    "{host} (or a load balancer in front of it) failed. On Exchange Server "
-                    "check the MSExchangeServicesAppPool application pool and the event log; "
-                    "give the request-id and X-FEServer/X-BEServer values from the evidence to "
-                    "support.",
-                    host=host,
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if status == 403:
-        return (
-            Status.FAIL,
-            msg("403 Forbidden before any sign-in: the server or a proxy refuses this client"),
-            "",
-            Remedy(
-                msg(
-                    "Check IP restrictions, client-certificate requirements or a web "
-                    "application firewall in front of EWS."
-                ),
-                EWS_LINKS["virtual_directory"],
-            ),
-        )
-    if status == 200:
-        return (
-            Status.WARN,
-            msg("answered 200 without asking for sign-in (EWS normally answers 401)"),
-            msg("Anonymous access to EWS, or something other than Exchange answers at this URL."),
-            Remedy(
-                msg("Check that this URL reaches Exchange and not a proxy or placeholder page.")
-            ),
-        )
-    return (
-        Status.WARN,
-        msg(
-            "answered HTTP {status} {status_text} without credentials (expected 401)",
-            status=status,
-            status_text=response.reason,
-        ),
-        "",
-        None,
-    )
 
 
 def check_endpoint(ctx: Context) -> Step:
@@ -260,32 +123,27 @@ def check_endpoint(ctx: Context) -> Step:
             ),
             evidence=evidence,
         )
-    challenges = parse_challenges(v for k, v in response.headers if k.lower() == "www-authenticate")
+    answer = EndpointAnswer.of(response, ctx.target.environment)
     info.update(
         status=response.status,
-        schemes=offered_schemes(challenges),
-        challenges=[c.to_dict() for c in challenges],
+        schemes=answer.schemes,
+        challenges=[c.to_dict() for c in answer.challenges],
         tls_verified=response.tls is not None and response.tls.verified,
     )
-    status, summary, details, remedy = _endpoint_verdict(response, ctx.target.environment)
     problems = tls_problems(response.tls) if response.tls is not None else []
-    if problems and status is Status.PASS:
-        status, remedy = Status.WARN, tls_remedy(host)
-        summary = msg(
-            "{summary}; but TLS: {problems}", summary=summary, problems=join("; ", problems)
-        )
+    verdict = with_tls_problems(endpoint_verdict(answer), problems, host)
     evidence = [Evidence(INFO_KIND, msg("EWS endpoint"), info), response.to_evidence(ctx.redactor)]
     if response.tls is not None:
         evidence.append(response.tls.to_evidence(tls_label(host)))
     lines = [url_from(settings.source, url)]
-    if details:
-        lines.append(details)
+    if verdict.details:
+        lines.append(verdict.details)
     return Step(
         ENDPOINT,
         title,
-        status,
-        summary=summary,
+        verdict.status,
+        summary=verdict.summary,
         details=join("\n", lines),
-        remedy=remedy,
+        remedy=verdict.remedy,
         evidence=evidence,
     )
