@@ -6,39 +6,25 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from assistant.auth.credentials import OAuthCredential
 from assistant.check import Context
+from assistant.checks.autodiscover.answer import MAX_BODY, AskFor, Found, Stop, read_answer
 from assistant.checks.autodiscover.policy import (
-    MAX_HOPS,
     Verdict,
     credential_decision,
     is_public_suffix_bait,
-    redirect_url_problem,
     trustable_domain,
 )
-from assistant.checks.autodiscover.pox import (
-    PoxKind,
-    PoxParseError,
-    PoxResponse,
-    build_request,
-    parse_response,
-)
-from assistant.checks.autodiscover.walk_remedies import (
-    connect_remedy,
-    pox_remedy,
-    status_meaning,
-    status_remedy,
-    too_many_hops,
-)
+from assistant.checks.autodiscover.pox import PoxResponse, build_request
+from assistant.checks.autodiscover.walk_remedies import connect_remedy
 from assistant.checks.oauth_common import http_authorization
 from assistant.hostnames import HostNameError, ascii_url
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
 from assistant.text import join, msg
 
-MAX_BODY = 1024 * 1024  # an autodiscover answer is a few KB; anything huge is refused
 STRONGER_THAN_BASIC = ("negotiate", "ntlm", "bearer", "kerberos")
 
 
@@ -153,86 +139,45 @@ class PoxWalk:
             if isinstance(checked, WalkResult):
                 return checked
             url = checked
-            host = (urlsplit(url).hostname or "").lower()
-            authenticated = False  # whether this answer came after we signed in to its host
-            try:
-                response = self._post(url, with_credentials=False)
-            except HttpError as exc:
-                if exc.tls is not None:
-                    self.evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
-                return self._done(Status.FAIL, exc.message, remedy=connect_remedy(exc))
-            if response.status == 401:
-                outcome = self._authenticate(url, response)
-                if isinstance(outcome, WalkResult):
-                    return outcome
-                response = outcome
-                authenticated = True
-            if response.status in (301, 302, 303, 307, 308):
-                location = _resolve_location(url, response.header("Location") or "")
-                problem = redirect_url_problem(location)
-                if problem:
-                    return self._done(Status.FAIL, problem)
-                self.log.append(
-                    msg(
-                        "HTTP {status} redirect to {location}",
-                        status=response.status,
-                        location=location,
-                    )
-                )
-                url = location
-                hops += 1
-                if hops > MAX_HOPS:
-                    return self._done(Status.FAIL, too_many_hops())
-                continue
-            if response.status != 200:
+            asked = self._ask(url)
+            if isinstance(asked, WalkResult):
+                return asked
+            response, authenticated = asked
+            move = read_answer(url, response, hops=hops, email=self.email)
+            if isinstance(move, Stop):
+                self.log.extend(move.notes)
                 return self._done(
-                    Status.FAIL, status_meaning(response), remedy=status_remedy(response.status)
+                    move.status, move.summary, remedy=move.remedy, reachable=move.reachable
                 )
-            if response.truncated:
+            if isinstance(move, Found):
+                if authenticated and move.settings.smtp_address:
+                    self._admit(move.settings.smtp_address, url)
                 return self._done(
-                    Status.FAIL,
-                    msg(
-                        "the response is larger than {kb} KB; refused (an "
-                        "autodiscover answer is a few KB)",
-                        kb=MAX_BODY // 1024,
-                    ),
+                    Status.PASS, move.summary, response=move.settings, url=url, reachable=True
                 )
-            try:
-                parsed = parse_response(response.body)
-            except PoxParseError as exc:
-                return self._done(Status.FAIL, exc.message)
-            if parsed.kind is PoxKind.SETTINGS:
-                if authenticated and parsed.smtp_address:
-                    self._admit(parsed.smtp_address, url)
-                return self._done(
-                    Status.PASS,
-                    msg(
-                        "settings for {email} from {host}",
-                        email=parsed.smtp_address or self.email,
-                        host=host,
-                    ),
-                    response=parsed,
-                    url=url,
-                    reachable=True,
-                )
-            if parsed.kind is PoxKind.ERROR:
-                return self._done(
-                    Status.FAIL, parsed.describe_error(), reachable=True, remedy=pox_remedy()
-                )
-            hops += 1
-            if hops > MAX_HOPS:
-                return self._done(Status.FAIL, too_many_hops())
-            if parsed.kind is PoxKind.REDIRECT_ADDR:
-                refused = self._redirect_address(parsed, url, authenticated=authenticated)
-                if refused is not None:
-                    return refused
-                continue
-            target = (parsed.redirect or "").strip()
-            problem = redirect_url_problem(target)
-            if problem:
-                return self._done(Status.FAIL, problem)
-            self.log.append(msg("redirectUrl: {url} → {target}", url=url, target=target))
-            url = target
+            hops = move.hops
+            if isinstance(move, AskFor):
+                self._redirect_address(move.email, url, authenticated=authenticated)
+            else:
+                self.log.append(move.note)
+                url = move.url
+
+    def _ask(self, url: str) -> tuple[HttpResponse, bool] | WalkResult:
+        """POST to `url`, and again signed in when it asks for that (a 401): the answer,
+        and whether it came after we signed in; or the verdict when there is none."""
+        host = (urlsplit(url).hostname or "").lower()
+        try:
+            response = self._post(url, with_credentials=False)
+        except HttpError as exc:
+            if exc.tls is not None:
+                self.evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
+            return self._done(Status.FAIL, exc.message, remedy=connect_remedy(exc))
+        if response.status != 401:
+            return response, False
+        outcome = self._authenticate(url, response)
+        if isinstance(outcome, WalkResult):
+            return outcome
+        return outcome, True
 
     def _next_request(self, url: str, visited: set[tuple[str, str]]) -> str | WalkResult:
         """`url` with the one ASCII host name that both the policy and the connection use
@@ -272,17 +217,9 @@ class PoxWalk:
         self.log.append(msg("ask {url} for {email}", url=url, email=self.email))
         return url
 
-    def _redirect_address(
-        self, parsed: PoxResponse, url: str, *, authenticated: bool
-    ) -> WalkResult | None:
+    def _redirect_address(self, new_email: str, url: str, *, authenticated: bool) -> None:
         """Follow a redirectAddr: ask again for the new address. Its domain is admitted to
         the credential rules only when this answer came after we signed in (_admit)."""
-        new_email = (parsed.redirect or "").strip()
-        if "@" not in new_email:
-            return self._done(
-                Status.FAIL,
-                msg("redirectAddr '{address_value}' is not an address", address_value=new_email),
-            )
         self.log.append(
             msg("redirectAddr: {email} → {new_email}", email=self.email, new_email=new_email)
         )
@@ -298,7 +235,6 @@ class PoxWalk:
                 )
             )
         self.email = new_email
-        return None
 
     def _admit(self, address: str, url: str) -> None:
         """Trust the domain of `address` for the rest of this run: only for an answer we
@@ -428,12 +364,3 @@ class PoxWalk:
                 reachable=True,
             )
         return response
-
-
-def _resolve_location(url: str, location: str) -> str:
-    """The absolute redirect target; one that cannot be joined (an unbalanced "[") is kept
-    as sent, and redirect_url_problem then refuses it."""
-    try:
-        return urljoin(url, location)
-    except ValueError:
-        return location
