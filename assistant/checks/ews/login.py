@@ -9,11 +9,12 @@ server version.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from assistant.auth.credentials import OAuthCredential
+from assistant.auth.credentials import Credentials, OAuthCredential
 from assistant.check import Context
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.ews.common import (
@@ -213,8 +214,18 @@ def _sign_in_method(
     return auth_type, None
 
 
-def check_login(ctx: Context) -> Step:
-    title = LOGIN_TITLE
+@dataclass(frozen=True)
+class _Target:
+    """What ews.login signs in to, and with what."""
+
+    credential: Credentials
+    info: dict[str, Any]  # what ews.endpoint found (step_info)
+    url: str
+    email: str
+
+
+def _target(ctx: Context, title: str) -> _Target | Step:
+    """What to sign in to, or the step that says why there is nothing to try (no network)."""
     credential = ctx.credentials
     if credential is None:
         return Step(LOGIN, title, Status.SKIP, summary=skipped_no_credentials())
@@ -240,9 +251,28 @@ def check_login(ctx: Context) -> Step:
             ),
             remedy=Remedy(msg("Publish EWS over HTTPS only."), EWS_LINKS["virtual_directory"]),
         )
+    return _Target(credential, info, url, email)
+
+
+@dataclass(frozen=True)
+class _Session:
+    """What the signed-in session read."""
+
+    version: Any  # exchangelib's Version
+    root: Any
+    inbox: Any
+    total: object  # the Inbox's item count
+
+
+def check_login(ctx: Context) -> Step:
+    title = LOGIN_TITLE
+    target = _target(ctx, title)
+    if isinstance(target, Step):
+        return target
+    url = target.url
     try:
         tls = _preflight(ctx, url, title)
-        _allowed(ctx, url, info, tls, title)
+        _allowed(ctx, url, target.info, tls, title)
     except _Refusal as refusal:
         return refusal.step
     endpoint_step = ctx.results.get(ENDPOINT)
@@ -256,32 +286,51 @@ def check_login(ctx: Context) -> Step:
                 "no credentials were sent"
             ),
         )
-    schemes = [str(s) for s in info.get("schemes") or []]
-    chosen = _sign_in_method(ctx, credential, schemes, title)
+    schemes = [str(s) for s in target.info.get("schemes") or []]
+    chosen = _sign_in_method(ctx, target.credential, schemes, title)
     if isinstance(chosen, Step):
         return chosen
     auth_type, token = chosen
     host, _ = host_port(url)
     tls_evidence = tls.to_evidence(tls_label(host))
     with ews_session(
-        ctx.net, endpoint=url, email=email, credential=credential, auth_type=auth_type, token=token
+        ctx.net,
+        endpoint=url,
+        email=target.email,
+        credential=target.credential,
+        auth_type=auth_type,
+        token=token,
     ) as session:
         try:
             account = session.account
             version = account.version  # the version guess: exchangelib's first request
             root = account.root
             inbox = account.inbox
-            total = inbox.total_count
+            read = _Session(version, root, inbox, inbox.total_count)
         except session_errors() as exc:
             step = session_failure(ctx, exc, session, url, title, LOGIN)
             step.evidence.insert(0, tls_evidence)
             return step
         exchanges = session.route.exchanges
-    server = describe_build(getattr(version, "build", None))
-    api = getattr(version, "api_version", "unknown")
+    evidence = [tls_evidence, *exchange_evidence(ctx, exchanges)]
+    return _signed_in(target, auth_type, read, title, evidence, ctx.redactor)
+
+
+def _signed_in(
+    target: _Target,
+    auth_type: str,
+    read: _Session,
+    title: str,
+    evidence: list[Evidence],
+    redact: Callable[[str], str],
+) -> Step:
+    """ews.login's step once the session read the root folder and the Inbox."""
+    host, _ = host_port(target.url)
+    server = describe_build(getattr(read.version, "build", None))
+    api = getattr(read.version, "api_version", "unknown")
     login_info = {
-        "url": url,
-        "email": email,
+        "url": target.url,
+        "email": target.email,
         "auth_type": auth_type,
         "server": str(server),
         "api": api,
@@ -303,11 +352,13 @@ def check_login(ctx: Context) -> Step:
             f"{LOGIN}.folders",
             msg("Root and Inbox"),
             Status.PASS,
-            summary=msg("read the root folder and the Inbox ({count} items)", count=number(total)),
+            summary=msg(
+                "read the root folder and the Inbox ({count} items)", count=number(read.total)
+            ),
             details=msg(
                 "Root: {root_folder}; Inbox: {inbox_folder}",
-                root_folder=str(getattr(root, "name", "")),
-                inbox_folder=str(getattr(inbox, "name", "")),
+                root_folder=str(getattr(read.root, "name", "")),
+                inbox_folder=str(getattr(read.inbox, "name", "")),
             ),
         ),
     ]
@@ -315,21 +366,23 @@ def check_login(ctx: Context) -> Step:
         LOGIN,
         title,
         Status.PASS,
-        summary=ctx.redactor(
+        summary=redact(
             msg(
                 "signed in as {user} ({method}); {server}",
-                user=credential.username,
+                user=target.credential.username,
                 method=_AUTH_NAMES[auth_type],
                 server=server,
             )
         ),
-        details=ctx.redactor(
-            join("\n", [msg("EWS URL: {url}", url=url), msg("Mailbox: {email}", email=email)])
+        details=redact(
+            join(
+                "\n",
+                [
+                    msg("EWS URL: {url}", url=target.url),
+                    msg("Mailbox: {email}", email=target.email),
+                ],
+            )
         ),
-        evidence=[
-            Evidence(INFO_KIND, msg("EWS session"), login_info),
-            tls_evidence,
-            *exchange_evidence(ctx, exchanges),
-        ],
+        evidence=[Evidence(INFO_KIND, msg("EWS session"), login_info), *evidence],
         children=children,
     )
