@@ -25,13 +25,12 @@ from assistant.check import Check, ConsentHook, EventSink
 from assistant.checks.registry import select, with_sign_in
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckFinished, Event, RunStarted
-from assistant.model import Report, Status, Step
+from assistant.model import Report, Step
 from assistant.net.redact import Redactor
 from assistant.report.environment import run_facts
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
 from assistant.runner import Runner
-from assistant.text import msg
 
 
 @dataclass(frozen=True)
@@ -115,11 +114,7 @@ class Diagnosis:
         before `run()` has returned (the runner gives its workers under a second)."""
         with self._lock:
             planned, finished, started = self._planned, dict(self._finished), self._started
-        steps = [
-            finished.get(check_id)
-            or Step(check_id, title, Status.CANCELLED, summary=msg("cancelled"))  # as the runner's
-            for check_id, title in planned
-        ]
+        steps = [finished.get(cid) or Step.stopped(cid, title) for cid, title in planned]
         elapsed = None if started is None else int((time.monotonic() - started) * 1000)
         return self._report(steps, self.cancelled, elapsed)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from assistant.auth.prompt import BrowserPrompt, DeviceCodePrompt
 from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarted, SignInPrompt
-from assistant.model import Status, Step
+from assistant.model import Step
 from ui.i18n import fmt
 from ui.pages.common import Page
 from ui.runs import DiagnosisRun
@@ -177,13 +177,6 @@ class RunPage(Page):
                 self.status.setText(message)
             self.show_log(True)
             self._log(message)
-
-    def partial_steps(self) -> list[Step]:
-        """What the run has so far, with every unfinished check marked cancelled."""
-        return [
-            self.finished_steps.get(cid) or Step(cid, title, Status.CANCELLED, summary="cancelled")
-            for cid, title in self.planned
-        ]
 
     def finish(self, cancelled: bool) -> None:
         if cancelled:
