@@ -82,6 +82,11 @@ class Check:
     # Left out of "every check" (registry.select(None)); runs when named, or when the
     # front end adds it (auth.token, in a run that signs in with OAuth).
     explicit_only: bool = False
+    # What the front ends need to know, said once here rather than in tables of their own:
+    # whether the check signs in (the wizard asks for credentials), and which protocol's
+    # OAuth permission its sign-in needs ("imap", "pop", "smtp", "ews"; auth/scopes.py).
+    needs_credentials: bool = False
+    oauth_protocol: str | None = None
 
     def waits_for(self, present: Collection[str]) -> tuple[str, ...]:
         """What this check waits for in a run made of `present`: requires, and the

@@ -25,9 +25,9 @@ from assistant.auth.oauth_sign_in import (
     oauth_config,
     oauth_credential,
     oauth_mailbox,
-    run_protocols,
 )
 from assistant.auth.scopes import NoOAuthForCloud, resource_for
+from assistant.checks.registry import oauth_protocols
 from assistant.config import InputError, Target, check_sign_in_name
 
 AUTH_PASSWORD = "password"  # noqa: S105 - the name of a sign-in method
@@ -85,7 +85,7 @@ def oauth_credential_from(
         return None
     if args.password_env or args.password_stdin:
         raise InputError("a password option cannot be combined with an OAuth sign-in")
-    protocols = run_protocols(check_ids)
+    protocols = oauth_protocols(check_ids)
     mailbox = oauth_mailbox(
         check_sign_in_name(args.mailbox, about="mailbox") if args.mailbox else None,
         check_sign_in_name(args.user) if args.user else None,

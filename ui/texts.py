@@ -13,6 +13,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import Qt
 
+from assistant.checks.registry import area_needs_credentials
 from assistant.facts import Cloud
 from assistant.model import Status
 from assistant.text import render
@@ -47,36 +48,6 @@ _CLOUDS = {
     Cloud.ONPREM: QT_TRANSLATE_NOOP("Cloud", "Exchange Server (on-premises)"),
 }
 
-# Top-level check titles by stable check ID. A check missing here shows the engine's title.
-_CHECK_TITLES = {
-    "dns.resolver": QT_TRANSLATE_NOOP("CheckTitle", "DNS resolvers answer"),
-    "dns.mx": QT_TRANSLATE_NOOP("CheckTitle", "MX records"),
-    "dns.spf": QT_TRANSLATE_NOOP("CheckTitle", "SPF record"),
-    "dns.dkim": QT_TRANSLATE_NOOP("CheckTitle", "DKIM selectors"),
-    "dns.dmarc": QT_TRANSLATE_NOOP("CheckTitle", "DMARC policy"),
-    "dns.autodiscover": QT_TRANSLATE_NOOP("CheckTitle", "Autodiscover DNS records"),
-    "dns.verification": QT_TRANSLATE_NOOP("CheckTitle", "Domain verification record"),
-    "dns.mta_sts": QT_TRANSLATE_NOOP("CheckTitle", "MTA-STS policy"),
-    "dns.tlsrpt": QT_TRANSLATE_NOOP("CheckTitle", "SMTP TLS reporting"),
-    "dns.dnssec": QT_TRANSLATE_NOOP("CheckTitle", "DNSSEC"),
-    "dns.dane": QT_TRANSLATE_NOOP("CheckTitle", "DANE for the MX hosts"),
-    "dns.teams": QT_TRANSLATE_NOOP("CheckTitle", "Skype for Business / Teams records"),
-    "dns.msoid": QT_TRANSLATE_NOOP("CheckTitle", "No stray msoid record"),
-    "autodiscover.result": QT_TRANSLATE_NOOP("CheckTitle", "Outlook autodiscover"),
-    "ews.endpoint": QT_TRANSLATE_NOOP("CheckTitle", "EWS endpoint answers"),
-    "ews.login": QT_TRANSLATE_NOOP("CheckTitle", "EWS sign-in"),
-    "ews.mailbox": QT_TRANSLATE_NOOP("CheckTitle", "EWS mailbox data (what Lync/Teams read)"),
-    "ews.retirement": QT_TRANSLATE_NOOP("CheckTitle", "EWS retirement in Exchange Online"),
-    "mapi.endpoint": QT_TRANSLATE_NOOP("CheckTitle", "MAPI over HTTP endpoints"),
-    "auth.token": QT_TRANSLATE_NOOP("CheckTitle", "OAuth sign-in and access token"),
-    "imap.login": QT_TRANSLATE_NOOP("CheckTitle", "IMAP sign-in and INBOX"),
-    "pop.login": QT_TRANSLATE_NOOP("CheckTitle", "POP sign-in and mailbox"),
-    "smtp.auth": QT_TRANSLATE_NOOP("CheckTitle", "SMTP client submission (SMTP AUTH)"),
-    "smtp.deprecation": QT_TRANSLATE_NOOP(
-        "CheckTitle", "SMTP AUTH with a password in Exchange Online: retirement dates"
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Area:
@@ -87,8 +58,14 @@ class Area:
     title: str
     does: str
     needs: str
-    needs_credentials: bool = False
+    # For an area whose checks are not built yet (relay, integration); an area with checks
+    # answers from the engine (Check.needs_credentials), which says it once.
+    planned_needs_credentials: bool = False
     needs_recipient: bool = False
+
+    @property
+    def needs_credentials(self) -> bool:
+        return self.planned_needs_credentials or area_needs_credentials(self.key)
 
 
 _G_DISCOVERY = QT_TRANSLATE_NOOP("Area", "DNS and autodiscover")
@@ -118,7 +95,6 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "EWS"),
         QT_TRANSLATE_NOOP("Area", "Signs in to Exchange Web Services and reads the mailbox."),
         _CREDS,
-        needs_credentials=True,
     ),
     Area(
         "mapi",
@@ -133,7 +109,6 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "IMAP"),
         QT_TRANSLATE_NOOP("Area", "Connects with TLS, lists the sign-in methods, signs in."),
         _CREDS,
-        needs_credentials=True,
     ),
     Area(
         "pop",
@@ -141,7 +116,6 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "POP3"),
         QT_TRANSLATE_NOOP("Area", "Connects with TLS, signs in and counts the messages."),
         _CREDS,
-        needs_credentials=True,
     ),
     Area(
         "smtp",
@@ -149,7 +123,6 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "SMTP submission"),
         QT_TRANSLATE_NOOP("Area", "STARTTLS on port 587 and SMTP AUTH, with the reply explained."),
         _CREDS,
-        needs_credentials=True,
     ),
     Area(
         "auth",
@@ -159,7 +132,6 @@ AREAS: tuple[Area, ...] = (
             "Area", "Signs in with OAuth 2.0 and reads the token: audience, scopes, tenant."
         ),
         QT_TRANSLATE_NOOP("Area", "Needs: an OAuth sign-in (see the Sign-in page)."),
-        needs_credentials=True,
     ),
     Area(
         "relay",
@@ -167,7 +139,7 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "Relay test send"),
         QT_TRANSLATE_NOOP("Area", "Sends a tagged test message the way a device or app would."),
         QT_TRANSLATE_NOOP("Area", "Needs: a recipient address, and credentials for SMTP AUTH."),
-        needs_credentials=True,
+        planned_needs_credentials=True,
         needs_recipient=True,
     ),
     Area(
@@ -176,7 +148,7 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Area", "SharePoint and Lync/Skype/Teams"),
         QT_TRANSLATE_NOOP("Area", "What SharePoint and Lync/Skype/Teams need from Exchange."),
         _CREDS,
-        needs_credentials=True,
+        planned_needs_credentials=True,
     ),
 )
 GROUPS = (_G_DISCOVERY, _G_LOGINS, _G_RELAY, _G_INTEGRATION)
@@ -204,13 +176,12 @@ def cloud_name(cloud: Cloud) -> str:
 
 
 def check_title(check_id: str, engine_title: str) -> str:
-    """The translated title of a check (by its stable ID); in English, or for a check not
-    in the table, the engine's own title (a finished step's is often more precise)."""
-    source = _CHECK_TITLES.get(check_id)
-    if source is None:
-        return engine_text(engine_title)
-    translated = _translate("CheckTitle", source)
-    return engine_text(engine_title) if translated == source else translated
+    """The title of a check or step in the current language. Titles are defined once, in
+    the engine (Check.title, a msg template translated in the "Engine" context); a finished
+    step's own title is often more precise than the check's. `check_id` is kept for callers
+    that show titles of saved reports, whose titles may be plain text."""
+    del check_id
+    return engine_text(engine_title)
 
 
 def area_text(text: str) -> str:

@@ -11,8 +11,8 @@ from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWizard
 
-from assistant.auth.scopes import protocols_for_checks
 from assistant.checks.registry import areas as engine_areas
+from assistant.checks.registry import oauth_protocols
 from assistant.config import InputError
 from assistant.diagnosis import plan_checks
 from assistant.events import RunFinished
@@ -238,7 +238,7 @@ class Wizard(QWizard):
         except InputError:
             names = None
             checks = plan_checks(None, sign_in=sign_in)
-        protocols = tuple(protocols_for_checks([c.id for c in checks]))
+        protocols = tuple(oauth_protocols([c.id for c in checks]))
         browser = BrowserOpener(self.open_url, self) if method == OAUTH_BROWSER else None
         credentials = self.signin_page.take_credentials(protocols, open_browser=browser)
         self.save_settings()

@@ -92,7 +92,7 @@ class OAuthCredential:
     ) -> None:
         """`protocols`: what the run signs in to (auth.token checks the token's scopes
         or roles against them); default: the provider's, else all four.
-        scopes.protocols_for_checks() derives them from a run's checks."""
+        checks.registry.oauth_protocols() derives them from a run's checks."""
         self.username = username
         if protocols is None:
             protocols = provider.protocols if provider else ("imap", "pop", "smtp", "ews")

@@ -4,7 +4,7 @@ the input alike and build the same provider:
 
     certificate = load_client_certificate(path, pfx_password)      # app-only, or None
     config = oauth_config(Flow.APP, client_id=..., target=target, mailbox=mailbox,
-                          protocols=run_protocols(check_ids), tenant=..., certificate=...)
+                          protocols=oauth_protocols(check_ids), tenant=..., certificate=...)
     credential = oauth_credential(config, mailbox, open_browser=...)
 
 Nothing here touches the network: the sign-in itself happens in the run (auth.token).
@@ -20,16 +20,9 @@ from assistant.auth.msal_flows import BrowserOpener
 from assistant.auth.msal_provider import MsalTokenProvider
 from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.auth.oauth_credential import OAuthCredential
-from assistant.auth.scopes import PROTOCOLS, protocols_for_checks
 from assistant.auth.token_cache import ProtectedStorageUnavailable
 from assistant.config import InputError, Target
 from assistant.text import msg
-
-
-def run_protocols(check_ids: Sequence[str]) -> list[str]:
-    """What the sign-in asks permissions for: the protocols of the run's checks, or all of
-    them when the checks name none (auth.token alone)."""
-    return protocols_for_checks(check_ids) or list(PROTOCOLS)
 
 
 def oauth_mailbox(*candidates: str | None) -> str:

@@ -99,13 +99,3 @@ def needed_permission(protocol: str, *, app_only: bool) -> str:
     """The scope (delegated) or role (app-only) a protocol's sign-in needs."""
     table = OAUTH_APP_ROLES if app_only else OAUTH_DELEGATED_SCOPES
     return table[protocol]
-
-
-def protocols_for_checks(check_ids: Iterable[str]) -> list[str]:
-    """Which protocols' scopes a run needs, from the IDs of the checks in it."""
-    areas = {c.split(".", 1)[0] for c in check_ids}
-    wanted = []
-    for protocol in PROTOCOLS:
-        if protocol in areas or (protocol == "ews" and areas & {"ews", "mapi", "autodiscover"}):
-            wanted.append(protocol)
-    return wanted

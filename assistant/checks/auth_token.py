@@ -329,5 +329,12 @@ def check_auth_token(ctx: Context) -> Step:
 
 
 AUTH_CHECKS: tuple[Check, ...] = (
-    Check(AUTH_TOKEN, TITLE, check_auth_token, deadline=DEADLINE, explicit_only=True),
+    Check(
+        AUTH_TOKEN,
+        TITLE,
+        check_auth_token,
+        deadline=DEADLINE,
+        explicit_only=True,
+        needs_credentials=True,
+    ),
 )

@@ -186,5 +186,12 @@ def check_imap(ctx: Context) -> Step:
 
 
 IMAP_CHECKS: tuple[Check, ...] = (
-    Check(LOGIN, TITLE, check_imap, after=(RESULT_CHECK, AUTH_TOKEN)),
+    Check(
+        LOGIN,
+        TITLE,
+        check_imap,
+        after=(RESULT_CHECK, AUTH_TOKEN),
+        needs_credentials=True,
+        oauth_protocol="imap",
+    ),
 )

@@ -238,5 +238,6 @@ MAPI_CHECKS = (
         check_mapi,
         (RESULT_CHECK,),
         after=(AUTH_TOKEN,),
+        oauth_protocol="ews",  # the bearer probe uses the run's EWS token
     ),
 )

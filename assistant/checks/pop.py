@@ -136,4 +136,13 @@ def check_pop(ctx: Context) -> Step:
     )
 
 
-POP_CHECKS: tuple[Check, ...] = (Check(LOGIN, TITLE, check_pop, after=(RESULT_CHECK, AUTH_TOKEN)),)
+POP_CHECKS: tuple[Check, ...] = (
+    Check(
+        LOGIN,
+        TITLE,
+        check_pop,
+        after=(RESULT_CHECK, AUTH_TOKEN),
+        needs_credentials=True,
+        oauth_protocol="pop",
+    ),
+)

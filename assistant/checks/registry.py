@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.auth.scopes import PROTOCOLS
 from assistant.check import Check
 from assistant.checks.auth_token import AUTH_CHECKS
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
@@ -65,6 +66,19 @@ def select(names: Iterable[str] | None) -> list[Check]:
                 chosen[dep] = by_id[dep]
                 queue.append(by_id[dep])
     return [c for c in ALL_CHECKS if c.id in chosen]
+
+
+def oauth_protocols(check_ids: Iterable[str]) -> list[str]:
+    """What an OAuth sign-in asks permissions for: the protocols the run's checks sign in
+    to (Check.oauth_protocol), in PROTOCOLS order; all of them when the checks name none
+    (auth.token alone)."""
+    wanted = {c.oauth_protocol for c in ALL_CHECKS if c.id in set(check_ids)}
+    return [p for p in PROTOCOLS if p in wanted] or list(PROTOCOLS)
+
+
+def area_needs_credentials(area: str) -> bool:
+    """Whether any check of the area signs in (Check.needs_credentials)."""
+    return any(c.needs_credentials for c in ALL_CHECKS if c.area == area)
 
 
 def with_sign_in(checks: list[Check]) -> list[Check]:

@@ -261,6 +261,13 @@ def check_smtp_deprecation(ctx: Context) -> Step:
 
 
 SMTP_CHECKS: tuple[Check, ...] = (
-    Check(AUTH, TITLE, check_smtp, after=(RESULT_CHECK, AUTH_TOKEN)),
+    Check(
+        AUTH,
+        TITLE,
+        check_smtp,
+        after=(RESULT_CHECK, AUTH_TOKEN),
+        needs_credentials=True,
+        oauth_protocol="smtp",
+    ),
     Check(DEPRECATION, DEPRECATION_TITLE, check_smtp_deprecation, after=(AUTH,)),
 )

@@ -27,11 +27,11 @@ from assistant.auth.scopes import (
     cloud_of_audience,
     delegated_scopes,
     exchange_audiences,
-    protocols_for_checks,
 )
 from assistant.auth.token_cache import NO_PROTECTED_STORAGE, protected_cache
 from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.checks.oauth_common import bearer_refusal
+from assistant.checks.registry import oauth_protocols
 from assistant.config import InputError, NetworkOptions
 from assistant.facts import ENVIRONMENTS, Cloud
 from assistant.model import Status
@@ -122,9 +122,11 @@ def test_scopes_carry_the_outlook_resource_of_the_cloud() -> None:
 
 
 def test_the_run_asks_for_what_its_checks_need() -> None:
-    assert protocols_for_checks(["imap.login", "dns.mx"]) == ["imap"]
-    assert protocols_for_checks(["autodiscover.result", "smtp.auth"]) == ["smtp", "ews"]
-    assert protocols_for_checks(["mapi.endpoint", "pop.login"]) == ["pop", "ews"]
+    # Each check says which protocol's permission its sign-in needs (Check.oauth_protocol).
+    assert oauth_protocols(["imap.login", "dns.mx"]) == ["imap"]
+    assert oauth_protocols(["autodiscover.result", "smtp.auth"]) == ["smtp", "ews"]
+    assert oauth_protocols(["mapi.endpoint", "pop.login"]) == ["pop", "ews"]
+    assert oauth_protocols(["ews.login", "ews.mailbox"]) == ["ews"]
 
 
 # -- configuration ------------------------------------------------------------------------------
@@ -249,13 +251,12 @@ def test_the_shared_builder_makes_the_clis_and_the_wizards_credential(tmp_path: 
         oauth_config,
         oauth_credential,
         oauth_mailbox,
-        run_protocols,
     )
     from assistant.config import Target
 
     target = Target.parse("admin@contoso.test")
-    assert run_protocols(["auth.token"]) == ["imap", "pop", "smtp", "ews"]
-    assert run_protocols(["auth.token", "imap.login"]) == ["imap"]
+    assert oauth_protocols(["auth.token"]) == ["imap", "pop", "smtp", "ews"]
+    assert oauth_protocols(["auth.token", "imap.login"]) == ["imap"]
     assert oauth_mailbox(None, " ", "admin@contoso.test") == "admin@contoso.test"
     with pytest.raises(InputError, match="OAuth needs a mailbox") as raised:
         oauth_mailbox("nobody", "admin@contoso.test")

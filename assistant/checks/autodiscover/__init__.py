@@ -15,4 +15,8 @@ from assistant.checks.autodiscover.result_check import TITLE, check_autodiscover
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.oauth_common import AUTH_TOKEN
 
-AUTODISCOVER_CHECKS = (Check(RESULT_CHECK, TITLE, check_autodiscover, after=(AUTH_TOKEN,)),)
+# A password or token completes autodiscover (the settings need a sign-in), but it runs
+# without one too: it does not need credentials, and its OAuth sign-in is EWS's.
+AUTODISCOVER_CHECKS = (
+    Check(RESULT_CHECK, TITLE, check_autodiscover, after=(AUTH_TOKEN,), oauth_protocol="ews"),
+)

@@ -47,7 +47,22 @@ __all__ = [
 
 EWS_CHECKS: tuple[Check, ...] = (
     Check(ENDPOINT, ENDPOINT_TITLE, check_endpoint, after=(RESULT_CHECK,)),
-    Check(LOGIN, LOGIN_TITLE, check_login, (ENDPOINT,), after=(AUTH_TOKEN,)),
-    Check(MAILBOX, MAILBOX_TITLE, check_mailbox, (LOGIN,)),
+    Check(
+        LOGIN,
+        LOGIN_TITLE,
+        check_login,
+        (ENDPOINT,),
+        after=(AUTH_TOKEN,),
+        needs_credentials=True,
+        oauth_protocol="ews",
+    ),
+    Check(
+        MAILBOX,
+        MAILBOX_TITLE,
+        check_mailbox,
+        (LOGIN,),
+        needs_credentials=True,
+        oauth_protocol="ews",
+    ),
     Check(RETIREMENT, RETIREMENT_TITLE, check_retirement),
 )
