@@ -395,6 +395,8 @@ class Lab:
                 signed.append(item.domain)
             if scenario.fault is not None:
                 faults_by_name[item.domain] = scenario.fault
+            for label, fault in scenario.name_faults:
+                faults_by_name[f"{label}.{item.domain}"] = fault
         for ad in self.ad_scenarios:
             records += ad_domain_records(ad)
         records += evil_records()

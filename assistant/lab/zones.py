@@ -30,9 +30,15 @@ DKIM_KEY = (
 
 
 def txt(text: str) -> str:
-    """TXT presentation form: one record's text in quoted strings of at most 255 bytes."""
+    """TXT presentation form: one record's text in quoted strings of at most 255 bytes.
+    Control characters, quotes and backslashes are written as escapes (\\DDD), so a record
+    can carry the CR a Windows editor leaves in it."""
     chunks = [text[i : i + 255] for i in range(0, len(text), 255)] or [""]
-    return " ".join(f'"{c}"' for c in chunks)
+    return " ".join(f'"{_escaped(c)}"' for c in chunks)
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\{ord(ch):03d}" if ord(ch) < 0x20 or ch in '"\\\x7f' else ch for ch in text)
 
 
 def label_of(domain: str) -> str:
@@ -152,6 +158,9 @@ class Scenario:
     description: str
     edit: Edit | None = None
     fault: Fault | None = None  # applied to the domain name itself
+    # Faults on names below the domain, by label ("slow" -> slow.<domain>): an include or
+    # exists: target whose DNS does not answer.
+    name_faults: tuple[tuple[str, Fault], ...] = ()
     signed: bool = True
     policy: Callable[[str], str] = mta_sts_policy
 
@@ -189,6 +198,20 @@ def _spf_many(d: DomainRecords) -> None:
     d.add("@", "TXT", txt(f"v=spf1 include:spf.protection.outlook.com {includes} -all"))
     for i in range(11):
         d.add(f"s{i}", "TXT", txt(f"v=spf1 ip4:192.0.2.{i} -all"))
+
+
+_FAULT_WORDS = {Fault.SILENT: ("timeout", "never answers"), Fault.SERVFAIL: ("servfail", "fails")}
+
+
+def _spf_with(rest: str) -> Edit:
+    """The tenant's SPF with `rest` after Microsoft's include ({d}: the domain)."""
+
+    def edit(d: DomainRecords) -> None:
+        d.drop("@", "TXT")
+        tail = rest.replace("{d}", d.domain)
+        d.add("@", "TXT", txt(f"v=spf1 include:spf.protection.outlook.com {tail}"))
+
+    return edit
 
 
 def _spf_loop(d: DomainRecords) -> None:
@@ -255,6 +278,25 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("two-spf", "two SPF records", _two_spf),
         Scenario("spf-many", "SPF needs more than 10 DNS lookups", _spf_many),
         Scenario("spf-loop", "SPF includes form a loop", _spf_loop),
+        Scenario(
+            "spf-ctrl",
+            "a carriage return between two SPF terms (a record pasted from a Windows editor)",
+            _spf_with("a:mail.{d}\rptr -all"),
+        ),
+        *(
+            Scenario(
+                f"spf-{where}-{_FAULT_WORDS[fault][0]}",
+                f"the DNS of the SPF {term} target {_FAULT_WORDS[fault][1]}",
+                _spf_with(term.replace("{x}", "down.{d}")),
+                name_faults=(("down", fault),),
+            )
+            for where, term in (
+                ("include", "include:{x} -all"),
+                ("exists", "exists:{x} -all"),
+                ("redirect", "redirect={x}"),
+            )
+            for fault in (Fault.SILENT, Fault.SERVFAIL)
+        ),
         Scenario("dmarc-bad", "DMARC record with syntax errors", _dmarc_bad),
         Scenario("dmarc-none", "DMARC p=none", _dmarc_none),
         Scenario("no-dkim", "no DKIM selector CNAMEs", _no_dkim),

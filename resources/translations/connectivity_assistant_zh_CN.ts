@@ -3079,6 +3079,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>如果 {host} 是你的服务器，请使用 --trust-host {host} 确认。</translation>
     </message>
     <message>
+        <source>Nothing to change in the record for this: make sure the DNS servers of the name it points to answer (ask their owner), then run the check again. While they do not, receivers defer or reject mail from you with an SPF temperror, and the lookup count above leaves out what is behind the name.</source>
+        <translation>记录本身无需为此更改：请确认其指向的名称的 DNS 服务器能够应答（询问其所有者），然后重新运行检查。在其恢复应答之前，接收方会以 SPF temperror 推迟或拒收您的邮件，且上面的查询计数不包括该名称之后的内容。</translation>
+    </message>
+    <message>
         <source>Exchange Online offers XOAUTH2 for {protocol}; if it is missing, something on the way rewrites the conversation. Exchange Server does not offer OAuth for IMAP, POP or SMTP: sign in with a password there.</source>
         <translation>Exchange Online 为 {protocol} 提供 XOAUTH2；如果缺少，说明途中有设备改写了会话。Exchange Server 不为 IMAP、POP 或 SMTP 提供 OAuth：请在那里使用密码登录。</translation>
     </message>
@@ -3873,10 +3877,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>DNS 查询超过 {limit} 次（{count} 次）</translation>
     </message>
     <message>
-        <source>{term}: the TXT lookup failed ({outcome})</source>
-        <translation>{term}：TXT 查询失败（{outcome}）</translation>
-    </message>
-    <message>
         <source>TXT lookup failed ({outcome})</source>
         <translation>TXT 查询失败（{outcome}）</translation>
     </message>
@@ -3907,14 +3907,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>redirect loop: {chain}</source>
         <translation>redirect 循环：{chain}</translation>
-    </message>
-    <message>
-        <source>{domain}: &apos;{term}&apos;: the lookup of {target} failed ({outcome})</source>
-        <translation>{domain}：&apos;{term}&apos;：{target} 的查询失败（{outcome}）</translation>
-    </message>
-    <message>
-        <source>{domain}: &apos;{term}&apos;: the MX lookup of {target} failed ({outcome})</source>
-        <translation>{domain}：&apos;{term}&apos;：{target} 的 MX 查询失败（{outcome}）</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; appears twice</source>
@@ -4031,6 +4023,18 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>SMTP AUTH with a password (Basic authentication) is off by default for existing Exchange Online tenants from the end of December 2026 ({date}, in 1 day); OAuth keeps working</source>
         <translation>从 2026 年 12 月底（{date}，还有 1 天）起，现有 Exchange Online 租户将默认关闭使用密码的 SMTP AUTH（基本身份验证）；OAuth 仍可正常使用</translation>
+    </message>
+    <message>
+        <source>a control character ({name}) at position {position}: SPF separates terms with spaces only (RFC 7208 §4.6.1), so receivers treat the record as a permerror</source>
+        <translation>第 {position} 个字符处有控制字符（{name}）：SPF 只用空格分隔各项（RFC 7208 §4.6.1），因此接收方会将该记录视为 permerror</translation>
+    </message>
+    <message>
+        <source>{count} more control characters</source>
+        <translation>另有 {count} 个控制字符</translation>
+    </message>
+    <message>
+        <source>{term}: the {rdtype} lookup of {name} did not answer ({outcome}): a temporary DNS error, not a fault in the record; receivers return temperror and try again later</source>
+        <translation>{term}：{name} 的 {rdtype} 查询没有应答（{outcome}）：这是临时 DNS 错误，不是记录本身的问题；接收方会返回 temperror 并稍后重试</translation>
     </message>
     <message>
         <source>SMTP AUTH with a password (Basic authentication) is off by default for existing Exchange Online tenants from the end of December 2026 ({date}, in {days} days); OAuth keeps working</source>

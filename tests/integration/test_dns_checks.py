@@ -42,6 +42,9 @@ def test_healthy_domain_passes_every_check(lab: Lab) -> None:
 FAULTS = [
     # (scenario domain, check, verdict, words the summary must contain)
     ("no-mx.test", "dns.mx", Status.FAIL, "has no MX record"),
+    ("spf-ctrl.test", "dns.spf", Status.FAIL, "control character (CR) at position"),
+    ("spf-include-servfail.test", "dns.spf", Status.WARN, "did not answer (SERVFAIL)"),
+    ("spf-exists-timeout.test", "dns.spf", Status.WARN, "did not answer (TIMEOUT)"),
     ("two-mx.test", "dns.mx", Status.WARN, "mix Microsoft 365"),
     ("mx-cname.test", "dns.mx", Status.WARN, "CNAME"),
     ("cname-loop.test", "dns.mx", Status.FAIL, "CNAME loop"),

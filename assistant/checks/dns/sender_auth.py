@@ -121,6 +121,24 @@ def check_spf(ctx: Context) -> Step:
             remedy=Remedy(spf_remedy(expansion.error_kinds, missing, example), LINKS["spf"]),
             evidence=evidence,
         )
+    if expansion.temporary:
+        return Step(
+            check_id,
+            title,
+            Status.WARN,
+            summary=join("; ", expansion.temporary),
+            details=join("\n", [records[0], counts]),
+            remedy=Remedy(
+                msg(
+                    "Nothing to change in the record for this: make sure the DNS servers of the "
+                    "name it points to answer (ask their owner), then run the check again. While "
+                    "they do not, receivers defer or reject mail from you with an SPF temperror, "
+                    "and the lookup count above leaves out what is behind the name."
+                ),
+                LINKS["spf"],
+            ),
+            evidence=evidence,
+        )
     qualifier = record.all_qualifier
     if qualifier in ("+", "?") or (qualifier is None and record.redirect is None):
         key = qualifier or ""

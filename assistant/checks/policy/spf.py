@@ -32,6 +32,10 @@ _DOMAIN_END = re.compile(
 # RFC 7208's DIGIT is ASCII: \d would take any script's digits, which int() accepts too.
 _DUAL_CIDR = re.compile(r"(?:/([0-9]+))?(?://([0-9]+))?\Z")
 _CIDR_DIGITS = re.compile(r"(?:0|[1-9][0-9]{0,2})\Z")
+_TERM_BREAK = re.compile(r"[ \x00-\x1f\x7f]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_NAMES = {"\r": "CR", "\n": "LF", "\t": "TAB", "\x00": "NUL"}
+MAX_CONTROLS_NAMED = 3
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,11 @@ def spf_records_in(txt_strings: Sequence[str]) -> list[str]:
 
 
 def parse_spf(text: str) -> SpfRecord:
-    tokens = text.split()  # RFC says single SP; extra or odd whitespace is tolerated
-    errors: list[str] = []
+    # Terms are separated by spaces (0x20) only (§4.6.1, §12). A CR, LF, TAB or other control
+    # character is not a separator but part of a term, which makes the record a permerror
+    # (§4.6); it is named, and the terms around it are still read for the rest of the audit.
+    errors: list[str] = _control_characters(text)
+    tokens = [t for t in _TERM_BREAK.split(text) if t]
     warnings: list[str] = []
     if tokens and tokens[0].lower() == "v=spf1":
         tokens = tokens[1:]
@@ -126,6 +133,22 @@ def parse_spf(text: str) -> SpfRecord:
         redirect=redirect,
         warnings=tuple(warnings),
     )
+
+
+def _control_characters(text: str) -> list[str]:
+    found = list(_CONTROL.finditer(text))
+    named: list[str] = [
+        msg(
+            "a control character ({name}) at position {position}: SPF separates terms with "
+            "spaces only (RFC 7208 §4.6.1), so receivers treat the record as a permerror",
+            name=_CONTROL_NAMES.get(m.group(), f"0x{ord(m.group()):02X}"),
+            position=m.start() + 1,
+        )
+        for m in found[:MAX_CONTROLS_NAMED]
+    ]
+    if len(found) > MAX_CONTROLS_NAMED:
+        named.append(msg("{count} more control characters", count=len(found) - MAX_CONTROLS_NAMED))
+    return named
 
 
 def _parse_term(token: str) -> tuple[SpfTerm | None, str | None]:
@@ -366,6 +389,9 @@ class SpfExpansion:
     includes: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     error_kinds: frozenset[SpfError] = frozenset()  # the kinds among `errors`
+    # Lookups of names the record points to that timed out or failed (SERVFAIL): a
+    # receiver's temperror, not a fault in the record (§4.4, §5), so kept apart from errors.
+    temporary: tuple[str, ...] = ()
 
     def includes_domain(self, domain: str) -> bool:
         return _normalise(domain) in self.includes
@@ -417,6 +443,7 @@ def expand_spf(
         includes=tuple(dict.fromkeys(walk.includes)),
         warnings=tuple(dict.fromkeys(walk.warnings)),
         error_kinds=frozenset(walk.error_kinds),
+        temporary=tuple(dict.fromkeys(walk.temporary)),
     )
 
 
@@ -437,10 +464,25 @@ class _Walk:
     warnings: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     error_kinds: set[SpfError] = field(default_factory=set)
+    temporary: list[str] = field(default_factory=list)
 
     def error(self, text: str, kind: SpfError = SpfError.RECORD) -> None:
         self.errors.append(text)
         self.error_kinds.add(kind)
+
+    def unanswered(self, term: str, name: str, rdtype: str, outcome: LookupOutcome) -> None:
+        """A lookup the record needs did not answer: temporary, named, not the record's fault."""
+        self.temporary.append(
+            msg(
+                "{term}: the {rdtype} lookup of {name} did not answer ({outcome}): a temporary "
+                "DNS error, not a fault in the record; receivers return temperror and try "
+                "again later",
+                term=term,
+                rdtype=rdtype,
+                name=name,
+                outcome=outcome.name,
+            )
+        )
 
     def count(self) -> bool:
         """Count one DNS-querying term; False once the hard stop is reached."""
@@ -456,9 +498,7 @@ class _Walk:
         lookup = self.resolve(domain, "TXT")
         if lookup.outcome.failed:
             outcome = lookup.outcome.name
-            self.error(
-                msg("{term}: the TXT lookup failed ({outcome})", term=label, outcome=outcome)
-            )
+            self.unanswered(label, domain, "TXT", lookup.outcome)
             return SpfNode(
                 domain, None, None, (), msg("TXT lookup failed ({outcome})", outcome=outcome)
             )
@@ -548,15 +588,7 @@ class _Walk:
         lookups = [self.resolve(target, rdtype) for rdtype in kinds]
         failed = next((x.outcome for x in lookups if x.outcome.failed), None)
         if failed is not None:
-            self.error(
-                msg(
-                    "{domain}: '{term}': the lookup of {target} failed ({outcome})",
-                    domain=domain,
-                    term=term.text,
-                    target=target,
-                    outcome=failed.name,
-                )
-            )
+            self.unanswered(_in_domain(domain, term.text), target, "/".join(kinds), failed)
         elif all(x.outcome.is_void for x in lookups):
             self.void += 1
             self.warnings.append(
@@ -574,15 +606,7 @@ class _Walk:
         target = _normalise(term.value or domain)
         lookup = self.resolve(target, "MX")
         if lookup.outcome.failed:
-            self.error(
-                msg(
-                    "{domain}: '{term}': the MX lookup of {target} failed ({outcome})",
-                    domain=domain,
-                    term=term.text,
-                    target=target,
-                    outcome=lookup.outcome.name,
-                )
-            )
+            self.unanswered(_in_domain(domain, term.text), target, "MX", lookup.outcome)
         elif lookup.outcome.is_void:
             self.void += 1
             self.warnings.append(
