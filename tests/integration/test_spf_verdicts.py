@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.checks.policy.spf import parse_spf
+from assistant.checks.policy.spf_record import parse_spf
 from assistant.checks.registry import select
 from assistant.config import Target
 from assistant.lab.tenant import Lab

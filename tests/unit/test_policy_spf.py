@@ -15,9 +15,8 @@ from assistant.checks.policy.spf import (
     SpfExpansion,
     SpfNode,
     expand_spf,
-    parse_spf,
-    spf_records_in,
 )
+from assistant.checks.policy.spf_record import parse_spf, spf_records_in
 
 OK = LookupOutcome.OK
 NXDOMAIN = LookupOutcome.NXDOMAIN

@@ -13,7 +13,7 @@ from assistant.cancel import CancelToken, Deadline
 from assistant.checks.ews.errors import _back_off_seconds
 from assistant.checks.policy.dmarc import parse_dmarc
 from assistant.checks.policy.mta_sts import parse_mta_sts_policy
-from assistant.checks.policy.spf import parse_spf
+from assistant.checks.policy.spf_record import parse_spf
 from assistant.config import NetworkOptions
 from assistant.net.connect import ConnectError, open_tcp
 from assistant.net.http import HttpError, http_request

@@ -8,15 +8,8 @@ from typing import Any
 from assistant.check import Context
 from assistant.checks.dns.common import dns_evidence, first_lookup, lookup_failed, resolver_down
 from assistant.checks.policy.dmarc import dmarc_records_in, parse_dmarc
-from assistant.checks.policy.spf import (
-    Lookup,
-    LookupOutcome,
-    SpfError,
-    SpfNode,
-    expand_spf,
-    parse_spf,
-    spf_records_in,
-)
+from assistant.checks.policy.spf import Lookup, LookupOutcome, SpfError, SpfNode, expand_spf
+from assistant.checks.policy.spf_record import parse_spf, spf_records_in
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome
