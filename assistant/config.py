@@ -62,15 +62,19 @@ def check_sign_in_name(text: str, *, about: str = "username") -> str:
 
 
 def normalize_domain(text: str) -> str:
-    """Return the ASCII (IDNA 2008 / UTS 46) form of a domain, or raise InputError."""
+    """Return the ASCII (IDNA 2008 / UTS 46) form of a domain, or raise InputError. The form is
+    hostnames.ascii_host's, the one the credential rules and the connections use; a domain
+    the user types must also be a full LDH name, not an IP address."""
     raw = text.strip().rstrip(".")
     if not raw:
         raise InputError(msg("the domain is empty"))
+    if raw.startswith("[") or ":" in raw:  # an IPv6 literal is a host, never a domain
+        raise InputError(msg("'{domain}' is not a valid domain name", domain=raw))
     try:
-        ascii_name = idna.encode(raw, uts46=True).decode("ascii")
-    except idna.IDNAError as exc:
+        ascii_name = ascii_host(raw)
+    except HostNameError as exc:
         raise InputError(
-            msg("'{domain}' is not a valid domain name ({reason})", domain=raw, reason=str(exc))
+            msg("'{domain}' is not a valid domain name ({reason})", domain=raw, reason=exc.message)
         ) from None
     labels = ascii_name.split(".")
     if len(labels) < 2:

@@ -84,14 +84,6 @@ def ascii_host(name: str) -> str:
     return ascii_name
 
 
-def is_ascii_host(name: str) -> bool:
-    """Whether `name` is already in the form ascii_host gives (what the net layer accepts)."""
-    try:
-        return ascii_host(name) == name
-    except HostNameError:
-        return False
-
-
 def ascii_url(url: str) -> str:
     """`url` with its host in ascii_host form (port, path and query kept); HostNameError when
     it has no host or the host does not normalise."""

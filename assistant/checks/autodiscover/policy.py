@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from publicsuffixlist import PublicSuffixList
 
 from assistant.facts import is_microsoft_host, is_within
-from assistant.hostnames import HostNameError, ascii_host, url_host
+from assistant.hostnames import HostNameError, ascii_host, ip_literal, url_host
 from assistant.text import msg
 
 MAX_HOPS = 10
@@ -57,7 +57,7 @@ def trustable_domain(domain: str) -> str | None:
         ascii_name = ascii_host(domain)
     except HostNameError:
         return None
-    if ":" in ascii_name or ascii_name.replace(".", "").isdigit() or is_public_suffix(ascii_name):
+    if ip_literal(ascii_name) is not None or is_public_suffix(ascii_name):
         return None
     return ascii_name
 
