@@ -175,15 +175,6 @@ def cloud_name(cloud: Cloud) -> str:
     return _translate("Cloud", _CLOUDS[cloud])
 
 
-def check_title(check_id: str, engine_title: str) -> str:
-    """The title of a check or step in the current language. Titles are defined once, in
-    the engine (Check.title, a msg template translated in the "Engine" context); a finished
-    step's own title is often more precise than the check's. `check_id` is kept for callers
-    that show titles of saved reports, whose titles may be plain text."""
-    del check_id
-    return engine_text(engine_title)
-
-
 def area_text(text: str) -> str:
     return _translate("Area", text)
 

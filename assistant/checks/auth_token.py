@@ -51,15 +51,13 @@ def _exchange_evidence(ctx: Context, request: TokenRequest) -> list[Evidence]:
     ]
 
 
-def _sign_in(
-    ctx: Context, credential: OAuthCredential
-) -> tuple[Step, TokenFacts | NotAJwt | None, bool]:
-    """(step, facts of the token or why it has none to read, whether a token was obtained)."""
+def _sign_in(ctx: Context, credential: OAuthCredential) -> tuple[Step, TokenFacts | NotAJwt | None]:
+    """(step, the token's facts or why it has none to read); None when no token was obtained."""
     title = msg("Sign in")
     try:
         request = token_request(ctx, credential)
     except NoOAuthForCloud as exc:
-        return Step(SIGN_IN, title, Status.SKIP, summary=exc.text), None, False
+        return Step(SIGN_IN, title, Status.SKIP, summary=exc.text), None
     try:
         token = credential.token_for(request)
     except SignInFailed as failed:
@@ -77,7 +75,6 @@ def _sign_in(
                 ],
             ),
             None,
-            False,
         )
     how = token.source or msg("an access token given for this run")
     try:
@@ -100,7 +97,6 @@ def _sign_in(
             evidence=_exchange_evidence(ctx, request),
         ),
         facts,
-        True,
     )
 
 
@@ -213,12 +209,10 @@ def _unreadable(title: str, why: NotAJwt) -> Step:
 def _claims(
     ctx: Context,
     credential: OAuthCredential,
-    facts: TokenFacts | NotAJwt | None,
+    facts: TokenFacts | NotAJwt,
     tenant_id: str | None,
 ) -> Step:
     title = msg("Access token (audience, permissions, tenant, expiry)")
-    if facts is None:
-        facts = NotAJwt(msg("no token"), broken=True)
     if isinstance(facts, NotAJwt):
         return _unreadable(title, facts)
     # The token says what it is: an app's own token carries roles, a user's scopes. A
@@ -295,12 +289,13 @@ def check_auth_token(ctx: Context) -> Step:
             Status.SKIP,
             summary=msg("no OAuth sign-in in this run (a password, or no credentials)"),
         )
-    sign_in, facts, signed_in = _sign_in(ctx, credential)
+    sign_in, facts = _sign_in(ctx, credential)
+    signed_in = facts is not None
     children = [sign_in]
     domain = credential.username.rpartition("@")[2] or ctx.target.domain
     tenant_step, tenant_id, _ = _tenant(ctx, domain)
     children.append(tenant_step)
-    if signed_in:
+    if facts is not None:
         children.append(_claims(ctx, credential, facts, tenant_id))
     status = worst([c.status for c in children])
     if status is Status.PASS and signed_in and children[-1].status is Status.INFO:

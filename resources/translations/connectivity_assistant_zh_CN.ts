@@ -1779,10 +1779,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>{reason}；此处无法检查其声明：以下各项登录才是判断依据</translation>
     </message>
     <message>
-        <source>no token</source>
-        <translation>没有令牌</translation>
-    </message>
-    <message>
         <source>Copy the whole access token again, as one line with nothing before or after it (no &apos;Bearer &apos;, quotes or line breaks), or let this tool sign in itself (--auth oauth-device, oauth-browser or oauth-app).</source>
         <translation>请重新复制完整的访问令牌，作为一行且前后不带任何内容（不要 &apos;Bearer &apos;、引号或换行），或让本工具自行登录（--auth oauth-device、oauth-browser 或 oauth-app）。</translation>
     </message>

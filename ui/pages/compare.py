@@ -24,7 +24,7 @@ from assistant.report.diff import ReportDiff, StepChange, diff_reports
 from assistant.report.json_report import load_json
 from ui.i18n import fmt
 from ui.icons import status_icon
-from ui.texts import check_title, engine_text, plain_tooltip, status_name
+from ui.texts import engine_text, plain_tooltip, status_name
 
 COLUMNS = 5  # check, ID, before, after, summary
 
@@ -96,7 +96,7 @@ class CompareDialog(QDialog):
         entries: list[StepChange] = [*d.changed, *d.added, *d.removed]
         self.table.setRowCount(len(entries))
         for row, change in enumerate(entries):
-            title = QTableWidgetItem(check_title(change.step_id, change.title))
+            title = QTableWidgetItem(engine_text(change.title))
             title.setToolTip(plain_tooltip(change.step_id))
             cells = [
                 title,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from assistant.model import Report
 from ui.i18n import fmt
 from ui.pages.common import Page
-from ui.texts import check_title, cloud_name, engine_text, status_name
+from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
 from ui.widgets.step_tree import PROBLEMS, StepTree
@@ -90,7 +90,7 @@ class ResultsPage(Page):
         lines = [self.subTitle(), self.banner.text.accessibleName(), ""]
         for step in self.report.steps:
             lines.append(
-                f"[{status_name(step.status.value)}] {check_title(step.id, step.title)} "
+                f"[{status_name(step.status.value)}] {engine_text(step.title)} "
                 f"({step.id}): {engine_text(redact(step.summary))}"
             )
             if step.status.is_problem and step.remedy is not None:

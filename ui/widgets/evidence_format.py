@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from assistant.model import Evidence, Step
-from ui.texts import check_title, engine_text, status_name
+from ui.texts import engine_text, status_name
 
 Redact = Callable[[str], str]
 
@@ -47,7 +47,7 @@ def step_html(step: Step, redact: Redact) -> str:
         return escape(engine_text(redact(text)))
 
     parts = [
-        f"<h3>{e(check_title(step.id, step.title))}</h3>",
+        f"<h3>{e(engine_text(step.title))}</h3>",
         f"<p><b>{escape(status_name(step.status.value))}</b> &nbsp; <code>{e(step.id)}</code>"
         + (f" &nbsp; {escape(_duration(step.duration_ms))}" if step.duration_ms else "")
         + "</p>",
@@ -168,7 +168,7 @@ def _kv(data: dict[str, Any], redact: Redact) -> str:
 def step_text(step: Step, redact: Redact) -> str:
     t = engine_text  # what the reader sees, in the wizard's language; redacted as a whole below
     lines = [
-        f"{check_title(step.id, step.title)} [{step.id}]",
+        f"{engine_text(step.title)} [{step.id}]",
         f"{status_name(step.status.value)}: {t(step.summary)}",
     ]
     if step.remedy is not None:

@@ -23,7 +23,7 @@ from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinish
 from assistant.model import Status, Step
 from ui.i18n import fmt
 from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
-from ui.texts import PENDING, RUNNING, check_title, engine_text, plain_tooltip, status_name
+from ui.texts import PENDING, RUNNING, engine_text, plain_tooltip, status_name
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -168,8 +168,7 @@ class StepTree(QTreeWidget):
         item = QTreeWidgetItem(self if parent is None else parent)
         item.setData(0, ID_ROLE, step_id)
         item.setData(0, TITLE_ROLE, (title,))
-        shown = check_title(step_id, title) if parent is None else engine_text(title)
-        item.setText(COL_TITLE, shown)
+        item.setText(COL_TITLE, engine_text(title))
         item.setToolTip(COL_TITLE, plain_tooltip(step_id))
         return item
 
@@ -198,7 +197,7 @@ class StepTree(QTreeWidget):
         item.setData(0, STEP_ROLE, step)
         if item.parent() is None:  # a finished check's own title is often more precise
             item.setData(0, TITLE_ROLE, (step.title,))
-            item.setText(COL_TITLE, check_title(step.id, step.title))
+            item.setText(COL_TITLE, engine_text(step.title))
         self._set_status(item, step.status.value)
         if step.duration_ms:
             item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
@@ -291,9 +290,8 @@ class StepTree(QTreeWidget):
             status = item.data(0, STATUS_ROLE)
             if status:
                 item.setText(COL_STATUS, status_name(status))
-            step_id, (title,) = item.data(0, ID_ROLE), item.data(0, TITLE_ROLE)
-            shown = check_title(step_id, title) if item.parent() is None else engine_text(title)
-            item.setText(COL_TITLE, shown)
+            (title,) = item.data(0, TITLE_ROLE)
+            item.setText(COL_TITLE, engine_text(title))
             step = item.data(0, STEP_ROLE)
             if step is not None:
                 self._show_summary(item, step)
