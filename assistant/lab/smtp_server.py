@@ -14,11 +14,24 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    # aiosmtpd's Controller cannot bind port 0, so pick one first (TESTING.md).
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
+def bound_listener(host: str = "127.0.0.1") -> socket.socket:
+    """A listening socket on a port the kernel picked, held from this moment on.
+
+    aiosmtpd's Controller binds the port it is given, and cannot be given port 0 (it
+    connects to its own port to start). Picking a free port, closing the probe and
+    binding later lets another lab server, or an outgoing connection's ephemeral port,
+    take it in between ("Address already in use", seen in CI). Handing the Controller
+    an already-bound socket closes that gap.
+    """
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, 0))
+        listener.listen(64)
+    except OSError:
+        listener.close()
+        raise
+    return listener
 
 
 class _MxHandler:
@@ -31,10 +44,17 @@ class _MxHandler:
 
 
 class _LabController(Controller):
-    def __init__(self, tls: ssl.SSLContext, banner_host: str, **kwargs: Any) -> None:
+    def __init__(
+        self, tls: ssl.SSLContext, banner_host: str, listener: socket.socket, **kwargs: Any
+    ) -> None:
         self._tls = tls
         self._banner_host = banner_host
-        super().__init__(_MxHandler(), **kwargs)
+        self._listener = listener
+        super().__init__(_MxHandler(), port=int(listener.getsockname()[1]), **kwargs)
+
+    def _create_server(self) -> Any:
+        # Serve on the socket bound in advance (see bound_listener), not a fresh bind.
+        return self.loop.create_server(self._factory_invoker, sock=self._listener)
 
     def factory(self) -> SMTP:
         return SMTP(
@@ -50,9 +70,10 @@ class _LabController(Controller):
 class LabMxServer:
     def __init__(self, tls: ssl.SSLContext, host: str = "127.0.0.1") -> None:
         self.host = host
-        self.port = free_port(host)
+        listener = bound_listener(host)
+        self.port = int(listener.getsockname()[1])
         self._controller = _LabController(
-            tls, "lab.mail.protection.outlook.com", hostname=host, port=self.port
+            tls, "lab.mail.protection.outlook.com", listener, hostname=host
         )
 
     def start(self) -> int:
@@ -64,3 +85,5 @@ class LabMxServer:
         if getattr(self, "_running", False):  # aiosmtpd asserts when stopped unstarted
             self._controller.stop()
             self._running = False
+        else:
+            self._controller._listener.close()
