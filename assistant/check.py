@@ -16,6 +16,7 @@ from assistant.model import Step
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
+from assistant.relay_plan import RelayPlan
 
 EventSink = Callable[[Event], None]
 ConsentHook = Callable[[str, str], bool]  # (host, why) -> allowed; may be called from workers
@@ -36,6 +37,8 @@ class Context:
     emit: EventSink = field(repr=False)
     credentials: Credentials | None = field(default=None, repr=False)
     consent: ConsentHook = field(default=lambda host, why: False, repr=False)
+    # The relay test run's plan (relay_plan.py); None when the run sends nothing.
+    relay: RelayPlan | None = field(default=None, repr=False)
 
     def may_use_host(self, host: str, why: str) -> bool:
         """Whether the user allows sending credentials to a host outside the rules.
@@ -87,6 +90,9 @@ class Check:
     # OAuth permission its sign-in needs ("imap", "pop", "smtp", "ews"; auth/scopes.py).
     needs_credentials: bool = False
     oauth_protocol: str | None = None
+    # Waits for mail to arrive (relay.roundtrip): its deadline grows by the run's
+    # --roundtrip-wait (RelayPlan.check_deadline).
+    waits_for_mail: bool = False
 
     def waits_for(self, present: Collection[str]) -> tuple[str, ...]:
         """What this check waits for in a run made of `present`: requires, and the

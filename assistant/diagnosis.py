@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.auth.credentials import Credentials, OAuthCredential
+from assistant.relay_plan import RelayPlan
 from assistant.check import Check, ConsentHook, EventSink
 from assistant.checks.registry import select, with_sign_in
 from assistant.config import NetworkOptions, Target
@@ -70,6 +71,7 @@ class Diagnosis:
         consent: ConsentHook | None = None,
         on_event: EventSink | None = None,
         sign_in: bool | None = None,
+        relay: RelayPlan | None = None,
         max_workers: int = 8,
     ) -> None:
         if sign_in is None:
@@ -87,6 +89,7 @@ class Diagnosis:
             redactor=self.redactor,
             credentials=credentials,
             consent=consent,
+            relay=relay,
             max_workers=max_workers,
         )
         self._lock = threading.Lock()

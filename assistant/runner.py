@@ -38,6 +38,7 @@ from assistant.events import (
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
+from assistant.relay_plan import RelayPlan
 from assistant.text import msg
 
 THREAD_PREFIX = "ca-check"
@@ -95,9 +96,11 @@ class Runner:
         redactor: Redactor | None = None,
         credentials: Credentials | None = None,
         consent: ConsentHook | None = None,
+        relay: RelayPlan | None = None,
         max_workers: int = 8,
     ) -> None:
         self.target = target
+        self.relay = relay
         self.options = options
         self.redactor = redactor or Redactor()
         self.credentials = credentials
@@ -109,6 +112,10 @@ class Runner:
             # An OAuth token acquired during the run is masked before any check sees it.
             redactor = self.redactor
             credentials.watch(lambda secret: redactor.add_secret(secret, users))
+        if relay is not None:
+            for login in (relay.roundtrip, relay.hve):
+                if login is not None:
+                    self.redactor.add_secret(login.password, [login.username])
         self.max_workers = max_workers
         self._cancel = threading.Event()
         self._tokens_lock = threading.Lock()
@@ -183,6 +190,8 @@ class Runner:
         with self._tokens_lock:
             self._tokens.add(token)
         seconds = check.deadline or self.options.check_deadline
+        if check.waits_for_mail and self.relay is not None:
+            seconds = self.relay.check_deadline(seconds)
         deadline = Deadline.after(seconds)
         context = Context(
             check_id=check.id,
@@ -196,6 +205,7 @@ class Runner:
             emit=sink,
             credentials=self.credentials,
             consent=self.consent,
+            relay=self.relay,
         )
         sink(CheckStarted(check.id, check.title))
         future = executor.submit(_guarded, check, context)
