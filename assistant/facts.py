@@ -317,3 +317,35 @@ CLOUD_INSTANCE_NAMES = {
     "microsoftonline.us": Cloud.GCC_HIGH,
     "partner.microsoftonline.cn": Cloud.CHINA,
 }
+
+# Sending from devices and applications (relay.*, issue 14). Checked December 2026.
+# High Volume Email: its own accounts and endpoint, internal recipients only since June 2025;
+# Basic authentication (a password) stays allowed there until September 2028 (Microsoft Tech
+# Community announcement, April 2025, as reported by petri.com/high-volume-email-delivery-
+# internal-recipients; Learn: "Manage High Volume Email for Microsoft 365",
+# learn.microsoft.com/exchange/mail-flow-best-practices/high-volume-mails-m365). "Until
+# September 2028" read as its last day. Learn names smtp.hve.mx.microsoft as the newer
+# endpoint and smtp-hve.office365.com as the one to be retired later; both answer on 587.
+HVE_BASIC_AUTH_UNTIL = "2028-09-30"
+HVE_INTERNAL_ONLY_SINCE = "2025-06-01"
+HVE_ENDPOINT = ("smtp-hve.office365.com", 587)
+HVE_ENDPOINT_NEXT = "smtp.hve.mx.microsoft"
+# Recipients a day through SMTP AUTH client submission (per mailbox) and through HVE
+# (per account) in Exchange Online (Learn, the HVE page above; "Exchange Online limits").
+SUBMISSION_RECIPIENTS_PER_DAY = 10_000
+HVE_RECIPIENTS_PER_DAY = 100_000
+# Reject Direct Send (Set-OrganizationConfig -RejectDirectSend $true): anonymous mail from
+# an accepted domain to the tenant is refused with 550 5.7.68 TenantInboundAttribution.
+# Tech Community, "Introducing more control over Direct Send in Exchange Online", April 28,
+# 2025 (techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-
+# in-exchange-online/4408790).
+RELAY_LINKS = {
+    "devices": MAIL_LINKS["devices"],
+    "hve": "https://learn.microsoft.com/exchange/mail-flow-best-practices/high-volume-mails-m365",
+    "reject_direct_send": "https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790",
+    # Microsoft Graph "user: sendMail" (OAuth, HTTPS: for applications).
+    "graph_sendmail": "https://learn.microsoft.com/graph/api/user-sendmail",
+    # Azure Communication Services Email: high volume to external recipients.
+    "acs_email": "https://learn.microsoft.com/azure/communication-services/concepts/email/email-overview",
+    "legacy_tls": MAIL_LINKS["legacy_tls"],
+}

@@ -1,0 +1,159 @@
+"""relay.advice: which way of sending fits this device, from what the user said it can
+do (RelayPlan.device) and what the other relay checks found. The decision is the pure
+table in checks/policy/relay_advice.py; this module only reads the facts off the other
+checks' steps and writes the Step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from assistant.auth.credentials import OAuthCredential
+from assistant.check import Check, Context
+from assistant.checks.policy.relay_advice import LINKS, NAMES, Advice, RelayFacts, advise
+from assistant.checks.relay import ids
+from assistant.checks.relay.evidence import public_ip_in, sends_in
+from assistant.model import Evidence, Remedy, Status, Step
+from assistant.relay_plan import DeviceProfile, RelayMethod
+from assistant.text import join, msg
+
+# A refusal that says Reject Direct Send is on in the tenant.
+_REJECT_DIRECT_SEND = "5.7.68"
+
+
+def _verdict(results: Mapping[str, Step], check_id: str) -> bool | None:
+    """A check's yes/no: PASS (and WARN: it connected, with a complaint) is yes, FAIL is
+    no; not run, skipped or broken is unknown."""
+    step = results.get(check_id)
+    if step is None:
+        return None
+    if step.status in (Status.PASS, Status.WARN):
+        return True
+    if step.status is Status.FAIL:
+        return False
+    return None
+
+
+def facts_from(ctx: Context) -> RelayFacts:
+    """What the finished relay checks in ctx.results say, for the decision table."""
+    sent: dict[RelayMethod, bool] = {}
+    reject = False
+    for record in sends_in(ctx.results):
+        try:
+            method = RelayMethod(record.method)
+        except ValueError:
+            continue
+        sent[method] = sent.get(method, False) or record.accepted
+        reject = reject or (method is RelayMethod.DIRECT and _REJECT_DIRECT_SEND in record.reply)
+    spf = ctx.results.get(ids.SPF_ALIGNMENT)
+    spf_aligned = None
+    if spf is not None and spf.status is Status.PASS:
+        spf_aligned = True
+    elif spf is not None and spf.status in (Status.WARN, Status.FAIL):
+        spf_aligned = False
+    public_ip = public_ip_in(ctx.results) or (ctx.relay.public_ip if ctx.relay else None)
+    return RelayFacts(
+        cloud=ctx.target.cloud,
+        port25_open=_verdict(ctx.results, ids.PORT25),
+        public_ip=public_ip,
+        spf_aligned=spf_aligned,
+        sent=sent,
+        submission_oauth=isinstance(ctx.credentials, OAuthCredential),
+        reject_direct_send=reject,
+    )
+
+
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return msg("not tested")
+    return msg("yes") if value else msg("no")
+
+
+def advice_step(advice: Advice, *, sent_anything: bool, device: DeviceProfile) -> Step:
+    lines: list[str] = []
+    if advice.deadline_note is not None:
+        lines.append(advice.deadline_note)
+    for row in advice.rows:
+        if not row.fits:
+            continue
+        caveats = join("; ", row.caveats) if row.caveats else msg("none")
+        lines.append(
+            msg(
+                "{method}: fits ({reason}); test send: {works}; caveats: {caveats}",
+                method=NAMES[row.key],
+                reason=row.reason,
+                works=_yes_no(row.works),
+                caveats=caveats,
+            )
+        )
+    for row in advice.rows:
+        if not row.fits:
+            lines.append(
+                msg("{method}: does not fit ({reason})", method=NAMES[row.key], reason=row.reason)
+            )
+    if not sent_anything:
+        lines.append(
+            msg(
+                "No test message was sent (give --send-test-to, or confirm the send in the "
+                "wizard): which methods work from here is untested."
+            )
+        )
+    if advice.assumed:
+        lines.append(msg("Not answered, so: {assumed}", assumed=join("; ", advice.assumed)))
+    remedy = None
+    best = advice.best
+    if advice.status.is_problem:
+        if best is None:
+            remedy = Remedy(
+                msg(
+                    "Put a local relay in front of the device (Postfix or Exchange Server on "
+                    "site), or replace it with one that speaks TLS 1.2 and OAuth."
+                ),
+                LINKS["local-relay"],
+            )
+        else:
+            remedy = Remedy(
+                advice.deadline_note
+                or msg("Set the device up for {method}.", method=NAMES[best.key]),
+                LINKS[best.key],
+            )
+    table = {
+        "device": device.to_dict(),
+        "assumed": [str(a) for a in advice.assumed],
+        "methods": [row.to_dict() for row in advice.rows],
+        "stops_sending": None if advice.deadline_note is None else str(advice.deadline_note),
+    }
+    return Step(
+        ids.ADVICE,
+        ids.TITLES[ids.ADVICE],
+        advice.status,
+        summary=advice.summary,
+        details=join("\n", lines),
+        remedy=remedy,
+        evidence=[Evidence("table", msg("Sending methods for this device"), table)],
+    )
+
+
+def check_advice(ctx: Context) -> Step:
+    device = ctx.relay.device if ctx.relay is not None else DeviceProfile()
+    advice = advise(device, facts_from(ctx), dt.datetime.now(dt.UTC).date())
+    sent_anything = ctx.relay is not None and ctx.relay.sends
+    return advice_step(advice, sent_anything=sent_anything, device=device)
+
+
+ADVICE_CHECK = Check(
+    ids.ADVICE,
+    ids.TITLES[ids.ADVICE],
+    check_advice,
+    # After every other relay check: it reads their verdicts and their test sends.
+    after=(
+        ids.PORT25,
+        ids.CLIENT_SUBMISSION,
+        ids.HVE,
+        ids.DIRECT_SEND,
+        ids.CONNECTOR,
+        ids.SPF_ALIGNMENT,
+        ids.ROUNDTRIP,
+    ),
+    explicit_only=True,
+)
