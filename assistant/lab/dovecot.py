@@ -8,7 +8,11 @@ never used. Listeners:
 - STARTTLS (IMAP, POP3) on PLAIN_ADDRESS: Dovecot counts 127.0.0.1 -> 127.0.0.1 as a
   secured connection and would offer plaintext sign-in there, so the plaintext
   listeners sit on 127.0.0.2, where it shows LOGINDISABLED before TLS as a real server;
-- the same ports on NO_TLS_ADDRESS with TLS off for that address: no STARTTLS offered.
+- the same ports on NO_TLS_ADDRESS with TLS off for that address: no STARTTLS offered;
+- LMTP on 127.0.0.1 (`ports.lmtp`), where the lab's Postfix (postfix.py), or the lab's
+  delivery itself when there is no Postfix, hands mail over (delivery.py). A recipient's
+  `+Junk` detail (`recipient_delimiter`, `lmtp_save_to_detail_mailbox`) files the
+  message into the mailbox's Junk folder, which every mailbox has (`auto = create`).
 
 The certificate follows the name the client asks for (SNI, `local_name` blocks), so one
 Dovecot serves the good, expired and wrong-name certificates.
@@ -52,11 +56,15 @@ from assistant.lab import leftovers
 from assistant.lab.pki import CertVariant, LabPKI
 
 DOVECOT = "/usr/sbin/dovecot"
-DEBIAN_PACKAGES = "dovecot-imapd dovecot-pop3d"
+DEBIAN_PACKAGES = "dovecot-imapd dovecot-pop3d dovecot-lmtpd"
 TLS_ADDRESS = "127.0.0.1"
 PLAIN_ADDRESS = "127.0.0.2"
 NO_TLS_ADDRESS = "127.0.0.3"
 START_TIMEOUT = 10.0
+JUNK_FOLDER = "Junk"
+RECIPIENT_DELIMITER = "+"
+# The name Dovecot's LMTP gives itself in its greeting and its Received: header.
+LMTP_HOSTNAME = "mailstore.lab.test"
 IMAP_GREETING = "The Microsoft Exchange IMAP4 service is ready."
 POP_GREETING = "The Microsoft Exchange POP3 service is ready."
 _SEED_MESSAGE = (
@@ -83,6 +91,7 @@ class DovecotPorts:
     imap: int  # on PLAIN_ADDRESS and NO_TLS_ADDRESS
     pop3s: int
     pop3: int
+    lmtp: int  # on TLS_ADDRESS
 
 
 def _reserve_port() -> socket.socket:
@@ -118,7 +127,7 @@ class LabDovecot:
         self._hostnames = tuple(hostnames)
         self._sni = dict(sni or {})
         self._oauth = oauth
-        self._reserved = [_reserve_port() for _ in range(4)]
+        self._reserved = [_reserve_port() for _ in range(5)]
         self.ports = DovecotPorts(*(int(s.getsockname()[1]) for s in self._reserved))
         self._base: pathlib.Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -203,6 +212,7 @@ class LabDovecot:
             (PLAIN_ADDRESS, ports.pop3),
             (NO_TLS_ADDRESS, ports.imap),
             (NO_TLS_ADDRESS, ports.pop3),
+            (TLS_ADDRESS, ports.lmtp),
         ]
         until = time.monotonic() + START_TIMEOUT
         while wanted:
@@ -297,7 +307,7 @@ class LabDovecot:
             for c, k in [self._pki.server_files([name], variant)]
         )
         return f"""# Written by assistant/lab/dovecot.py for one lab run.
-protocols = imap pop3
+protocols = imap pop3 lmtp
 listen = {TLS_ADDRESS}
 base_dir = {base}/run
 state_dir = {base}/state
@@ -316,10 +326,21 @@ auth_verbose = yes
 # Dovecot 2.3.19 still answers a failed sign-in only at its next 500 ms failure tick.
 auth_failure_delay = 0
 mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  mailbox {JUNK_FOLDER} {{
+    special_use = \\Junk
+    auto = create
+  }}
+}}
+recipient_delimiter = {RECIPIENT_DELIMITER}
+lmtp_save_to_detail_mailbox = yes
+lda_mailbox_autocreate = yes
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {base}/users
-  mechanisms = plain login
+  # "none": the user lookups of LMTP deliveries (an unknown recipient is refused)
+  mechanisms = plain login none
 }}
 {oauth_passdbs}userdb {{
   driver = static
@@ -330,6 +351,15 @@ protocol imap {{
 }}
 protocol pop3 {{
   login_greeting = {POP_GREETING}
+}}
+protocol lmtp {{
+  hostname = {LMTP_HOSTNAME}
+}}
+service lmtp {{
+  inet_listener lmtp {{
+    address = {TLS_ADDRESS}
+    port = {ports.lmtp}
+  }}
 }}
 service imap-login {{
 {chroot}  inet_listener imap {{

@@ -5,7 +5,10 @@ one host name per fault, all on loopback.
         options = mail.network_options(endpoints=(("imap", "expired.mail.test:993"),))
 
 Servers: Dovecot (dovecot.py) for IMAP and POP3, aiosmtpd (submission.py) for SMTP,
-and faulty_tcp.py for what no real server does on purpose. `connect_to()` sends each
+and faulty_tcp.py for what no real server does on purpose. What submission (and the
+tenant's MX) accepts is delivered for real (`delivery`, delivery.py): through Postfix
+(postfix.py) when it can run, else straight to Dovecot's LMTP; `postfix_running` says
+which. Dovecot also serves EXTERNAL_MAILBOX, a mailbox outside the tenant. `connect_to()` sends each
 (host, port) a check dials to the right one, so no DNS server is needed (every
 destination is an IP literal) and TLS still verifies the name asked for.
 
@@ -31,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
+from assistant.lab.delivery import EXTERNAL_MAILBOX, LabDelivery
 from assistant.lab.dovecot import (
     NO_TLS_ADDRESS,
     PLAIN_ADDRESS,
@@ -38,6 +42,7 @@ from assistant.lab.dovecot import (
     DovecotOAuth,
     LabDovecot,
 )
+from assistant.lab.exchange.directory import LAB_PASSWORD
 from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer, tls10_context
 from assistant.lab.identity.validator import LabTokenValidator
 from assistant.lab.pki import CertVariant, LabPKI
@@ -116,30 +121,41 @@ class MailLab:
         hosts: Sequence[str] = (),
         oauth: DovecotOAuth | None = None,
         bearer: LabTokenValidator | None = None,
+        use_postfix: bool = True,
     ) -> None:
         """`pki` is shared with the rest of the lab; `users` sign in to every server
         (default: PLANTED_USER with PLANTED_PASSWORD, UNICODE_USER with
         UNICODE_PASSWORD); `hosts` are more names served as
         healthily as Exchange Online's on every port (e.g. an on-premises organisation's
         mail.<domain>, which its autodiscover answer names). With `oauth` Dovecot takes
-        XOAUTH2 tokens of the lab identity provider, with `bearer` SMTP submission does."""
+        XOAUTH2 tokens of the lab identity provider, with `bearer` SMTP submission does.
+        `use_postfix=False` delivers straight to Dovecot, as where Postfix cannot run."""
         self.pki = pki
         default = {PLANTED_USER: PLANTED_PASSWORD, UNICODE_USER: UNICODE_PASSWORD}
         self.users = dict(users) if users is not None else default
         self.hosts = tuple(h.lower().rstrip(".") for h in hosts)
         good_names = (MAILBOX_HOST, SMTP_HOST, f"*.{FAULT_DOMAIN}", *self.hosts)
+        # The external mailbox is Dovecot's only: it signs in to no Exchange Online server.
+        mailboxes = {EXTERNAL_MAILBOX: LAB_PASSWORD, **self.users}
         self.dovecot = LabDovecot(
             pki,
-            self.users,
+            mailboxes,
             hostnames=good_names,
             sni={fault.host: variant for fault, variant in _CERT_FAULTS.items()},
             oauth=oauth,
         )
-        self.submission = LabSubmission(self.users, bearer=bearer)
+        self.delivery = LabDelivery((TLS_ADDRESS, self.dovecot.ports.lmtp))
+        self.submission = LabSubmission(self.users, bearer=bearer, delivery=self.delivery)
         self.faulty = FaultyTcpServer()
         self._routes: dict[tuple[str, int], HostPort] = {}
         self._plan(good_names)
+        self._use_postfix = use_postfix
         self._started = False
+
+    @property
+    def postfix_running(self) -> bool:
+        """Whether delivery goes through Postfix (else straight to Dovecot's LMTP)."""
+        return self.delivery.relay is not None
 
     # -- lifecycle -------------------------------------------------------------------
 

@@ -15,6 +15,10 @@ address) or SMTP.SendAsApp (an app's, for a mailbox it may use); a refused token
 
 Every AUTH attempt is recorded (listener, user, mechanism, whether it came over TLS,
 accepted), never the password or the token.
+
+With a `delivery` (delivery.py) an accepted message is delivered for real, after the
+`Received:` header Exchange Online would add; a delivery that fails is answered
+451 4.3.0, as a temporary failure, and the message is not counted as accepted.
 """
 
 from __future__ import annotations
@@ -23,18 +27,20 @@ import asyncio
 import base64
 import binascii
 import collections
+import email.utils
 import enum
 import functools
 import socket
 import ssl
 import threading
 from collections.abc import Mapping
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from assistant.lab.delivery import Delivery, DeliveryError
 from assistant.lab.identity.validator import LabTokenValidator
 
 BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
@@ -49,6 +55,7 @@ REPLY_SECURITY_DEFAULTS = (
 )
 REPLY_BAD_PASSWORD = f"535 5.7.3 Authentication unsuccessful {_TRACE}"
 REPLY_NOT_AUTHENTICATED = f"530 5.7.57 Client not authenticated to send mail. {_TRACE}"
+REPLY_NOT_DELIVERED = f"451 4.3.0 Mail delivery temporarily failed, try again later {_TRACE}"
 STOP_TIMEOUT = 2.0
 LONG_LINE = 16384
 
@@ -149,6 +156,23 @@ class _Handler:
         return "250 2.1.0 Sender OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        delivery = self._owner.delivery
+        if delivery is not None:
+            peer = session.peer[0] if isinstance(session.peer, tuple) else "127.0.0.1"
+            over_tls = self._listener.implicit_tls or session.ssl is not None
+            trace = received_header(peer, server.hostname, over_tls=over_tls)
+            deliver = functools.partial(
+                delivery.deliver,
+                envelope.mail_from or "",
+                list(envelope.rcpt_tos),
+                trace + _content(envelope),
+            )
+            try:
+                # In a thread: a slow Postfix must not hold up every other session.
+                await self._owner.loop.run_in_executor(self._owner.executor(), deliver)
+            except DeliveryError as error:
+                self._owner.delivery_errors.append(str(error))
+                return REPLY_NOT_DELIVERED
         self._owner.messages.append(envelope)
         return f"250 2.0.0 OK <lab-{len(self._owner.messages)}@contoso.test> {_TRACE}"
 
@@ -220,10 +244,14 @@ class LabSubmission:
         host: str = "127.0.0.1",
         *,
         bearer: LabTokenValidator | None = None,
+        delivery: Delivery | None = None,
     ) -> None:
         self.host = host
         self.users = dict(users)
         self.bearer = bearer
+        self.delivery = delivery
+        self.delivery_errors: list[str] = []
+        self._executor: ThreadPoolExecutor | None = None
         self.messages: list[Envelope] = []
         self._attempts: list[AuthAttempt] = []
         self._lock = threading.Lock()
@@ -243,6 +271,17 @@ class LabSubmission:
     def record(self, attempt: AuthAttempt) -> None:
         with self._lock:
             self._attempts.append(attempt)
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop
+
+    def executor(self) -> ThreadPoolExecutor:
+        """The threads deliveries wait in (made at the first delivery, gone at stop())."""
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(4, thread_name_prefix="lab-smtp-delivery")
+            return self._executor
 
     def add(self, listener: SubmissionListener) -> int:
         """A listener for this scenario (before start()); returns its port."""
@@ -273,6 +312,10 @@ class LabSubmission:
                 self._loop.call_soon_threadsafe(self._loop.stop)
                 self._thread.join(STOP_TIMEOUT)
                 self._thread = None
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         for _, sock in self._pending:
             sock.close()
         self._pending.clear()
@@ -336,3 +379,18 @@ class LabSubmission:
             await server.wait_closed()
         self._servers.clear()
         self._sessions.clear()
+
+
+def received_header(peer: str, host: str, *, over_tls: bool = True) -> bytes:
+    """The trace header submission adds: the client's IP, authenticated SMTP (ESMTPSA:
+    over TLS, ESMTPA: without), the date (RFC 5322)."""
+    date = email.utils.format_datetime(email.utils.localtime())
+    protocol = "ESMTPSA (version=TLS1_2)" if over_tls else "ESMTPA"
+    return (
+        f"Received: from [{peer}] by {host} with {protocol} id 15.20.8207.17;\r\n {date}\r\n"
+    ).encode("ascii")
+
+
+def _content(envelope: Envelope) -> bytes:
+    content = envelope.original_content or envelope.content or b""
+    return content if isinstance(content, bytes) else content.encode("utf-8")

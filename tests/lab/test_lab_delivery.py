@@ -1,0 +1,155 @@
+"""Real delivery in the mail lab: what the lab accepts arrives in Dovecot's mailboxes,
+through Postfix when it can run (its and Dovecot's Received: headers prove the path),
+else straight over LMTP; Junk on request; errors are DeliveryError, never a crash."""
+
+from __future__ import annotations
+
+import email
+import email.message
+import email.policy
+import imaplib
+import smtplib
+import socket
+import ssl
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.lab.delivery import EXTERNAL_MAILBOX, DeliveryError, LabDelivery, junk_address
+from assistant.lab.dovecot import JUNK_FOLDER, LMTP_HOSTNAME, TLS_ADDRESS
+from assistant.lab.exchange.directory import LAB_PASSWORD
+from assistant.lab.mail import (
+    MAILBOX_HOST,
+    PLANTED_PASSWORD,
+    PLANTED_USER,
+    SMTP_HOST,
+    MailLab,
+)
+from assistant.lab.pki import LabPKI
+from assistant.lab.submission import BANNER_HOST
+
+pytestmark = pytest.mark.lab
+
+
+@pytest.fixture(scope="module")
+def pki() -> Iterator[LabPKI]:
+    with LabPKI() as created:
+        yield created
+
+
+@pytest.fixture(scope="module")
+def lmtp_lab(pki: LabPKI) -> Iterator[MailLab]:
+    with MailLab(pki, use_postfix=False) as lab:
+        yield lab
+
+
+def _message(tag: str, to: str = PLANTED_USER) -> bytes:
+    return (
+        f"From: Relay test <scanner@contoso.test>\r\nTo: {to}\r\nSubject: lab delivery {tag}\r\n"
+        f"Message-ID: <{tag}@contoso.test>\r\n\r\nSent by the lab's delivery tests.\r\n"
+    ).encode("ascii")
+
+
+class _LabImap(imaplib.IMAP4_SSL):
+    """IMAPS to the lab's Dovecot ("ip:port"), verifying the certificate for MAILBOX_HOST."""
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        host, _, port = self.host.rpartition(":")
+        sock = socket.create_connection((host, int(port)), timeout)
+        return self.ssl_context.wrap_socket(sock, server_hostname=MAILBOX_HOST)
+
+
+def _find(lab: MailLab, user: str, password: str, folder: str, tag: str) -> list[bytes]:
+    """Every message in `folder` whose subject names `tag`, read over IMAP (Dovecot)."""
+    dest = lab.route(MAILBOX_HOST, 993)
+    assert dest is not None
+    context = ssl.create_default_context(cafile=str(lab.pki.ca_pem_path))
+    messages = []
+    with _LabImap(f"{dest.host}:{dest.port}", ssl_context=context, timeout=5) as client:
+        client.login(user, password)
+        status, _ = client.select(f'"{folder}"', readonly=True)
+        assert status == "OK", folder
+        status, found = client.search(None, "SUBJECT", f'"{tag}"')
+        assert status == "OK"
+        for number in found[0].split():
+            status, parts = client.fetch(number, "(RFC822)")
+            assert status == "OK"
+            messages += [p[1] for p in parts if isinstance(p, tuple)]
+    return messages
+
+
+def _received(raw: bytes) -> list[str]:
+    parsed = email.message_from_bytes(raw, policy=email.policy.compat32)
+    return [" ".join(h.split()) for h in parsed.get_all("Received", [])]
+
+
+def test_junk_address_puts_the_folder_in_the_detail() -> None:
+    assert junk_address("admin@contoso.test") == f"admin+{JUNK_FOLDER}@contoso.test"
+    assert junk_address("admin+old@contoso.test") == f"admin+{JUNK_FOLDER}@contoso.test"
+
+
+def test_without_postfix_lmtp_delivers_to_inbox_and_junk(lmtp_lab: MailLab) -> None:
+    assert not lmtp_lab.postfix_running and lmtp_lab.delivery.via == "lmtp"
+    tag = uuid.uuid4().hex
+    lmtp_lab.delivery.deliver("scanner@contoso.test", [PLANTED_USER], _message(tag))
+    inbox = _find(lmtp_lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)
+    assert len(inbox) == 1
+    received = _received(inbox[0])
+    assert len(received) == 1 and f"by {LMTP_HOSTNAME} with LMTP" in received[0]
+    assert "(Postfix)" not in inbox[0].decode()
+    assert not _find(lmtp_lab, PLANTED_USER, PLANTED_PASSWORD, JUNK_FOLDER, tag)
+
+    junk_tag = uuid.uuid4().hex
+    lmtp_lab.delivery.deliver("x@contoso.test", [PLANTED_USER], _message(junk_tag), junk=True)
+    assert len(_find(lmtp_lab, PLANTED_USER, PLANTED_PASSWORD, JUNK_FOLDER, junk_tag)) == 1
+    assert not _find(lmtp_lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", junk_tag)
+
+
+def test_without_postfix_the_external_mailbox_gets_mail_and_strangers_are_refused(
+    lmtp_lab: MailLab,
+) -> None:
+    tag = uuid.uuid4().hex
+    lmtp_lab.delivery.deliver(
+        "scanner@contoso.test", [EXTERNAL_MAILBOX, PLANTED_USER], _message(tag, EXTERNAL_MAILBOX)
+    )
+    assert len(_find(lmtp_lab, EXTERNAL_MAILBOX, LAB_PASSWORD, "INBOX", tag)) == 1
+    assert len(_find(lmtp_lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)) == 1
+    with pytest.raises(DeliveryError, match=r"nobody@contoso\.test"):
+        lmtp_lab.delivery.deliver("scanner@contoso.test", ["nobody@contoso.test"], _message(tag))
+    # The external mailbox is Dovecot's only: it does not sign in to submission.
+    assert EXTERNAL_MAILBOX not in lmtp_lab.submission.users
+
+
+def test_a_server_that_is_gone_is_a_delivery_error(pki: LabPKI) -> None:
+    lab = MailLab(pki, use_postfix=False)  # never started: nothing listens on its LMTP port
+    try:
+        delivery = LabDelivery((TLS_ADDRESS, lab.dovecot.ports.lmtp), timeout=2)
+        with pytest.raises(DeliveryError, match="lmtp"):
+            delivery.deliver("a@contoso.test", [PLANTED_USER], _message("gone"))
+    finally:
+        lab.stop()
+
+
+def test_submission_delivers_what_it_accepts(lmtp_lab: MailLab) -> None:
+    _submit_and_find(lmtp_lab)
+
+
+def _submit_and_find(lab: MailLab) -> bytes:
+    dest = lab.route(SMTP_HOST, 587)
+    assert dest is not None
+    tag = uuid.uuid4().hex
+    context = ssl.create_default_context(cafile=str(lab.pki.ca_pem_path))
+    accepted_before = len(lab.submission.messages)
+    with smtplib.SMTP(local_hostname="lab-test", timeout=5) as client:
+        client._host = SMTP_HOST  # what starttls() verifies the certificate against
+        client.connect(dest.host, dest.port)
+        client.starttls(context=context)
+        client.login(PLANTED_USER, PLANTED_PASSWORD)
+        client.sendmail(PLANTED_USER, [PLANTED_USER], _message(tag))
+    assert len(lab.submission.messages) == accepted_before + 1
+    found = _find(lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)
+    assert len(found) == 1
+    received = _received(found[0])
+    assert received[-1].startswith(f"from [127.0.0.1] by {BANNER_HOST} with ESMTPSA")
+    return found[0]
