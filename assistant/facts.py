@@ -240,6 +240,14 @@ MAIL_LINKS = {
     "send_as": "https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-permissions-for-recipients",
     "devices": "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
     "smtp_errors": "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+    # Relay test sends (issue 14; relay/replies.py). "Set up connectors to route mail
+    # between Microsoft 365 and your own email servers"; "Use the delist portal to remove
+    # yourself from the blocked senders list" (banned sending IPs, 5.7.606-649);
+    # "Use Directory-Based Edge Blocking to reject messages sent to invalid recipients"
+    # (550 5.4.1).
+    "connectors": "https://learn.microsoft.com/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail",
+    "delist": "https://learn.microsoft.com/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
+    "dbeb": "https://learn.microsoft.com/exchange/mail-flow-best-practices/use-directory-based-edge-blocking",
 }
 
 # OAuth 2.0 for Exchange Online (docs/oauth.md). Delegated permissions are named with the
