@@ -98,6 +98,16 @@ class LabPKI:
         issued = self._get(hostnames, variant)
         return issued.chain_path, issued.key_path
 
+    def client_cert_file(self, name: str) -> pathlib.Path:
+        """One PEM file with a certificate for `name` issued by the lab CA, its chain and
+        its private key: what a device presents as a TLS client (a connector's match)."""
+        chain, key = self.server_files([name])
+        path = self.directory / f"client-{name}.pem"
+        with self._lock:
+            if path not in self._written:
+                self._write(path, chain.read_bytes() + key.read_bytes(), 0o600)
+        return path
+
     def cleanup(self) -> None:
         with self._lock:
             if self._owns_directory:

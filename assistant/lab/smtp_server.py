@@ -1,17 +1,25 @@
-"""An MX-style SMTP listener for the lab: STARTTLS, no AUTH, Exchange-like greeting.
+"""Plumbing for the lab's aiosmtpd servers: listening sockets bound up front, and one
+event loop thread that serves several of them.
 
-Issue 4 grows this into the submission endpoint and Exchange's reply codes; for the
-DNS checks it must offer STARTTLS with the certificate that DANE records describe.
+The MX (eop.py) runs a dozen listeners, one per relay scenario, on one SmtpLoop: one
+thread for all of them keeps the lab's start time down (it starts in every
+integration test).
 """
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
+import threading
+import weakref
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future
 from typing import Any
 
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP
+
+STOP_TIMEOUT = 2.0
 
 
 def bound_listener(host: str = "127.0.0.1") -> socket.socket:
@@ -20,70 +28,103 @@ def bound_listener(host: str = "127.0.0.1") -> socket.socket:
     aiosmtpd's Controller binds the port it is given, and cannot be given port 0 (it
     connects to its own port to start). Picking a free port, closing the probe and
     binding later lets another lab server, or an outgoing connection's ephemeral port,
-    take it in between ("Address already in use", seen in CI). Handing the Controller
-    an already-bound socket closes that gap.
+    take it in between ("Address already in use", seen in CI). Serving an
+    already-bound socket closes that gap.
     """
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Inherited by accepted sockets: without it aiosmtpd's line-by-line replies meet
+        # Nagle and delayed ACKs, and every multi-line reply costs ~45 ms.
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         listener.bind((host, 0))
         listener.listen(64)
+        listener.setblocking(False)
     except OSError:
         listener.close()
         raise
     return listener
 
 
-class _MxHandler:
-    def __init__(self) -> None:
-        self.messages: list[Envelope] = []
+class SmtpLoop:
+    """One asyncio loop on its own thread, serving every listener added before start().
 
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        self.messages.append(envelope)
-        return "250 2.6.0 Queued mail for delivery"
+    `add(factory)` binds a socket now (port 0, held) and returns its port; `factory`
+    makes one aiosmtpd SMTP session per connection, on this loop (`self.loop`).
+    """
 
-
-class _LabController(Controller):
-    def __init__(
-        self, tls: ssl.SSLContext, banner_host: str, listener: socket.socket, **kwargs: Any
-    ) -> None:
-        self._tls = tls
-        self._banner_host = banner_host
-        self._listener = listener
-        super().__init__(_MxHandler(), port=int(listener.getsockname()[1]), **kwargs)
-
-    def _create_server(self) -> Any:
-        # Serve on the socket bound in advance (see bound_listener), not a fresh bind.
-        return self.loop.create_server(self._factory_invoker, sock=self._listener)
-
-    def factory(self) -> SMTP:
-        return SMTP(
-            self.handler,
-            hostname=self._banner_host,
-            ident="Microsoft ESMTP MAIL Service ready",
-            tls_context=self._tls,
-            require_starttls=False,
-            timeout=10,
-        )
-
-
-class LabMxServer:
-    def __init__(self, tls: ssl.SSLContext, host: str = "127.0.0.1") -> None:
+    def __init__(self, name: str, host: str = "127.0.0.1") -> None:
+        self.name = name
         self.host = host
-        listener = bound_listener(host)
-        self.port = int(listener.getsockname()[1])
-        self._controller = _LabController(
-            tls, "lab.mail.protection.outlook.com", listener, hostname=host
-        )
+        self.loop = asyncio.new_event_loop()
+        self.loop.set_exception_handler(self._loop_error)
+        self.loop_errors: list[str] = []
+        self._pending: list[tuple[Callable[[], SMTP], socket.socket, ssl.SSLContext | None]] = []
+        self._servers: list[asyncio.AbstractServer] = []
+        self._sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
+        self._thread: threading.Thread | None = None
 
-    def start(self) -> int:
-        self._controller.start()
-        self._running = True
-        return self.port
+    def add(
+        self, factory: Callable[[], SMTP], *, implicit_tls: ssl.SSLContext | None = None
+    ) -> int:
+        sock = bound_listener(self.host)
+        self._pending.append((factory, sock, implicit_tls))
+        return int(sock.getsockname()[1])
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self.loop.run_forever, name=self.name, daemon=True)
+        self._thread.start()
+        self._call(self._listen()).result(STOP_TIMEOUT * 2)
 
     def stop(self) -> None:
-        if getattr(self, "_running", False):  # aiosmtpd asserts when stopped unstarted
-            self._controller.stop()
-            self._running = False
-        else:
-            self._controller._listener.close()
+        if self._thread is not None:
+            try:
+                self._call(self._shutdown()).result(STOP_TIMEOUT)
+            finally:
+                self.loop.call_soon_threadsafe(self.loop.stop)
+                self._thread.join(STOP_TIMEOUT)
+                self._thread = None
+        for _, sock, _ in self._pending:
+            sock.close()
+        self._pending.clear()
+        if not self.loop.is_closed():
+            self.loop.close()
+
+    # -- internals --------------------------------------------------------------------
+
+    def _call(self, coroutine: Coroutine[Any, Any, Any]) -> Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        self.loop_errors.append(str(context.get("message", context)))
+
+    def _tracked(self, factory: Callable[[], SMTP]) -> Callable[[], SMTP]:
+        def make() -> SMTP:
+            session = factory()
+            self._sessions.add(session)
+            return session
+
+        return make
+
+    async def _listen(self) -> None:
+        for factory, sock, tls in self._pending:
+            server = await self.loop.create_server(self._tracked(factory), sock=sock, ssl=tls)
+            self._servers.append(server)
+        self._pending.clear()  # the servers own the sockets now
+
+    async def _shutdown(self) -> None:
+        for server in self._servers:
+            server.close()
+        for session in list(self._sessions):
+            for transport in (session.transport, getattr(session, "_original_transport", None)):
+                if transport is not None:
+                    transport.close()
+        await asyncio.sleep(0)
+        current = asyncio.current_task()
+        tasks = [t for t in asyncio.all_tasks() if t is not current]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for server in self._servers:
+            await server.wait_closed()
+        self._servers.clear()

@@ -56,7 +56,8 @@ from assistant.lab.https_server import (
 from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvider
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
-from assistant.lab.smtp_server import LabMxServer
+from assistant.lab.relay_lab import RelayLab
+from assistant.lab.relay_scenarios import HVE_HOST
 from assistant.lab.tlsa import dane_ee_tlsa
 from assistant.lab.topology import lab_directory, lab_topology
 from assistant.lab.zones import (
@@ -154,7 +155,6 @@ class Lab:
         self.http_routes = Routes()
         self._servers = self._make_servers()
         self._dead = ClosedPort()
-        self._mx = LabMxServer(self.pki.server_context(MX_CERT_NAMES))
         # IMAP/POP (Dovecot) and SMTP submission, for every account in the directory; the
         # on-premises organisations' autodiscover answers name mail.<domain> for them.
         self.mail = MailLab(
@@ -169,6 +169,21 @@ class Lab:
             ),
             bearer=self.identity.validator(),
         )
+        # The tenant's MX (Exchange Online Protection) for every domain, one listener per
+        # relay scenario, and High Volume Email (eop.py, relay_scenarios.py).
+        self.relay = RelayLab(
+            self.pki,
+            domains={d.domain: d.scenario.name for d in self.domains},
+            mailboxes=self.mail.users,
+            delivery=lambda: getattr(self.mail, "delivery", None),
+            faulty=self.mail.faulty,
+            closed_port=self._dead.port,
+            mx_cert_names=MX_CERT_NAMES,
+            hve_cert_names=MICROSOFT_CERT_NAMES,
+        )
+        self.eop = self.relay.eop
+        self.relay_client_cert = self.relay.client_cert  # "relay.contoso.test"
+        self.relay_wrong_client_cert = self.relay.wrong_client_cert  # a name no connector knows
         self._dns: LabDnsServer | None = None
         self._started = False
 
@@ -184,8 +199,8 @@ class Lab:
     def _start(self) -> Lab:
         for server in self._servers.values():
             server.start()
-        self._mx.start()
         self.mail.start()
+        self.eop.start()
         records, signed, faults_by_name = self._zone_data()
         self._dns = LabDnsServer(records, signed_zones=signed, faults=faults_by_name)
         self._dns.start()
@@ -203,7 +218,7 @@ class Lab:
     def stop(self) -> None:
         if self._dns is not None:
             self._dns.stop()
-        self._mx.stop()
+        self.eop.stop()
         self.mail.stop()
         for server in self._servers.values():
             server.stop()
@@ -241,9 +256,12 @@ class Lab:
             for (host, port), listener in self.topology.items()
         ]
         rules += [
-            ConnectTo(HostPort(mx_host(d.domain), 25), HostPort("127.0.0.1", self._mx.port))
+            ConnectTo(
+                HostPort(mx_host(d.domain), 25), HostPort("127.0.0.1", self.relay.mx_port(d.domain))
+            )
             for d in self.domains
         ]
+        rules.append(ConnectTo(HostPort(HVE_HOST, 587), HostPort("127.0.0.1", self.relay.hve.port)))
         rules += self.mail.connect_to()
         return tuple(rules)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.exchange.faults import AdFault, Listener
+from assistant.lab.relay_scenarios import RELAY_SCENARIOS
 
 LOOPBACK = "127.0.0.1"
 HEALTHY = "contoso.test"
@@ -267,10 +268,28 @@ def _teams(d: DomainRecords) -> None:
     d.add("lyncdiscover", "CNAME", "webdir.online.lync.com.")
 
 
+def _spf_is(record: str) -> Edit:
+    """The domain's SPF record is `record` (the relay scenarios', relay_scenarios.py)."""
+
+    def edit(d: DomainRecords) -> None:
+        d.records = [
+            r
+            for r in d.records
+            if not (r.name == d.domain and r.rtype == "TXT" and "v=spf1" in r.value)
+        ]
+        d.add("@", "TXT", txt(record))
+
+    return edit
+
+
 SCENARIOS: dict[str, Scenario] = {
     s.name: s
     for s in (
-        Scenario("healthy", "Exchange Online worldwide, everything right"),
+        Scenario(
+            "healthy",
+            "Exchange Online worldwide, everything right",
+            _spf_is(RELAY_SCENARIOS["healthy"].spf),
+        ),
         Scenario("no-mx", "the domain exists but has no MX record (NODATA)", _no_mx),
         Scenario("two-mx", "MX to Microsoft 365 and to a third-party filter", _two_mx),
         Scenario("mx-cname", "the MX host is a CNAME", _mx_cname),
@@ -314,6 +333,11 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario("dane-mismatch", "TLSA that does not match the MX certificate", _dane_mismatch),
         Scenario("teams", "legacy Skype for Business Online records", _teams),
+        *(
+            Scenario(r.name, r.description, _spf_is(r.spf))
+            for r in RELAY_SCENARIOS.values()
+            if r.name != "healthy"
+        ),
     )
 }
 # A non-ASCII domain (müller.test), healthy, to prove IDNA handling end to end.
