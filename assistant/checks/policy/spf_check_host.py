@@ -45,6 +45,7 @@ from assistant.text import msg
 RESULTS = ("pass", "fail", "softfail", "neutral", "none", "permerror", "temperror")
 DEFAULT_DEADLINE = 20.0  # seconds for a whole evaluation (RFC 7208 §4.6.4 suggests 20 s)
 
+_ERROR_PREFIXES = ("SPF Permanent Error: ", "SPF Temporary Error: ")
 # The record types pyspf asks for; the value shapes of DNSLookup_dnspython for each.
 _TYPES = frozenset({"A", "AAAA", "MX", "PTR", "TXT", "SPF", "CNAME"})
 
@@ -63,7 +64,8 @@ class SpfResult:
     domain: str  # the domain whose SPF was evaluated
     ip: str
     # pyspf's text for the result: for fail, the domain's exp= explanation when it has
-    # one (or the default); for permerror/temperror, what went wrong.
+    # one (or the default); for permerror/temperror, what went wrong (without pyspf's
+    # "SPF Permanent Error: " in front).
     explanation: str
     mechanism: str | None = None  # the top-level term that decided ("ip4:…", "include:…")
     record: str | None = None  # the domain's SPF record as published (None: none found)
@@ -194,6 +196,8 @@ def check_host(
     if result not in RESULTS:  # pyspf's "ambiguous" exists only in its harsh mode
         result, explanation = "permerror", msg("unexpected SPF result {result}", result=result)
     mechanism = query.mechanism if result not in ("permerror", "temperror") else None
+    for prefix in _ERROR_PREFIXES:  # pyspf's "SPF Permanent Error: …": the result says it
+        explanation = str(explanation).removeprefix(prefix)
     return SpfResult(
         result=result,
         domain=query.d,
