@@ -2,8 +2,9 @@
 loopback: each SPF result gives its verdict, the IP comes from --public-ip or from what
 relay.port25 learned, and the check says what to do when it has no IP.
 
-The domains are served by a LabDnsServer of this test's own (the lab tenant's
-relay-ip.test and relay-junk.test can replace it once they land)."""
+Every SPF result needs a domain of its own, so most cases use a LabDnsServer of this
+test's own; the lab tenant's relay-ip.test and relay-junk.test (the domains the relay
+send scenarios use) are checked too."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from assistant.checks.relay.spf_alignment import SPF_ALIGNMENT_CHECK
 from assistant.config import HostPort, NetworkOptions, Target
 from assistant.lab.dns_server import LabDnsServer
 from assistant.lab.dns_zone import Fault, Record
+from assistant.lab.tenant import Lab
 from assistant.lab.zones import MICROSOFT_SPF
 from assistant.model import Status, Step
 from assistant.relay_plan import RelayMethod, RelayPlan
@@ -186,3 +188,18 @@ def test_the_relay_sender_domain_is_evaluated_not_the_mailbox(dns: LabDnsServer)
 def test_an_address_that_is_not_an_ip_is_said_so(dns: LabDnsServer) -> None:
     step = run(dns, "relay-ip.test", RelayPlan(public_ip="my-router"))
     assert step.status is Status.SKIP and "'my-router' is not an IP address" in step.summary
+
+
+@pytest.mark.parametrize(
+    ("domain", "status"), [("relay-ip", Status.PASS), ("relay-junk", Status.FAIL)]
+)
+def test_the_lab_tenants_relay_domains(lab: Lab, domain: str, status: Status) -> None:
+    """The lab's relay scenarios (lab/relay_scenarios.py): its devices send from loopback;
+    relay-ip.test authorises it before Microsoft's include, relay-junk.test does not."""
+    target = Target.parse(f"printer@{domain}.test")
+    options = lab.network_options(timeout=0.5, check_deadline=10)
+    plan = RelayPlan(public_ip="127.0.0.1", methods=(RelayMethod.DIRECT,))
+    steps = Runner(target, options, relay=plan).run([SPF_ALIGNMENT_CHECK])
+    step = next(s for s in steps if s.id == ids.SPF_ALIGNMENT)
+    assert step.status is status, step.summary
+    assert table(step)["record"].startswith("v=spf1")
