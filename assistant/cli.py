@@ -19,6 +19,7 @@ from assistant import __version__
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.checks.registry import areas, select
 from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
+from assistant.cli_relay import add_relay_arguments, relay_plan_from
 from assistant.config import (
     DEADLINE_RANGE,
     MAIL_PROTOCOLS,
@@ -36,6 +37,7 @@ from assistant.diagnosis import Diagnosis, Outcome
 from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
 from assistant.model import Status, Step
 from assistant.net.ca_bundle import check_ca_bundle
+from assistant.relay_plan import RelayPlan
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
 from assistant.report.export import ExportError, ExportRequest, write_exports
 from assistant.text import msg
@@ -129,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"the {protocol.upper()} server to test instead of the one autodiscover or "
             f"the cloud names (e.g. {example})",
         )
+    add_relay_arguments(check)
 
     lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
     lab.add_argument("--scenario", default="healthy", help="which lab domain fault to serve")
@@ -234,6 +237,7 @@ def run_checks(
     err: TextIO | None,
     credentials: Credentials | None = None,
     exports: ExportRequest | None = None,
+    relay: RelayPlan | None = None,
 ) -> int:
     """Run a diagnosis with live progress on `err`, the summary on `out`, the files
     asked for written; returns the exit code."""
@@ -250,7 +254,11 @@ def run_checks(
             step = event.step
             print(f"  {_MARK[step.status]} {step.id}: {step.summary}", file=err, flush=True)
 
-    diagnosis = Diagnosis(target, options, check_names, credentials=credentials, on_event=on_event)
+    if relay is not None and not relay.sends and err is not None:
+        print("note: no test message is sent without --send-test-to", file=err, flush=True)
+    diagnosis = Diagnosis(
+        target, options, check_names, credentials=credentials, on_event=on_event, relay=relay
+    )
     outcome = _run_until_done(diagnosis)
     print_summary(outcome.steps, out)
     request = (exports or ExportRequest(json=json_path)).signed_in_as(
@@ -310,12 +318,14 @@ def run_demo(
         return run_checks(
             demo.target,
             demo.options,
-            check_names,
+            # A relay scenario's demo runs the relay checks (they send, to the lab only).
+            check_names if check_names is not None or demo.relay is None else ["relay"],
             json_path=json_path,
             exports=exports,
             out=sys.stdout,
             err=sys.stderr,
             credentials=demo.credentials,
+            relay=demo.relay,
         )
 
 
@@ -348,6 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = options_from(args)
             names = check_names_from(args.checks)
             planned = select(names)  # validate before any network traffic
+            relay = relay_plan_from(args, target, [c.id for c in planned])
             exports = ExportRequest.from_args(args)
             exports.check_paths()
             return run_checks(
@@ -359,6 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 err=None if args.quiet else sys.stderr,
                 credentials=credentials_from(args, target, [c.id for c in planned]),
                 exports=exports,
+                relay=relay,
             )
         if args.command == "report":
             return run_report(args)

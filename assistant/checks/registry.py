@@ -14,6 +14,7 @@ from assistant.checks.imap import IMAP_CHECKS
 from assistant.checks.mapi import MAPI_CHECKS
 from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.checks.pop import POP_CHECKS
+from assistant.checks.relay import RELAY_CHECKS
 from assistant.checks.smtp import SMTP_CHECKS
 from assistant.config import InputError
 from assistant.text import msg
@@ -27,6 +28,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     + IMAP_CHECKS
     + POP_CHECKS
     + SMTP_CHECKS
+    + RELAY_CHECKS
 )
 
 

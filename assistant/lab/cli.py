@@ -20,8 +20,14 @@ from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
 from assistant.lab.leftovers import released_on_signals
+from assistant.lab.relay_scenarios import HVE_ACCOUNT, HVE_HOST, HVE_PASSWORD, RELAY_SCENARIOS
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+from assistant.relay_plan import HveAccount, MailboxLogin, RelayPlan
+
+# The demo's round trip waits this long at most: the lab delivers in well under a second,
+# and the relay-lost scenario should end soon with its verdict.
+DEMO_ROUNDTRIP_WAIT = 10.0
 
 
 def _domain_for(scenario: str) -> str:
@@ -36,7 +42,11 @@ def _domain_for(scenario: str) -> str:
 def run_lab(scenario: str, *, list_only: bool = False) -> int:
     if list_only:
         for item in SCENARIOS.values():
-            print(f"{item.name:<14} {item.domain():<22} {item.description}")
+            print(f"{item.name:<20} {item.domain():<25} {item.description}")
+        print(
+            "\nrelay scenarios (relay-*): the MX of <name>.test plays Exchange Online "
+            f"Protection; High Volume Email is {HVE_HOST}:587 ({HVE_ACCOUNT})."
+        )
         print("\nautodiscover scenarios (sign in as admin@<domain>, password in LAB_PASSWORD):")
         for ad in AD_SCENARIOS.values():
             print(f"{ad.name:<20} {ad.domain():<25} {ad.description}")
@@ -79,6 +89,22 @@ class DemoSetup:
     target: Target
     options: NetworkOptions
     credentials: Credentials
+    # A relay scenario's test sends: to the demo mailbox itself, in the lab (harmless).
+    relay: RelayPlan | None = None
+
+
+def _demo_relay(scenario: str, email: str, client_cert: str) -> RelayPlan | None:
+    """For the relay-* scenarios: send to the demo mailbox, read it back with the demo's
+    own password, try every method (HVE with the lab's HVE account)."""
+    if scenario == "healthy" or scenario not in RELAY_SCENARIOS:
+        return None
+    return RelayPlan(
+        send_to=email,
+        client_cert=client_cert,
+        hve=HveAccount(HVE_ACCOUNT, HVE_PASSWORD),
+        roundtrip=MailboxLogin(email, LAB_PASSWORD),
+        roundtrip_wait=DEMO_ROUNDTRIP_WAIT,
+    )
 
 
 @contextmanager
@@ -97,4 +123,5 @@ def demo_lab(scenario: str = "healthy", *, oauth: bool = False) -> Iterator[Demo
     with released_on_signals(), Lab() as lab:
         if oauth:
             lab.identity.auto_approve = email
-        yield DemoSetup(Target.parse(email, cloud), lab.network_options(), credentials)
+        relay = _demo_relay(scenario, email, lab.relay_client_cert)
+        yield DemoSetup(Target.parse(email, cloud), lab.network_options(), credentials, relay)
