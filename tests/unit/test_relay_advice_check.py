@@ -124,3 +124,22 @@ def test_through_the_engine_without_a_recipient_the_advice_says_nothing_was_sent
     (saved,) = [s for s in report["steps"] if s["id"] == ids.ADVICE]
     assert saved["evidence"][0]["kind"] == "table"
     assert saved["evidence"][0]["data"]["device"]["authenticates"] is True
+
+
+def test_spf_is_read_from_the_rfc_7208_result_not_only_the_status() -> None:
+    from assistant.model import Evidence
+
+    def spf(status: Status, result: str | None) -> dict[str, Step]:
+        step = Step(ids.SPF_ALIGNMENT, "spf", status)
+        if result is not None:
+            step.evidence.append(Evidence("table", "SPF", {"result": result}))
+        return {ids.SPF_ALIGNMENT: step}
+
+    def aligned(results: dict[str, Step]) -> bool | None:
+        return facts_from(_context(results, None)).spf_aligned
+
+    assert aligned(spf(Status.WARN, "pass")) is True  # "+all": authorised, too widely
+    assert aligned(spf(Status.WARN, "softfail")) is False
+    assert aligned(spf(Status.WARN, "temperror")) is None
+    assert aligned(spf(Status.SKIP, None)) is None
+    assert aligned(spf(Status.FAIL, None)) is False

@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from assistant.check import Check
 from assistant.checks.relay.advice import ADVICE_CHECK
+from assistant.checks.relay.spf_alignment import SPF_ALIGNMENT_CHECK
 
-RELAY_CHECKS: tuple[Check, ...] = (ADVICE_CHECK,)
+RELAY_CHECKS: tuple[Check, ...] = (SPF_ALIGNMENT_CHECK, ADVICE_CHECK)

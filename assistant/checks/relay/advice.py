@@ -34,6 +34,18 @@ def _verdict(results: Mapping[str, Step], check_id: str) -> bool | None:
     return None
 
 
+def _spf_aligned(step: Step | None) -> bool | None:
+    """relay.spf_alignment's RFC 7208 result (its table evidence): pass is yes, a
+    temporary error unknown, any other result no. Without the table, its status."""
+    if step is None:
+        return None
+    for item in step.evidence:
+        if isinstance(item.data, dict) and isinstance(item.data.get("result"), str):
+            result = item.data["result"]
+            return None if result == "temperror" else result == "pass"
+    return {Status.PASS: True, Status.FAIL: False}.get(step.status)
+
+
 def facts_from(ctx: Context) -> RelayFacts:
     """What the finished relay checks in ctx.results say, for the decision table."""
     sent: dict[RelayMethod, bool] = {}
@@ -45,18 +57,12 @@ def facts_from(ctx: Context) -> RelayFacts:
             continue
         sent[method] = sent.get(method, False) or record.accepted
         reject = reject or (method is RelayMethod.DIRECT and _REJECT_DIRECT_SEND in record.reply)
-    spf = ctx.results.get(ids.SPF_ALIGNMENT)
-    spf_aligned = None
-    if spf is not None and spf.status is Status.PASS:
-        spf_aligned = True
-    elif spf is not None and spf.status in (Status.WARN, Status.FAIL):
-        spf_aligned = False
     public_ip = public_ip_in(ctx.results) or (ctx.relay.public_ip if ctx.relay else None)
     return RelayFacts(
         cloud=ctx.target.cloud,
         port25_open=_verdict(ctx.results, ids.PORT25),
         public_ip=public_ip,
-        spf_aligned=spf_aligned,
+        spf_aligned=_spf_aligned(ctx.results.get(ids.SPF_ALIGNMENT)),
         sent=sent,
         submission_oauth=isinstance(ctx.credentials, OAuthCredential),
         reject_direct_send=reject,
