@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.policy
 import email.utils
 import secrets
+import textwrap
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -77,17 +78,17 @@ def build_message(
     message["Date"] = sent
     message["Message-ID"] = message_id
     message[TAG_HEADER] = tag
-    message.set_content(
-        "This is a test message from Connectivity Assistant.\n"
-        "\n"
-        f"An administrator sent it to check that mail sent via {how} reaches this\n"
-        "mailbox from their network. It changes nothing and needs no answer.\n"
-        "You can delete it.\n"
-        "\n"
-        f"Test tag: {tag}\n"
-        f"Sent: {sent}\n"
-        f"From: {sender}\n"
+    explanation = textwrap.fill(
+        f"An administrator sent it to check that mail sent via {how} reaches this mailbox "
+        "from their network. It changes nothing and needs no answer. You can delete it.",
+        width=72,
     )
+    body = (
+        "This is a test message from Connectivity Assistant.\n\n"
+        f"{explanation}\n\nTest tag: {tag}\nSent: {sent}\nFrom: {sender}\n"
+    )
+    # 7bit: plain ASCII lines under 78 characters, readable as they travel.
+    message.set_content(body, cte="7bit" if body.isascii() else None)
     return RelayMessage(
         tag=tag,
         method=method,
