@@ -342,6 +342,9 @@ def test_port25_faults_fail_and_stop_the_mx_sends(
     assert port25.remedy is not None
     if step == "connect":
         assert "587" in port25.remedy.text  # SMTP AUTH needs no port 25
+    if scenario == "relay-no-starttls":
+        assert "rewrites the conversation" in port25.remedy.text
+        assert "465" not in port25.remedy.text
     for check_id in (ids.DIRECT_SEND, ids.CONNECTOR):
         assert steps[check_id].status is Status.SKIP
         assert "relay.port25 failed" in steps[check_id].summary

@@ -36,6 +36,7 @@ from assistant.checks.relay.evidence import SendRecord
 from assistant.checks.relay.message import RelayMessage, build_message
 from assistant.checks.relay.replies import explain_relay
 from assistant.checks.smtp import SMTP
+from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.net.network import Network
 from assistant.net.smtp_client import SmtpConnection
@@ -80,6 +81,25 @@ class RelayConversation(Conversation[SmtpConnection]):
         self.tls_id = f"{check_id}.tls"
         if net is not None:
             self.net = net
+
+    def open(self) -> list[Step]:
+        steps = super().open()
+        connect, tls = steps
+        stripped = not self.protocol.offers_starttls(self.before_tls)
+        on_mx = self.endpoint.port == 25 and connect.status is Status.PASS
+        if on_mx and tls.status is Status.FAIL and stripped:
+            # mail/session's remedy names an implicit-TLS port: the MX has none.
+            tls.remedy = Remedy(
+                msg(
+                    "{host} offers STARTTLS on port 25 to every client: when it is missing, "
+                    "something on the way rewrites the conversation (a firewall's SMTP "
+                    "inspection or 'fixup' feature, or an antivirus mail shield). Turn that "
+                    "off for traffic to Exchange Online; nothing was sent.",
+                    host=self.endpoint.host,
+                ),
+                MAIL_LINKS["devices"],
+            )
+        return steps
 
     def explain(self, found: Failure) -> tuple[str, Remedy | None]:
         if found.reply is not None:
