@@ -38,6 +38,11 @@ class DemoScenario:
     def email(self) -> str:
         return f"admin@{self.domain}"
 
+    @property
+    def relay(self) -> bool:
+        """A relay scenario: the wizard ticks the Relay area and fills in its page."""
+        return self.name in RELAY_DEMOS
+
     def display(self) -> str:
         return f"{QCoreApplication.translate('Demo', self.label)} — {self.domain}"
 
@@ -57,7 +62,17 @@ _CURATED = (
         QT_TRANSLATE_NOOP("Demo", "Suspicious: redirect to a foreign host (asks you)"),
     ),
     ("ad-slow", QT_TRANSLATE_NOOP("Demo", "Hangs: autodiscover never answers (try Cancel)")),
+    # Relay test sends (issue 14; assistant/lab/relay_scenarios.py): the Relay page is
+    # filled in for them, the confirmation to send is still the user's.
+    ("relay-ip", QT_TRANSLATE_NOOP("Demo", "Relay: a connector for this IP address")),
+    ("relay-reject-direct", QT_TRANSLATE_NOOP("Demo", "Relay: Reject Direct Send is on")),
+    ("relay-denied", QT_TRANSLATE_NOOP("Demo", "Relay: no connector, external mail refused")),
+    ("relay-tls-old", QT_TRANSLATE_NOOP("Demo", "Relay: the MX speaks only TLS 1.0")),
+    ("relay-port25-silent", QT_TRANSLATE_NOOP("Demo", "Relay: port 25 is black-holed")),
+    ("relay-junk", QT_TRANSLATE_NOOP("Demo", "Relay: SPF fails, the message lands in Junk")),
+    ("relay-lost", QT_TRANSLATE_NOOP("Demo", "Relay: accepted but never delivered")),
 )
+RELAY_DEMOS = frozenset(name for name, _label in _CURATED if name.startswith("relay-"))
 
 
 def scenarios(extra: str | None = None) -> list[DemoScenario]:
@@ -76,3 +91,7 @@ def is_scenario(name: str) -> bool:
 def start_lab() -> Lab:
     """Blocking (about a second): call it on a worker thread."""
     return Lab().start()
+
+
+def is_relay_demo(name: str) -> bool:
+    return name in RELAY_DEMOS

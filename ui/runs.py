@@ -25,6 +25,7 @@ from assistant.auth.credentials import Credentials
 from assistant.config import NetworkOptions, Target
 from assistant.diagnosis import Diagnosis
 from assistant.model import Report
+from assistant.relay_plan import RelayPlan
 from ui.bridge import EngineBridge, RunEnded
 from ui.browser import BrowserOpener
 from ui.consent import ConsentBroker
@@ -53,17 +54,20 @@ class DiagnosisRun(QObject):
         browser: BrowserOpener | None = None,
         *,
         sign_in: bool,
+        relay: RelayPlan | None = None,
     ) -> None:
         """`check_names`: areas or check IDs (None: every check); `sign_in`: the run
         signs in with OAuth (auth.token first). `browser`: the opener a browser
         sign-in's credential was given (it belongs to this run from now on; the Run
-        page listens to it)."""
+        page listens to it). `relay`: the Relay page's plan (send_to None unless the
+        user confirmed the test send)."""
         super().__init__(window)
         self.target = target
         self.browser = browser
         if browser is not None:
             browser.setParent(self)
         self.options = options
+        self.relay = relay  # what the relay checks were asked to do (None: no relay area)
         self.bridge = EngineBridge(self)
         self.consent = ConsentBroker(window, target.domain_unicode)
         self.diagnosis = Diagnosis(
@@ -74,6 +78,7 @@ class DiagnosisRun(QObject):
             consent=self.consent.ask,
             on_event=self.bridge.post,
             sign_in=sign_in,
+            relay=relay,
             max_workers=GUI_MAX_WORKERS,
         )
         self.redactor = self.diagnosis.redactor

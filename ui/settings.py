@@ -50,6 +50,18 @@ ALLOWED: dict[str, type | tuple[type, ...]] = {
     "app_credential": str,  # "certificate" or "secret"
     "client_cert": str,  # a path
     "advanced_open": bool,
+    # The Relay page's answers (issue 14): the device questionnaire (DeviceProfile as a
+    # dict), the addresses and logins typed, the methods, the wait. Never a password, and
+    # never the confirmation to send: that is asked each time.
+    "relay_recipient": str,
+    "relay_sender": str,
+    "relay_methods": list,
+    "relay_device": dict,
+    "relay_wait": (int, float),
+    "relay_roundtrip_user": str,
+    "relay_client_cert": str,  # a path
+    "relay_hve_account": str,
+    "relay_delete_after": bool,
 }
 
 

@@ -58,10 +58,9 @@ class Area:
     title: str
     does: str
     needs: str
-    # For an area whose checks are not built yet (relay, integration); an area with checks
+    # For an area whose checks are not built yet (integration); an area with checks
     # answers from the engine (Check.needs_credentials), which says it once.
     planned_needs_credentials: bool = False
-    needs_recipient: bool = False
 
     @property
     def needs_credentials(self) -> bool:
@@ -137,10 +136,16 @@ AREAS: tuple[Area, ...] = (
         "relay",
         _G_RELAY,
         QT_TRANSLATE_NOOP("Area", "Relay test send"),
-        QT_TRANSLATE_NOOP("Area", "Sends a tagged test message the way a device or app would."),
-        QT_TRANSLATE_NOOP("Area", "Needs: a recipient address, and credentials for SMTP AUTH."),
-        planned_needs_credentials=True,
-        needs_recipient=True,
+        QT_TRANSLATE_NOOP(
+            "Area",
+            "Advises which sending method fits a device, and sends a tagged test message "
+            "the way it would, with proof of delivery.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Area",
+            "Needs: the device's answers and a recipient (on the Relay page); the mailbox's "
+            "credentials for SMTP AUTH.",
+        ),
     ),
     Area(
         "integration",

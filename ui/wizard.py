@@ -20,14 +20,16 @@ from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
 from assistant.net.exchangelib_adapter import preload as preload_exchangelib
 from assistant.net.redact import Redactor
+from assistant.relay_plan import RelayPlan
 from assistant.report.json_report import load_json
 from ui.browser import BrowserOpener, UrlOpener, qt_open_url
-from ui.demo import scenarios, start_lab
+from ui.demo import is_relay_demo, scenarios, start_lab
 from ui.i18n import Translations, fmt
 from ui.icons import app_icon, warm_up
 from ui.pages.checks import DEFAULT_AREAS, ChecksPage
 from ui.pages.export import ExportPage
-from ui.pages.ids import CHECKS, EXPORT, RESULTS, RUN, SIGNIN, TARGET, WELCOME
+from ui.pages.ids import CHECKS, EXPORT, RELAY, RESULTS, RUN, SIGNIN, TARGET, WELCOME
+from ui.pages.relay import RelayPage
 from ui.pages.results import ResultsPage
 from ui.pages.run import RunPage
 from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS, SignInPage
@@ -37,6 +39,18 @@ from ui.runs import DiagnosisRun
 from ui.session import Demo, Session
 from ui.settings import Settings
 from ui.worker import Workers
+
+RELAY_SETTINGS = (
+    "relay_recipient",
+    "relay_sender",
+    "relay_methods",
+    "relay_device",
+    "relay_wait",
+    "relay_roundtrip_user",
+    "relay_client_cert",
+    "relay_hve_account",
+    "relay_delete_after",
+)
 
 
 class Wizard(QWizard):
@@ -69,6 +83,7 @@ class Wizard(QWizard):
         self.target_page = TargetPage(self.workers)
         self.checks_page = ChecksPage()
         self.signin_page = SignInPage()
+        self.relay_page = RelayPage()
         self.run_page = RunPage()
         self.results_page = ResultsPage()
         self.export_page = ExportPage()
@@ -77,6 +92,7 @@ class Wizard(QWizard):
             (TARGET, self.target_page),
             (CHECKS, self.checks_page),
             (SIGNIN, self.signin_page),
+            (RELAY, self.relay_page),
             (RUN, self.run_page),
             (RESULTS, self.results_page),
             (EXPORT, self.export_page),
@@ -138,6 +154,7 @@ class Wizard(QWizard):
                 )
             }
         )
+        self.relay_page.load({k: s.get(k) for k in RELAY_SETTINGS})
         if self.translations is not None:
             self.welcome_page.set_language(self.translations.language)
 
@@ -154,6 +171,7 @@ class Wizard(QWizard):
             s.set("signin", self.signin_page.method())
             s.set("username", self.signin_page.remembered_username())
             s.update(self.signin_page.oauth_settings())  # IDs, tenants, paths; never secrets
+            s.update(self.relay_page.remembered())  # addresses and answers; never secrets
         if self.translations is not None:
             s.set("language", self.translations.language)
         s.save()
@@ -199,12 +217,35 @@ class Wizard(QWizard):
         self.target_page.advanced.fill(lab.network_options())
         self.target_page.set_demo(scenarios(scenario), scenario)
         self.target_page.set_lab_status("")
-        self.checks_page.set_selected(engine_areas())
         self.welcome_page.update_demo("ready")
+        self.scenario_changed(scenario)
 
     def scenario_changed(self, name: str) -> None:
-        if self.session.demo is not None:
-            self.session.demo.scenario = name
+        """A relay demo ticks the Relay area and fills in its page (not the confirmation);
+        the others tick every area but Relay (it asks its own questions)."""
+        demo = self.session.demo
+        if demo is None:
+            return
+        demo.scenario = name
+        relay = is_relay_demo(name)
+        self.checks_page.set_selected([a for a in engine_areas() if relay or a != "relay"])
+        if relay and demo.lab is not None:
+            cert = getattr(demo.lab, "relay_client_cert", None)
+            domain = next((s.domain for s in scenarios(name) if s.name == name), None)
+            if domain is not None:
+                self.relay_page.fill_demo(f"admin@{domain}", str(cert) if cert else None)
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def relay_chosen(self) -> bool:
+        return "relay" in self.checks_page.selected()
+
+    def nextId(self) -> int:
+        """The Relay page follows Sign-in only when its area is ticked."""
+        current = self.currentId()
+        if current == SIGNIN:
+            return RELAY if self.relay_chosen() else RUN
+        return super().nextId()
 
     # -- reports ---------------------------------------------------------------------------
 
@@ -241,6 +282,9 @@ class Wizard(QWizard):
         protocols = tuple(oauth_protocols([c.id for c in checks]))
         browser = BrowserOpener(self.open_url, self) if method == OAUTH_BROWSER else None
         credentials = self.signin_page.take_credentials(protocols, open_browser=browser)
+        relay: RelayPlan | None = None
+        if any(c.area == "relay" for c in checks):
+            relay = self.relay_page.plan()  # send_to is None unless the user confirmed
         self.save_settings()
         run = DiagnosisRun(
             self.workers,
@@ -251,6 +295,7 @@ class Wizard(QWizard):
             credentials,
             browser,
             sign_in=sign_in,
+            relay=relay,
         )
         session.username = credentials.username if credentials is not None else None
         del credentials  # the runner holds it, for this run only

@@ -8,14 +8,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.checks.registry import areas as engine_areas
-from ui.i18n import fmt
 from ui.pages.common import Page, hint_label
 from ui.texts import GROUPS, Area, area_text, areas_for
 
@@ -41,10 +39,6 @@ class ChecksPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         available = engine_areas()
-        self.recipient = QLineEdit(content)
-        self.recipient.setObjectName("recipient")
-        self.recipient_label = QLabel(content)
-        self.recipient_label.setBuddy(self.recipient)
         box_layouts: dict[str, QVBoxLayout] = {}
         for group in GROUPS:
             box = QGroupBox(content)
@@ -66,12 +60,6 @@ class ChecksPage(Page):
             line.setEnabled(enabled)
             box_layout.addWidget(check)
             box_layout.addWidget(line)
-            if area.needs_recipient:
-                self.recipient.setEnabled(enabled)
-                self.recipient_label.setEnabled(enabled)
-                self.recipient_label.setIndent(22)
-                box_layout.addWidget(self.recipient_label)
-                box_layout.addWidget(self.recipient)
             self.rows.append((area, enabled, check, line))
         layout.addStretch(1)
         self.retranslate()
@@ -93,7 +81,10 @@ class ChecksPage(Page):
         return bool(self.selected())
 
     def validatePage(self) -> bool:
-        self.app_wizard.session.areas = self.selected()
+        wizard = self.app_wizard
+        wizard.session.areas = self.selected()
+        # With Relay ticked its page comes after Sign-in, and it starts the run.
+        wizard.signin_page.setCommitPage("relay" not in wizard.session.areas)
         return True
 
     def retranslate(self) -> None:
@@ -111,7 +102,3 @@ class ChecksPage(Page):
             line.setText(text)
             check.setAccessibleName(area_text(area.title))
             check.setAccessibleDescription(text)
-        self.recipient_label.setText(self.tr("&Recipient for the test message:"))
-        self.recipient.setPlaceholderText(self.tr("someone@contoso.com"))
-        self.recipient.setAccessibleName(self.tr("Recipient for the relay test message"))
-        self.recipient.setToolTip(fmt(self.tr("Used by %1"), area_text("Relay test send")))

@@ -7,19 +7,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
 )
 
-from assistant.model import Report
+from assistant.model import Report, Step
 from ui.i18n import fmt
 from ui.pages.common import Page
 from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
 from ui.widgets.step_tree import PROBLEMS, StepTree
+from ui.widgets.timeline import TIMELINE_KIND, RelayTimeline
 
 
 class ResultsPage(Page):
@@ -41,11 +44,28 @@ class ResultsPage(Page):
         self.tree.setObjectName("resultsTree")
         self.details = StepDetails(self)
         self.tree.stepSelected.connect(self.details.show_step)
+        # relay.roundtrip's delivery as a timeline, above its details (issue 14).
+        self.timeline = RelayTimeline()
+        self.timeline.hide()
+        self.timeline_scroll = QScrollArea(self)
+        self.timeline_scroll.setObjectName("timelineScroll")
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.hide()
+        self.tree.stepSelected.connect(self._show_timeline)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("detailsSplitter")
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.timeline_scroll)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("resultsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         bar = QHBoxLayout()
@@ -68,6 +88,7 @@ class ResultsPage(Page):
         steps = self.report.steps if self.report is not None else []
         self.tree.redact = session.redactor
         self.details.redact = session.redactor
+        self.timeline.redact = session.redactor
         self.tree.show_steps(steps)
         problems = any(step.status.value in PROBLEMS for step in steps)
         self.problems_only.blockSignals(True)
@@ -76,6 +97,16 @@ class ResultsPage(Page):
         self.tree.set_problems_only(problems)
         self.tree.select_first_problem()
         self.retranslate()
+
+    def _show_timeline(self, step: Step | None) -> None:
+        """A step with a delivery timeline (relay.roundtrip) shows it drawn."""
+        data = None
+        for item in step.evidence if step is not None else ():
+            if item.kind == TIMELINE_KIND and isinstance(item.data, dict):
+                data = item.data
+                break
+        self.timeline.show_evidence(data)
+        self.timeline_scroll.setVisible(data is not None)
 
     def _new_diagnosis(self) -> None:
         self.app_wizard.new_diagnosis()
