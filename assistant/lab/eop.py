@@ -26,14 +26,15 @@ import email.utils
 import ssl
 import threading
 import uuid
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from assistant.lab import eop_verdict as v
+from assistant.lab.delivery import Delivery
 from assistant.lab.relay_scenarios import HEALTHY, RelayScenario, Stage
 from assistant.lab.smtp_server import SmtpLoop
 from assistant.lab.submission import REPLY_BAD_PASSWORD, REPLY_NOT_AUTHENTICATED, AuthAttempt
@@ -56,18 +57,10 @@ REPLY_HVE_EXTERNAL = (
 DELIVERY_WORKERS = 2
 
 
-class Deliverer(Protocol):
-    """The lab's delivery (lab/delivery.py, `MailLab.delivery`)."""
-
-    def deliver(
-        self, mail_from: str, rcpt_tos: Sequence[str], data: bytes, *, junk: bool = False
-    ) -> None: ...
-
-
 @dataclass
 class EopListener:
     """One listener and what it accepted: (mail from, recipients, the message as
-    delivered, headers added), and the delivery errors it logged."""
+    delivered, headers added), what it handed on and the delivery errors it logged."""
 
     name: str
     scenario: RelayScenario
@@ -76,6 +69,7 @@ class EopListener:
     hve: bool = False
     port: int = 0
     accepted: list[tuple[str, tuple[str, ...], bytes]] = field(default_factory=list)
+    delivered: list[bytes] = field(default_factory=list)  # handed on without an error
     delivery_errors: list[str] = field(default_factory=list)
 
 
@@ -88,13 +82,13 @@ class LabEop:
         spf_records: Mapping[str, str],
         dmarc_domains: Collection[str] = (),
         ca_path: str | None = None,
-        delivery: Callable[[], Deliverer | None] = lambda: None,
+        delivery: Delivery | None = None,
         hve_users: Mapping[str, str] | None = None,
         host: str = "127.0.0.1",
     ) -> None:
-        """`delivery` is asked at each message (the lab's delivery exists only once
-        the mail lab runs); None: messages are only kept in `listener.accepted`.
-        `ca_path`: the CA whose client certificates the listeners verify."""
+        """`delivery`: the lab's (MailLab.delivery); None: messages are only kept in
+        `listener.accepted`. `ca_path`: the CA whose client certificates the listeners
+        verify."""
         self.accepted_domains = frozenset(d.lower() for d in accepted_domains)
         self.mailboxes = frozenset(m.lower() for m in mailboxes)
         self.spf_records = dict(spf_records)
@@ -163,11 +157,12 @@ class LabEop:
     def _deliver(
         self, listener: EopListener, mail_from: str, rcpts: tuple[str, ...], data: bytes, junk: bool
     ) -> None:
+        if self.delivery is None:
+            return
         try:
-            target = self.delivery()
-            if target is not None:
-                target.deliver(mail_from, rcpts, data, junk=junk)
-        except Exception as error:
+            self.delivery.deliver(mail_from, rcpts, data, junk=junk)
+            listener.delivered.append(data)
+        except Exception as error:  # DeliveryError, or a bug: logged, the lab keeps serving
             listener.delivery_errors.append(f"{type(error).__name__}: {error}")
 
     def _asking_for_client_certs(self, context: ssl.SSLContext) -> ssl.SSLContext:

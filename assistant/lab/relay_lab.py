@@ -8,9 +8,10 @@ names the lab port for that domain's `<mx host>:25`.
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
-from assistant.lab.eop import HVE_BANNER, Deliverer, EopListener, LabEop
+from assistant.lab.delivery import Delivery
+from assistant.lab.eop import HVE_BANNER, EopListener, LabEop
 from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer, tls10_context
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.relay_scenarios import (
@@ -34,7 +35,7 @@ class RelayLab:
         *,
         domains: Mapping[str, str],
         mailboxes: Collection[str],
-        delivery: Callable[[], Deliverer | None],
+        delivery: Delivery,
         faulty: FaultyTcpServer,
         closed_port: int,
         mx_cert_names: Sequence[str],

@@ -175,7 +175,7 @@ class Lab:
             self.pki,
             domains={d.domain: d.scenario.name for d in self.domains},
             mailboxes=self.mail.users,
-            delivery=lambda: getattr(self.mail, "delivery", None),
+            delivery=self.mail.delivery,
             faulty=self.mail.faulty,
             closed_port=self._dead.port,
             mx_cert_names=MX_CERT_NAMES,

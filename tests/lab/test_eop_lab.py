@@ -3,17 +3,23 @@ sockets with smtplib as the device: each relay scenario's behaviour and reply co
 
 from __future__ import annotations
 
+import imaplib
 import smtplib
 import socket
 import ssl
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 
 import pytest
 
+from assistant.lab.delivery import EXTERNAL_MAILBOX
+from assistant.lab.dovecot import JUNK_FOLDER
 from assistant.lab.eop import EopListener, LabEop
 from assistant.lab.eop_verdict import spf_result
+from assistant.lab.exchange.directory import LAB_PASSWORD
+from assistant.lab.mail import MAILBOX_HOST
 from assistant.lab.pki import LabPKI
 from assistant.lab.relay_scenarios import (
     HVE_ACCOUNT,
@@ -28,7 +34,8 @@ from assistant.lab.zones import MICROSOFT_SPF, mx_host
 
 pytestmark = pytest.mark.lab
 
-EXTERNAL = "partner@fabrikam.test"
+EXTERNAL = EXTERNAL_MAILBOX
+ARRIVAL_DEADLINE = 10.0  # the lab delivers in milliseconds
 DEVICE = "scanner.contoso.test"
 
 
@@ -215,6 +222,53 @@ def test_the_healthy_mx_still_serves_the_certificate_dane_describes(lab: Lab) ->
     )
 
 
+def _delivered(lab: Lab, scenario: str, tag: str) -> None:
+    listener = lab.eop.listeners[scenario]
+    deadline = time.monotonic() + ARRIVAL_DEADLINE
+    while not any(tag.encode() in d for d in listener.delivered):
+        assert not listener.delivery_errors, listener.delivery_errors
+        assert time.monotonic() < deadline, "the EOP never handed the message on"
+        time.sleep(0.02)
+
+
+def _in_folder(lab: Lab, user: str, folder: str, tag: str) -> bytes:
+    """The message with this tag in the user's folder, read over IMAP from Dovecot."""
+    route = lab.mail.route(MAILBOX_HOST, 993)
+    assert route is not None
+    context = _tls(lab)
+    context.check_hostname = False  # dialled by IP; the certificate is still verified
+    with imaplib.IMAP4_SSL(route.host, route.port, ssl_context=context, timeout=5) as imap:
+        imap.login(user, lab.mail.users.get(user, LAB_PASSWORD))
+        imap.select(folder, readonly=True)
+        _, found = imap.search(None, "HEADER", "X-Lab-Tag", tag)
+        numbers = found[0].split()
+        assert len(numbers) == 1, (folder, found)
+        _, parts = imap.fetch(numbers[0].decode(), "(BODY.PEEK[HEADER])")
+    first = parts[0]
+    assert isinstance(first, tuple)
+    return bytes(first[1])
+
+
+def test_accepted_mail_arrives_in_the_mailbox_and_spf_failures_in_junk(lab: Lab) -> None:
+    code, _, tag = _send(lab, "contoso.test", "admin@contoso.test", "user@contoso.test")
+    assert code == 250
+    _delivered(lab, "healthy", tag)
+    head = _in_folder(lab, "user@contoso.test", "INBOX", tag)
+    assert b"compauth=pass" in head and b"by contoso-test.r-v1.mx.microsoft" in head
+    domain = "relay-junk.test"
+    code, _, tag = _send(lab, domain, f"admin@{domain}", f"admin@{domain}")
+    assert code == 250
+    _delivered(lab, "relay-junk", tag)
+    assert b"compauth=fail" in _in_folder(lab, f"admin@{domain}", JUNK_FOLDER, tag)
+
+
+def test_connector_relay_reaches_the_external_mailbox(lab: Lab) -> None:
+    code, _, tag = _send(lab, "relay-ip.test", "admin@relay-ip.test", EXTERNAL)
+    assert code == 250
+    _delivered(lab, "relay-ip", tag)
+    assert b"spf=pass" in _in_folder(lab, EXTERNAL, "INBOX", tag)
+
+
 # -- High Volume Email ------------------------------------------------------------------
 
 
@@ -295,7 +349,7 @@ def _standalone(pki: LabPKI, recorder: _Recorder, *scenarios: str) -> LabEop:
             "relay-lost.test": SPF_WITH_LAB_IP,
         },
         dmarc_domains=("contoso.test", "relay-junk.test", "relay-lost.test"),
-        delivery=lambda: recorder,
+        delivery=recorder,
     )
     for name in scenarios:
         relay = RELAY_SCENARIOS[name]
