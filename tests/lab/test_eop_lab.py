@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
+from assistant.lab.cli import run_lab
 from assistant.lab.delivery import EXTERNAL_MAILBOX
 from assistant.lab.dovecot import JUNK_FOLDER
 from assistant.lab.eop import EopListener, LabEop
@@ -415,3 +416,10 @@ def test_spf_of_the_scenario_records() -> None:
     }
     assert spf_result("ms.test", "40.92.1.1", records) == "pass"
     assert spf_result("absent.test", "127.0.0.1", records) == "none"
+
+
+def test_lab_list_shows_every_relay_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_lab("healthy", list_only=True) == 0
+    listed = capsys.readouterr().out
+    for relay in RELAY_SCENARIOS.values():
+        assert f" {relay.domain()} " in listed, relay.name
