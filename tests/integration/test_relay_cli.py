@@ -299,3 +299,42 @@ def test_a_domain_run_that_sends_must_name_its_sender(capsys: pytest.CaptureFixt
     )
     assert code == EXIT_USAGE
     assert "--send-test-to with --domain needs --sender" in capsys.readouterr().err
+
+
+@pytest.mark.lab
+def test_send_test_to_sends_to_exactly_that_recipient_and_keeps_no_password(
+    lab: Lab, tmp_path: Path
+) -> None:
+    before = received(lab)
+    report = tmp_path / "report.json"
+    result = cli(
+        lab,
+        "--send-test-to",
+        MAILBOX,
+        "--roundtrip-user",
+        MAILBOX,
+        "--roundtrip-password-env",
+        ROUNDTRIP_ENV,
+        "--hve-account",
+        HVE_ACCOUNT,
+        "--hve-password-env",
+        HVE_ENV,
+        "--relay-cert",
+        lab.relay_client_cert,
+        "--roundtrip-wait",
+        "15",
+        "--device",
+        "auth,no-oauth,tls12,internal-only",
+        report=report,
+    )
+    steps = steps_of(report)
+    assert result.returncode == exit_code_for(steps), result.stdout + result.stderr
+    sends = [record for step in steps.values() for record in sends_of(step)]
+    accepted = [record for record in sends if record["accepted"]]
+    assert accepted, result.stdout + result.stderr  # at least one method got the message in
+    assert {record["recipient"] for record in sends} == {MAILBOX}
+    assert received(lab) - before >= len(accepted)
+    assert "relay.advice" in steps
+    everything = result.stdout + result.stderr + report.read_text(encoding="utf-8")
+    for secret in (LAB_PASSWORD, HVE_PASSWORD):
+        assert secret not in everything

@@ -8,6 +8,17 @@ from __future__ import annotations
 
 from assistant.check import Check
 from assistant.checks.relay.advice import ADVICE_CHECK
+from assistant.checks.relay.mx_send import CONNECTOR_CHECK, DIRECT_SEND_CHECK
+from assistant.checks.relay.port25 import PORT25_CHECK
 from assistant.checks.relay.spf_alignment import SPF_ALIGNMENT_CHECK
+from assistant.checks.relay.submission import CLIENT_SUBMISSION_CHECK, HVE_CHECK
 
-RELAY_CHECKS: tuple[Check, ...] = (SPF_ALIGNMENT_CHECK, ADVICE_CHECK)
+RELAY_CHECKS: tuple[Check, ...] = (
+    PORT25_CHECK,
+    CLIENT_SUBMISSION_CHECK,
+    HVE_CHECK,
+    DIRECT_SEND_CHECK,
+    CONNECTOR_CHECK,
+    SPF_ALIGNMENT_CHECK,
+    ADVICE_CHECK,
+)
