@@ -29,6 +29,8 @@ MAX_HEADERS = 64  # Exchange Online adds 5 to 10 per message; a loop stops at ab
 MAX_HEADER_CHARS = 2048
 MAX_FIELD_CHARS = 255
 MAX_COMMENT_DEPTH = 8
+# RFC 5322 dates (and IMAP's INTERNALDATE) count whole seconds.
+DATE_RESOLUTION = 1.0
 # The clauses of a Received header (RFC 5321 section 4.4, RFC 5322 section 3.6.7).
 _CLAUSES = frozenset({"from", "by", "via", "with", "id", "for"})
 # Dates beyond these are not a server's clock, only garbage that parsed.
@@ -135,13 +137,14 @@ def timeline(hops: Iterable[Hop], start: float | None = None) -> list[TimedHop]:
 
 def step_delay(before: float | None, after: float) -> tuple[float | None, bool]:
     """The delay from `before` to `after`, never negative: (0.0, True) when `after`
-    reads earlier (the two clocks disagree)."""
+    reads earlier (the two clocks disagree). Less than DATE_RESOLUTION earlier is 0
+    without skew: the dates have whole seconds, our send time has fractions."""
     if before is None:
         return None, False
     delay = after - before
-    if delay < 0:
+    if delay <= -DATE_RESOLUTION:
         return 0.0, True
-    return round(delay, 3), False
+    return round(max(0.0, delay), 3), False
 
 
 # -- one header ----------------------------------------------------------------------

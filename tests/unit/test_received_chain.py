@@ -86,6 +86,9 @@ def test_a_hop_earlier_than_the_one_before_is_skew_never_negative() -> None:
     first = timeline(hops, start=hops[0].at + 30)[0]  # type: ignore[operator]
     assert (first.delay_s, first.skew) == (0.0, True)
     assert step_delay(None, 5.0) == (None, False)
+    # Under a second earlier is the dates' whole seconds, not skew.
+    assert step_delay(10.6, 10.0) == (0.0, False)
+    assert step_delay(11.0, 10.0) == (0.0, True)
 
 
 def test_a_hop_without_a_readable_date_has_no_time_and_the_next_measures_past_it() -> None:
