@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.auth.credentials import Credentials, OAuthCredential
-from assistant.relay_plan import RelayPlan
 from assistant.check import Check, ConsentHook, EventSink
 from assistant.checks.registry import select, with_sign_in
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckFinished, Event, RunStarted
 from assistant.model import Report, Step
 from assistant.net.redact import Redactor
+from assistant.relay_plan import RelayPlan
 from assistant.report.environment import run_facts
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
