@@ -338,3 +338,17 @@ def test_send_test_to_sends_to_exactly_that_recipient_and_keeps_no_password(
     everything = result.stdout + result.stderr + report.read_text(encoding="utf-8")
     for secret in (LAB_PASSWORD, HVE_PASSWORD):
         assert secret not in everything
+
+
+@pytest.mark.lab
+def test_the_relay_demo_sends_to_the_demo_mailbox_in_the_lab(tmp_path: Path) -> None:
+    # The demo starts a lab of its own.
+    report = tmp_path / "demo.json"
+    code = main(["demo", "--scenario", "relay-ip", "--json", str(report)])
+    steps = steps_of(report)
+    assert code == exit_code_for(steps)
+    assert {step_id.split(".", 1)[0] for step_id in steps} == {"relay"}
+    sends = [record for step in steps.values() for record in sends_of(step)]
+    assert sends and {record["recipient"] for record in sends} == {"admin@relay-ip.test"}
+    assert all(record["accepted"] for record in sends)  # relay-ip: every method gets in
+    assert HVE_PASSWORD not in report.read_text(encoding="utf-8")
