@@ -9,7 +9,7 @@ from ui.texts import AREAS
 
 def test_the_areas_that_sign_in_are_the_ones_the_wizard_asks_credentials_for() -> None:
     signing_in = {a for a in areas() if area_needs_credentials(a)}
-    assert signing_in == {"auth", "ews", "imap", "pop", "smtp"}
+    assert signing_in == {"auth", "ews", "imap", "pop", "relay", "smtp"}
     shown = {a.key: a.needs_credentials for a in AREAS}
     for area in areas():
         assert shown[area] == area_needs_credentials(area), area
