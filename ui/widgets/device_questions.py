@@ -22,7 +22,10 @@ class DeviceQuestions(QWidget):
         self.setObjectName("deviceQuestions")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        # Questions on one line each (wrapped labels in a form get clipped), answers at
+        # their own width: a short list to read down, in any language.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.answers: dict[str, QComboBox] = {}
         self.labels: dict[str, QLabel] = {}
         for name in QUESTIONS:
@@ -31,8 +34,8 @@ class DeviceQuestions(QWidget):
             for value in (None, True, False):
                 combo.addItem("", value)
             combo.currentIndexChanged.connect(self.changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             label = QLabel(self)
-            label.setWordWrap(True)
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.answers[name] = combo
@@ -42,8 +45,8 @@ class DeviceQuestions(QWidget):
         self.volume.setRange(0, MAX_PER_DAY)  # 0 shows "Don't know"
         self.volume.setSingleStep(100)
         self.volume.valueChanged.connect(self.changed)
+        self.volume.setMinimumWidth(self.volume.fontMetrics().horizontalAdvance("0" * 12))
         self.volume_label = QLabel(self)
-        self.volume_label.setWordWrap(True)
         self.volume_label.setBuddy(self.volume)
         form.addRow(self.volume_label, self.volume)
         self.retranslate()
