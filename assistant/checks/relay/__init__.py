@@ -10,6 +10,7 @@ from assistant.check import Check
 from assistant.checks.relay.advice import ADVICE_CHECK
 from assistant.checks.relay.mx_send import CONNECTOR_CHECK, DIRECT_SEND_CHECK
 from assistant.checks.relay.port25 import PORT25_CHECK
+from assistant.checks.relay.roundtrip import ROUNDTRIP_CHECK
 from assistant.checks.relay.spf_alignment import SPF_ALIGNMENT_CHECK
 from assistant.checks.relay.submission import CLIENT_SUBMISSION_CHECK, HVE_CHECK
 
@@ -20,5 +21,6 @@ RELAY_CHECKS: tuple[Check, ...] = (
     DIRECT_SEND_CHECK,
     CONNECTOR_CHECK,
     SPF_ALIGNMENT_CHECK,
+    ROUNDTRIP_CHECK,
     ADVICE_CHECK,
 )
