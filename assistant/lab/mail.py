@@ -46,6 +46,9 @@ from assistant.lab.exchange.directory import LAB_PASSWORD
 from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer, tls10_context
 from assistant.lab.identity.validator import LabTokenValidator
 from assistant.lab.pki import CertVariant, LabPKI
+from assistant.lab.postfix import ADDRESS as ADDRESS_OF_POSTFIX
+from assistant.lab.postfix import LabPostfix
+from assistant.lab.postfix import unavailable as postfix_unavailable
 from assistant.lab.submission import (
     BANNER_HOST,
     AuthMode,
@@ -144,12 +147,17 @@ class MailLab:
             sni={fault.host: variant for fault, variant in _CERT_FAULTS.items()},
             oauth=oauth,
         )
-        self.delivery = LabDelivery((TLS_ADDRESS, self.dovecot.ports.lmtp))
+        lmtp = (TLS_ADDRESS, self.dovecot.ports.lmtp)
+        self.delivery = LabDelivery(lmtp)
+        # Why delivery goes straight to Dovecot (None while Postfix relays).
+        self.postfix_problem: str | None = (
+            postfix_unavailable() if use_postfix else "turned off (use_postfix=False)"
+        )
+        self.postfix = LabPostfix(lmtp, mailboxes) if self.postfix_problem is None else None
         self.submission = LabSubmission(self.users, bearer=bearer, delivery=self.delivery)
         self.faulty = FaultyTcpServer()
         self._routes: dict[tuple[str, int], HostPort] = {}
         self._plan(good_names)
-        self._use_postfix = use_postfix
         self._started = False
 
     @property
@@ -162,6 +170,7 @@ class MailLab:
     def start(self) -> MailLab:
         try:
             self.dovecot.start()
+            self._start_postfix()
             self.submission.start()
             self.faulty.start()
         except BaseException:
@@ -173,8 +182,22 @@ class MailLab:
     def stop(self) -> None:
         self.faulty.stop()
         self.submission.stop()
+        self.delivery.relay = None
+        if self.postfix is not None:
+            self.postfix.stop()
         self.dovecot.stop()
         self._started = False
+
+    def _start_postfix(self) -> None:
+        """Postfix in front of Dovecot when it can run; the lab works without it."""
+        if self.postfix is None:
+            return
+        try:
+            self.postfix.start()
+        except RuntimeError as error:
+            self.postfix_problem = str(error)
+            return
+        self.delivery.relay = (ADDRESS_OF_POSTFIX, self.postfix.port)
 
     def __enter__(self) -> MailLab:
         return self.start()

@@ -8,9 +8,12 @@ import email
 import email.message
 import email.policy
 import imaplib
+import os
+import pathlib
 import smtplib
 import socket
 import ssl
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -27,15 +30,28 @@ from assistant.lab.mail import (
     MailLab,
 )
 from assistant.lab.pki import LabPKI
+from assistant.lab.postfix import HOSTNAME as POSTFIX_HOSTNAME
+from assistant.lab.postfix import unavailable as postfix_unavailable
 from assistant.lab.submission import BANNER_HOST
 
 pytestmark = pytest.mark.lab
+ARRIVAL_DEADLINE = 10.0  # Postfix hands a message to Dovecot in milliseconds
 
 
 @pytest.fixture(scope="module")
 def pki() -> Iterator[LabPKI]:
     with LabPKI() as created:
         yield created
+
+
+@pytest.fixture(scope="module")
+def postfix_lab(pki: LabPKI) -> Iterator[MailLab]:
+    reason = postfix_unavailable()
+    if reason is not None:  # a desktop without Postfix or root; CI has both
+        pytest.skip(f"Postfix cannot run here: {reason}")
+    with MailLab(pki) as lab:
+        assert lab.postfix_running, lab.postfix_problem
+        yield lab
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +93,14 @@ def _find(lab: MailLab, user: str, password: str, folder: str, tag: str) -> list
             assert status == "OK"
             messages += [p[1] for p in parts if isinstance(p, tuple)]
     return messages
+
+
+def _arrived(lab: MailLab, user: str, password: str, folder: str, tag: str) -> list[bytes]:
+    """As _find, once the message is there: Postfix delivers after it answered 250."""
+    until = time.monotonic() + ARRIVAL_DEADLINE
+    while not (found := _find(lab, user, password, folder, tag)) and time.monotonic() < until:
+        time.sleep(0.05)
+    return found
 
 
 def _received(raw: bytes) -> list[str]:
@@ -148,8 +172,73 @@ def _submit_and_find(lab: MailLab) -> bytes:
         client.login(PLANTED_USER, PLANTED_PASSWORD)
         client.sendmail(PLANTED_USER, [PLANTED_USER], _message(tag))
     assert len(lab.submission.messages) == accepted_before + 1
-    found = _find(lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)
+    found = _arrived(lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)
     assert len(found) == 1
     received = _received(found[0])
     assert received[-1].startswith(f"from [127.0.0.1] by {BANNER_HOST} with ESMTPSA")
     return found[0]
+
+
+def test_through_postfix_both_servers_add_their_received_header(postfix_lab: MailLab) -> None:
+    assert postfix_lab.delivery.via == "postfix" and postfix_lab.postfix_problem is None
+    tag = uuid.uuid4().hex
+    postfix_lab.delivery.deliver("scanner@contoso.test", [PLANTED_USER], _message(tag))
+    found = _arrived(postfix_lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", tag)
+    assert len(found) == 1
+    dovecot, postfix = _received(found[0])  # newest first
+    assert f"by {LMTP_HOSTNAME} with LMTP" in dovecot and f"from {POSTFIX_HOSTNAME}" in dovecot
+    assert f"by {POSTFIX_HOSTNAME} (Postfix) with ESMTP" in postfix and "[127.0.0.1]" in postfix
+
+    junk_tag = uuid.uuid4().hex
+    postfix_lab.delivery.deliver("x@contoso.test", [PLANTED_USER], _message(junk_tag), junk=True)
+    junk = _arrived(postfix_lab, PLANTED_USER, PLANTED_PASSWORD, JUNK_FOLDER, junk_tag)
+    assert len(junk) == 1 and "(Postfix)" in junk[0].decode()
+    assert not _find(postfix_lab, PLANTED_USER, PLANTED_PASSWORD, "INBOX", junk_tag)
+
+
+def test_through_postfix_strangers_are_refused_and_the_partner_is_not(
+    postfix_lab: MailLab,
+) -> None:
+    tag = uuid.uuid4().hex
+    with pytest.raises(DeliveryError, match=r"nobody@contoso\.test"):
+        postfix_lab.delivery.deliver("a@contoso.test", ["nobody@contoso.test"], _message(tag))
+    postfix_lab.delivery.deliver("a@contoso.test", [EXTERNAL_MAILBOX], _message(tag))
+    assert len(_arrived(postfix_lab, EXTERNAL_MAILBOX, LAB_PASSWORD, "INBOX", tag)) == 1
+
+
+def test_submission_delivers_through_postfix(postfix_lab: MailLab) -> None:
+    received = _received(_submit_and_find(postfix_lab))
+    assert len(received) == 3 and "(Postfix)" in received[1]
+
+
+def _group_members(group: int) -> list[int]:
+    members = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+            except OSError:
+                continue
+            fields = stat.rpartition(")")[2].split()
+            if len(fields) > 2 and fields[0] != "Z" and int(fields[2]) == group:
+                members.append(int(entry.name))
+    return members
+
+
+def test_stopping_the_lab_leaves_no_postfix_process(pki: LabPKI) -> None:
+    if postfix_unavailable() is not None:
+        pytest.skip(f"Postfix cannot run here: {postfix_unavailable()}")
+    lab = MailLab(pki).start()
+    try:
+        assert lab.postfix is not None
+        pid = lab.postfix.pid
+        assert pid is not None and len(_group_members(pid)) >= 2  # master and its daemons
+        port = lab.postfix.port
+    finally:
+        lab.stop()
+    assert lab.postfix.pid is None and not lab.postfix_running
+    assert not _group_members(pid)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+        pass
