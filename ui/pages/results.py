@@ -22,7 +22,7 @@ from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
 from ui.widgets.step_tree import PROBLEMS, StepTree
-from ui.widgets.timeline import TIMELINE_KIND, RelayTimeline
+from ui.widgets.timeline import TIMELINE_KIND, RelayTimelines
 
 
 class ResultsPage(Page):
@@ -45,7 +45,7 @@ class ResultsPage(Page):
         self.details = StepDetails(self)
         self.tree.stepSelected.connect(self.details.show_step)
         # relay.roundtrip's delivery as a timeline, above its details (issue 14).
-        self.timeline = RelayTimeline()
+        self.timeline = RelayTimelines()
         self.timeline.hide()
         self.timeline_scroll = QScrollArea(self)
         self.timeline_scroll.setObjectName("timelineScroll")
@@ -99,14 +99,16 @@ class ResultsPage(Page):
         self.retranslate()
 
     def _show_timeline(self, step: Step | None) -> None:
-        """A step with a delivery timeline (relay.roundtrip) shows it drawn."""
-        data = None
-        for item in step.evidence if step is not None else ():
-            if item.kind == TIMELINE_KIND and isinstance(item.data, dict):
-                data = item.data
-                break
-        self.timeline.show_evidence(data)
-        self.timeline_scroll.setVisible(data is not None)
+        """A step with delivery timelines (relay.roundtrip: one per test message, in its
+        child steps) shows them drawn."""
+        found = [
+            item.data
+            for each in (step.walk() if step is not None else [])
+            for item in each.evidence
+            if item.kind == TIMELINE_KIND and isinstance(item.data, dict)
+        ]
+        self.timeline.show_all(found)
+        self.timeline_scroll.setVisible(bool(found))
 
     def _new_diagnosis(self) -> None:
         self.app_wizard.new_diagnosis()

@@ -15,7 +15,7 @@ defensively (wrong types are skipped, never trusted) and shown as plain text.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -173,10 +173,24 @@ class RelayTimeline(QWidget):
 
     def _summary(self, latency: float | None, delivered: bool) -> str:
         if not delivered:
-            return self.tr("The test message was not seen in the mailbox.")
-        if latency is None:
-            return self.tr("The test message arrived.")
-        return fmt(self.tr("The test message arrived in %1 s."), f"{max(latency, 0.0):.1f}")
+            said = self.tr("The test message was not seen in the mailbox.")
+        elif latency is None:
+            said = self.tr("The test message arrived.")
+        else:
+            said = fmt(self.tr("The test message arrived in %1 s."), f"{max(latency, 0.0):.1f}")
+        method = self._method()
+        return fmt(self.tr("%1: %2"), method, said) if method else said
+
+    def _method(self) -> str:
+        """The sending method the message went by (the evidence's "method"), by name."""
+        names = {
+            "submission": self.tr("SMTP AUTH client submission"),
+            "direct": self.tr("Direct Send"),
+            "connector": self.tr("Connector relay"),
+            "hve": self.tr("High Volume Email"),
+        }
+        value = self.data.get("method") if self.data is not None else None
+        return names.get(value, _text(value)) if isinstance(value, str) else ""
 
     def text_alternative(self) -> str:
         """The timeline as plain lines: for screen readers and the clipboard."""
@@ -247,3 +261,34 @@ class RelayTimeline(QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Delivery timeline"))
         self._rebuild()
+
+
+class RelayTimelines(QWidget):
+    """Every round trip of a step, one timeline each: relay.roundtrip has a child step per
+    test message (one per method), each with its own timeline evidence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("relayTimelines")
+        self.redact: Callable[[str], str] = str
+        self.timelines: list[RelayTimeline] = []
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(4, 4, 4, 4)
+        self.column.setSpacing(12)
+        self.column.addStretch(1)
+
+    def show_all(self, items: Sequence[Mapping[str, Any]]) -> None:
+        for old in self.timelines:
+            self.column.removeWidget(old)
+            old.deleteLater()
+        self.timelines = []
+        for index, data in enumerate(items[:MAX_HOPS]):
+            timeline = RelayTimeline(self)
+            timeline.redact = self.redact
+            timeline.show_evidence(data)
+            self.column.insertWidget(index, timeline)
+            self.timelines.append(timeline)
+        self.setVisible(bool(self.timelines))
+
+    def text_alternative(self) -> str:
+        return "\n\n".join(t.text_alternative() for t in self.timelines)
