@@ -8,7 +8,8 @@ A pure function over the step tree. Rules, in order:
 2. fail and error come before warn.
 3. Checks that others depend on come first (FOUNDATIONS: no resolver, no DNS answers;
    no OAuth sign-in, no logins; no MX, no mail; no autodiscover result, no
-   EWS/MAPI/IMAP/POP/SMTP endpoints; no port 25, no relay), then checks in run order, which is dependency order.
+   EWS/MAPI/IMAP/POP/SMTP endpoints; no port 25, no relay), then checks in run order,
+   which is dependency order.
 4. Within a check, every step on such a problem path that carries a remedy is an
    item, the check's own first, then its children's in order. A problem check with
    no remedy anywhere is listed with its summary, so it is not lost.
