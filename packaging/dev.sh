@@ -9,7 +9,7 @@ VENV="$ROOT/.venv"
 
 # Debian packages the app and its tests need beyond a stock image (TESTING.md, "CI recipe").
 APT_PACKAGES=(
-  dovecot-imapd dovecot-pop3d
+  dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix
   xvfb xauth imagemagick libnss-wrapper fonts-wqy-microhei
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
@@ -29,6 +29,11 @@ setup_system() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
+  # Postfix's installer asks what kind of mail server this is; the lab writes its own
+  # configuration and starts its own Postfix, so the system's stays unconfigured.
+  if command -v debconf-set-selections >/dev/null; then
+    echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
