@@ -176,7 +176,8 @@ def check_client_cert(path: str) -> str:
         )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     try:
-        context.load_cert_chain(str(file))
+        # A password callback that gives none: OpenSSL would otherwise prompt on the terminal.
+        context.load_cert_chain(str(file), password=lambda: b"")
     except (ssl.SSLError, ValueError, OSError) as exc:
         raise InputError(
             msg(

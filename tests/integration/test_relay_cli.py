@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import trustme
+from cryptography.hazmat.primitives import serialization
 
 from assistant.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from assistant.lab.exchange import LAB_PASSWORD
@@ -64,6 +65,15 @@ def pems(tmp_path: Path) -> dict[str, Path]:
     one.cert_chain_pems[0].write_to_path(str(files["cert-only"]))
     one.private_key_pem.write_to_path(str(files["key-only"]))
     files["mismatch"].write_bytes(other.private_key_pem.bytes() + one.cert_chain_pems[0].bytes())
+    # A key with a password: refused, never a prompt on the terminal.
+    key = serialization.load_pem_private_key(one.private_key_pem.bytes(), password=None)
+    locked = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"Canary-key-pass"),
+    )
+    files["locked"] = tmp_path / "locked.pem"
+    files["locked"].write_bytes(locked + one.cert_chain_pems[0].bytes())
     return files
 
 
@@ -118,6 +128,7 @@ def test_relay_options_given_wrong_stop_the_run_before_any_packet(
         ("cert-only", "no private key in the file"),
         ("key-only", "no PEM certificate in the file"),
         ("mismatch", "the certificate and key cannot be used together"),
+        ("locked", "a password-protected key is not supported"),
     ],
 )
 def test_a_relay_certificate_file_must_hold_a_certificate_and_its_key(
