@@ -55,6 +55,7 @@ class ResultsPage(Page):
         self.timeline_scroll.hide()
         self.tree.stepSelected.connect(self._show_timeline)
         right = QSplitter(Qt.Orientation.Vertical, self)
+        self.details_splitter = right
         right.setObjectName("detailsSplitter")
         right.setChildrenCollapsible(False)
         right.addWidget(self.timeline_scroll)
@@ -109,6 +110,9 @@ class ResultsPage(Page):
         ]
         self.timeline.show_all(found)
         self.timeline_scroll.setVisible(bool(found))
+        sizes = self.details_splitter.sizes()
+        if found and sizes[0] < sum(sizes) // 3:  # first shown (or squeezed): half of it
+            self.details_splitter.setSizes([sum(sizes) // 2, sum(sizes) - sum(sizes) // 2])
 
     def _new_diagnosis(self) -> None:
         self.app_wizard.new_diagnosis()
