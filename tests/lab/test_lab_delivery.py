@@ -242,3 +242,24 @@ def test_stopping_the_lab_leaves_no_postfix_process(pki: LabPKI) -> None:
         os.kill(pid, 0)
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
         pass
+
+
+def test_submission_answers_451_when_delivery_fails(lmtp_lab: MailLab) -> None:
+    dest = lmtp_lab.route(SMTP_HOST, 587)
+    assert dest is not None
+    context = ssl.create_default_context(cafile=str(lmtp_lab.pki.ca_pem_path))
+    accepted_before = len(lmtp_lab.submission.messages)
+    errors_before = len(lmtp_lab.submission.delivery_errors)
+    with smtplib.SMTP(local_hostname="lab-test", timeout=5) as client:
+        client._host = SMTP_HOST
+        client.connect(dest.host, dest.port)
+        client.starttls(context=context)
+        client.login(PLANTED_USER, PLANTED_PASSWORD)
+        # Submission takes any recipient; Dovecot knows no such mailbox.
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            client.sendmail(PLANTED_USER, ["nobody@contoso.test"], _message("undeliverable"))
+        assert refused.value.smtp_code == 451 and refused.value.smtp_error.startswith(b"4.3.0")
+        assert client.noop()[0] == 250  # the session goes on
+    assert len(lmtp_lab.submission.messages) == accepted_before
+    assert len(lmtp_lab.submission.delivery_errors) == errors_before + 1
+    assert "nobody@contoso.test" in lmtp_lab.submission.delivery_errors[-1]
