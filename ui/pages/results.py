@@ -44,24 +44,7 @@ class ResultsPage(Page):
         self.tree.setObjectName("resultsTree")
         self.details = StepDetails(self)
         self.tree.stepSelected.connect(self.details.show_step)
-        # relay.roundtrip's delivery as a timeline, above its details (issue 14).
-        self.timeline = RelayTimelines()
-        self.timeline.hide()
-        self.timeline_scroll = QScrollArea(self)
-        self.timeline_scroll.setObjectName("timelineScroll")
-        self.timeline_scroll.setWidgetResizable(True)
-        self.timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.timeline_scroll.setWidget(self.timeline)
-        self.timeline_scroll.hide()
-        self.tree.stepSelected.connect(self._show_timeline)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        self.details_splitter = right
-        right.setObjectName("detailsSplitter")
-        right.setChildrenCollapsible(False)
-        right.addWidget(self.timeline_scroll)
-        right.addWidget(self.details)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
+        right = self._details_column()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("resultsSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -79,6 +62,27 @@ class ResultsPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
+
+    def _details_column(self) -> QSplitter:
+        """The details, with relay.roundtrip's delivery timelines above them (issue 14)."""
+        self.timeline = RelayTimelines()
+        self.timeline.hide()
+        self.timeline_scroll = QScrollArea(self)
+        self.timeline_scroll.setObjectName("timelineScroll")
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.hide()
+        self.tree.stepSelected.connect(self._show_timeline)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        self.details_splitter = right
+        right.setObjectName("detailsSplitter")
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.timeline_scroll)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        return right
 
     def initializePage(self) -> None:
         self.refresh()
