@@ -290,12 +290,12 @@
         <translation>需要：OAuth 登录（见“登录”页）。</translation>
     </message>
     <message>
-        <source>Sends a tagged test message the way a device or app would.</source>
-        <translation>像设备或应用程序那样发送一封带标记的测试邮件。</translation>
+        <source>Advises which sending method fits a device, and sends a tagged test message the way it would, with proof of delivery.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs: a recipient address, and credentials for SMTP AUTH.</source>
-        <translation>需要：收件人地址，以及用于 SMTP AUTH 的凭据。</translation>
+        <source>Needs: the device&apos;s answers and a recipient (on the Relay page); the mailbox&apos;s credentials for SMTP AUTH.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SharePoint and Lync/Skype/Teams</source>
@@ -350,22 +350,6 @@
     <message>
         <source>Coming in a later version.</source>
         <translation>将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>&amp;Recipient for the test message:</source>
-        <translation>测试邮件的收件人(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>someone@contoso.com</source>
-        <translation>例如 someone@contoso.com</translation>
-    </message>
-    <message>
-        <source>Recipient for the relay test message</source>
-        <translation>中继测试邮件的收件人</translation>
-    </message>
-    <message>
-        <source>Used by %1</source>
-        <translation>用于：%1</translation>
     </message>
 </context>
 <context>
@@ -549,6 +533,34 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <source>Hangs: autodiscover never answers (try Cancel)</source>
         <translation>挂起：自动发现始终不响应（可试试取消）</translation>
     </message>
+    <message>
+        <source>Relay: a connector for this IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: Reject Direct Send is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: no connector, external mail refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: the MX speaks only TLS 1.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: port 25 is black-holed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: SPF fails, the message lands in Junk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay: accepted but never delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Details</name>
@@ -602,6 +614,53 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Device code sign-in</source>
         <translation>设备代码登录</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceQuestions</name>
+    <message>
+        <source>Can it sign in with a user name and password (SMTP AUTH)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can it sign in with OAuth 2.0 (modern authentication)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does it support TLS 1.2 or later?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does it send only to your organisation&apos;s own mailboxes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does it send from a fixed public IP address?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can it present a TLS client certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roughly how many messages a day?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages a day</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4152,828 @@ A record for the current certificate: (no certificate)</source>
         <translation>“{domain}”不是有效的域名</translation>
     </message>
     <message>
+        <source>the device does not speak TLS 1.2: Microsoft answers 421 4.7.66</source>
+        <translation>设备不支持 TLS 1.2：Microsoft 会回复 421 4.7.66</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with OAuth (smtp.office365.com:587)</source>
+        <translation>使用 OAuth 的 SMTP AUTH（smtp.office365.com:587）</translation>
+    </message>
+    <message>
+        <source>SMTP relay through an inbound connector (MX endpoint, port 25)</source>
+        <translation>通过入站连接器的 SMTP 中继（MX 终结点，端口 25）</translation>
+    </message>
+    <message>
+        <source>Direct Send (MX endpoint, port 25, no sign-in)</source>
+        <translation>直接发送（MX 终结点，端口 25，无需登录）</translation>
+    </message>
+    <message>
+        <source>High Volume Email (smtp-hve.office365.com:587)</source>
+        <translation>大容量电子邮件（smtp-hve.office365.com:587）</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password (smtp.office365.com:587)</source>
+        <translation>使用密码的 SMTP AUTH（smtp.office365.com:587）</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph sendMail (applications)</source>
+        <translation>Microsoft Graph sendMail（应用程序）</translation>
+    </message>
+    <message>
+        <source>Azure Communication Services Email (applications)</source>
+        <translation>Azure 通信服务电子邮件（应用程序）</translation>
+    </message>
+    <message>
+        <source>A local relay in front (Postfix or Exchange Server on site)</source>
+        <translation>在前面放一个本地中继（本地的 Postfix 或 Exchange Server）</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH with a password has been off by default for existing Exchange Online tenants since {date}: this device sends only where an admin turned it back on; switch it to OAuth or to another method</source>
+        <translation>自 {date} 起，现有 Exchange Online 租户默认关闭使用密码的 SMTP AUTH：只有在管理员重新启用的地方此设备才能发送；请将其切换到 OAuth 或其他方式</translation>
+    </message>
+    <message>
+        <source>needs a licensed mailbox with SMTP AUTH allowed; at most {limit} recipients a day</source>
+        <translation>需要一个已授权且允许 SMTP AUTH 的邮箱；每天最多 {limit} 个收件人</translation>
+    </message>
+    <message>
+        <source>the device mails only the organisation&apos;s own mailboxes</source>
+        <translation>设备只向组织自己的邮箱发信</translation>
+    </message>
+    <message>
+        <source>the device signs in and mails only the organisation&apos;s own mailboxes</source>
+        <translation>设备会登录，并且只向组织自己的邮箱发信</translation>
+    </message>
+    <message>
+        <source>an application that signs in with OAuth can send over HTTPS instead</source>
+        <translation>使用 OAuth 登录的应用程序可以改为通过 HTTPS 发送</translation>
+    </message>
+    <message>
+        <source>for applications: an Azure resource and a verified domain; not tested</source>
+        <translation>适用于应用程序：需要 Azure 资源和已验证的域；未测试</translation>
+    </message>
+    <message>
+        <source>the device talks to a relay on site (plain SMTP or old TLS), and the relay sends on with TLS 1.2 or later</source>
+        <translation>设备连接本地中继（明文 SMTP 或旧版 TLS），由中继使用 TLS 1.2 或更高版本继续发送</translation>
+    </message>
+    <message>
+        <source>This device will stop sending on {date} unless it switches to OAuth or to another method: SMTP AUTH with a password is turned off by default for existing Exchange Online tenants that day</source>
+        <translation>此设备将于 {date} 停止发送，除非它切换到 OAuth 或其他方式：当天现有 Exchange Online 租户将默认关闭使用密码的 SMTP AUTH</translation>
+    </message>
+    <message>
+        <source>this network&apos;s public IP address</source>
+        <translation>此网络的公网 IP 地址</translation>
+    </message>
+    <message>
+        <source>the domain&apos;s SPF must include {ip}, or mail goes to Junk</source>
+        <translation>域的 SPF 必须包含 {ip}，否则邮件会进入垃圾邮件</translation>
+    </message>
+    <message>
+        <source>the device signs in with OAuth</source>
+        <translation>设备使用 OAuth 登录</translation>
+    </message>
+    <message>
+        <source>the device sends from a fixed public IP address</source>
+        <translation>设备从固定的公网 IP 地址发送</translation>
+    </message>
+    <message>
+        <source>the device presents a TLS client certificate</source>
+        <translation>设备提供 TLS 客户端证书</translation>
+    </message>
+    <message>
+        <source>an inbound connector from your organisation must match it</source>
+        <translation>必须有一个来自你组织的入站连接器与之匹配</translation>
+    </message>
+    <message>
+        <source>its own HVE account; at most {limit} recipients a day</source>
+        <translation>使用专用的 HVE 帐户；每天最多 {limit} 个收件人</translation>
+    </message>
+    <message>
+        <source>works only until {date}, when it is turned off by default</source>
+        <translation>只能使用到 {date}，届时将默认关闭</translation>
+    </message>
+    <message>
+        <source>off by default since {date}: works only where an admin turned it back on</source>
+        <translation>自 {date} 起默认关闭：只有管理员重新启用时才可用</translation>
+    </message>
+    <message>
+        <source>needs a licensed mailbox with SMTP AUTH allowed</source>
+        <translation>需要一个已授权且允许 SMTP AUTH 的邮箱</translation>
+    </message>
+    <message>
+        <source>the device signs in with a user name and password</source>
+        <translation>设备使用用户名和密码登录</translation>
+    </message>
+    <message>
+        <source>high volume to external recipients is what it is for</source>
+        <translation>它正是为向外部收件人大量发送而设计的</translation>
+    </message>
+    <message>
+        <source>use {method}: it fits and the test send worked</source>
+        <translation>使用{method}：它适合此设备，且测试发送成功</translation>
+    </message>
+    <message>
+        <source>assumed the device can sign in with a user name and password</source>
+        <translation>假定设备可以使用用户名和密码登录</translation>
+    </message>
+    <message>
+        <source>assumed the device cannot sign in with OAuth (few devices can)</source>
+        <translation>假定设备不能使用 OAuth 登录（很少有设备可以）</translation>
+    </message>
+    <message>
+        <source>assumed the device speaks TLS 1.2</source>
+        <translation>假定设备支持 TLS 1.2</translation>
+    </message>
+    <message>
+        <source>assumed the device also mails people outside the organisation</source>
+        <translation>假定设备也向组织外部的人发信</translation>
+    </message>
+    <message>
+        <source>assumed the device has no fixed public IP address</source>
+        <translation>假定设备没有固定的公网 IP 地址</translation>
+    </message>
+    <message>
+        <source>assumed the device cannot present a TLS client certificate</source>
+        <translation>假定设备不能提供 TLS 客户端证书</translation>
+    </message>
+    <message>
+        <source>assumed fewer than {limit} recipients a day</source>
+        <translation>假定每天少于 {limit} 个收件人</translation>
+    </message>
+    <message>
+        <source>the domain&apos;s SPF does not authorise {ip}: mail will go to Junk until it does</source>
+        <translation>域的 SPF 未授权 {ip}：在授权之前邮件会进入垃圾邮件</translation>
+    </message>
+    <message>
+        <source>the device cannot sign in with OAuth</source>
+        <translation>设备不能使用 OAuth 登录</translation>
+    </message>
+    <message>
+        <source>more than {limit} recipients a day</source>
+        <translation>每天超过 {limit} 个收件人</translation>
+    </message>
+    <message>
+        <source>needs a fixed public IP address or a TLS client certificate</source>
+        <translation>需要固定的公网 IP 地址或 TLS 客户端证书</translation>
+    </message>
+    <message>
+        <source>Direct Send reaches only the organisation&apos;s own mailboxes</source>
+        <translation>直接发送只能送达组织自己的邮箱</translation>
+    </message>
+    <message>
+        <source>Reject Direct Send is on in this tenant (550 5.7.68): an admin must turn it off, or use a connector</source>
+        <translation>此租户已启用“拒绝直接发送”（550 5.7.68）：需要管理员将其关闭，或改用连接器</translation>
+    </message>
+    <message>
+        <source>stops working if an admin turns Reject Direct Send on</source>
+        <translation>如果管理员启用“拒绝直接发送”，将停止工作</translation>
+    </message>
+    <message>
+        <source>High Volume Email is only in the worldwide cloud</source>
+        <translation>大容量电子邮件仅在全球云中提供</translation>
+    </message>
+    <message>
+        <source>High Volume Email needs a sign-in</source>
+        <translation>大容量电子邮件需要登录</translation>
+    </message>
+    <message>
+        <source>High Volume Email reaches only the organisation&apos;s own mailboxes</source>
+        <translation>大容量电子邮件只能送达组织自己的邮箱</translation>
+    </message>
+    <message>
+        <source>High Volume Email has accepted only OAuth since {date}</source>
+        <translation>自 {date} 起，大容量电子邮件只接受 OAuth</translation>
+    </message>
+    <message>
+        <source>a password is accepted there until {date}, then only OAuth</source>
+        <translation>在 {date} 之前接受密码，之后只接受 OAuth</translation>
+    </message>
+    <message>
+        <source>the device cannot sign in</source>
+        <translation>设备不能登录</translation>
+    </message>
+    <message>
+        <source>needs an application that signs in with OAuth</source>
+        <translation>需要使用 OAuth 登录的应用程序</translation>
+    </message>
+    <message>
+        <source>for applications, not devices; not tested by this tool</source>
+        <translation>适用于应用程序而非设备；本工具未测试</translation>
+    </message>
+    <message>
+        <source>for applications sending high volume to external recipients</source>
+        <translation>适用于向外部收件人大量发送的应用程序</translation>
+    </message>
+    <message>
+        <source>only needed for devices without TLS 1.2</source>
+        <translation>仅用于不支持 TLS 1.2 的设备</translation>
+    </message>
+    <message>
+        <source>a server to run and secure; not tested by this tool</source>
+        <translation>需要运行并保护一台服务器；本工具未测试</translation>
+    </message>
+    <message>
+        <source>these sending methods are Exchange Online&apos;s; the mailbox is on Exchange Server</source>
+        <translation>这些发送方式属于 Exchange Online；此邮箱位于 Exchange Server</translation>
+    </message>
+    <message>
+        <source>no sending method fits this device as described</source>
+        <translation>按所描述的情况，没有适合此设备的发送方式</translation>
+    </message>
+    <message>
+        <source>switch to {method}: it fits and the test send worked</source>
+        <translation>切换到{method}：它适合此设备，且测试发送成功</translation>
+    </message>
+    <message>
+        <source>port 25 to the MX endpoint is blocked from this network</source>
+        <translation>此网络到 MX 终结点的端口 25 被阻止</translation>
+    </message>
+    <message>
+        <source>port 25 to the MX endpoint was not tested from here</source>
+        <translation>未从此处测试到 MX 终结点的端口 25</translation>
+    </message>
+    <message>
+        <source>{method} works, but only until {date}</source>
+        <translation>{method}可用，但只能用到 {date}</translation>
+    </message>
+    <message>
+        <source>{method} fits, but the test send was refused: see its check</source>
+        <translation>{method}适合，但测试发送被拒绝：请查看对应的检查</translation>
+    </message>
+    <message>
+        <source>{method} fits; not tested from here</source>
+        <translation>{method}适合；未从此处测试</translation>
+    </message>
+    <message>
+        <source>unexpected SPF result {result}</source>
+        <translation>意外的 SPF 结果 {result}</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>未测试</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{method}: fits ({reason}); test send: {works}; caveats: {caveats}</source>
+        <translation>{method}：适合（{reason}）；测试发送：{works}；注意事项：{caveats}</translation>
+    </message>
+    <message>
+        <source>No test message was sent (give --send-test-to, or confirm the send in the wizard): which methods work from here is untested.</source>
+        <translation>未发送测试邮件（请提供 --send-test-to，或在向导中确认发送）：尚未测试哪些方式可从此处使用。</translation>
+    </message>
+    <message>
+        <source>Not answered, so: {assumed}</source>
+        <translation>未回答的问题，因此：{assumed}</translation>
+    </message>
+    <message>
+        <source>{method}: does not fit ({reason})</source>
+        <translation>{method}：不适合（{reason}）</translation>
+    </message>
+    <message>
+        <source>Put a local relay in front of the device (Postfix or Exchange Server on site), or replace it with one that speaks TLS 1.2 and OAuth.</source>
+        <translation>在设备前面放一个本地中继（本地的 Postfix 或 Exchange Server），或换成支持 TLS 1.2 和 OAuth 的设备。</translation>
+    </message>
+    <message>
+        <source>Set the device up for {method}.</source>
+        <translation>将设备配置为使用{method}。</translation>
+    </message>
+    <message>
+        <source>Sending methods for this device</source>
+        <translation>此设备的发送方式</translation>
+    </message>
+    <message>
+        <source>This network&apos;s public IP address, as the MX saw it</source>
+        <translation>本网络的公网 IP 地址（MX 看到的）</translation>
+    </message>
+    <message>
+        <source>Test message sent</source>
+        <translation>已发送测试邮件</translation>
+    </message>
+    <message>
+        <source>Outbound port 25 to the MX endpoint</source>
+        <translation>到 MX 终结点的出站 25 端口</translation>
+    </message>
+    <message>
+        <source>Test send: SMTP AUTH client submission</source>
+        <translation>测试发送：SMTP AUTH 客户端提交</translation>
+    </message>
+    <message>
+        <source>Test send: Direct Send to the MX endpoint</source>
+        <translation>测试发送：直接发送（Direct Send）到 MX 终结点</translation>
+    </message>
+    <message>
+        <source>Test send: SMTP relay through an inbound connector</source>
+        <translation>测试发送：通过入站连接器进行 SMTP 中继</translation>
+    </message>
+    <message>
+        <source>Test send: High Volume Email</source>
+        <translation>测试发送：大容量电子邮件（HVE）</translation>
+    </message>
+    <message>
+        <source>SPF for this network&apos;s public IP address</source>
+        <translation>本网络公网 IP 地址的 SPF 结果</translation>
+    </message>
+    <message>
+        <source>Which sending method fits this device</source>
+        <translation>哪种发送方式适合此设备</translation>
+    </message>
+    <message>
+        <source>Proof of delivery: the test message in the mailbox</source>
+        <translation>投递证明：邮箱中的测试邮件</translation>
+    </message>
+    <message>
+        <source>the MX lookup for {domain} failed: {answer}</source>
+        <translation>{domain} 的 MX 查询失败：{answer}</translation>
+    </message>
+    <message>
+        <source>the MX record of {domain}</source>
+        <translation>{domain} 的 MX 记录</translation>
+    </message>
+    <message>
+        <source>{domain} has no usable MX record: there is no MX endpoint to send to</source>
+        <translation>{domain} 没有可用的 MX 记录：没有可发送到的 MX 终结点</translation>
+    </message>
+    <message>
+        <source>Publish the MX record the Microsoft 365 admin center shows for {domain} (Settings &gt; Domains), or name the sender&apos;s domain with --email.</source>
+        <translation>发布 Microsoft 365 管理中心为 {domain} 显示的 MX 记录（设置 &gt; 域），或用 --email 指定发件人的域。</translation>
+    </message>
+    <message>
+        <source>no sender: give --email (or the wizard&apos;s mailbox) to send from</source>
+        <translation>没有发件人：请用 --email（或向导中的邮箱）指定发件地址</translation>
+    </message>
+    <message>
+        <source>{details} {how}</source>
+        <translation>{details} {how}</translation>
+    </message>
+    <message>
+        <source>Identified by the TLS client certificate in {path}.</source>
+        <translation>通过 {path} 中的 TLS 客户端证书识别。</translation>
+    </message>
+    <message>
+        <source>Identified by this network&apos;s public IP address (no client certificate).</source>
+        <translation>通过本网络的公网 IP 地址识别（无客户端证书）。</translation>
+    </message>
+    <message>
+        <source>not sent: {recipient} is not in the sender&apos;s domain {domain}. Direct Send only reaches the organisation&apos;s own mailboxes; Exchange Online refuses to relay anonymous mail to other domains</source>
+        <translation>未发送：{recipient} 不在发件人的域 {domain} 中。直接发送只能到达本组织自己的邮箱；Exchange Online 拒绝把匿名邮件中继到其他域</translation>
+    </message>
+    <message>
+        <source>the client certificate file {path} cannot be used: {error}; nothing was sent</source>
+        <translation>无法使用客户端证书文件 {path}：{error}；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Give a recipient in {domain} with --send-test-to to test Direct Send; to reach external recipients use SMTP AUTH or an inbound connector (--relay-method connector).</source>
+        <translation>要测试直接发送，请用 --send-test-to 指定 {domain} 中的收件人；要发给外部收件人，请使用 SMTP AUTH 或入站连接器（--relay-method connector）。</translation>
+    </message>
+    <message>
+        <source>Give --relay-cert a PEM file holding the certificate (with its chain) and its private key, unencrypted; the certificate&apos;s name must be the one in the connector&apos;s TlsSenderCertificateName.</source>
+        <translation>请为 --relay-cert 提供一个 PEM 文件，包含证书（及其证书链）和未加密的私钥；证书名称必须与连接器的 TlsSenderCertificateName 一致。</translation>
+    </message>
+    <message>
+        <source>Outbound TCP port 25 to {host} is blocked on this network: internet providers block it for home and many business lines, and firewalls often allow port 25 only from the mail server. Either send with SMTP AUTH on port 587 (smtp.office365.com), which needs no port 25, or ask the provider or firewall administrator to open outbound port 25 to Exchange Online for this device.</source>
+        <translation>此网络阻止了到 {host} 的出站 TCP 25 端口：互联网服务商会对家庭和许多企业线路封锁该端口，防火墙也常常只允许邮件服务器使用 25 端口。请改用 587 端口上的 SMTP AUTH（smtp.office365.com），它不需要 25 端口；或请服务商或防火墙管理员为此设备开放到 Exchange Online 的出站 25 端口。</translation>
+    </message>
+    <message>
+        <source>port 25 to {host} is blocked or black-holed from here: {error}</source>
+        <translation>从这里到 {host} 的 25 端口被阻止或被丢弃：{error}</translation>
+    </message>
+    <message>
+        <source>{host}:25 answers, with STARTTLS: {tls}</source>
+        <translation>{host}:25 有应答，支持 STARTTLS：{tls}</translation>
+    </message>
+    <message>
+        <source>{host} sees this network as {ip}.</source>
+        <translation>{host} 看到的本网络地址是 {ip}。</translation>
+    </message>
+    <message>
+        <source>{host} is not an Exchange Online MX host: Direct Send and connector relay go to Exchange Online only when the MX points there.</source>
+        <translation>{host} 不是 Exchange Online 的 MX 主机：只有 MX 指向 Exchange Online 时，直接发送和连接器中继才会到达 Exchange Online。</translation>
+    </message>
+    <message>
+        <source>Reject Direct Send is on for this organisation: anonymous mail from one of its own domains that matches no inbound connector is refused</source>
+        <translation>此组织已启用“拒绝直接发送”：来自其自有域、且不匹配任何入站连接器的匿名邮件会被拒绝</translation>
+    </message>
+    <message>
+        <source>Send through SMTP AUTH (smtp.office365.com:587) or through an inbound connector that matches this device (its public IP address or a TLS certificate). Only if the organisation relies on Direct Send, turn the block off: Set-OrganizationConfig -RejectDirectSend $false.</source>
+        <translation>请通过 SMTP AUTH（smtp.office365.com:587）或与此设备匹配的入站连接器（其公网 IP 地址或 TLS 证书）发送。只有在组织依赖直接发送时，才关闭该阻止：Set-OrganizationConfig -RejectDirectSend $false。</translation>
+    </message>
+    <message>
+        <source>no inbound connector of the organisation matched this connection, so Exchange Online does not relay for it (TenantAttribution; Relay Access Denied)</source>
+        <translation>组织的入站连接器都不匹配此连接，因此 Exchange Online 不为其中继（TenantAttribution；Relay Access Denied）</translation>
+    </message>
+    <message>
+        <source>Check the inbound connector (Exchange admin center &gt; Mail flow &gt; Connectors, from &apos;Your organization&apos;s email server&apos;): its sender IP addresses must include this network&apos;s public IP address, or its certificate domain (TlsSenderCertificateName) must match the name in the certificate the device presents. Mail to the organisation&apos;s own mailboxes needs no connector (Direct Send).</source>
+        <translation>请检查入站连接器（Exchange 管理中心 &gt; 邮件流 &gt; 连接器，来源为“你组织的电子邮件服务器”）：其发件人 IP 地址必须包含本网络的公网 IP 地址，或其证书域（TlsSenderCertificateName）必须与设备出示的证书中的名称一致。发给本组织自有邮箱的邮件不需要连接器（直接发送）。</translation>
+    </message>
+    <message>
+        <source>the message went to the wrong Exchange Online region or tenant: the MX host is not this domain&apos;s, or the connector that matched belongs to another tenant</source>
+        <translation>邮件被发送到了错误的 Exchange Online 区域或租户：MX 主机不属于此域，或匹配的连接器属于另一个租户</translation>
+    </message>
+    <message>
+        <source>Send to the MX host of the sender&apos;s own domain (the MX record the admin center shows under Settings &gt; Domains), not another tenant&apos;s; if the connector is in another tenant (a migration, a partner), remove it there or make its certificate or IP addresses unique to this tenant.</source>
+        <translation>请发送到发件人自己域的 MX 主机（管理中心在“设置 &gt; 域”下显示的 MX 记录），而不是其他租户的；如果连接器位于另一个租户（迁移、合作伙伴），请在那里删除它，或使其证书或 IP 地址只属于此租户。</translation>
+    </message>
+    <message>
+        <source>Exchange Online has banned this network&apos;s sending IP address (it is on Microsoft&apos;s blocked senders list)</source>
+        <translation>Exchange Online 已封禁本网络的发送 IP 地址（它在 Microsoft 的阻止发件人列表中）</translation>
+    </message>
+    <message>
+        <source>Request removal at https://sender.office.com (the delist portal), then find out why it was listed: an infected computer or an open relay on this network, or a shared address of your provider.</source>
+        <translation>请在 https://sender.office.com（除名门户）申请移除，然后查明被列入的原因：本网络中受感染的计算机或开放中继，或服务商的共享地址。</translation>
+    </message>
+    <message>
+        <source>Exchange Online does not accept traffic from this IP address (its reputation, or a new tenant&apos;s sending limits)</source>
+        <translation>Exchange Online 不接受来自此 IP 地址的流量（由于其信誉，或新租户的发送限制）</translation>
+    </message>
+    <message>
+        <source>Send from an address with a good reputation (or through SMTP AUTH); if the IP address is yours and clean, open a support request with Microsoft with the full reply.</source>
+        <translation>请从信誉良好的地址发送（或通过 SMTP AUTH）；如果该 IP 地址属于你且没有问题，请附上完整回复向 Microsoft 提交支持请求。</translation>
+    </message>
+    <message>
+        <source>Exchange Online is throttling this sender or network for now</source>
+        <translation>Exchange Online 目前正在限制此发件人或网络</translation>
+    </message>
+    <message>
+        <source>Slow down: send fewer messages and fewer connections at a time, and let the device retry later. High volumes to internal recipients belong on High Volume Email.</source>
+        <translation>请放慢速度：一次发送更少的邮件、使用更少的连接，并让设备稍后重试。发给内部收件人的大量邮件应使用高容量电子邮件。</translation>
+    </message>
+    <message>
+        <source>High Volume Email sends only to the organisation&apos;s own recipients</source>
+        <translation>高容量电子邮件只发送给本组织自己的收件人</translation>
+    </message>
+    <message>
+        <source>Send to an internal recipient, or use another method for external mail (SMTP AUTH, a connector, or Azure Communication Services).</source>
+        <translation>请发送给内部收件人，或对外部邮件使用其他方式（SMTP AUTH、连接器或 Azure 通信服务）。</translation>
+    </message>
+    <message>
+        <source>the recipient address was refused: Exchange Online knows no such mailbox in the organisation (Directory-Based Edge Blocking)</source>
+        <translation>收件人地址被拒绝：Exchange Online 在组织中找不到此邮箱（基于目录的边缘阻止）</translation>
+    </message>
+    <message>
+        <source>Check the recipient&apos;s address for a typing mistake, and that the mailbox (or a mail contact, group or alias) exists in Exchange Online; a recipient that lives elsewhere needs the domain set to Internal Relay.</source>
+        <translation>请检查收件人地址是否有拼写错误，以及该邮箱（或邮件联系人、组或别名）是否存在于 Exchange Online 中；位于其他地方的收件人需要将该域设置为“内部中继”。</translation>
+    </message>
+    <message>
+        <source>Sign in to the recipient&apos;s mailbox</source>
+        <translation>登录收件人的邮箱</translation>
+    </message>
+    <message>
+        <source>{arrived} of {count} test messages found in the mailbox</source>
+        <translation>在邮箱中找到 {count} 封测试邮件中的 {arrived} 封</translation>
+    </message>
+    <message>
+        <source>no test message was sent (no --send-test-to)</source>
+        <translation>未发送测试邮件（没有 --send-test-to）</translation>
+    </message>
+    <message>
+        <source>no test message was sent: no send check ran or none reached DATA</source>
+        <translation>未发送测试邮件：没有运行发送检查，或没有一个到达 DATA 阶段</translation>
+    </message>
+    <message>
+        <source>no credentials for the mailbox of {recipient}: give --roundtrip-user and --roundtrip-password-env (or run as that mailbox)</source>
+        <translation>没有 {recipient} 邮箱的凭据：请提供 --roundtrip-user 和 --roundtrip-password-env（或以该邮箱身份运行）</translation>
+    </message>
+    <message>
+        <source>signed in as {user}</source>
+        <translation>已以 {user} 身份登录</translation>
+    </message>
+    <message>
+        <source>no server accepted a test message ({count} refused), so there is nothing to look for</source>
+        <translation>没有服务器接受测试邮件（{count} 封被拒绝），因此无需查找</translation>
+    </message>
+    <message>
+        <source>{details}
+Deleted from the mailbox, as asked.</source>
+        <translation>{details}
+已按要求从邮箱中删除。</translation>
+    </message>
+    <message>
+        <source>the mailbox could not be searched: {error}</source>
+        <translation>无法搜索邮箱：{error}</translation>
+    </message>
+    <message>
+        <source>Message {tag} ({method})</source>
+        <translation>邮件 {tag}（{method}）</translation>
+    </message>
+    <message>
+        <source>{seconds} s after the send</source>
+        <translation>发送后 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>no Authentication-Results header</source>
+        <translation>没有 Authentication-Results 标头</translation>
+    </message>
+    <message>
+        <source>the headers give no authentication failure; a mail flow rule, the recipient&apos;s own junk settings or the spam filter&apos;s content verdict put it there</source>
+        <translation>标头中没有身份验证失败；是邮件流规则、收件人自己的垃圾邮件设置或垃圾邮件筛选的内容判定将其放在那里</translation>
+    </message>
+    <message>
+        <source>Make the sender authenticate: publish this network&apos;s public IP in the SPF record of {domain} (or send through a connector or SMTP AUTH), sign with DKIM, and keep DMARC aligned. Do not add the sender to an allow list to hide a failing check.</source>
+        <translation>让发件人通过身份验证：在 {domain} 的 SPF 记录中发布此网络的公网 IP（或通过连接器或 SMTP AUTH 发送），使用 DKIM 签名，并保持 DMARC 对齐。不要为了掩盖失败的检查而将发件人加入允许列表。</translation>
+    </message>
+    <message>
+        <source>(found {seconds} s after the send)</source>
+        <translation>（发送后 {seconds} 秒找到）</translation>
+    </message>
+    <message>
+        <source>(the server&apos;s clock reads before the send: clocks differ; found {seconds} s after it by this computer&apos;s clock)</source>
+        <translation>（服务器时钟显示的时间早于发送时间：时钟不一致；按本机时钟在发送后 {seconds} 秒找到）</translation>
+    </message>
+    <message>
+        <source>Latency: from the server&apos;s answer to the DATA (this computer&apos;s clock) to the mailbox&apos;s arrival time (the mailbox server&apos;s clock); found {seconds} s after the send by this computer&apos;s clock alone.</source>
+        <translation>延迟：从服务器对 DATA 的应答（本机时钟）到邮件到达邮箱的时间（邮箱服务器时钟）；仅按本机时钟，在发送后 {seconds} 秒找到。</translation>
+    </message>
+    <message>
+        <source>Delivery timeline</source>
+        <translation>投递时间线</translation>
+    </message>
+    <message>
+        <source>Received: hops, oldest first</source>
+        <translation>Received: 跃点（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Authentication results</source>
+        <translation>身份验证结果</translation>
+    </message>
+    <message>
+        <source>delivered to {folder} {how_long}, {hops} hops; {auth}</source>
+        <translation>已投递到 {folder}，{how_long}，{hops} 个跃点；{auth}</translation>
+    </message>
+    <message>
+        <source>SPF {result}{said}</source>
+        <translation>SPF {result}{said}</translation>
+    </message>
+    <message>
+        <source>DMARC {result} (action={action})</source>
+        <translation>DMARC {result}（action={action}）</translation>
+    </message>
+    <message>
+        <source>spam filter: SFV:{sfv} ({meaning})</source>
+        <translation>垃圾邮件筛选：SFV:{sfv}（{meaning}）</translation>
+    </message>
+    <message>
+        <source>spam confidence level {scl}</source>
+        <translation>垃圾邮件可信度 {scl}</translation>
+    </message>
+    <message>
+        <source>not in the mailbox (Inbox or Junk) {seconds} s after the test; the server had accepted it ({server_reply})</source>
+        <translation>测试后 {seconds} 秒邮件仍不在邮箱中（收件箱或垃圾邮件）；服务器已接受它（{server_reply}）</translation>
+    </message>
+    <message>
+        <source>Sent to {recipient} through {host}:{port} at {since}, tag {tag}.</source>
+        <translation>于 {since} 通过 {host}:{port} 发送给 {recipient}，标记 {tag}。</translation>
+    </message>
+    <message>
+        <source>Clock skew: {count} time stamps read earlier than the step before them (the servers&apos; and this computer&apos;s clocks differ); those delays are shown as 0.</source>
+        <translation>时钟偏差：有 {count} 个时间戳早于其前一步（各服务器与本机的时钟不一致）；这些延迟显示为 0。</translation>
+    </message>
+    <message>
+        <source>{count} older Received: headers were not read.</source>
+        <translation>有 {count} 个较早的 Received: 标头未读取。</translation>
+    </message>
+    <message>
+        <source>0 s (clock skew)</source>
+        <translation>0 秒（时钟偏差）</translation>
+    </message>
+    <message>
+        <source>delivered to the Junk folder ({folder}) {how_long}: {why}</source>
+        <translation>已投递到垃圾邮件文件夹（{folder}），{how_long}：{why}</translation>
+    </message>
+    <message>
+        <source>Follow the message in the message trace: Exchange admin center &gt; Mail flow &gt; Message trace, recipient {recipient}, subject containing {tag}; or in Exchange Online PowerShell: {cmdlet}. &apos;Delivered&apos; there means look in other folders and at Inbox rules; &apos;Quarantined&apos; or &apos;FilteredAsSpam&apos; means a policy held it; &apos;Failed&apos; gives the reason; no entry at all means it never reached Exchange Online. Delivery can also just be slow: run again with a longer --roundtrip-wait.</source>
+        <translation>在邮件跟踪中追踪该邮件：Exchange 管理中心 &gt; 邮件流 &gt; 邮件跟踪，收件人 {recipient}，主题包含 {tag}；或在 Exchange Online PowerShell 中运行：{cmdlet}。结果为“Delivered”表示请查看其他文件夹和收件箱规则；“Quarantined”或“FilteredAsSpam”表示被策略拦截；“Failed”会给出原因；完全没有记录表示邮件从未到达 Exchange Online。投递也可能只是较慢：请使用更长的 --roundtrip-wait 再次运行。</translation>
+    </message>
+    <message>
+        <source>Send the test message (MAIL FROM, RCPT TO, DATA)</source>
+        <translation>发送测试邮件（MAIL FROM、RCPT TO、DATA）</translation>
+    </message>
+    <message>
+        <source>Sign in (SMTP AUTH)</source>
+        <translation>登录（SMTP AUTH）</translation>
+    </message>
+    <message>
+        <source>not asked for with --relay-method</source>
+        <translation>未通过 --relay-method 请求</translation>
+    </message>
+    <message>
+        <source>not tried: {check} failed ({summary})</source>
+        <translation>未尝试：{check} 失败（{summary}）</translation>
+    </message>
+    <message>
+        <source>From {sender} to {recipient}, subject &apos;{subject}&apos;, tag {tag} (header X-Connectivity-Assistant-Test), Message-ID {message_id}.</source>
+        <translation>发件人 {sender}，收件人 {recipient}，主题“{subject}”，标记 {tag}（邮件头 X-Connectivity-Assistant-Test），Message-ID {message_id}。</translation>
+    </message>
+    <message>
+        <source>no test message sent: give --send-test-to (CLI) or confirm in the wizard</source>
+        <translation>未发送测试邮件：请提供 --send-test-to（命令行）或在向导中确认</translation>
+    </message>
+    <message>
+        <source>accepted for {recipient}: {server_reply}</source>
+        <translation>已为 {recipient} 接受：{server_reply}</translation>
+    </message>
+    <message>
+        <source>{server}: the test message to {recipient} was accepted (tag {tag})</source>
+        <translation>{server}：发给 {recipient} 的测试邮件已被接受（标记 {tag}）</translation>
+    </message>
+    <message>
+        <source>{host} offers STARTTLS on port 25 to every client: when it is missing, something on the way rewrites the conversation (a firewall&apos;s SMTP inspection or &apos;fixup&apos; feature, or an antivirus mail shield). Turn that off for traffic to Exchange Online; nothing was sent.</source>
+        <translation>{host} 在 25 端口上向所有客户端提供 STARTTLS：如果缺少它，说明途中有设备改写了会话（防火墙的 SMTP 检查或“fixup”功能，或防病毒软件的邮件防护）。请对发往 Exchange Online 的流量关闭该功能；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>not sent to {recipient} ({stage}): {error}</source>
+        <translation>未发送给 {recipient}（{stage}）：{error}</translation>
+    </message>
+    <message>
+        <source>not sent: {reason}</source>
+        <translation>未发送：{reason}</translation>
+    </message>
+    <message>
+        <source>If devices on this network should send as {domain}, add {term} to {domain}&apos;s SPF record (before the final all), e.g. {example}. Otherwise send with SMTP AUTH client submission or through a connector instead: until then, Direct Send and connector mail from {ip} fails SPF, and Exchange Online&apos;s composite authentication (compauth) sends it to Junk or rejects it.</source>
+        <translation>如果此网络上的设备应以 {domain} 的名义发信，请把 {term} 加入 {domain} 的 SPF 记录（放在末尾的 all 之前），例如 {example}。否则请改用 SMTP AUTH 客户端提交或通过连接器发送：在此之前，从 {ip} 发出的直接发送和连接器邮件 SPF 检查失败，Exchange Online 的复合身份验证（compauth）会将其投递到垃圾邮件文件夹或拒收。</translation>
+    </message>
+    <message>
+        <source>{ip} passes only because {domain}&apos;s SPF ends in {mechanism}, which authorises every address on the internet: anyone can send as {domain}</source>
+        <translation>{ip} 之所以通过，只是因为 {domain} 的 SPF 以 {mechanism} 结尾，它授权了互联网上的所有地址：任何人都可以冒充 {domain} 发信</translation>
+    </message>
+    <message>
+        <source>{ip} is authorised by {domain}&apos;s SPF (mechanism {mechanism})</source>
+        <translation>{ip} 已获 {domain} 的 SPF 授权（机制 {mechanism}）</translation>
+    </message>
+    <message>
+        <source>{ip} is not authorised by {domain}&apos;s SPF: the record refuses it ({mechanism}), so receivers treat mail from this network as forged</source>
+        <translation>{ip} 未获 {domain} 的 SPF 授权：记录拒绝了它（{mechanism}），因此收件方会把来自此网络的邮件视为伪造</translation>
+    </message>
+    <message>
+        <source>{ip} is not authorised by {domain}&apos;s SPF: softfail ({mechanism}); receivers accept the mail but mark it suspicious, and Exchange Online often sends it to Junk</source>
+        <translation>{ip} 未获 {domain} 的 SPF 授权：软失败（{mechanism}）；收件方会接收邮件但将其标记为可疑，Exchange Online 常会将其投递到垃圾邮件文件夹</translation>
+    </message>
+    <message>
+        <source>{domain}&apos;s SPF neither authorises nor refuses {ip} (neutral): receivers give the mail no SPF credit, and Exchange Online may send it to Junk</source>
+        <translation>{domain} 的 SPF 既不授权也不拒绝 {ip}（中性）：收件方不会因 SPF 给予邮件任何信任，Exchange Online 可能将其投递到垃圾邮件文件夹</translation>
+    </message>
+    <message>
+        <source>{domain} publishes no SPF record, so nothing authorises {ip}: receivers cannot tell mail from this network from forgeries</source>
+        <translation>{domain} 未发布 SPF 记录，因此没有任何内容授权 {ip}：收件方无法区分来自此网络的邮件与伪造邮件</translation>
+    </message>
+    <message>
+        <source>{domain}&apos;s SPF record is broken (permerror: {explanation}); receivers treat every message from it as failing SPF, whatever the IP</source>
+        <translation>{domain} 的 SPF 记录有误（permerror：{explanation}）；无论来自哪个 IP，收件方都会把它的每封邮件视为 SPF 失败</translation>
+    </message>
+    <message>
+        <source>{domain}&apos;s SPF could not be evaluated for {ip}: a DNS lookup failed (temperror: {explanation}); receivers defer or refuse mail while that lasts</source>
+        <translation>无法针对 {ip} 评估 {domain} 的 SPF：一次 DNS 查询失败（temperror：{explanation}）；在此期间收件方会延迟或拒收邮件</translation>
+    </message>
+    <message>
+        <source>the record&apos;s default</source>
+        <translation>记录的默认结果</translation>
+    </message>
+    <message>
+        <source>{lookups} of 10 DNS-querying terms used, {void} of 2 void lookups; DNS questions asked: {queries}</source>
+        <translation>已使用 10 个 DNS 查询项中的 {lookups} 个，2 次空查询中的 {void} 次；发出的 DNS 查询：{queries}</translation>
+    </message>
+    <message>
+        <source>End {domain}&apos;s SPF record with -all (or ~all) and list the senders instead: {term} for this network, include:spf.protection.outlook.com for Exchange Online.</source>
+        <translation>请让 {domain} 的 SPF 记录以 -all（或 ~all）结尾，并改为列出发件方：此网络用 {term}，Exchange Online 用 include:spf.protection.outlook.com。</translation>
+    </message>
+    <message>
+        <source>Fix {domain}&apos;s SPF record first (the dns.spf check says what is wrong), then add {term} to it if devices on this network send as {domain}.</source>
+        <translation>请先修复 {domain} 的 SPF 记录（dns.spf 检查会指出问题所在），如果此网络上的设备以 {domain} 的名义发信，再把 {term} 加入其中。</translation>
+    </message>
+    <message>
+        <source>Nothing to change for this: run the check again; if it keeps failing, make sure the DNS servers of the names in {domain}&apos;s SPF record answer (dns.spf shows the lookups).</source>
+        <translation>这一点无需更改：请再次运行检查；如果仍然失败，请确认 {domain} 的 SPF 记录中各名称的 DNS 服务器能够应答（dns.spf 会显示这些查询）。</translation>
+    </message>
+    <message>
+        <source>Publish one TXT record at {domain}: {example} (with the include only if {domain} also sends through Exchange Online). Until then, Direct Send and connector mail from {ip} gets no SPF pass, and Exchange Online&apos;s composite authentication (compauth) may send it to Junk.</source>
+        <translation>请在 {domain} 发布一条 TXT 记录：{example}（仅当 {domain} 也通过 Exchange Online 发信时才保留 include）。在此之前，从 {ip} 发出的直接发送和连接器邮件得不到 SPF 通过，Exchange Online 的复合身份验证（compauth）可能将其投递到垃圾邮件文件夹。</translation>
+    </message>
+    <message>
+        <source>SPF record of {domain}: {record}</source>
+        <translation>{domain} 的 SPF 记录：{record}</translation>
+    </message>
+    <message>
+        <source>{domain} has no SPF record</source>
+        <translation>{domain} 没有 SPF 记录</translation>
+    </message>
+    <message>
+        <source>{ip} is not a public address: receivers on the internet see the address your firewall or NAT sends from, so evaluate that one (--public-ip)</source>
+        <translation>{ip} 不是公网地址：互联网上的收件方看到的是防火墙或 NAT 发信所用的地址，请评估该地址（--public-ip）</translation>
+    </message>
+    <message>
+        <source>SPF evaluation (RFC 7208 check_host)</source>
+        <translation>SPF 评估（RFC 7208 check_host）</translation>
+    </message>
+    <message>
+        <source>DNS answers used by the evaluation</source>
+        <translation>评估所用的 DNS 应答</translation>
+    </message>
+    <message>
+        <source>skipped: this run tries neither Direct Send nor connector relay; SMTP AUTH and HVE mail leaves from Microsoft&apos;s servers, which the domain&apos;s include:spf.protection.outlook.com covers</source>
+        <translation>已跳过：本次运行既不尝试直接发送，也不尝试连接器中继；SMTP AUTH 和 HVE 邮件从 Microsoft 的服务器发出，域的 include:spf.protection.outlook.com 已涵盖这些服务器</translation>
+    </message>
+    <message>
+        <source>skipped: this network&apos;s public IP address is not known</source>
+        <translation>已跳过：不知道此网络的公网 IP 地址</translation>
+    </message>
+    <message>
+        <source>Give it with --public-ip (the wizard&apos;s Relay page asks for it), or let relay.port25 learn it: it reads the address the MX endpoint saw, when outbound port 25 is open.</source>
+        <translation>请用 --public-ip 提供它（向导的“中继”页面会询问），或让 relay.port25 获知它：出站端口 25 开放时，它会读取 MX 终结点看到的地址。</translation>
+    </message>
+    <message>
+        <source>skipped: &apos;{ip}&apos; is not an IP address; give --public-ip as 203.0.113.5 or 2001:db8::5</source>
+        <translation>已跳过：“{ip}”不是 IP 地址；请以 203.0.113.5 或 2001:db8::5 的形式提供 --public-ip</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s High Volume Email endpoint</source>
+        <translation>Microsoft 的高容量电子邮件终结点</translation>
+    </message>
+    <message>
+        <source>no HVE account named: give --hve-account and --hve-password-env</source>
+        <translation>未指定 HVE 帐户：请提供 --hve-account 和 --hve-password-env</translation>
+    </message>
+    <message>
+        <source>{cloud} has no High Volume Email endpoint (Microsoft offers HVE in the worldwide service only)</source>
+        <translation>{cloud} 没有高容量电子邮件终结点（Microsoft 仅在全球服务中提供 HVE）</translation>
+    </message>
+    <message>
+        <source>signed in as {user} (AUTH {mechanism}): {server_reply}</source>
+        <translation>已以 {user} 登录（AUTH {mechanism}）：{server_reply}</translation>
+    </message>
+    <message>
+        <source>not sent: {recipient} is outside the organisation ({domains}), and High Volume Email delivers to internal recipients only</source>
+        <translation>未发送：{recipient} 不在组织内（{domains}），而高容量电子邮件只投递给内部收件人</translation>
+    </message>
+    <message>
+        <source>the server offers no password sign-in over TLS (it offers {offered})</source>
+        <translation>服务器在 TLS 上不提供密码登录（它提供 {offered}）</translation>
+    </message>
+    <message>
+        <source>Give an internal recipient with --send-test-to; for external mail use SMTP AUTH, a connector, or Azure Communication Services.</source>
+        <translation>请用 --send-test-to 指定内部收件人；外部邮件请使用 SMTP AUTH、连接器或 Azure 通信服务。</translation>
+    </message>
+    <message>
+        <source>HVE takes AUTH LOGIN with the HVE account&apos;s password after STARTTLS.</source>
+        <translation>HVE 在 STARTTLS 之后接受使用 HVE 帐户密码的 AUTH LOGIN。</translation>
+    </message>
+    <message>
+        <source>{option} {name}: that variable is not set or is empty</source>
+        <translation>{option} {name}：该变量未设置或为空</translation>
+    </message>
+    <message>
+        <source>{first} and {second} go together: give both</source>
+        <translation>{first} 和 {second} 必须一起使用：请同时提供</translation>
+    </message>
+    <message>
+        <source>{option} is empty</source>
+        <translation>{option} 为空</translation>
+    </message>
+    <message>
+        <source>--relay-cert {path}: no such file</source>
+        <translation>--relay-cert {path}：没有该文件</translation>
+    </message>
+    <message>
+        <source>--relay-cert {path}: too large for a certificate and key</source>
+        <translation>--relay-cert {path}：文件太大，不像证书和密钥</translation>
+    </message>
+    <message>
+        <source>--relay-cert {path}: no PEM certificate in the file</source>
+        <translation>--relay-cert {path}：文件中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>--relay-cert {path}: no private key in the file (put the key after the certificate)</source>
+        <translation>--relay-cert {path}：文件中没有私钥（请把密钥放在证书之后）</translation>
+    </message>
+    <message>
+        <source>--relay-method hve needs --hve-account and --hve-password-env</source>
+        <translation>--relay-method hve 需要 --hve-account 和 --hve-password-env</translation>
+    </message>
+    <message>
+        <source>{option} {name}: the password is not valid UTF-8 text</source>
+        <translation>{option} {name}：密码不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>--relay-cert {path}: the certificate and key cannot be used together ({reason}); a password-protected key is not supported</source>
+        <translation>--relay-cert {path}：证书和密钥无法配合使用（{reason}）；不支持受密码保护的密钥</translation>
+    </message>
+    <message>
+        <source>--public-ip {ip}: not an IP address</source>
+        <translation>--public-ip {ip}：不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>{options}: no relay check runs; add --checks relay (or relay.* check IDs)</source>
+        <translation>{options}：没有运行任何中继检查；请添加 --checks relay（或 relay.* 检查 ID）</translation>
+    </message>
+    <message>
+        <source>--send-test-to with --domain needs --sender ADDR (who the test message is from)</source>
+        <translation>--send-test-to 与 --domain 一起使用时需要 --sender ADDR（测试邮件的发件人）</translation>
+    </message>
+    <message>
         <source>&apos;{domain}&apos; looks like an IP address, not a domain</source>
         <translation>“{domain}”看起来是 IP 地址，而不是域</translation>
     </message>
@@ -4295,6 +5176,10 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>the server sent no reply within {seconds} s</source>
         <translation>服务器在 {seconds} 秒内未发送应答</translation>
+    </message>
+    <message>
+        <source>the server announced {size} bytes of data, more than asked for</source>
+        <translation>服务器声明了 {size} 字节的数据，超出了请求的大小</translation>
     </message>
     <message>
         <source>the server closed the connection in the middle of a reply</source>
@@ -4673,6 +5558,90 @@ A record for the current certificate: (no certificate)</source>
         <translation>…（另有 {count} 行未保留）</translation>
     </message>
     <message>
+        <source>the message passed composite authentication</source>
+        <translation>邮件通过了复合身份验证</translation>
+    </message>
+    <message>
+        <source>composite authentication was bypassed</source>
+        <translation>已跳过复合身份验证</translation>
+    </message>
+    <message>
+        <source>the message failed explicit authentication (DMARC fail with a quarantine or reject policy, or the sender is explicitly blocked from spoofing)</source>
+        <translation>邮件未通过显式身份验证（DMARC 失败且策略为隔离或拒绝，或发件人被明确禁止仿冒）</translation>
+    </message>
+    <message>
+        <source>the message soft-passed implicit authentication</source>
+        <translation>邮件软通过了隐式身份验证</translation>
+    </message>
+    <message>
+        <source>composite authentication was not checked</source>
+        <translation>未检查复合身份验证</translation>
+    </message>
+    <message>
+        <source>the message failed implicit authentication and the sender domain is one of the organisation&apos;s own accepted domains (intra-organisation spoofing)</source>
+        <translation>邮件未通过隐式身份验证，且发件人域是本组织自己的接受域之一（组织内仿冒）</translation>
+    </message>
+    <message>
+        <source>marked as spam by spam filtering</source>
+        <translation>被垃圾邮件筛选标记为垃圾邮件</translation>
+    </message>
+    <message>
+        <source>not spam</source>
+        <translation>不是垃圾邮件</translation>
+    </message>
+    <message>
+        <source>marked as spam before spam filtering (for example by a mail flow rule)</source>
+        <translation>在垃圾邮件筛选之前被标记为垃圾邮件（例如由邮件流规则）</translation>
+    </message>
+    <message>
+        <source>released from quarantine</source>
+        <translation>已从隔离区释放</translation>
+    </message>
+    <message>
+        <source>allowed by an allow list of the anti-spam policy</source>
+        <translation>被反垃圾邮件策略的允许列表放行</translation>
+    </message>
+    <message>
+        <source>marked as spam by a block list of the anti-spam policy</source>
+        <translation>被反垃圾邮件策略的阻止列表标记为垃圾邮件</translation>
+    </message>
+    <message>
+        <source>marked as not spam before spam filtering (for example by a mail flow rule)</source>
+        <translation>在垃圾邮件筛选之前被标记为非垃圾邮件（例如由邮件流规则）</translation>
+    </message>
+    <message>
+        <source>sent within the organisation, spam filtering skipped</source>
+        <translation>组织内部发送，跳过了垃圾邮件筛选</translation>
+    </message>
+    <message>
+        <source>allowed by the recipient&apos;s safe senders</source>
+        <translation>被收件人的安全发件人列表放行</translation>
+    </message>
+    <message>
+        <source>blocked by the recipient&apos;s blocked senders</source>
+        <translation>被收件人的阻止发件人列表阻止</translation>
+    </message>
+    <message>
+        <source>unknown relay method &apos;{method}&apos;: choose one of {names}</source>
+        <translation>未知的中继方式“{method}”：请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>--roundtrip-wait {seconds} is out of range (give {low:g} to {high:g} seconds)</source>
+        <translation>--roundtrip-wait {seconds} 超出范围（请给出 {low:g} 到 {high:g} 秒）</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not one email address: give exactly one recipient (user@domain)</source>
+        <translation>“{address}”不是单个电子邮件地址：请只给出一个收件人（user@domain）</translation>
+    </message>
+    <message>
+        <source>unknown --device word &apos;{word}&apos;: use {words} (each may start with no-), or volume=N</source>
+        <translation>未知的 --device 词“{word}”：请使用 {words}（每个都可以加 no- 前缀），或 volume=N</translation>
+    </message>
+    <message>
+        <source>--device volume={number}: give a whole number</source>
+        <translation>--device volume={number}：请给出一个整数</translation>
+    </message>
+    <message>
         <source>{flag} {path}: {problem}</source>
         <translation>{flag} {path}：{problem}</translation>
     </message>
@@ -4870,6 +5839,267 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>HTML and PDF reports come in a later version.</source>
         <translation>HTML 和 PDF 报告将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RelayMethods</name>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate for connector relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished">证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Methods to try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP AUTH client submission (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct Send (MX endpoint, port 25, no sign-in)</source>
+        <translation type="unfinished">直接发送（MX 终结点，端口 25，无需登录）</translation>
+    </message>
+    <message>
+        <source>SMTP relay through a connector (port 25)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High Volume Email (smtp-hve.office365.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HVE &amp;account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High Volume Email account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HVE pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High Volume Email password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate file for connector relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelayPage</name>
+    <message>
+        <source>the recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message to %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a recipient to send a test message. Without one, the relay checks only test port 25 and SPF, and advise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One tagged test message per method ticked above goes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is sent unless this is ticked: the relay checks then only test port 25 and SPF, and advise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient is the mailbox you signed in to: the round trip reads it with that sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To prove delivery, give a login for the recipient&apos;s mailbox (IMAP). Leave it empty to skip the round trip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run and &amp;send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run diagnosis</source>
+        <translation type="unfinished">开始诊断(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Relay test send</source>
+        <translation type="unfinished">中继测试发送</translation>
+    </message>
+    <message>
+        <source>What the device can do, the advice for it, and the test message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the device can do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice (nothing has been sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice for this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender of the test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone@contoso.com</source>
+        <translation type="unfinished">例如 someone@contoso.com</translation>
+    </message>
+    <message>
+        <source>Recipient of the test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox &amp;login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login of the recipient&apos;s mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox pa&amp;ssword:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the recipient&apos;s mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> 秒</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete the test message once found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelayTimeline</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this server&apos;s clock disagrees; its delay is a guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message was not seen in the mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message arrived in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP AUTH client submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High Volume Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery timeline</source>
+        <translation type="unfinished">投递时间线</translation>
     </message>
 </context>
 <context>

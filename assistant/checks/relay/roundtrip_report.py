@@ -43,7 +43,7 @@ from assistant.policy.auth_results import (
     parse_antispam,
 )
 from assistant.policy.received_chain import TimedHop, parse_chain, step_delay, timeline
-from assistant.text import join, msg
+from assistant.text import join, msg, verbatim
 
 TIMELINE_KIND = "relay-timeline"
 # Microsoft Learn: message trace in the Exchange admin center, and its cmdlet.
@@ -159,14 +159,10 @@ def junk_reason(auth: AuthResults, spam: SpamVerdict) -> str:
         code = compauth.get("reason")
         meaning = compauth_reason(code)
         reasons.append(
-            msg(
-                "compauth={result} reason={code}: {meaning}",
-                result=compauth.result,
-                code=code,
-                meaning=meaning,
-            )
+            # The header's own words first, as written (the same in every language).
+            join(": ", [verbatim(f"compauth={compauth.result} reason={code}"), meaning])
             if meaning
-            else msg("compauth={result} reason={code}", result=compauth.result, code=code)
+            else verbatim(f"compauth={compauth.result} reason={code}")
         )
     spf = auth.get("spf")
     if spf is not None and spf.failed:
@@ -198,14 +194,12 @@ def junk_reason(auth: AuthResults, spam: SpamVerdict) -> str:
 def _not_arrived(send: SendRecord, wait: float) -> Step:
     since = datetime.fromtimestamp(send.sent_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     by_id = (
-        msg('Get-MessageTraceV2 -MessageId "{message_id}"', message_id=send.message_id)
+        # A PowerShell command line: the same in every language.
+        verbatim(f'Get-MessageTraceV2 -MessageId "{send.message_id}"')
         if send.message_id
-        else msg(
-            'Get-MessageTraceV2 -RecipientAddress {recipient} -Subject "{tag}" '
-            '-SubjectFilterType Contains -StartDate "{since}"',
-            recipient=send.recipient,
-            tag=send.tag,
-            since=since,
+        else verbatim(
+            f'Get-MessageTraceV2 -RecipientAddress {send.recipient} -Subject "{send.tag}" '
+            f'-SubjectFilterType Contains -StartDate "{since}"'
         )
     )
     return Step(
