@@ -23,7 +23,7 @@ from assistant.lab.leftovers import released_on_signals
 from assistant.lab.relay_scenarios import HVE_ACCOUNT, HVE_HOST, HVE_PASSWORD, RELAY_SCENARIOS
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
-from assistant.relay_plan import HveAccount, MailboxLogin, RelayPlan
+from assistant.relay_plan import DeviceProfile, HveAccount, MailboxLogin, RelayPlan
 
 # The demo's round trip waits this long at most: the lab delivers in well under a second,
 # and the relay-lost scenario should end soon with its verdict.
@@ -93,12 +93,24 @@ class DemoSetup:
     relay: RelayPlan | None = None
 
 
+# The device each relay demo plays, so the advice fits the story the scenario tells; the
+# others play the commonest case this month: a scanner that signs in with a password.
+_DEMO_DEVICES = {
+    "relay-ip": "no-auth,tls12,no-internal-only,fixed-ip,no-cert",
+    "relay-reject-direct": "no-auth,tls12,internal-only,no-fixed-ip,no-cert",
+    "relay-denied": "no-auth,tls12,no-internal-only,fixed-ip,no-cert",
+    "relay-junk": "no-auth,tls12,internal-only,fixed-ip,no-cert",
+}
+
+
 def _demo_relay(scenario: str, email: str, client_cert: str) -> RelayPlan | None:
     """For the relay-* scenarios: send to the demo mailbox, read it back with the demo's
     own password, try every method (HVE with the lab's HVE account)."""
     if scenario == "healthy" or scenario not in RELAY_SCENARIOS:
         return None
+    device = DeviceProfile.parse(_DEMO_DEVICES.get(scenario, "auth,no-oauth,tls12,internal-only"))
     return RelayPlan(
+        device=device,
         send_to=email,
         client_cert=client_cert,
         hve=HveAccount(HVE_ACCOUNT, HVE_PASSWORD),
