@@ -291,11 +291,11 @@
     </message>
     <message>
         <source>Advises which sending method fits a device, and sends a tagged test message the way it would, with proof of delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议适合设备的发送方式，并以设备的方式发送一封带标记的测试邮件，附送达证明。</translation>
     </message>
     <message>
         <source>Needs: the device&apos;s answers and a recipient (on the Relay page); the mailbox&apos;s credentials for SMTP AUTH.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要：设备的答案和一个收件人（在“中继”页上）；SMTP AUTH 需要邮箱的凭据。</translation>
     </message>
     <message>
         <source>SharePoint and Lync/Skype/Teams</source>
@@ -535,31 +535,31 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     </message>
     <message>
         <source>Relay: a connector for this IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：此 IP 地址的连接器</translation>
     </message>
     <message>
         <source>Relay: Reject Direct Send is on</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：已开启“拒绝直接发送”</translation>
     </message>
     <message>
         <source>Relay: no connector, external mail refused</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：没有连接器，外部邮件被拒绝</translation>
     </message>
     <message>
         <source>Relay: the MX speaks only TLS 1.0</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：MX 只支持 TLS 1.0</translation>
     </message>
     <message>
         <source>Relay: port 25 is black-holed</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：25 端口被黑洞</translation>
     </message>
     <message>
         <source>Relay: SPF fails, the message lands in Junk</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：SPF 失败，邮件进入垃圾邮件</translation>
     </message>
     <message>
         <source>Relay: accepted but never delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>中继：已接受但从未送达</translation>
     </message>
 </context>
 <context>
@@ -620,47 +620,47 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <name>DeviceQuestions</name>
     <message>
         <source>Can it sign in with a user name and password (SMTP AUTH)?</source>
-        <translation type="unfinished"></translation>
+        <translation>它能用用户名和密码登录 (SMTP AUTH) 吗？</translation>
     </message>
     <message>
         <source>Can it sign in with OAuth 2.0 (modern authentication)?</source>
-        <translation type="unfinished"></translation>
+        <translation>它能用 OAuth 2.0（新式身份验证）登录吗？</translation>
     </message>
     <message>
         <source>Does it support TLS 1.2 or later?</source>
-        <translation type="unfinished"></translation>
+        <translation>它支持 TLS 1.2 或更高版本吗？</translation>
     </message>
     <message>
         <source>Does it send only to your organisation&apos;s own mailboxes?</source>
-        <translation type="unfinished"></translation>
+        <translation>它只发送到您组织自己的邮箱吗？</translation>
     </message>
     <message>
         <source>Does it send from a fixed public IP address?</source>
-        <translation type="unfinished"></translation>
+        <translation>它从固定的公共 IP 地址发送吗？</translation>
     </message>
     <message>
         <source>Can it present a TLS client certificate?</source>
-        <translation type="unfinished"></translation>
+        <translation>它能出示 TLS 客户端证书吗？</translation>
     </message>
     <message>
         <source>Don&apos;t know</source>
-        <translation type="unfinished"></translation>
+        <translation>不知道</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Roughly how many messages a day?</source>
-        <translation type="unfinished"></translation>
+        <translation>每天大约发送多少封邮件？</translation>
     </message>
     <message>
         <source>Messages a day</source>
-        <translation type="unfinished"></translation>
+        <translation>每天的邮件数</translation>
     </message>
 </context>
 <context>
@@ -5845,261 +5845,261 @@ Deleted from the mailbox, as asked.</source>
     <name>RelayMethods</name>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 不存在。</translation>
     </message>
     <message>
         <source>Client certificate for connector relay</source>
-        <translation type="unfinished"></translation>
+        <translation>连接器中继的客户端证书</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished">证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Methods to try:</source>
-        <translation type="unfinished"></translation>
+        <translation>要尝试的方法：</translation>
     </message>
     <message>
         <source>SMTP AUTH client submission (port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP AUTH 客户端提交（587 端口）</translation>
     </message>
     <message>
         <source>Direct Send (MX endpoint, port 25, no sign-in)</source>
-        <translation type="unfinished">直接发送（MX 终结点，端口 25，无需登录）</translation>
+        <translation>直接发送（MX 终结点，25 端口，无需登录）</translation>
     </message>
     <message>
         <source>SMTP relay through a connector (port 25)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过连接器的 SMTP 中继（25 端口）</translation>
     </message>
     <message>
         <source>High Volume Email (smtp-hve.office365.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>大容量电子邮件 (smtp-hve.office365.com)</translation>
     </message>
     <message>
         <source>HVE &amp;account:</source>
-        <translation type="unfinished"></translation>
+        <translation>HVE 帐户(&amp;A)：</translation>
     </message>
     <message>
         <source>High Volume Email account</source>
-        <translation type="unfinished"></translation>
+        <translation>大容量电子邮件帐户</translation>
     </message>
     <message>
         <source>HVE pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>HVE 密码(&amp;W)：</translation>
     </message>
     <message>
         <source>High Volume Email password</source>
-        <translation type="unfinished"></translation>
+        <translation>大容量电子邮件密码</translation>
     </message>
     <message>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书(&amp;C)：</translation>
     </message>
     <message>
         <source>optional: a PEM file with the key</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：含私钥的 PEM 文件</translation>
     </message>
     <message>
         <source>Client certificate file for connector relay</source>
-        <translation type="unfinished"></translation>
+        <translation>连接器中继的客户端证书文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">浏览(&amp;B)…</translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Choose the client certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择客户端证书文件</translation>
     </message>
 </context>
 <context>
     <name>RelayPage</name>
     <message>
         <source>the recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人</translation>
     </message>
     <message>
         <source>Send a test message to %1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在向 %1 发送测试邮件</translation>
     </message>
     <message>
         <source>Type a recipient to send a test message. Without one, the relay checks only test port 25 and SPF, and advise.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入收件人才能发送测试邮件。没有收件人时，中继检查只测试 25 端口和 SPF，并给出建议。</translation>
     </message>
     <message>
         <source>One tagged test message per method ticked above goes to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>上面勾选的每种方法各发送一封带标记的测试邮件到 %1。</translation>
     </message>
     <message>
         <source>Nothing is sent unless this is ticked: the relay checks then only test port 25 and SPF, and advise.</source>
-        <translation type="unfinished"></translation>
+        <translation>不勾选此项就不会发送任何内容：中继检查只测试 25 端口和 SPF，并给出建议。</translation>
     </message>
     <message>
         <source>The recipient is the mailbox you signed in to: the round trip reads it with that sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人就是您登录的邮箱：往返测试使用该登录读取它。</translation>
     </message>
     <message>
         <source>To prove delivery, give a login for the recipient&apos;s mailbox (IMAP). Leave it empty to skip the round trip.</source>
-        <translation type="unfinished"></translation>
+        <translation>要证明已送达，请提供收件人邮箱的登录信息 (IMAP)。留空则跳过往返测试。</translation>
     </message>
     <message>
         <source>Run and &amp;send</source>
-        <translation type="unfinished"></translation>
+        <translation>运行并发送(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Run diagnosis</source>
-        <translation type="unfinished">开始诊断(&amp;R)</translation>
+        <translation>运行诊断(&amp;R)</translation>
     </message>
     <message>
         <source>Relay test send</source>
-        <translation type="unfinished">中继测试发送</translation>
+        <translation>中继测试发送</translation>
     </message>
     <message>
         <source>What the device can do, the advice for it, and the test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备的能力、针对它的建议，以及测试邮件。</translation>
     </message>
     <message>
         <source>What the device can do</source>
-        <translation type="unfinished"></translation>
+        <translation>设备能做什么</translation>
     </message>
     <message>
         <source>Advice (nothing has been sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>建议（尚未发送任何内容）</translation>
     </message>
     <message>
         <source>Advice for this device</source>
-        <translation type="unfinished"></translation>
+        <translation>针对此设备的建议</translation>
     </message>
     <message>
         <source>The test message</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件</translation>
     </message>
     <message>
         <source>S&amp;ender:</source>
-        <translation type="unfinished"></translation>
+        <translation>发件人(&amp;E)：</translation>
     </message>
     <message>
         <source>Sender of the test message</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件的发件人</translation>
     </message>
     <message>
         <source>&amp;Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人(&amp;R)：</translation>
     </message>
     <message>
         <source>someone@contoso.com</source>
-        <translation type="unfinished">例如 someone@contoso.com</translation>
+        <translation>someone@contoso.com</translation>
     </message>
     <message>
         <source>Recipient of the test message</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件的收件人</translation>
     </message>
     <message>
         <source>Proof of delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>送达证明</translation>
     </message>
     <message>
         <source>Mailbox &amp;login:</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱登录名(&amp;L)：</translation>
     </message>
     <message>
         <source>Login of the recipient&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人邮箱的登录名</translation>
     </message>
     <message>
         <source>Mailbox pa&amp;ssword:</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱密码(&amp;S)：</translation>
     </message>
     <message>
         <source>Password of the recipient&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人邮箱的密码</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>最长等待(&amp;W)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> 秒</translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Seconds to wait for the message</source>
-        <translation type="unfinished"></translation>
+        <translation>等待邮件的秒数</translation>
     </message>
     <message>
         <source>&amp;Delete the test message once found</source>
-        <translation type="unfinished"></translation>
+        <translation>找到后删除测试邮件(&amp;D)</translation>
     </message>
 </context>
 <context>
     <name>RelayTimeline</name>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>Accepted by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已接受</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达</translation>
     </message>
     <message>
         <source>Hop: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跃点：%1</translation>
     </message>
     <message>
         <source>unknown host</source>
-        <translation type="unfinished"></translation>
+        <translation>未知主机</translation>
     </message>
     <message>
         <source>in the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位于文件夹 %1</translation>
     </message>
     <message>
         <source>this server&apos;s clock disagrees; its delay is a guess</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器的时钟不一致；其延迟为估计值</translation>
     </message>
     <message>
         <source>↓ after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ %1 秒后</translation>
     </message>
     <message>
         <source>The test message was not seen in the mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱中未见到测试邮件。</translation>
     </message>
     <message>
         <source>The test message arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件已到达。</translation>
     </message>
     <message>
         <source>The test message arrived in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件在 %1 秒内到达。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>SMTP AUTH client submission</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP AUTH 客户端提交</translation>
     </message>
     <message>
         <source>Direct Send</source>
-        <translation type="unfinished"></translation>
+        <translation>直接发送</translation>
     </message>
     <message>
         <source>Connector relay</source>
-        <translation type="unfinished"></translation>
+        <translation>连接器中继</translation>
     </message>
     <message>
         <source>High Volume Email</source>
-        <translation type="unfinished"></translation>
+        <translation>大容量电子邮件</translation>
     </message>
     <message>
         <source>Delivery timeline</source>
-        <translation type="unfinished">投递时间线</translation>
+        <translation>送达时间线</translation>
     </message>
 </context>
 <context>
