@@ -31,6 +31,7 @@ MAX_FIELD_CHARS = 255
 MAX_COMMENT_DEPTH = 8
 # RFC 5322 dates (and IMAP's INTERNALDATE) count whole seconds.
 DATE_RESOLUTION = 1.0
+OWN_CLOCK_RESOLUTION = 2.0  # a server's date against this computer's send time
 # The clauses of a Received header (RFC 5321 section 4.4, RFC 5322 section 3.6.7).
 _CLAUSES = frozenset({"from", "by", "via", "with", "id", "for"})
 # Dates beyond these are not a server's clock, only garbage that parsed.
@@ -124,25 +125,32 @@ def timeline(hops: Iterable[Hop], start: float | None = None) -> list[TimedHop]:
     """Each hop's delay since the previous hop that had a time; the first timed hop's
     since `start` (when the message was sent, by this computer's clock) when given."""
     previous = start
+    # Against our own clock the first server may read up to two seconds earlier without
+    # any skew: its date has whole seconds, and it stamped the message while receiving
+    # it, before the DATA reply that `start` was taken at.
+    tolerance = OWN_CLOCK_RESOLUTION if start is not None else DATE_RESOLUTION
     timed: list[TimedHop] = []
     for hop in hops:
         if hop.at is None:
             timed.append(TimedHop(hop, None, False))
             continue
-        delay, skew = step_delay(previous, hop.at)
+        delay, skew = step_delay(previous, hop.at, tolerance)
+        tolerance = DATE_RESOLUTION
         timed.append(TimedHop(hop, delay, skew))
         previous = hop.at if previous is None else max(previous, hop.at)
     return timed
 
 
-def step_delay(before: float | None, after: float) -> tuple[float | None, bool]:
+def step_delay(
+    before: float | None, after: float, tolerance: float = DATE_RESOLUTION
+) -> tuple[float | None, bool]:
     """The delay from `before` to `after`, never negative: (0.0, True) when `after`
-    reads earlier (the two clocks disagree). Less than DATE_RESOLUTION earlier is 0
-    without skew: the dates have whole seconds, our send time has fractions."""
+    reads earlier (the two clocks disagree). Less than `tolerance` earlier is 0 without
+    skew: the dates have whole seconds, our send time has fractions."""
     if before is None:
         return None, False
     delay = after - before
-    if delay <= -DATE_RESOLUTION:
+    if delay <= -tolerance:
         return 0.0, True
     return round(max(0.0, delay), 3), False
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from assistant.policy.received_chain import (
     MAX_FIELD_CHARS,
     MAX_HEADERS,
+    Hop,
     parse_chain,
     parse_date,
     parse_received,
@@ -155,3 +156,21 @@ def test_any_input_gives_hops_and_no_negative_delay(values: list[str], start: fl
     for timed in timeline(chain.hops, start):
         assert timed.delay_s is None or timed.delay_s >= 0
         assert len(timed.hop.from_host) <= MAX_FIELD_CHARS
+
+
+def hop_at(at: float) -> Hop:
+    return Hop("a.example", "", "b.example", "ESMTP", "", at, "")
+
+
+def test_the_first_server_may_read_up_to_two_seconds_before_our_send_time_without_skew() -> None:
+    # The server dates the message while receiving it, in whole seconds; our send time is
+    # the DATA reply's, with fractions: 1.9 s "earlier" is the same moment, 2.5 s is not.
+    def first(at: float, start: float) -> tuple[float | None, bool]:
+        timed = timeline([hop_at(at), hop_at(at)], start=start)
+        return timed[0].delay_s, timed[0].skew
+
+    assert first(100.0, 101.9) == (0.0, False)
+    assert first(100.0, 102.5) == (0.0, True)
+    # Between two servers' whole-second dates the margin stays one second.
+    later = timeline([hop_at(100.0), hop_at(98.5)], start=None)
+    assert later[1].skew

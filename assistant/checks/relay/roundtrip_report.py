@@ -42,7 +42,13 @@ from assistant.policy.auth_results import (
     merged,
     parse_antispam,
 )
-from assistant.policy.received_chain import TimedHop, parse_chain, step_delay, timeline
+from assistant.policy.received_chain import (
+    OWN_CLOCK_RESOLUTION,
+    TimedHop,
+    parse_chain,
+    step_delay,
+    timeline,
+)
 from assistant.text import join, msg, verbatim
 
 TIMELINE_KIND = "relay-timeline"
@@ -81,7 +87,7 @@ def latency(sent_at: float, arrival: Arrival, top_received: float | None) -> Lat
     seen_after = max(0.0, round(arrival.seen_at - sent_at, 3))
     if delivered is None:
         return Latency(None, None, False, seen_after)
-    delay, skew = step_delay(sent_at, delivered)
+    delay, skew = step_delay(sent_at, delivered, OWN_CLOCK_RESOLUTION)
     return Latency(delivered, delay, skew, seen_after)
 
 
