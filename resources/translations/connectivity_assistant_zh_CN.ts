@@ -4448,6 +4448,22 @@ A record for the current certificate: (no certificate)</source>
         <translation>此设备的发送方式</translation>
     </message>
     <message>
+        <source>its test message landed in Junk (see the round trip)</source>
+        <translation>它的测试邮件进入了垃圾邮件文件夹（见往返测试）</translation>
+    </message>
+    <message>
+        <source>{method} gets the message in, but it landed in Junk: see the round trip</source>
+        <translation>{method} 能把邮件送进去，但邮件进入了垃圾邮件文件夹：见往返测试</translation>
+    </message>
+    <message>
+        <source>its test message was accepted but never arrived</source>
+        <translation>它的测试邮件已被接受，但始终没有送达</translation>
+    </message>
+    <message>
+        <source>Make the domain vouch for this network: add its public IP address to the SPF record (relay.spf_alignment gives the exact record), sign with DKIM, and send again; relay.roundtrip shows why the message went to Junk.</source>
+        <translation>让域为本网络担保：把本网络的公网 IP 地址加入 SPF 记录（relay.spf_alignment 给出了确切的记录），使用 DKIM 签名，然后再次发送；relay.roundtrip 说明了邮件为何进入垃圾邮件文件夹。</translation>
+    </message>
+    <message>
         <source>This network&apos;s public IP address, as the MX saw it</source>
         <translation>本网络的公网 IP 地址（MX 看到的）</translation>
     </message>

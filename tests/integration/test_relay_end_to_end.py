@@ -137,3 +137,31 @@ def test_a_refused_method_is_explained_and_not_waited_for(lab: Lab) -> None:
     # Only the accepted submission is looked for; the refused direct send is not waited on.
     assert set(timelines(roundtrip)) == {"submission"}
     assert roundtrip.status is Status.PASS, roundtrip.summary
+
+
+def test_mail_that_lands_in_junk_is_found_there_and_the_advice_says_so(lab: Lab) -> None:
+    domain = "relay-junk.test"  # SPF "-all" without this network: compauth=fail, Junk
+    mailbox = f"admin@{domain}"
+    plan = RelayPlan(
+        send_to=mailbox,
+        methods=(RelayMethod.DIRECT,),
+        roundtrip=MailboxLogin(mailbox, LAB_PASSWORD),
+        roundtrip_wait=20,
+        device=DeviceProfile.parse("no-auth,tls12,internal-only,no-fixed-ip,no-cert"),
+    )
+    outcome = Diagnosis(
+        Target.parse_email(mailbox),
+        lab.network_options(),
+        ["relay"],
+        credentials=PasswordCredential(mailbox, LAB_PASSWORD),
+        relay=plan,
+    ).run()
+    steps = {s.id: s for s in outcome.steps}
+    assert steps[ids.DIRECT_SEND].status is Status.PASS  # EOP took it...
+    assert steps[ids.SPF_ALIGNMENT].status is Status.FAIL
+    roundtrip = steps[ids.ROUNDTRIP]
+    assert roundtrip.status is Status.WARN  # ...and filed it in Junk
+    assert timelines(roundtrip)["direct"]["folder"] != "INBOX"
+    advice = steps[ids.ADVICE]
+    assert advice.status is Status.WARN and "Junk" in advice.summary
+    assert advice.remedy is not None and "SPF" in advice.remedy.text

@@ -231,3 +231,32 @@ def test_rows_serialise_for_the_table_evidence() -> None:
     out = data.to_dict()
     assert out["method"] == "submission-password" and out["fits"] is True
     assert out["until"] == SMTP_AUTH_BASIC_OFF_BY_DEFAULT and out["works"] is None
+
+
+# --- what the round trip found ---------------------------------------------------------
+
+
+def test_a_method_whose_message_landed_in_junk_is_not_advised_as_working() -> None:
+    connector_device = device("no-auth,tls12,no-internal-only,fixed-ip,no-cert")
+    sent = {RelayMethod.CONNECTOR: True}
+    clean = advise(connector_device, RelayFacts(port25_open=True, sent=sent), BEFORE)
+    assert clean.status is Status.PASS
+    junk = RelayFacts(port25_open=True, sent=sent, junked=frozenset({RelayMethod.CONNECTOR}))
+    advice = advise(connector_device, junk, BEFORE)
+    assert advice.status is Status.WARN
+    assert "landed in Junk" in advice.summary
+    assert any("Junk" in c for c in row(advice, advice.rows[0].key).caveats)
+
+
+def test_a_method_whose_message_never_arrived_does_not_work() -> None:
+    connector_device = device("no-auth,tls12,no-internal-only,fixed-ip,no-cert")
+    lost = RelayFacts(
+        port25_open=True,
+        sent={RelayMethod.CONNECTOR: True},
+        lost=frozenset({RelayMethod.CONNECTOR}),
+    )
+    advice = advise(connector_device, lost, BEFORE)
+    assert advice.status is Status.WARN
+    best = advice.rows[0]
+    assert best.works is False
+    assert any("never arrived" in c for c in best.caveats)

@@ -80,6 +80,9 @@ class RelayFacts:
     sent: Mapping[RelayMethod, bool] = field(default_factory=dict)
     submission_oauth: bool = False  # the run's SMTP AUTH test signed in with OAuth
     reject_direct_send: bool = False  # a 550 5.7.68 TenantInboundAttribution was seen
+    # relay.roundtrip: accepted messages that landed in Junk, or never arrived in the wait.
+    junked: frozenset[RelayMethod] = frozenset()
+    lost: frozenset[RelayMethod] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -385,7 +388,14 @@ def _works(key: str, facts: RelayFacts) -> bool | None:
         return None
     if key == SUBMISSION_PASSWORD and facts.submission_oauth:
         return None
+    if method in facts.lost:
+        return False  # accepted, and then never arrived: it does not work
     return facts.sent[method]
+
+
+def _junked(key: str, facts: RelayFacts) -> bool:
+    method = SENT_WITH.get(key)
+    return method is not None and method in facts.junked
 
 
 def _rows(device: DeviceProfile, facts: RelayFacts, today: dt.date) -> list[MethodRow]:
@@ -393,6 +403,10 @@ def _rows(device: DeviceProfile, facts: RelayFacts, today: dt.date) -> list[Meth
     rows = []
     for key in ORDER:
         fits, why, caveats, until = _TABLE[key](case)
+        if _junked(key, facts):
+            caveats = (*caveats, msg("its test message landed in Junk (see the round trip)"))
+        elif SENT_WITH.get(key) in facts.lost:
+            caveats = (*caveats, msg("its test message was accepted but never arrived"))
         rows.append(MethodRow(key, fits, _works(key, facts), why, caveats, until))
     return rows
 
@@ -425,7 +439,9 @@ def advise(device: DeviceProfile, facts: RelayFacts, today: dt.date) -> Advice:
             note,
         )
     best = fitting[0]
-    durable = [r for r in fitting if r.works is True and r.until is None]
+    durable = [
+        r for r in fitting if r.works is True and r.until is None and not _junked(r.key, facts)
+    ]
     if durable and note is None:
         status = Status.PASS
         summary = msg(
@@ -435,6 +451,12 @@ def advise(device: DeviceProfile, facts: RelayFacts, today: dt.date) -> Advice:
         status = Status.WARN
         summary = msg(
             "switch to {method}: it fits and the test send worked", method=NAMES[durable[0].key]
+        )
+    elif best.works is True and _junked(best.key, facts):
+        status = Status.WARN
+        summary = msg(
+            "{method} gets the message in, but it landed in Junk: see the round trip",
+            method=NAMES[best.key],
         )
     elif best.works is True:
         status = Status.WARN

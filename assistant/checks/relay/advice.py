@@ -10,9 +10,17 @@ from collections.abc import Mapping
 
 from assistant.auth.credentials import OAuthCredential
 from assistant.check import Check, Context
-from assistant.checks.policy.relay_advice import LINKS, NAMES, Advice, RelayFacts, advise
+from assistant.checks.policy.relay_advice import (
+    LINKS,
+    NAMES,
+    SENT_WITH,
+    Advice,
+    RelayFacts,
+    advise,
+)
 from assistant.checks.relay import ids
 from assistant.checks.relay.evidence import public_ip_in, sends_in
+from assistant.checks.relay.roundtrip_report import TIMELINE_KIND
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.relay_plan import DeviceProfile, RelayMethod
 from assistant.text import join, msg
@@ -57,6 +65,7 @@ def facts_from(ctx: Context) -> RelayFacts:
             continue
         sent[method] = sent.get(method, False) or record.accepted
         reject = reject or (method is RelayMethod.DIRECT and _REJECT_DIRECT_SEND in record.reply)
+    junked, lost = _delivery(ctx.results.get(ids.ROUNDTRIP))
     public_ip = public_ip_in(ctx.results) or (ctx.relay.public_ip if ctx.relay else None)
     return RelayFacts(
         cloud=ctx.target.cloud,
@@ -66,7 +75,29 @@ def facts_from(ctx: Context) -> RelayFacts:
         sent=sent,
         submission_oauth=isinstance(ctx.credentials, OAuthCredential),
         reject_direct_send=reject,
+        junked=junked,
+        lost=lost,
     )
+
+
+def _delivery(step: Step | None) -> tuple[frozenset[RelayMethod], frozenset[RelayMethod]]:
+    """relay.roundtrip's finding per method (its children: PASS in the Inbox, WARN in
+    Junk, FAIL not arrived), from the timeline each child carries."""
+    junked: set[RelayMethod] = set()
+    lost: set[RelayMethod] = set()
+    for child in step.children if step is not None else ():
+        for item in child.evidence:
+            if item.kind != TIMELINE_KIND or not isinstance(item.data, dict):
+                continue
+            try:
+                method = RelayMethod(str(item.data.get("method")))
+            except ValueError:
+                continue
+            if child.status is Status.WARN:
+                junked.add(method)
+            elif child.status is Status.FAIL:
+                lost.add(method)
+    return frozenset(junked), frozenset(lost)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -75,7 +106,11 @@ def _yes_no(value: bool | None) -> str:
     return msg("yes") if value else msg("no")
 
 
-def advice_step(advice: Advice, *, sent_anything: bool, device: DeviceProfile) -> Step:
+def advice_step(
+    advice: Advice, *, sent_anything: bool, device: DeviceProfile, junked: bool = False
+) -> Step:
+    """`junked`: the best method's test message landed in Junk (the remedy is then the
+    sender's authentication, not the device's set-up)."""
     lines: list[str] = []
     if advice.deadline_note is not None:
         lines.append(advice.deadline_note)
@@ -117,6 +152,15 @@ def advice_step(advice: Advice, *, sent_anything: bool, device: DeviceProfile) -
                 ),
                 LINKS["local-relay"],
             )
+        elif junked and advice.deadline_note is None:
+            remedy = Remedy(
+                msg(
+                    "Make the domain vouch for this network: add its public IP address to "
+                    "the SPF record (relay.spf_alignment gives the exact record), sign with "
+                    "DKIM, and send again; relay.roundtrip shows why the message went to Junk."
+                ),
+                LINKS[best.key],
+            )
         else:
             remedy = Remedy(
                 advice.deadline_note
@@ -142,9 +186,12 @@ def advice_step(advice: Advice, *, sent_anything: bool, device: DeviceProfile) -
 
 def check_advice(ctx: Context) -> Step:
     device = ctx.relay.device if ctx.relay is not None else DeviceProfile()
-    advice = advise(device, facts_from(ctx), dt.datetime.now(dt.UTC).date())
+    facts = facts_from(ctx)
+    advice = advise(device, facts, dt.datetime.now(dt.UTC).date())
     sent_anything = ctx.relay is not None and ctx.relay.sends
-    return advice_step(advice, sent_anything=sent_anything, device=device)
+    best = advice.best
+    junked = best is not None and SENT_WITH.get(best.key) in facts.junked
+    return advice_step(advice, sent_anything=sent_anything, device=device, junked=junked)
 
 
 ADVICE_CHECK = Check(
