@@ -4660,6 +4660,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>已以 {user} 身份登录</translation>
     </message>
     <message>
+        <source>{found}; {method}: {summary}</source>
+        <translation>{found}；{method}：{summary}</translation>
+    </message>
+    <message>
         <source>no server accepted a test message ({count} refused), so there is nothing to look for</source>
         <translation>没有服务器接受测试邮件（{count} 封被拒绝），因此无需查找</translation>
     </message>

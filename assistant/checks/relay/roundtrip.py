@@ -20,6 +20,7 @@ this check starts, after every send. Each message's timeline is evidence of kind
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import ssl
 import time
@@ -262,7 +263,7 @@ def _rolled(
     success = msg(
         "{arrived} of {count} test messages found in the mailbox", arrived=arrived, count=len(sends)
     )
-    return roll_up(
+    step = roll_up(
         ids.ROUNDTRIP,
         _TITLE,
         conv.endpoint,
@@ -270,6 +271,30 @@ def _rolled(
         conv.wires,
         success=success,
         login_id=SIGN_IN,
+    )
+    # A message's problem is said per method and with the count, not under the child's
+    # step ID as the mail checks' connect/TLS/sign-in problems are.
+    problem = next(
+        (
+            c
+            for c in children
+            if c.status is step.status
+            and c.status.is_problem
+            and c.id.startswith(f"{ids.ROUNDTRIP}.")
+            and c.id != SIGN_IN
+        ),
+        None,
+    )
+    if problem is None:
+        return step
+    return dataclasses.replace(
+        step,
+        summary=msg(
+            "{found}; {method}: {summary}",
+            found=success,
+            method=problem.id.rsplit(".", 1)[1],
+            summary=problem.summary,
+        ),
     )
 
 
