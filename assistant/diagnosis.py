@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from assistant.auth.credentials import Credentials, OAuthCredential
 from assistant.check import Check, ConsentHook, EventSink
 from assistant.checks.registry import select, with_sign_in
+from assistant.checks.relay.evidence import public_ip_in
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckFinished, Event, RunStarted
 from assistant.model import Report, Step
 from assistant.net.redact import Redactor
 from assistant.relay_plan import RelayPlan
-from assistant.report.environment import run_facts
+from assistant.report.environment import collect_environment, run_facts
 from assistant.report.json_report import build_report
 from assistant.report.runlog import RunLog
 from assistant.runner import Runner
@@ -124,7 +125,15 @@ class Diagnosis:
     def _report(self, steps: Sequence[Step], cancelled: bool, duration_ms: int | None) -> Report:
         planned = self.runlog.planned
         facts = run_facts(self.requested, planned, cancelled=cancelled, duration_ms=duration_ms)
-        return build_report(self.target, self.options, steps, run=facts)
+        environment = collect_environment(self.options)
+        public_ip = public_ip_in({step.id: step for step in steps})
+        if public_ip is not None:  # relay.port25 read it off the MX's EHLO answer
+            environment["public_ip"] = {
+                "looked_up": True,
+                "address": public_ip,
+                "note": "as the MX endpoint saw it (relay.port25)",
+            }
+        return build_report(self.target, self.options, steps, environment=environment, run=facts)
 
     def _record(self, event: Event) -> None:
         """The runner's sink (it calls one event at a time): the log, what the run has

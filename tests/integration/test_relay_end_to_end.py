@@ -106,6 +106,12 @@ def test_every_method_arrives_through_postfix_and_the_round_trip_reads_its_hops(
         assert len(hops) >= 3, (method, hops)
         assert all(h["delay_s"] is None or h["delay_s"] >= 0 for h in hops)
 
+    # The public IP the MX saw reaches the report's header (support reads it first).
+    assert outcome.report.environment["public_ip"] == {
+        "looked_up": True,
+        "address": "127.0.0.1",
+        "note": "as the MX endpoint saw it (relay.port25)",
+    }
     # Deleted once found (delete_after): the mailbox does not fill up with test mail.
     assert tagged_in_inbox(lab, plan.tag) == 0
     blob = json.dumps(outcome.report.to_dict())
