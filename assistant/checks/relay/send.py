@@ -150,7 +150,13 @@ def send_step(
             step_id,
             SEND_TITLE,
             Status.FAIL,
+            # A refusal names its command ("RCPT TO was answered: 550 ..."); anything
+            # else (a timeout, a hang-up) gets the stage it happened in.
             summary=msg(
+                "not sent to {recipient}: {error}", recipient=message.recipient, error=summary
+            )
+            if isinstance(exc, ReplyRefused)
+            else msg(
                 "not sent to {recipient} ({stage}): {error}",
                 recipient=message.recipient,
                 stage=stage,
