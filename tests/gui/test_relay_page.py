@@ -342,3 +342,27 @@ def test_a_language_switch_retranslates_the_page(qtbot, demo, translations) -> N
     wanted = QCoreApplication.translate("RelayPage", "Relay test send")
     assert wanted != "Relay test send", "the zh_CN catalogue has the Relay page's texts"
     qtbot.waitUntil(lambda: page.title() == wanted, timeout=3000)
+
+
+def test_a_refused_direct_send_shows_its_cause_in_the_results(qtbot, demo, lab: Lab) -> None:
+    # Reject Direct Send is on in this lab domain: EOP answers 550 5.7.68 at RCPT TO.
+    mailbox = "admin@relay-reject-direct.test"
+    wizard = demo
+    to_relay_page(qtbot, wizard, mailbox)
+    page = wizard.relay_page
+    for method, box in page.method_fields.boxes.items():
+        box.setChecked(method is RelayMethod.DIRECT)
+    page.wait.setValue(5)
+    page.recipient.clear()
+    qtbot.keyClicks(page.recipient, mailbox)
+    page.confirm.setChecked(True)
+    before = len(received(lab))
+    run_relay(qtbot, wizard)
+    assert received(lab)[before:] == []  # refused: nothing was accepted anywhere
+    direct = wizard.session.report.find("relay.direct_send")
+    assert direct is not None and direct.status.value == "fail"
+    assert "5.7.68" in direct.summary
+    results = wizard.results_page
+    results.tree.setCurrentItem(results.tree.item_for("relay.direct_send"))
+    shown = results.details.browser.toPlainText()
+    assert "5.7.68" in shown and "RejectDirectSend" in shown, shown
