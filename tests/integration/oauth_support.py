@@ -18,6 +18,7 @@ from assistant.lab.identity import CONNECTIVITY_APP
 from assistant.lab.tenant import Lab
 from assistant.model import Step
 from assistant.net.redact import Redactor
+from assistant.relay_plan import RelayPlan
 from assistant.report.runlog import RunLog
 from assistant.runner import Runner
 
@@ -76,12 +77,15 @@ def run(
     approve_as: str | None = None,
     email: str = MAILBOX,
     cloud: Cloud = Cloud.WORLDWIDE,
+    relay: RelayPlan | None = None,
 ) -> OAuthRun:
     """Run `checks` signed in with `credential`; a device code is approved as
     `approve_as` through the lab identity provider the moment the run shows it."""
     redactor = Redactor()
     target = Target.parse(email, cloud)
-    runner = Runner(target, lab.network_options(), redactor=redactor, credentials=credential)
+    runner = Runner(
+        target, lab.network_options(), redactor=redactor, credentials=credential, relay=relay
+    )
     log = RunLog(redactor=redactor)
     events: list[Event] = []
     prompts: list[SignInPrompt] = []
