@@ -39,13 +39,11 @@ temporary failure (the user's passdb failed internally), still no sign-in.
 
 from __future__ import annotations
 
-import contextlib
 import grp
 import os
 import pathlib
 import pwd
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -173,16 +171,8 @@ class LabDovecot:
     def stop(self) -> None:
         self._release_ports()
         process, self._process = self._process, None
-        if process is not None and self._base is not None:
-            leftovers.forget_service(self._base)
-        if process is not None:
-            # SIGTERM takes seconds; the lab keeps no state worth a clean shutdown.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
         base, self._base = self._base, None
-        if base is not None:
-            leftovers.remove_folder(base)
+        leftovers.stop_service(process, base)
 
     def __enter__(self) -> LabDovecot:
         return self.start()
@@ -192,14 +182,7 @@ class LabDovecot:
 
     def log_text(self) -> str:
         """Dovecot's log so far (for a test that wants to know what the server saw)."""
-        if self._base is None:
-            return ""
-        parts = []
-        for name in ("stderr.log", "dovecot.log"):
-            path = self._base / name
-            if path.exists():
-                parts.append(path.read_text(encoding="utf-8", errors="replace"))
-        return "".join(parts)
+        return leftovers.service_logs(self._base, ("stderr.log", "dovecot.log"))
 
     # -- internals --------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ import os
 import pathlib
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -187,6 +188,33 @@ def forget_service(folder: pathlib.Path) -> None:
 def remove_folder(folder: pathlib.Path) -> None:
     _REGISTRY.drop_folder(folder)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop_service(process: subprocess.Popen[bytes] | None, folder: pathlib.Path | None) -> None:
+    """Stop a service started with record_service (Dovecot, Postfix): its whole process
+    group at once (SIGTERM takes seconds; the lab keeps no state worth a clean shutdown),
+    then its folder."""
+    if process is not None:
+        if folder is not None:
+            forget_service(folder)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+    if folder is not None:
+        remove_folder(folder)
+
+
+def service_logs(folder: pathlib.Path | None, names: tuple[str, ...]) -> str:
+    """A service's log files in `folder`, joined (for a test that wants to know what the
+    server saw); "" when it is not running."""
+    if folder is None:
+        return ""
+    parts = []
+    for name in names:
+        path = folder / name
+        if path.exists():
+            parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "".join(parts)
 
 
 def release() -> None:

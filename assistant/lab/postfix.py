@@ -21,12 +21,10 @@ Postfix needs root (its daemons drop to the `postfix` user); where it cannot run
 
 from __future__ import annotations
 
-import contextlib
 import grp
 import os
 import pathlib
 import pwd
-import signal
 import socket
 import subprocess
 import time
@@ -143,15 +141,8 @@ class LabPostfix:
     def stop(self) -> None:
         self._release_port()
         process, self._process = self._process, None
-        if process is not None and self._base is not None:
-            leftovers.forget_service(self._base)
-        if process is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # the queue is thrown away anyway
-            process.wait(timeout=5)
         base, self._base = self._base, None
-        if base is not None:
-            leftovers.remove_folder(base)
+        leftovers.stop_service(process, base)
 
     def __enter__(self) -> LabPostfix:
         return self.start()
@@ -161,14 +152,7 @@ class LabPostfix:
 
     def log_text(self) -> str:
         """Postfix's log so far (postlogd's file and the master's stderr)."""
-        if self._base is None:
-            return ""
-        parts = []
-        for name in ("stderr.log", "postfix.log"):
-            path = self._base / name
-            if path.exists():
-                parts.append(path.read_text(encoding="utf-8", errors="replace"))
-        return "".join(parts)
+        return leftovers.service_logs(self._base, ("stderr.log", "postfix.log"))
 
     # -- internals --------------------------------------------------------------------
 
