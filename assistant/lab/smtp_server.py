@@ -37,6 +37,9 @@ def bound_listener(host: str = "127.0.0.1") -> socket.socket:
         # Inherited by accepted sockets: without it aiosmtpd's line-by-line replies meet
         # Nagle and delayed ACKs, and every multi-line reply costs ~45 ms.
         listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # Inherited by accepted sockets: without it aiosmtpd's line-by-line replies meet
+        # Nagle and delayed ACKs, and every multi-line reply costs ~45 ms.
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         listener.bind((host, 0))
         listener.listen(64)
         listener.setblocking(False)

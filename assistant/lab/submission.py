@@ -30,11 +30,10 @@ import collections
 import email.utils
 import enum
 import functools
-import socket
 import ssl
 import threading
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +41,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from assistant.lab.delivery import Delivery, DeliveryError
 from assistant.lab.identity.validator import LabTokenValidator
+from assistant.lab.smtp_server import SmtpLoop
 
 BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
 _TRACE = "[SN4PR0501CA0024.namprd05.prod.outlook.com 2026-11-27T09:00:00.000Z 08DD0E4C1A2B3C4D]"
@@ -56,7 +56,6 @@ REPLY_SECURITY_DEFAULTS = (
 REPLY_BAD_PASSWORD = f"535 5.7.3 Authentication unsuccessful {_TRACE}"
 REPLY_NOT_AUTHENTICATED = f"530 5.7.57 Client not authenticated to send mail. {_TRACE}"
 REPLY_NOT_DELIVERED = f"451 4.3.0 Mail delivery temporarily failed, try again later {_TRACE}"
-STOP_TIMEOUT = 2.0
 LONG_LINE = 16384
 
 
@@ -255,13 +254,8 @@ class LabSubmission:
         self.messages: list[Envelope] = []
         self._attempts: list[AuthAttempt] = []
         self._lock = threading.Lock()
-        self._pending: list[tuple[SubmissionListener, socket.socket]] = []
-        self._loop = asyncio.new_event_loop()
-        self._loop.set_exception_handler(self._loop_error)
-        self.loop_errors: list[str] = []
-        self._servers: list[asyncio.AbstractServer] = []
-        self._sessions: list[SMTP] = []
-        self._thread: threading.Thread | None = None
+        # One event loop thread for every listener (smtp_server.SmtpLoop, as the EOP's).
+        self._smtp = SmtpLoop("lab-smtp-submission", host)
 
     @property
     def auth_attempts(self) -> tuple[AuthAttempt, ...]:
@@ -274,7 +268,11 @@ class LabSubmission:
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
-        return self._loop
+        return self._smtp.loop
+
+    @property
+    def loop_errors(self) -> list[str]:
+        return self._smtp.loop_errors
 
     def executor(self) -> ThreadPoolExecutor:
         """The threads deliveries wait in (made at the first delivery, gone at stop())."""
@@ -285,50 +283,23 @@ class LabSubmission:
 
     def add(self, listener: SubmissionListener) -> int:
         """A listener for this scenario (before start()); returns its port."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        # Inherited by accepted sockets: without it aiosmtpd's line-by-line replies meet
-        # Nagle and delayed ACKs, and every multi-line reply costs ~45 ms.
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock.bind((self.host, 0))
-        sock.listen(16)
-        sock.setblocking(False)
-        self._pending.append((listener, sock))
-        return int(sock.getsockname()[1])
+        return self._smtp.add(
+            functools.partial(self._factory, listener),
+            implicit_tls=listener.tls if listener.implicit_tls else None,
+        )
 
     def start(self) -> LabSubmission:
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="lab-smtp-submission", daemon=True
-        )
-        self._thread.start()
-        self._call(self._listen()).result(STOP_TIMEOUT * 2)
+        self._smtp.start()
         return self
 
     def stop(self) -> None:
-        if self._thread is not None:
-            try:
-                self._call(self._shutdown()).result(STOP_TIMEOUT)
-            finally:
-                self._loop.call_soon_threadsafe(self._loop.stop)
-                self._thread.join(STOP_TIMEOUT)
-                self._thread = None
+        self._smtp.stop()
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
-        for _, sock in self._pending:
-            sock.close()
-        self._pending.clear()
-        if not self._loop.is_closed():
-            self._loop.close()
 
     # -- internals --------------------------------------------------------------------
-
-    def _call(self, coroutine: Any) -> Future[Any]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    def _loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        self.loop_errors.append(str(context.get("message", context)))
 
     def _factory(self, listener: SubmissionListener) -> SMTP:
         handler = _Handler(self, listener)
@@ -347,38 +318,9 @@ class LabSubmission:
             auth_exclude_mechanism=excluded,
             authenticator=handler.authenticate,
             timeout=30,
-            loop=self._loop,
+            loop=self._smtp.loop,
         )
-        self._sessions.append(session)
         return session
-
-    async def _listen(self) -> None:
-        for listener, sock in self._pending:
-            server = await self._loop.create_server(
-                functools.partial(self._factory, listener),
-                sock=sock,
-                ssl=listener.tls if listener.implicit_tls else None,
-            )
-            self._servers.append(server)
-        self._pending.clear()  # the servers own the sockets now
-
-    async def _shutdown(self) -> None:
-        for server in self._servers:
-            server.close()
-        for session in self._sessions:
-            for transport in (session.transport, getattr(session, "_original_transport", None)):
-                if transport is not None:
-                    transport.close()
-        await asyncio.sleep(0)
-        current = asyncio.current_task()
-        tasks = [t for t in asyncio.all_tasks() if t is not current]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for server in self._servers:
-            await server.wait_closed()
-        self._servers.clear()
-        self._sessions.clear()
 
 
 def received_header(peer: str, host: str, *, over_tls: bool = True) -> bytes:
