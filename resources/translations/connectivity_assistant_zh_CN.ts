@@ -4778,10 +4778,6 @@ Deleted from the mailbox, as asked.</source>
         <translation>登录（SMTP AUTH）</translation>
     </message>
     <message>
-        <source>not asked for with --relay-method</source>
-        <translation>未通过 --relay-method 请求</translation>
-    </message>
-    <message>
         <source>not tried: {check} failed ({summary})</source>
         <translation>未尝试：{check} 失败（{summary}）</translation>
     </message>
@@ -4804,6 +4800,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>{host} offers STARTTLS on port 25 to every client: when it is missing, something on the way rewrites the conversation (a firewall&apos;s SMTP inspection or &apos;fixup&apos; feature, or an antivirus mail shield). Turn that off for traffic to Exchange Online; nothing was sent.</source>
         <translation>{host} 在 25 端口上向所有客户端提供 STARTTLS：如果缺少它，说明途中有设备改写了会话（防火墙的 SMTP 检查或“fixup”功能，或防病毒软件的邮件防护）。请对发往 Exchange Online 的流量关闭该功能；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>not sent to {recipient}: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not sent to {recipient} ({stage}): {error}</source>
@@ -5568,6 +5568,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>certificate not checked: validation is off for this connection</source>
         <translation>未检查证书：此连接已关闭验证</translation>
+    </message>
+    <message>
+        <source>not asked for in this run (--relay-method, or the methods ticked on the Relay page)</source>
+        <translation>本次运行未要求（--relay-method，或“中继”页上勾选的方式）</translation>
     </message>
     <message>
         <source>certificate {position} of the {count} the server sent (SHA-256 {sha256}) could not be read ({error}); the TLS library here took it, but stricter clients may refuse it: have it reissued</source>
