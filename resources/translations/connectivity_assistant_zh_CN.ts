@@ -4803,7 +4803,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>not sent to {recipient}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送给 {recipient}：{error}</translation>
     </message>
     <message>
         <source>not sent to {recipient} ({stage}): {error}</source>
