@@ -45,7 +45,9 @@ from assistant.text import msg
 
 SEND_TITLE = msg("Send the test message (MAIL FROM, RCPT TO, DATA)")
 AUTH_TITLE = msg("Sign in (SMTP AUTH)")
-NOT_ASKED = msg("not asked for in this run (--relay-method, or the methods ticked on the Relay page)")
+NOT_ASKED = msg(
+    "not asked for in this run (--relay-method, or the methods ticked on the Relay page)"
+)
 SignInStep = Callable[[Conversation[SmtpConnection]], Step]
 
 
