@@ -12,6 +12,7 @@ from assistant.cancel import CancelToken, Deadline
 from assistant.config import NetworkOptions, Target
 from assistant.events import Event, StepFinished, StepStarted
 from assistant.hostnames import HostNameError, ascii_host
+from assistant.integration_plan import IntegrationPlan
 from assistant.model import Step
 from assistant.net.network import Network
 from assistant.net.redact import Redactor
@@ -39,6 +40,9 @@ class Context:
     consent: ConsentHook = field(default=lambda host, why: False, repr=False)
     # The relay test run's plan (relay_plan.py); None when the run sends nothing.
     relay: RelayPlan | None = field(default=None, repr=False)
+    # The integration run's products and addresses (integration_plan.py); None: every
+    # product, no SharePoint site, no pool name.
+    integration: IntegrationPlan | None = field(default=None, repr=False)
 
     def may_use_host(self, host: str, why: str) -> bool:
         """Whether the user allows sending credentials to a host outside the rules.

@@ -26,6 +26,7 @@ from assistant.checks.registry import select, with_sign_in
 from assistant.checks.relay.evidence import public_ip_in
 from assistant.config import NetworkOptions, Target
 from assistant.events import CheckFinished, Event, RunStarted
+from assistant.integration_plan import IntegrationPlan
 from assistant.model import Report, Step
 from assistant.net.redact import Redactor
 from assistant.relay_plan import RelayPlan
@@ -73,6 +74,7 @@ class Diagnosis:
         on_event: EventSink | None = None,
         sign_in: bool | None = None,
         relay: RelayPlan | None = None,
+        integration: IntegrationPlan | None = None,
         max_workers: int = 8,
     ) -> None:
         if sign_in is None:
@@ -91,6 +93,7 @@ class Diagnosis:
             credentials=credentials,
             consent=consent,
             relay=relay,
+            integration=integration,
             max_workers=max_workers,
         )
         self._lock = threading.Lock()

@@ -35,6 +35,7 @@ from assistant.events import (
     RunFinished,
     RunStarted,
 )
+from assistant.integration_plan import IntegrationPlan
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
@@ -97,10 +98,12 @@ class Runner:
         credentials: Credentials | None = None,
         consent: ConsentHook | None = None,
         relay: RelayPlan | None = None,
+        integration: IntegrationPlan | None = None,
         max_workers: int = 8,
     ) -> None:
         self.target = target
         self.relay = relay
+        self.integration = integration
         self.options = options
         self.redactor = redactor or Redactor()
         self.credentials = credentials
@@ -206,6 +209,7 @@ class Runner:
             credentials=self.credentials,
             consent=self.consent,
             relay=self.relay,
+            integration=self.integration,
         )
         sink(CheckStarted(check.id, check.title))
         future = executor.submit(_guarded, check, context)

@@ -37,7 +37,8 @@ def areas() -> list[str]:
 
 
 def select(names: Iterable[str] | None) -> list[Check]:
-    """Checks by area ('dns') or by ID ('dns.mx'); what they require comes along.
+    """Checks by area ('dns'), by ID ('dns.mx') or by a group of IDs
+    ('integration.sharepoint'); what they require comes along.
 
     None or empty selects everything but the checks that run only when asked for
     (auth.token: the CLI and the wizard add it when the run signs in with OAuth).
@@ -48,7 +49,8 @@ def select(names: Iterable[str] | None) -> list[Check]:
     by_id = {c.id: c for c in ALL_CHECKS}
     chosen: dict[str, Check] = {}
     for name in wanted:
-        matches = [c for c in ALL_CHECKS if name in (c.area, c.id)]
+        # An area, a check ID, or a group of IDs ("integration.sharepoint": its checks).
+        matches = [c for c in ALL_CHECKS if name in (c.area, c.id) or c.id.startswith(f"{name}.")]
         if not matches:
             known = ", ".join(areas())
             raise InputError(
