@@ -19,6 +19,7 @@ from assistant import __version__
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.checks.registry import areas, select
 from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
+from assistant.cli_integration import add_integration_arguments, integration_plan_from
 from assistant.cli_relay import add_relay_arguments, relay_plan_from
 from assistant.config import (
     DEADLINE_RANGE,
@@ -35,6 +36,7 @@ from assistant.config import (
 )
 from assistant.diagnosis import Diagnosis, Outcome
 from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
+from assistant.integration_plan import IntegrationPlan
 from assistant.model import Status, Step
 from assistant.net.ca_bundle import check_ca_bundle
 from assistant.relay_plan import RelayPlan
@@ -132,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
             f"the cloud names (e.g. {example})",
         )
     add_relay_arguments(check)
+    add_integration_arguments(check)
 
     lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
     lab.add_argument("--scenario", default="healthy", help="which lab domain fault to serve")
@@ -238,6 +241,7 @@ def run_checks(
     credentials: Credentials | None = None,
     exports: ExportRequest | None = None,
     relay: RelayPlan | None = None,
+    integration: IntegrationPlan | None = None,
 ) -> int:
     """Run a diagnosis with live progress on `err`, the summary on `out`, the files
     asked for written; returns the exit code."""
@@ -257,7 +261,13 @@ def run_checks(
     if relay is not None and not relay.sends and err is not None:
         print("note: no test message is sent without --send-test-to", file=err, flush=True)
     diagnosis = Diagnosis(
-        target, options, check_names, credentials=credentials, on_event=on_event, relay=relay
+        target,
+        options,
+        check_names,
+        credentials=credentials,
+        on_event=on_event,
+        relay=relay,
+        integration=integration,
     )
     outcome = _run_until_done(diagnosis)
     print_summary(outcome.steps, out)
@@ -318,14 +328,14 @@ def run_demo(
         return run_checks(
             demo.target,
             demo.options,
-            # A relay scenario's demo runs the relay checks (they send, to the lab only).
-            check_names if check_names is not None or demo.relay is None else ["relay"],
+            check_names if check_names is not None else demo.check_names,
             json_path=json_path,
             exports=exports,
             out=sys.stdout,
             err=sys.stderr,
             credentials=demo.credentials,
             relay=demo.relay,
+            integration=demo.integration,
         )
 
 
@@ -359,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             names = check_names_from(args.checks)
             planned = select(names)  # validate before any network traffic
             relay = relay_plan_from(args, target, [c.id for c in planned])
+            integration = integration_plan_from(args, [c.id for c in planned])
             exports = ExportRequest.from_args(args)
             exports.check_paths()
             return run_checks(
@@ -371,6 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 credentials=credentials_from(args, target, [c.id for c in planned]),
                 exports=exports,
                 relay=relay,
+                integration=integration,
             )
         if args.command == "report":
             return run_report(args)

@@ -11,6 +11,7 @@ from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
 from assistant.checks.dns import DNS_CHECKS
 from assistant.checks.ews import EWS_CHECKS
 from assistant.checks.imap import IMAP_CHECKS
+from assistant.checks.integration import INTEGRATION_CHECKS
 from assistant.checks.mapi import MAPI_CHECKS
 from assistant.checks.oauth_common import AUTH_TOKEN
 from assistant.checks.pop import POP_CHECKS
@@ -29,6 +30,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     + POP_CHECKS
     + SMTP_CHECKS
     + RELAY_CHECKS
+    + INTEGRATION_CHECKS
 )
 
 

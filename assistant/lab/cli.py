@@ -17,6 +17,7 @@ from assistant.auth.msal_provider import MsalTokenProvider
 from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.config import InputError, NetworkOptions, Target
 from assistant.facts import Cloud
+from assistant.integration_plan import IntegrationPlan
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
 from assistant.lab.leftovers import released_on_signals
@@ -91,6 +92,19 @@ class DemoSetup:
     credentials: Credentials
     # A relay scenario's test sends: to the demo mailbox itself, in the lab (harmless).
     relay: RelayPlan | None = None
+    # An int-* scenario's products and its SharePoint site (issue 15).
+    integration: IntegrationPlan | None = None
+
+    @property
+    def check_names(self) -> list[str] | None:
+        """What the demo runs: a relay scenario the relay checks (they send, to the lab
+        only); an integration scenario the integration checks and autodiscover (where
+        they find the Exchange server); the others every check."""
+        if self.relay is not None:
+            return ["relay"]
+        if self.integration is not None:
+            return ["autodiscover", "integration"]
+        return None
 
 
 # The device each relay demo plays, so the advice fits the story the scenario tells; the
@@ -119,6 +133,13 @@ def _demo_relay(scenario: str, email: str, client_cert: str) -> RelayPlan | None
     )
 
 
+def demo_integration(scenario: str) -> IntegrationPlan | None:
+    """For the int-* scenarios: every product, with the scenario's SharePoint site."""
+    if not scenario.startswith("int-"):
+        return None
+    return IntegrationPlan(sharepoint_url=f"https://sharepoint.{_domain_for(scenario)}/")
+
+
 @contextmanager
 def demo_lab(scenario: str = "healthy", *, oauth: bool = False) -> Iterator[DemoSetup]:
     """The lab, running while the block runs, and one of its domains to diagnose as a
@@ -136,4 +157,10 @@ def demo_lab(scenario: str = "healthy", *, oauth: bool = False) -> Iterator[Demo
         if oauth:
             lab.identity.auto_approve = email
         relay = _demo_relay(scenario, email, lab.relay_client_cert)
-        yield DemoSetup(Target.parse(email, cloud), lab.network_options(), credentials, relay)
+        yield DemoSetup(
+            Target.parse(email, cloud),
+            lab.network_options(),
+            credentials,
+            relay,
+            demo_integration(scenario),
+        )

@@ -1,2 +1,12 @@
 """integration.*: what SharePoint, Lync/Skype for Business and Teams need from Exchange
-(issue 15)."""
+(issue 15).
+
+INTEGRATION_CHECKS in run order: integration.tenant first (every later check compares
+what it reads with the tenant ID found there), then the checks it feeds. All of them run
+only when asked for (explicit_only): --checks integration, or the wizard's area."""
+
+from __future__ import annotations
+
+from assistant.check import Check
+
+INTEGRATION_CHECKS: tuple[Check, ...] = ()
