@@ -17,18 +17,17 @@ for the user as long as a device code lives; cancel stops the wait at once.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from assistant.auth.finding import Finding, overall
 from assistant.auth.jwt_claims import NotAJwt, TokenFacts, read_token
 from assistant.auth.oauth_credential import OAuthCredential, SignInFailed, TokenRequest
 from assistant.auth.scopes import NoOAuthForCloud
+from assistant.auth.tenant_metadata import fetch_tenant_metadata
 from assistant.auth.token_diagnosis import Expectation, diagnose
 from assistant.check import Check, Context
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth, token_request
-from assistant.facts import CLOUD_INSTANCE_NAMES, DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
+from assistant.facts import DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
 from assistant.model import Evidence, Remedy, Status, Step, worst
-from assistant.net.http import HttpError, https_request
 from assistant.text import join, msg, verbatim
 
 TITLE = msg("OAuth sign-in and access token")
@@ -106,35 +105,33 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
     host = ctx.target.environment.login_host
     if host is None:
         return Step(TENANT, title, Status.SKIP, summary=msg("no sign-in service")), None, []
-    url = f"https://{host}/{domain}/v2.0/.well-known/openid-configuration"
-    try:
-        response = https_request(ctx.net, url, max_bytes=64 * 1024)
-    except HttpError as exc:
-        ctx.token.raise_if_cancelled()
-        summary = msg("not looked up: {error}", error=exc.message)
+    lookup = fetch_tenant_metadata(ctx.net, host, domain)
+    if lookup.response is None:
+        summary = msg("not looked up: {error}", error=lookup.answer.reason)
         return Step(TENANT, title, Status.INFO, summary=summary), None, []
-    evidence = [response.to_evidence(ctx.redactor, verbatim(f"GET {url}"))]
-    try:
-        config = json.loads(response.body) if response.status in (200, 400) else {}
-    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
-        config = {}
-    if not isinstance(config, dict) or response.status != 200:
-        text = str(config.get("error_description", "")) if isinstance(config, dict) else ""
-        summary = msg("{domain} is not a tenant domain in this cloud", domain=domain)
-        if "AADSTS90002" not in text:
+    evidence = [lookup.response.to_evidence(ctx.redactor, verbatim(f"GET {lookup.url}"))]
+    found = lookup.metadata
+    if found is None:
+        if lookup.answer.unknown_tenant:
+            summary = msg("{domain} is not a tenant domain in this cloud", domain=domain)
+        elif lookup.response.status != 200:
             summary = msg(
                 "no OpenID configuration for {domain} (HTTP {status})",
                 domain=domain,
-                status=response.status,
+                status=lookup.response.status,
+            )
+        else:
+            summary = msg(
+                "no tenant in the OpenID configuration for {domain}: {reason}",
+                domain=domain,
+                reason=lookup.answer.reason,
             )
         return Step(TENANT, title, Status.INFO, summary=summary, evidence=evidence), None, []
-    issuer = str(config.get("issuer", ""))
-    parts = [p for p in issuer.split("/") if p]
-    tenant_id = parts[2] if len(parts) >= 3 and len(parts[2]) == 36 else None
-    instance = str(config.get("cloud_instance_name", ""))
-    region = config.get("tenant_region_scope")
+    tenant_id = found.tenant_id
+    instance = found.cloud_instance_name or ""
+    region = found.region_scope
     findings: list[Finding] = []
-    cloud = CLOUD_INSTANCE_NAMES.get(instance)
+    cloud = found.cloud
     wanted = ctx.target.cloud
     us_gov = {Cloud.GCC_HIGH, Cloud.DOD}
     if cloud is not None and cloud is not wanted and not {cloud, wanted} <= us_gov:
@@ -154,7 +151,7 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
                 OAUTH_LINKS["national_clouds"],
             )
         )
-    tenant: str = tenant_id or msg("unknown")
+    tenant: str = tenant_id
     named: str = instance or msg("unknown")
     summary = msg("tenant {tenant}, cloud {cloud}", tenant=tenant, cloud=named)
     if region:
