@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from assistant.facts import Cloud
+from assistant.lab.cli import demo_integration
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.tenant import Lab
 from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
@@ -71,8 +72,26 @@ _CURATED = (
     ("relay-port25-silent", QT_TRANSLATE_NOOP("Demo", "Relay: port 25 is black-holed")),
     ("relay-junk", QT_TRANSLATE_NOOP("Demo", "Relay: SPF fails, the message lands in Junk")),
     ("relay-lost", QT_TRANSLATE_NOOP("Demo", "Relay: accepted but never delivered")),
+    # SharePoint, Lync/Skype for Business and Teams next to Exchange Server (issue 15;
+    # assistant/lab/integration_scenarios.py): the Integration page is filled in for them.
+    ("int-hybrid", QT_TRANSLATE_NOOP("Demo", "Integration: healthy hybrid with SharePoint")),
+    ("int-no-bearer", QT_TRANSLATE_NOOP("Demo", "Integration: no OAuth (Bearer) challenge")),
+    ("int-wrong-tenant", QT_TRANSLATE_NOOP("Demo", "Integration: OAuth trusts another tenant")),
+    ("int-no-metadata", QT_TRANSLATE_NOOP("Demo", "Integration: auth metadata missing")),
+    (
+        "int-expired-metadata",
+        QT_TRANSLATE_NOOP("Demo", "Integration: auth certificate expired"),
+    ),
+    ("int-ews-unpublished", QT_TRANSLATE_NOOP("Demo", "Integration: EWS not published")),
+    ("int-old-build", QT_TRANSLATE_NOOP("Demo", "Integration: Exchange 2016, out of support")),
+    (
+        "int-lync-badcert",
+        QT_TRANSLATE_NOOP("Demo", "Integration: lyncdiscover has the wrong certificate"),
+    ),
+    ("int-no-svc", QT_TRANSLATE_NOOP("Demo", "Integration: autodiscover.svc does not answer")),
 )
 RELAY_DEMOS = frozenset(name for name, _label in _CURATED if name.startswith("relay-"))
+INTEGRATION_DEMOS = frozenset(name for name, _label in _CURATED if name.startswith("int-"))
 
 
 def scenarios(extra: str | None = None) -> list[DemoScenario]:
@@ -95,3 +114,15 @@ def start_lab() -> Lab:
 
 def is_relay_demo(name: str) -> bool:
     return name in RELAY_DEMOS
+
+
+def is_integration_demo(name: str) -> bool:
+    """An integration scenario: the wizard ticks its area and fills in its page."""
+    return name in INTEGRATION_DEMOS
+
+
+def demo_sharepoint_url(name: str) -> str:
+    """The SharePoint site the integration demo `name` checks (as `demo` on the command
+    line does: assistant/lab/cli.py demo_integration)."""
+    plan = demo_integration(name)
+    return plan.sharepoint_url if plan is not None and plan.sharepoint_url else ""

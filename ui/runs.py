@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 from assistant.auth.credentials import Credentials
 from assistant.config import NetworkOptions, Target
 from assistant.diagnosis import Diagnosis
+from assistant.integration_plan import IntegrationPlan
 from assistant.model import Report
 from assistant.relay_plan import RelayPlan
 from ui.bridge import EngineBridge, RunEnded
@@ -55,12 +56,14 @@ class DiagnosisRun(QObject):
         *,
         sign_in: bool,
         relay: RelayPlan | None = None,
+        integration: IntegrationPlan | None = None,
     ) -> None:
         """`check_names`: areas or check IDs (None: every check); `sign_in`: the run
         signs in with OAuth (auth.token first). `browser`: the opener a browser
         sign-in's credential was given (it belongs to this run from now on; the Run
         page listens to it). `relay`: the Relay page's plan (send_to None unless the
-        user confirmed the test send)."""
+        user confirmed the test send). `integration`: the Integration page's plan (the
+        products ticked, the SharePoint site, the pool)."""
         super().__init__(window)
         self.target = target
         self.browser = browser
@@ -68,6 +71,7 @@ class DiagnosisRun(QObject):
             browser.setParent(self)
         self.options = options
         self.relay = relay  # what the relay checks were asked to do (None: no relay area)
+        self.integration = integration  # the same for the integration checks
         self.bridge = EngineBridge(self)
         self.consent = ConsentBroker(window, target.domain_unicode)
         self.diagnosis = Diagnosis(
@@ -79,6 +83,7 @@ class DiagnosisRun(QObject):
             on_event=self.bridge.post,
             sign_in=sign_in,
             relay=relay,
+            integration=integration,
             max_workers=GUI_MAX_WORKERS,
         )
         self.redactor = self.diagnosis.redactor

@@ -62,6 +62,11 @@ ALLOWED: dict[str, type | tuple[type, ...]] = {
     "relay_client_cert": str,  # a path
     "relay_hve_account": str,
     "relay_delete_after": bool,
+    # The Integration page's answers (issue 15): the products ticked, the SharePoint site
+    # URL and the Skype for Business pool name typed. Public addresses, nothing secret.
+    "integration_products": list,
+    "integration_sharepoint_url": str,
+    "integration_sfb_pool": str,
 }
 
 

@@ -58,13 +58,11 @@ class Area:
     title: str
     does: str
     needs: str
-    # For an area whose checks are not built yet (integration); an area with checks
-    # answers from the engine (Check.needs_credentials), which says it once.
-    planned_needs_credentials: bool = False
 
     @property
     def needs_credentials(self) -> bool:
-        return self.planned_needs_credentials or area_needs_credentials(self.key)
+        # The engine answers (Check.needs_credentials), which says it once.
+        return area_needs_credentials(self.key)
 
 
 _G_DISCOVERY = QT_TRANSLATE_NOOP("Area", "DNS and autodiscover")
@@ -151,9 +149,16 @@ AREAS: tuple[Area, ...] = (
         "integration",
         _G_INTEGRATION,
         QT_TRANSLATE_NOOP("Area", "SharePoint and Lync/Skype/Teams"),
-        QT_TRANSLATE_NOOP("Area", "What SharePoint and Lync/Skype/Teams need from Exchange."),
-        _CREDS,
-        planned_needs_credentials=True,
+        QT_TRANSLATE_NOOP(
+            "Area",
+            "What SharePoint, Lync/Skype for Business and Teams need from Exchange: the "
+            "tenant, OAuth trust, auth metadata, DNS and EWS. Anonymous: no sign-in.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Area",
+            "Needs: the domain; which products you run, and a SharePoint site URL (on its own "
+            "page). On-premises Exchange: tick Autodiscover too.",
+        ),
     ),
 )
 GROUPS = (_G_DISCOVERY, _G_LOGINS, _G_RELAY, _G_INTEGRATION)
@@ -190,7 +195,7 @@ def areas_for(available: list[str]) -> list[tuple[Area, bool]]:
     rows = [(area, area.key in available) for area in AREAS]
     for key in available:
         if key not in known:
-            rows.append((Area(key, _G_LOGINS, key, "", "", False), True))
+            rows.append((Area(key, _G_LOGINS, key, "", ""), True))
     return rows
 
 

@@ -16,6 +16,7 @@ from assistant.checks.registry import oauth_protocols
 from assistant.config import InputError
 from assistant.diagnosis import plan_checks
 from assistant.events import RunFinished
+from assistant.integration_plan import IntegrationPlan
 from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
 from assistant.net.exchangelib_adapter import preload as preload_exchangelib
@@ -23,12 +24,23 @@ from assistant.net.redact import Redactor
 from assistant.relay_plan import RelayPlan
 from assistant.report.json_report import load_json
 from ui.browser import BrowserOpener, UrlOpener, qt_open_url
-from ui.demo import is_relay_demo, scenarios, start_lab
+from ui.demo import demo_sharepoint_url, is_integration_demo, is_relay_demo, scenarios, start_lab
 from ui.i18n import Translations, fmt
 from ui.icons import app_icon, warm_up
 from ui.pages.checks import DEFAULT_AREAS, ChecksPage
 from ui.pages.export import ExportPage
-from ui.pages.ids import CHECKS, EXPORT, RELAY, RESULTS, RUN, SIGNIN, TARGET, WELCOME
+from ui.pages.ids import (
+    CHECKS,
+    EXPORT,
+    INTEGRATION,
+    RELAY,
+    RESULTS,
+    RUN,
+    SIGNIN,
+    TARGET,
+    WELCOME,
+)
+from ui.pages.integration import IntegrationPage
 from ui.pages.relay import RelayPage
 from ui.pages.results import ResultsPage
 from ui.pages.run import RunPage
@@ -50,6 +62,11 @@ RELAY_SETTINGS = (
     "relay_client_cert",
     "relay_hve_account",
     "relay_delete_after",
+)
+INTEGRATION_SETTINGS = (
+    "integration_products",
+    "integration_sharepoint_url",
+    "integration_sfb_pool",
 )
 
 
@@ -84,6 +101,7 @@ class Wizard(QWizard):
         self.checks_page = ChecksPage()
         self.signin_page = SignInPage()
         self.relay_page = RelayPage()
+        self.integration_page = IntegrationPage()
         self.run_page = RunPage()
         self.results_page = ResultsPage()
         self.export_page = ExportPage()
@@ -93,6 +111,7 @@ class Wizard(QWizard):
             (CHECKS, self.checks_page),
             (SIGNIN, self.signin_page),
             (RELAY, self.relay_page),
+            (INTEGRATION, self.integration_page),
             (RUN, self.run_page),
             (RESULTS, self.results_page),
             (EXPORT, self.export_page),
@@ -155,6 +174,7 @@ class Wizard(QWizard):
             }
         )
         self.relay_page.load({k: s.get(k) for k in RELAY_SETTINGS})
+        self.integration_page.load({k: s.get(k) for k in INTEGRATION_SETTINGS})
         if self.translations is not None:
             self.welcome_page.set_language(self.translations.language)
 
@@ -172,6 +192,7 @@ class Wizard(QWizard):
             s.set("username", self.signin_page.remembered_username())
             s.update(self.signin_page.oauth_settings())  # IDs, tenants, paths; never secrets
             s.update(self.relay_page.remembered())  # addresses and answers; never secrets
+            s.update(self.integration_page.remembered())  # products and addresses
         if self.translations is not None:
             s.set("language", self.translations.language)
         s.save()
@@ -222,13 +243,20 @@ class Wizard(QWizard):
 
     def scenario_changed(self, name: str) -> None:
         """A relay demo ticks the Relay area and fills in its page (not the confirmation);
-        the others tick every area but Relay (it asks its own questions)."""
+        an integration demo ticks autodiscover (where the checks find Exchange) and the
+        integration area, and fills in its page; the others tick every area but these two
+        (they ask their own questions)."""
         demo = self.session.demo
         if demo is None:
             return
         demo.scenario = name
         relay = is_relay_demo(name)
-        self.checks_page.set_selected([a for a in engine_areas() if relay or a != "relay"])
+        if is_integration_demo(name):
+            self.checks_page.set_selected(["autodiscover", "integration"])
+            self.integration_page.fill_demo(demo_sharepoint_url(name))
+            return
+        asks = {"relay", "integration"} - ({"relay"} if relay else set())
+        self.checks_page.set_selected([a for a in engine_areas() if a not in asks])
         if relay and demo.lab is not None:
             cert = getattr(demo.lab, "relay_client_cert", None)
             domain = next((s.domain for s in scenarios(name) if s.name == name), None)
@@ -240,10 +268,16 @@ class Wizard(QWizard):
     def relay_chosen(self) -> bool:
         return "relay" in self.checks_page.selected()
 
+    def integration_chosen(self) -> bool:
+        return "integration" in self.checks_page.selected()
+
     def nextId(self) -> int:
-        """The Relay page follows Sign-in only when its area is ticked."""
+        """The Integration page, then the Relay page, follow Sign-in only when their areas
+        are ticked (IntegrationPage.nextId goes on to Relay or Run)."""
         current = self.currentId()
         if current == SIGNIN:
+            if self.integration_chosen():
+                return INTEGRATION
             return RELAY if self.relay_chosen() else RUN
         return super().nextId()
 
@@ -285,6 +319,9 @@ class Wizard(QWizard):
         relay: RelayPlan | None = None
         if any(c.area == "relay" for c in checks):
             relay = self.relay_page.plan()  # send_to is None unless the user confirmed
+        integration: IntegrationPlan | None = None
+        if any(c.area == "integration" for c in checks):
+            integration = self.integration_page.plan()
         self.save_settings()
         run = DiagnosisRun(
             self.workers,
@@ -296,6 +333,7 @@ class Wizard(QWizard):
             browser,
             sign_in=sign_in,
             relay=relay,
+            integration=integration,
         )
         session.username = credentials.username if credentials is not None else None
         del credentials  # the runner holds it, for this run only

@@ -13,7 +13,7 @@ def test_the_areas_that_sign_in_are_the_ones_the_wizard_asks_credentials_for() -
     shown = {a.key: a.needs_credentials for a in AREAS}
     for area in areas():
         assert shown[area] == area_needs_credentials(area), area
-    assert shown["relay"] and shown["integration"]  # planned areas keep their own word
+    assert shown["relay"] and not shown["integration"]  # integration.* is anonymous
 
 
 def test_every_check_that_signs_in_with_a_protocol_names_its_permission() -> None:

@@ -83,8 +83,11 @@ class ChecksPage(Page):
     def validatePage(self) -> bool:
         wizard = self.app_wizard
         wizard.session.areas = self.selected()
-        # With Relay ticked its page comes after Sign-in, and it starts the run.
-        wizard.signin_page.setCommitPage("relay" not in wizard.session.areas)
+        # With Integration or Relay ticked their pages come after Sign-in, and the last of
+        # them starts the run (Relay's, when both are).
+        chosen = set(wizard.session.areas)
+        wizard.signin_page.setCommitPage(not chosen & {"relay", "integration"})
+        wizard.integration_page.setCommitPage("relay" not in chosen)
         return True
 
     def retranslate(self) -> None:
