@@ -120,8 +120,11 @@ class EwsService:
         mailboxes: Sequence[LabMailbox] = MAILBOXES,
         busy_back_off_ms: int | None = None,
         bearer: LabTokenValidator | None = None,
+        build: tuple[int, int, int, int] | None = None,
     ) -> None:
+        """`build`: the Exchange build ServerVersionInfo reports (default: the style's)."""
         self.style = style
+        self.build = _BUILDS[style] if build is None else _Build(*build, _BUILDS[style].version)
         self.host = host or ("outlook.office365.com" if style is EwsStyle.CLOUD else "mail")
         self._mailboxes = {m.address.lower(): m for m in mailboxes}
         self.busy_back_off_ms = busy_back_off_ms
@@ -266,7 +269,7 @@ class EwsService:
         return LabResponse(401, b"", headers, "text/html")
 
     def _soap(self, body: str, *, status: int = 200, header: bool = True) -> LabResponse:
-        build = _BUILDS[self.style]
+        build = self.build
         head = ""
         if header:
             head = (

@@ -54,6 +54,7 @@ from assistant.lab.https_server import (
     Routes,
 )
 from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvider
+from assistant.lab.integration_lab import IntegrationLab
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.relay_lab import RelayLab
@@ -125,6 +126,10 @@ class Lab:
                 self.identity.add_user(box.address, CONTOSO_TENANT)
         self.observer.bearer = self.identity.validator()
         self.https_routes = Routes()  # shared by every TLS server but the slow one
+        # SharePoint, Lync and Teams meet Exchange (issue 15): integration_lab.py.
+        self.integration = IntegrationLab(self.pki, self.https_routes, self.observer.inspect)
+        self.integration.adjust(self.directory)
+        self.topology.update(self.integration.topology())
         # EWS (assistant/lab/ews_service.py) for Exchange Online and the on-premises org.
         self.ews = {
             EXO_MAILBOX_HOST: EwsService(
@@ -152,6 +157,7 @@ class Lab:
                 if s.hybrid_domain
             },
         }
+        self.ews.update(self.integration.ews_services())
         self.http_routes = Routes()
         self._servers = self._make_servers()
         self._dead = ClosedPort()
@@ -201,6 +207,7 @@ class Lab:
             server.start()
         self.mail.start()
         self.eop.start()
+        self.integration.start()
         records, signed, faults_by_name = self._zone_data()
         self._dns = LabDnsServer(records, signed_zones=signed, faults=faults_by_name)
         self._dns.start()
@@ -212,6 +219,7 @@ class Lab:
             self.route(host, EWS_PATH, service)
         for host in LOGIN_HOSTS:
             self.route(host, "/", self.identity.handler, prefix=True)
+        self.integration.serve()
         self._started = True
         return self
 
@@ -219,6 +227,7 @@ class Lab:
         if self._dns is not None:
             self._dns.stop()
         self.eop.stop()
+        self.integration.stop()
         self.mail.stop()
         for server in self._servers.values():
             server.stop()
@@ -263,6 +272,7 @@ class Lab:
         ]
         rules.append(ConnectTo(HostPort(HVE_HOST, 587), HostPort("127.0.0.1", self.relay.hve.port)))
         rules += self.mail.connect_to()
+        rules += self.integration.connect_to()
         return tuple(rules)
 
     def network_options(
@@ -418,6 +428,7 @@ class Lab:
         for ad in self.ad_scenarios:
             records += ad_domain_records(ad)
         records += evil_records()
+        records += self.integration.records()
         return records, signed, faults_by_name
 
 

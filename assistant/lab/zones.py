@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.exchange.faults import AdFault, Listener
+from assistant.lab.integration_scenarios import INTEGRATION_SCENARIOS
 from assistant.lab.relay_scenarios import RELAY_SCENARIOS
 
 LOOPBACK = "127.0.0.1"
@@ -545,6 +546,9 @@ AD_SCENARIOS: dict[str, AdScenario] = {
             "settings (and EWS) are at mail.ad-hybrid-cloud.test",
             hybrid_domain="ad-hybrid-cloud.test",
         ),
+        # The integration organisations (issue 15): on-premises Exchange with mail.<domain>;
+        # what else they serve is in integration_lab.py.
+        *(AdScenario(s.name, s.description, mail=True) for s in INTEGRATION_SCENARIOS.values()),
     )
 }
 
