@@ -20,6 +20,7 @@ from assistant.facts import Cloud
 from assistant.integration_plan import IntegrationPlan
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
+from assistant.lab.integration_scenarios import integration_demo
 from assistant.lab.leftovers import released_on_signals
 from assistant.lab.relay_scenarios import HVE_ACCOUNT, HVE_HOST, HVE_PASSWORD, RELAY_SCENARIOS
 from assistant.lab.tenant import Lab
@@ -134,8 +135,9 @@ def _demo_relay(scenario: str, email: str, client_cert: str) -> RelayPlan | None
 
 
 def demo_integration(scenario: str) -> IntegrationPlan | None:
-    """For the int-* scenarios: every product, with the scenario's SharePoint site."""
-    if not scenario.startswith("int-"):
+    """For the int-* scenarios: every product, with the scenario's SharePoint Server site
+    (sharepoint.<domain>, integration_lab.py)."""
+    if not integration_demo(scenario):
         return None
     return IntegrationPlan(sharepoint_url=f"https://sharepoint.{_domain_for(scenario)}/")
 
