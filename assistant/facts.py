@@ -357,3 +357,63 @@ RELAY_LINKS = {
     "acs_email": "https://learn.microsoft.com/azure/communication-services/concepts/email/email-overview",
     "legacy_tls": MAIL_LINKS["legacy_tls"],
 }
+
+# Lync / Skype for Business Server and Teams next to Exchange (issue 15; integration.lync.*,
+# integration.teams.exchange). Checked December 2026.
+# The autodiscover SOAP service Skype for Business Server reads Exchange Online through:
+# `Set-CsOAuthConfiguration -ExchangeAutodiscoverUrl <url>`. Worldwide: "Configure Azure AD
+# Connect for Skype for Business and Teams" (learn.microsoft.com/skypeforbusiness/hybrid/
+# configure-azure-ad-connect) names https://autodiscover-s.outlook.com/autodiscover/
+# autodiscover.svc. 21Vianet: Exchange's own hybrid code names autodiscover-s.partner.
+# outlook.cn ("GallatinAutoDiscoveryEndpoint"); GCC High autodiscover-s.office365.us and DoD
+# autodiscover-s-dod.office365.us (the tenant_region_sub_scope DODCON / DOD endpoints that
+# Microsoft's hybrid scripts use). They are each cloud's autodiscover_v2_host above.
+SFB_EXCHANGE_AUTODISCOVER_PATH = "/autodiscover/autodiscover.svc"
+SFB_EXCHANGE_AUTODISCOVER_URLS = {
+    Cloud.WORLDWIDE: "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc",
+    Cloud.GCC_HIGH: "https://autodiscover-s.office365.us/autodiscover/autodiscover.svc",
+    Cloud.DOD: "https://autodiscover-s-dod.office365.us/autodiscover/autodiscover.svc",
+    Cloud.CHINA: "https://autodiscover-s.partner.outlook.cn/autodiscover/autodiscover.svc",
+}
+# Exchange Unified Messaging Online (voicemail, auto attendant) was retired by this date;
+# voicemail moved to Cloud Voicemail. "Exchange Unified Messaging Online migration support"
+# (learn.microsoft.com/skypeforbusiness/hybrid/plan-um-migration, announced 2019-02-08 on
+# the Exchange Team blog "Retiring Unified Messaging in Exchange Online"). Exchange Server
+# 2019 has no Unified Messaging at all.
+EXCHANGE_UM_ONLINE_RETIRED = "2020-02-28"
+VOICEMAIL_SUCCESSOR = "Cloud Voicemail"
+# Skype for Business Server 2015 and 2019, and Exchange Server 2016 and 2019, left support
+# on this date (Microsoft Lifecycle; Exchange Team blog "T-1 month: Exchange Server 2016 and
+# Exchange Server 2019 end of support", techcommunity.microsoft.com/blog/exchange/t-1-month-
+# exchange-server-2016-and-exchange-server-2019-end-of-support/4453133). The supported
+# on-premises products since are the Subscription Editions (Modern Lifecycle Policy; both
+# generally available July 2025).
+SFB_SERVER_END_OF_SUPPORT = "2025-10-14"
+EXCHANGE_2016_2019_END_OF_SUPPORT = "2025-10-14"
+EXCHANGE_2013_END_OF_SUPPORT = "2023-04-11"
+EXCHANGE_2010_END_OF_SUPPORT = "2020-10-13"
+SFB_SERVER_SUPPORTED = "Skype for Business Server Subscription Edition"
+EXCHANGE_SERVER_SUPPORTED = "Exchange Server Subscription Edition (SE)"
+# Skype for Business Server's app ID (server-to-server OAuth partner of Exchange).
+SKYPE_FOR_BUSINESS_APP_ID = "00000004-0000-0ff1-ce00-000000000000"
+# Teams with on-premises mailboxes: "Mailboxes are hosted in Exchange Server 2016 Cumulative
+# Update 3 or later", autodiscover and EWS published externally, OAuth configured (Hybrid
+# Configuration Wizard). "How Exchange and Microsoft Teams interact"
+# (learn.microsoft.com/microsoftteams/exchange-teams-interact). Exchange 2016 CU3 is build
+# 15.1.544.27 ("Exchange Server build numbers and release dates").
+TEAMS_CALENDAR_MIN_BUILD = (15, 1, 544, 27)
+TEAMS_CALENDAR_MIN_NAME = "Exchange Server 2016 CU3"
+
+INTEGRATION_LINKS = {
+    "sfb_oauth": "https://learn.microsoft.com/powershell/module/skypeforbusiness/set-csoauthconfiguration",
+    "sfb_exchange_online": "https://learn.microsoft.com/skypeforbusiness/deploy/integrate-with-exchange-server/oauth-with-online-and-on-premises",
+    "sfb_dns": "https://learn.microsoft.com/skypeforbusiness/plan-your-deployment/network-requirements/dns",
+    "sfb_certificates": "https://learn.microsoft.com/skypeforbusiness/plan-your-deployment/network-requirements/certificates",
+    "sfb_lifecycle": "https://learn.microsoft.com/lifecycle/products/skype-for-business-server-subscription-edition",
+    "um_retirement": "https://learn.microsoft.com/skypeforbusiness/hybrid/plan-um-migration",
+    "teams_exchange": "https://learn.microsoft.com/microsoftteams/exchange-teams-interact",
+    "teams_exchange_troubleshoot": "https://learn.microsoft.com/microsoftteams/troubleshoot/known-issues/teams-exchange-interaction-issue",
+    "hybrid_modern_auth": "https://learn.microsoft.com/microsoft-365/enterprise/configure-exchange-server-for-hybrid-modern-authentication",
+    "exchange_builds": "https://learn.microsoft.com/exchange/new-features/build-numbers-and-release-dates",
+    "exchange_se": "https://techcommunity.microsoft.com/blog/exchange/t-1-month-exchange-server-2016-and-exchange-server-2019-end-of-support/4453133",
+}
