@@ -32,6 +32,7 @@ FOUNDATIONS: tuple[str, ...] = (
     "dns.autodiscover",
     "ews.endpoint",
     "ews.login",
+    "ews.mailbox",  # integration.lync.ews reads whether out-of-office and free/busy were read
     "imap.login",
     "pop.login",
     "smtp.auth",

@@ -8,5 +8,18 @@ only when asked for (explicit_only): --checks integration, or the wizard's area.
 from __future__ import annotations
 
 from assistant.check import Check
+from assistant.checks.integration.lync import (
+    LYNC_AUTODISCOVER_CHECK,
+    LYNC_DNS_CHECK,
+    LYNC_EWS_CHECK,
+    LYNC_LYNCDISCOVER_CHECK,
+)
+from assistant.checks.integration.teams import TEAMS_EXCHANGE_CHECK
 
-INTEGRATION_CHECKS: tuple[Check, ...] = ()
+INTEGRATION_CHECKS: tuple[Check, ...] = (
+    LYNC_AUTODISCOVER_CHECK,
+    LYNC_EWS_CHECK,
+    LYNC_DNS_CHECK,
+    LYNC_LYNCDISCOVER_CHECK,
+    TEAMS_EXCHANGE_CHECK,
+)
