@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.facts import Cloud
 from assistant.integration_plan import IntegrationPlan, Product
-from ui.pages.ids import CHECKS, INTEGRATION, SIGNIN, TARGET
+from assistant.lab.tenant import Lab
+from ui.pages.ids import CHECKS, INTEGRATION, RELAY, RESULTS, RUN, SIGNIN, TARGET
 
 SITE = "https://sharepoint.int-hybrid.test/"
 MAILBOX = "admin@int-hybrid.test"
@@ -127,6 +128,54 @@ def test_the_choices_and_addresses_are_remembered(qtbot, make_wizard) -> None:
     assert again.products() == {Product.SHAREPOINT, Product.LYNC}
     assert again.site_url.text() == SITE
     assert again.pool.text() == "webext.int-hybrid.test"
+
+
+# -- in the wizard ----------------------------------------------------------------------
+
+
+def test_with_relay_too_the_integration_page_comes_first_and_relay_starts_the_run(
+    qtbot, wizard
+) -> None:
+    to_integration_page(qtbot, wizard, areas=("relay", "integration"))
+    assert not wizard.integration_page.isCommitPage(), "Relay, after it, starts the run"
+    wizard.next()
+    assert wizard.currentId() == RELAY
+    wizard.back()
+    assert wizard.currentId() == INTEGRATION
+
+
+def test_an_integration_demo_fills_the_page_and_runs_in_the_wizard(qtbot, wizard, lab: Lab) -> None:
+    scenario = "int-no-svc"  # autodiscover.svc answers 404: integration.lync.autodiscover fails
+    wizard.use_lab(lab, scenario)
+    assert wizard.checks_page.selected() == ["autodiscover", "integration"]
+    page = wizard.integration_page
+    assert page.site_url.text() == f"https://sharepoint.{scenario}.test/"
+    to_integration_page(
+        qtbot, wizard, f"admin@{scenario}.test", areas=("autodiscover", "integration")
+    )
+    assert page.isCommitPage(), "without Relay, this page starts the run"
+    assert page.isComplete()
+    page.boxes[Product.SHAREPOINT].setChecked(False)  # one product left out: its checks skip
+    wizard.next()
+    assert wizard.currentId() in (RUN, RESULTS)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULTS, timeout=60000)
+    qtbot.waitUntil(lambda: not wizard.run.running, timeout=10000)
+    assert wizard.run.integration == IntegrationPlan(
+        products=frozenset({Product.LYNC, Product.TEAMS}), sharepoint_url=None, sfb_pool=None
+    )
+    report = wizard.session.report
+    ids = [s.id for s in report.steps]
+    assert "autodiscover.result" in ids
+    assert "integration.lync.autodiscover" in ids and "integration.teams.exchange" in ids
+    failed = report.find("integration.lync.autodiscover")
+    assert failed is not None and failed.status.value == "fail"
+    results = wizard.results_page
+    results.tree.setCurrentItem(results.tree.item_for("integration.lync.autodiscover"))
+    shown = results.details.browser.toPlainText()
+    assert "Set-CsOAuthConfiguration -ExchangeAutodiscoverUrl" in shown, shown
+    # The demos that are not about integration leave its area (and its page) out.
+    wizard.scenario_changed("healthy")
+    assert "integration" not in wizard.checks_page.selected()
 
 
 # -- another language ----------------------------------------------------------------------
