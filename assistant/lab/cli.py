@@ -20,7 +20,13 @@ from assistant.facts import Cloud
 from assistant.integration_plan import IntegrationPlan
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.identity import CONNECTIVITY_APP
-from assistant.lab.integration_scenarios import integration_demo
+from assistant.lab.integration_scenarios import (
+    CUSTOM_SPO_HOST,
+    INTEGRATION_SCENARIOS,
+    OTHER_SPO_HOST,
+    SPO_HOST,
+    integration_demo,
+)
 from assistant.lab.leftovers import released_on_signals
 from assistant.lab.relay_scenarios import HVE_ACCOUNT, HVE_HOST, HVE_PASSWORD, RELAY_SCENARIOS
 from assistant.lab.tenant import Lab
@@ -51,7 +57,15 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
         )
         print("\nautodiscover scenarios (sign in as admin@<domain>, password in LAB_PASSWORD):")
         for ad in AD_SCENARIOS.values():
-            print(f"{ad.name:<20} {ad.domain():<25} {ad.description}")
+            if ad.name not in INTEGRATION_SCENARIOS:
+                print(f"{ad.name:<20} {ad.domain():<25} {ad.description}")
+        print(
+            "\nintegration scenarios (int-*: on-premises Exchange for SharePoint, Skype for "
+            f"Business and Teams; SharePoint Online at {SPO_HOST}, {OTHER_SPO_HOST}, "
+            f"{CUSTOM_SPO_HOST}):"
+        )
+        for item in INTEGRATION_SCENARIOS.values():
+            print(f"{item.name:<20} {item.domain():<25} {item.description}")
         return 0
     domain = _domain_for(scenario)
     # SIGTERM or SIGHUP (a closed terminal, logout, kill) stops Dovecot and removes the keys.

@@ -329,9 +329,31 @@ def test_ews_unpublished_is_the_proxys_404(lab: Lab) -> None:
     assert request(lab, "autodiscover.int-ews-unpublished.test", SVC, "POST", b"").status == 401
 
 
-def test_old_build_reports_exchange_2016(lab: Lab) -> None:
-    answer = request(lab, "mail.int-old-build.test", EWS, "POST", body=b"")
-    assert answer.one("X-OWA-Version") == "15.1.2507.6"
+@pytest.mark.parametrize(
+    ("domain", "build"),
+    [
+        ("int-old-build.test", ("15", "1", "2507", "6")),
+        ("int-hybrid.test", ("15", "2", "2562", "17")),
+    ],
+)
+def test_each_organisation_reports_its_build(lab: Lab, domain: str, build: tuple[str, ...]) -> None:
+    """X-OWA-Version on the anonymous 401, and the same build in EWS's ServerVersionInfo
+    once signed in (what a check with a password reads)."""
+    host = f"mail.{domain}"
+    answer = request(lab, host, EWS, "POST", body=b"")
+    assert answer.one("X-OWA-Version") == ".".join(build)
+    envelope = (
+        b'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/'
+        b'soap/envelope/"><s:Body><m:ConvertId xmlns:m="http://schemas.microsoft.com/exchange/'
+        b'services/2006/messages" DestinationFormat="EwsId"/></s:Body></s:Envelope>'
+    )
+    signed_in = request(lab, host, EWS, "POST", envelope, basic(f"admin@{domain}"))
+    assert signed_in.status == 200
+    major, minor, number, revision = build
+    assert (
+        f'MajorVersion="{major}" MinorVersion="{minor}" MajorBuildNumber="{number}" '
+        f'MinorBuildNumber="{revision}"'
+    ).encode() in signed_in.body
 
 
 def test_lync_badcert_presents_a_certificate_for_another_name(lab: Lab) -> None:
@@ -355,6 +377,7 @@ def test_no_svc_answers_404_on_the_soap_service_only(lab: Lab) -> None:
 def test_every_integration_scenario_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_lab("healthy", list_only=True) == 0
     out = capsys.readouterr().out
+    assert "integration scenarios (int-*" in out
     for name in INTEGRATION_SCENARIOS:
         assert f"{name}.test" in out
         assert integration_demo(name)
