@@ -64,8 +64,8 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
             f"Business and Teams; SharePoint Online at {SPO_HOST}, {OTHER_SPO_HOST}, "
             f"{CUSTOM_SPO_HOST}):"
         )
-        for item in INTEGRATION_SCENARIOS.values():
-            print(f"{item.name:<20} {item.domain():<25} {item.description}")
+        for org in INTEGRATION_SCENARIOS.values():
+            print(f"{org.name:<20} {org.domain():<25} {org.description}")
         return 0
     domain = _domain_for(scenario)
     # SIGTERM or SIGHUP (a closed terminal, logout, kill) stops Dovecot and removes the keys.
