@@ -53,7 +53,11 @@ def answer(
         location,
         None,
         body,
-        error=None if status is not None else "connection refused",
+        error=None
+        if status is not None
+        else "the certificate of the host was not accepted: it is for wrong.example.net"
+        if tls_failed
+        else "connection refused",
         tls_failed=tls_failed,
         tls_problems=("certificate is for another name",) if tls_failed else (),
     )

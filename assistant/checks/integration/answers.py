@@ -8,7 +8,7 @@ import enum
 import json
 from dataclasses import dataclass
 
-from assistant.facts import SFB_SERVER_END_OF_SUPPORT, SFB_SERVER_SUPPORTED
+from assistant.facts import SFB_SERVER_END_OF_SUPPORT, SFB_SERVER_SUPPORTED, SKYPE_ONLINE_RETIRED
 from assistant.net.challenge import Challenge, offered_schemes, parse_challenges
 from assistant.net.http import HttpError, HttpResponse
 from assistant.net.tls_explain import tls_problems
@@ -105,8 +105,14 @@ def sfb_support_note() -> str:
     """The dated support fact every Lync/Skype step carries (facts.py)."""
     return msg(
         "Skype for Business Server 2015 and 2019 are out of support since {date}; "
-        "{supported} is the supported version (Skype for Business Online was retired "
-        "earlier).",
+        "{supported} is the supported version (Skype for Business Online was retired on "
+        "{retired}).",
         date=SFB_SERVER_END_OF_SUPPORT,
         supported=SFB_SERVER_SUPPORTED,
+        retired=SKYPE_ONLINE_RETIRED,
     )
+
+
+def refused_certificate(answer: Answer) -> str:
+    """The summary of a refused certificate: the connection's own sentence names the host."""
+    return answer.error or msg("the certificate of {url} was refused", url=answer.url)

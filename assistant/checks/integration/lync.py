@@ -139,9 +139,25 @@ def check_lync_ews(ctx: Context) -> Step:
             msg("{operation}: {summary}", operation=_OPERATIONS[step.id], summary=step.summary)
             for step in reads
         ]
+        failed = [s for s in reads if s.status.is_problem]
+        read = (
+            join(
+                "; ",
+                [
+                    msg(
+                        "{operation} failed: {summary}",
+                        operation=_OPERATIONS[s.id],
+                        summary=s.summary,
+                    )
+                    for s in failed
+                ],
+            )
+            if failed
+            else msg("out-of-office and free/busy read for the mailbox (signed in)")
+        )
         status = worst([verdict.status, *(s.status for s in reads)])
-        remedy = verdict.remedy or next((s.remedy for s in reads if s.remedy is not None), None)
-        verdict = Verdict(status, verdict.summary, verdict.details, remedy)
+        remedy = verdict.remedy or next((s.remedy for s in failed if s.remedy is not None), None)
+        verdict = Verdict(status, join("; ", [verdict.summary, read]), verdict.details, remedy)
     elif ctx.results.get(EWS_MAILBOX) is None:
         lines.append(
             msg(

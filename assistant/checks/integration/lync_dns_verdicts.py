@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.checks.integration.answers import Answer, json_object
+from assistant.checks.integration.answers import Answer, json_object, refused_certificate
 from assistant.checks.integration.lync_verdicts import Verdict, unreachable
 from assistant.facts import INTEGRATION_LINKS, is_microsoft_host
 from assistant.model import Remedy, Status
@@ -188,11 +188,7 @@ def lyncdiscover_verdict(answer: Answer, host: str) -> Verdict:
         if answer.tls_failed:
             return Verdict(
                 Status.FAIL,
-                msg(
-                    "{host}: the certificate is refused ({error})",
-                    host=host,
-                    error=answer.error or "",
-                ),
+                refused_certificate(answer),
                 join(
                     "\n",
                     [

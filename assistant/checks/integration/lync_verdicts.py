@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.checks.integration.answers import Answer, Shape, classify
+from assistant.checks.integration.answers import Answer, Shape, classify, refused_certificate
 from assistant.checks.integration.answers import schemes_text as _schemes
 from assistant.facts import INTEGRATION_LINKS
 from assistant.model import Remedy, Status
@@ -97,9 +97,7 @@ def autodiscover_svc_verdict(answer: Answer, *, onprem: bool) -> Verdict:
             "{url} answers 404: the autodiscover service is not published there", url=url
         ),
         Shape.OTHER: msg("{url} answers HTTP {status}", url=url, status=answer.status or 0),
-        Shape.BAD_TLS: msg(
-            "{url}: the certificate is refused ({error})", url=url, error=answer.error or ""
-        ),
+        Shape.BAD_TLS: refused_certificate(answer),
         Shape.UNREACHABLE: unreachable(answer),
     }[shape]
     publish = (
@@ -139,15 +137,23 @@ def ews_for_skype_verdict(answer: Answer, *, onprem: bool) -> Verdict:
             Status.PASS,
             msg("EWS answers and takes OAuth (Bearer): {schemes}", schemes=_schemes(answer)),
         )
+    link = INTEGRATION_LINKS["sfb_exchange_online"]
     publish = Remedy(
         msg(
             "Publish /EWS/ externally (reverse proxy, firewall) with a valid certificate, "
-            "and turn on OAuth for it (Set-WebServicesVirtualDirectory -OAuthAuthentication "
-            "$true; hybrid modern authentication through the Hybrid Configuration Wizard)."
+            "with OAuth turned on for it."
         )
         if onprem
         else msg("Let Skype for Business Server reach {url} (proxy and firewall).", url=url),
-        INTEGRATION_LINKS["sfb_exchange_online"],
+        link,
+    )
+    oauth = Remedy(
+        msg(
+            "Turn on OAuth for EWS (Set-WebServicesVirtualDirectory -OAuthAuthentication "
+            "$true) and configure server-to-server OAuth between Skype for Business Server "
+            "and Exchange (hybrid modern authentication: the Hybrid Configuration Wizard)."
+        ),
+        link,
     )
     if shape is Shape.NO_BEARER:
         return Verdict(
@@ -160,7 +166,7 @@ def ews_for_skype_verdict(answer: Answer, *, onprem: bool) -> Verdict:
                 "Skype for Business Server reads out-of-office and calendar data with "
                 "server-to-server OAuth; without a Bearer challenge it cannot."
             ),
-            publish,
+            oauth,
         )
     summary = {
         Shape.OPEN: msg(
@@ -173,9 +179,7 @@ def ews_for_skype_verdict(answer: Answer, *, onprem: bool) -> Verdict:
             status=answer.status or 0,
         ),
         Shape.OTHER: msg("{url} answers HTTP {status}", url=url, status=answer.status or 0),
-        Shape.BAD_TLS: msg(
-            "{url}: the certificate is refused ({error})", url=url, error=answer.error or ""
-        ),
+        Shape.BAD_TLS: refused_certificate(answer),
         Shape.UNREACHABLE: unreachable(answer),
     }[shape]
     status = Status.WARN if shape is Shape.OPEN else Status.FAIL

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from assistant.checks.integration.answers import Answer, Shape, classify, json_object
+from assistant.checks.integration.answers import (
+    Answer,
+    Shape,
+    classify,
+    json_object,
+    refused_certificate,
+)
 from assistant.checks.integration.answers import schemes_text as _schemes
 from assistant.checks.integration.lync_verdicts import Verdict, unreachable
 from assistant.checks.policy.exchange_builds import (
@@ -83,9 +89,7 @@ def autodiscover_v2_verdict(answer: Answer, email: str) -> Verdict:
             "{url} redirects (HTTP {status})", url=answer.url, status=answer.status or 0
         ),
         Shape.OTHER: msg("{url} answers HTTP {status}", url=answer.url, status=answer.status or 0),
-        Shape.BAD_TLS: msg(
-            "{url}: the certificate is refused ({error})", url=answer.url, error=answer.error or ""
-        ),
+        Shape.BAD_TLS: refused_certificate(answer),
         Shape.UNREACHABLE: unreachable(answer),
     }[shape]
     return Verdict(Status.FAIL, summary, features, remedy)
@@ -138,9 +142,7 @@ def ews_published_verdict(answer: Answer) -> Verdict:
             status=answer.status or 0,
         ),
         Shape.OTHER: msg("{url} answers HTTP {status}", url=answer.url, status=answer.status or 0),
-        Shape.BAD_TLS: msg(
-            "{url}: the certificate is refused ({error})", url=answer.url, error=answer.error or ""
-        ),
+        Shape.BAD_TLS: refused_certificate(answer),
         Shape.UNREACHABLE: unreachable(answer),
     }[shape]
     return Verdict(Status.WARN if shape is Shape.OPEN else Status.FAIL, summary, features, publish)
