@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from assistant.config import InputError
@@ -230,6 +231,8 @@ class IntegrationPage(Page):
             )
         )
         self.products_box.setTitle(self.tr("Products"))
+        # The run starts here when Relay is not ticked (ChecksPage.validatePage).
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Run diagnosis"))
         texts = {
             Product.SHAREPOINT: (
                 self.tr("&SharePoint (Online or Server)"),
