@@ -417,3 +417,62 @@ INTEGRATION_LINKS = {
     "exchange_builds": "https://learn.microsoft.com/exchange/new-features/build-numbers-and-release-dates",
     "exchange_se": "https://techcommunity.microsoft.com/blog/exchange/t-1-month-exchange-server-2016-and-exchange-server-2019-end-of-support/4453133",
 }
+
+# OAuth between Exchange, SharePoint and Skype for Business (issue 15; integration.tenant,
+# .oauth_trust, .auth_metadata, .sharepoint.*). Checked December 2026.
+# The well-known app IDs of Microsoft's first-party services, as Bearer challenges and
+# Exchange's auth metadata document name them. Exchange Server and Exchange Online share
+# one ("Configure OAuth authentication between Exchange and Exchange Online
+# organizations": New-PartnerApplication / Set-AuthServer, learn.microsoft.com/exchange/
+# configure-oauth-authentication-between-exchange-and-exchange-online-organizations-
+# exchange-2013-help); SharePoint's is the one SharePoint Server's S2S trust and every
+# SharePoint Online site's Bearer challenge name ("Configure server-to-server
+# authentication from SharePoint Server to SharePoint in Microsoft 365",
+# learn.microsoft.com/sharepoint/hybrid/configure-server-to-server-authentication). The
+# Entra ID (formerly Azure ACS) token issuer is named in `trusted_issuers` as
+# "00000001-0000-0000-c000-000000000000@<tenant ID>": Exchange Server answers an anonymous
+# request with `WWW-Authenticate: Bearer client_id="<Exchange's app ID>",
+# trusted_issuers="00000001-...@<tenant ID>", ...` once hybrid modern authentication
+# (New-AuthServer + Set-AuthServer -IsDefaultAuthorizationEndpoint, run by the Hybrid
+# Configuration Wizard) is configured ("Configure Exchange Server on-premises to use Hybrid
+# Modern Authentication", INTEGRATION_LINKS["hybrid_modern_auth"]).
+EXCHANGE_APP_ID = EXCHANGE_ONLINE_APP_ID
+SHAREPOINT_APP_ID = "00000003-0000-0ff1-ce00-000000000000"
+ENTRA_STS_PRINCIPAL = "00000001-0000-0000-c000-000000000000"
+# Exchange's auth metadata document, which its server-to-server partners read
+# (New-SPTrustedSecurityTokenIssuer -MetadataEndpoint in SharePoint Server,
+# New-CsPartnerApplication -MetadataUrl in Skype for Business Server).
+EXCHANGE_AUTH_METADATA_PATH = "/autodiscover/metadata/json/1"
+# Warn this many days before Exchange's auth certificate (Get-AuthConfig) expires: the
+# renewal (New-ExchangeCertificate, Set-AuthConfig -NewCertificateThumbprint with an
+# effective date at least 48 hours ahead, -PublishCertificate) takes days to settle.
+AUTH_CERTIFICATE_WARN_DAYS = 30
+# SharePoint Online sites live under the tenant's <name>.sharepoint.com (per cloud:
+# Environment.sharepoint_suffix). Custom ("vanity") domains were only ever offered for
+# the SharePoint Online Public Website, and Microsoft stopped creating those on
+# 2015-03-09; existing ones were deleted, the last postponed ones on 2018-03-31
+# ("SharePoint Online Public Website to be discontinued", learn.microsoft.com/sharepoint/
+# troubleshoot/sites/public-websites-be-discontinued). Since then a SharePoint Online site
+# has no supported custom domain: the only way to another name is renaming the tenant's
+# SharePoint domain, still under sharepoint.com ("Change your SharePoint domain name",
+# learn.microsoft.com/sharepoint/change-your-sharepoint-domain-name).
+SPO_PUBLIC_WEBSITES_ENDED = "2015-03-09"
+SPO_PUBLIC_WEBSITES_DELETED = "2018-03-31"
+# Site mailboxes: deprecated in Exchange Online and SharePoint Online from March 2017 (no
+# new ones; "Site mailboxes were deprecated in Exchange Online and SharePoint Online in
+# 2017", the Get-SiteMailbox reference, learn.microsoft.com/powershell/module/exchange/
+# get-sitemailbox), and retired in April 2021 (message center MC224531, October 2020).
+# Microsoft 365 Groups replace them. Exchange Server and SharePoint Server still have them.
+SITE_MAILBOXES_DEPRECATED = "2017-03"
+SITE_MAILBOXES_RETIRED = "2021-04"
+
+SHAREPOINT_LINKS = {
+    "s2s": "https://learn.microsoft.com/sharepoint/hybrid/configure-server-to-server-authentication",
+    "exchange_s2s": "https://learn.microsoft.com/sharepoint/administration/configure-server-to-server-authentication-between-sharepoint-and-exchange-server",
+    "exchange_oauth": "https://learn.microsoft.com/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help",
+    "auth_certificate": "https://learn.microsoft.com/powershell/module/exchange/set-authconfig",
+    "public_websites": "https://learn.microsoft.com/sharepoint/troubleshoot/sites/public-websites-be-discontinued",
+    "domain_rename": "https://learn.microsoft.com/sharepoint/change-your-sharepoint-domain-name",
+    "site_mailboxes": "https://learn.microsoft.com/powershell/module/exchange/get-sitemailbox",
+    "groups": "https://learn.microsoft.com/microsoft-365/admin/create-groups/office-365-groups",
+}

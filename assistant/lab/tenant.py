@@ -55,6 +55,7 @@ from assistant.lab.https_server import (
 )
 from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvider
 from assistant.lab.integration_lab import IntegrationLab
+from assistant.lab.integration_scenarios import INTEGRATION_SCENARIOS
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.relay_lab import RelayLab
@@ -116,7 +117,12 @@ class Lab:
             for listener, variant in {**_TLS_VARIANTS, Listener.HTTP: None}.items()
         }
         self.observer = LabObserver(self.directory, variants)
-        self.identity = LabIdentityProvider(self.cloud_domains())
+        # The int-* organisations keep their mailboxes on premises but are hybrid: their
+        # domain is verified in the contoso tenant (INT_TENANT_ID), so its OpenID
+        # configuration names that tenant, as a real hybrid domain's does.
+        self.identity = LabIdentityProvider(
+            self.cloud_domains() + tuple(s.domain() for s in INTEGRATION_SCENARIOS.values())
+        )
         exo = self.directory.org("exo")
         for address in self.directory.sign_ins():
             if exo.serves(address):
