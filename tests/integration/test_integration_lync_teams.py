@@ -9,12 +9,16 @@ from __future__ import annotations
 import pytest
 
 from assistant.auth.credentials import PasswordCredential
+from assistant.check import Check, Context
+from assistant.checks.integration import INTEGRATION_CHECKS
+from assistant.checks.integration.evidence import TenantFacts
 from assistant.checks.integration.ids import (
     LYNC_AUTODISCOVER,
     LYNC_DNS,
     LYNC_EWS,
     LYNC_LYNCDISCOVER,
     TEAMS_EXCHANGE,
+    TENANT,
 )
 from assistant.config import Target
 from assistant.diagnosis import Diagnosis
@@ -26,9 +30,11 @@ from assistant.facts import (
 )
 from assistant.integration_plan import IntegrationPlan, Product
 from assistant.lab.ews_service import LAB_PASSWORD
+from assistant.lab.integration_scenarios import INT_TENANT_ID, OTHER_TENANT_ID
 from assistant.lab.tenant import Lab
 from assistant.model import Status, Step
 from assistant.report.json_report import dumps
+from assistant.runner import Runner
 
 pytestmark = pytest.mark.lab
 
@@ -180,3 +186,44 @@ def test_a_product_not_chosen_is_skipped_saying_why(lab: Lab) -> None:
     for check_id in LYNC_TEAMS:
         assert steps[check_id].status is Status.SKIP
         assert "not chosen" in steps[check_id].summary
+
+
+def stand_in_tenant(tenant_id: str) -> Check:
+    """An integration.tenant that found `tenant_id` (what the real one reads from the
+    tenant's OpenID configuration), so the trust comparison runs on its own here."""
+
+    def found(ctx: Context) -> Step:
+        facts = TenantFacts(tenant_id, "microsoftonline.com", "NA", "login.microsoftonline.com")
+        return Step(TENANT, "tenant (stand-in)", Status.PASS, evidence=[facts.to_evidence()])
+
+    return Check(TENANT, "tenant (stand-in)", found)
+
+
+def run_with_tenant(lab: Lab, scenario: str, tenant_id: str) -> dict[str, Step]:
+    checks = [
+        c for c in INTEGRATION_CHECKS if c.id in (LYNC_AUTODISCOVER, LYNC_EWS, TEAMS_EXCHANGE)
+    ]
+    runner = Runner(
+        Target.parse(f"admin@{scenario}.test", Cloud.ONPREM),
+        lab.network_options(timeout=2.0, check_deadline=15.0),
+        integration=IntegrationPlan(),
+    )
+    return {step.id: step for step in runner.run([stand_in_tenant(tenant_id), *checks])}
+
+
+def test_a_bearer_challenge_that_trusts_another_tenant_fails(lab: Lab) -> None:
+    """int-wrong-tenant's Exchange offers OAuth, but trusts another tenant: Skype for
+    Business Server and Teams are refused all the same (bearer_trust's verdict)."""
+    steps = run_with_tenant(lab, "int-wrong-tenant", INT_TENANT_ID)
+    for check_id in (LYNC_AUTODISCOVER, LYNC_EWS):
+        assert steps[check_id].status is Status.FAIL, steps[check_id].summary
+        assert OTHER_TENANT_ID in steps[check_id].summary
+        remedy = steps[check_id].remedy
+        assert remedy is not None and INT_TENANT_ID in remedy.text
+    ews = child(steps[TEAMS_EXCHANGE], "ews")
+    assert ews.status is Status.FAIL
+    assert OTHER_TENANT_ID in ews.summary
+    # The same organisation, with the tenant it does trust: all pass.
+    trusted = run_with_tenant(lab, "int-wrong-tenant", OTHER_TENANT_ID)
+    for check_id in (LYNC_AUTODISCOVER, LYNC_EWS, TEAMS_EXCHANGE):
+        assert trusted[check_id].status is Status.PASS, trusted[check_id].summary

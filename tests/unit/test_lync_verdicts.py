@@ -19,6 +19,7 @@ from assistant.checks.integration.lync_dns_verdicts import (
 from assistant.checks.integration.lync_verdicts import (
     autodiscover_svc_verdict,
     ews_for_skype_verdict,
+    with_bearer_trust,
 )
 from assistant.checks.integration.teams_verdicts import (
     autodiscover_v2_url,
@@ -321,3 +322,25 @@ def test_json_object_is_bounded() -> None:
     assert json_object(b'{"a": 1}') == {"a": 1}
     assert json_object(b"\xff\xfe") is None
     assert json_object(b" " * (70 * 1024) + b"{}") is None
+
+
+def test_with_bearer_trust_compares_the_tenant() -> None:
+    """Whom the Bearer challenge trusts (bearer_trust.py) decides after the challenge
+    itself: another tenant fails with that remedy; this tenant, or no tenant to compare
+    with, keeps the verdict and says whom Exchange trusts."""
+    got = answer(401, "NTLM", BEARER, url=EWS)
+    base = ews_for_skype_verdict(got, onprem=True)
+    assert with_bearer_trust(base, got, "tenant").status is Status.PASS
+    other = with_bearer_trust(base, got, "another-tenant")
+    assert other.status is Status.FAIL
+    assert "another tenant" in other.summary
+    assert other.remedy is not None and "another-tenant" in other.remedy.text
+    unknown = with_bearer_trust(base, got, None)
+    assert unknown.status is Status.PASS
+    assert "nothing to compare" in unknown.details
+    wrong_app = answer(401, 'Bearer client_id="not-exchange", trusted_issuers="x@tenant"', url=EWS)
+    assert with_bearer_trust(base, wrong_app, "tenant").status is Status.FAIL
+    # No Bearer at all: the verdict without one stands (nothing to compare).
+    no_bearer = answer(401, "NTLM", url=EWS)
+    plain = ews_for_skype_verdict(no_bearer, onprem=True)
+    assert with_bearer_trust(plain, no_bearer, "tenant") == plain

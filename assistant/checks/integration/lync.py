@@ -23,6 +23,7 @@ from assistant.checks.dns.common import RESOLVER_CHECK, dns_evidence, resolver_d
 from assistant.checks.ews.common import ENDPOINT as EWS_ENDPOINT
 from assistant.checks.ews.common import MAILBOX as EWS_MAILBOX
 from assistant.checks.integration.answers import sfb_support_note
+from assistant.checks.integration.evidence import tenant_in
 from assistant.checks.integration.exchange_side import (
     EWS_PROBE,
     anonymous_get,
@@ -52,6 +53,7 @@ from assistant.checks.integration.lync_verdicts import (
     Verdict,
     autodiscover_svc_verdict,
     ews_for_skype_verdict,
+    with_bearer_trust,
 )
 from assistant.model import Evidence, Step, worst
 from assistant.net.resolver import DnsAnswer
@@ -97,6 +99,12 @@ def _step(
     )
 
 
+def _tenant_id(ctx: Context) -> str | None:
+    """The tenant integration.tenant found (None: it did not run, or found none)."""
+    found = tenant_in(ctx.results)
+    return found.tenant_id if found is not None else None
+
+
 def check_lync_autodiscover(ctx: Context) -> Step:
     if (skip := skip_unwanted(ctx, LYNC_AUTODISCOVER)) is not None:
         return skip
@@ -105,9 +113,10 @@ def check_lync_autodiscover(ctx: Context) -> Step:
     email = ctx.target.email or f"postmaster@{ctx.target.domain}"
     body = get_user_settings_body(url, email)
     answer, evidence = probe(ctx, url, lambda: anonymous_post_soap(ctx, url, body))
-    return _step(
-        ctx, LYNC_AUTODISCOVER, autodiscover_svc_verdict(answer, onprem=side.onprem), evidence
-    )
+    verdict = autodiscover_svc_verdict(answer, onprem=side.onprem)
+    if side.onprem:  # Exchange Online's challenge trusts any tenant: nothing to compare
+        verdict = with_bearer_trust(verdict, answer, _tenant_id(ctx))
+    return _step(ctx, LYNC_AUTODISCOVER, verdict, evidence)
 
 
 # ews.mailbox's children that read what Skype reads, and the EWS operation behind each.
@@ -132,6 +141,8 @@ def check_lync_ews(ctx: Context) -> Step:
     url = side.ews_url
     answer, evidence = probe(ctx, url, lambda: anonymous_post_soap(ctx, url, EWS_PROBE))
     verdict = ews_for_skype_verdict(answer, onprem=side.onprem)
+    if side.onprem:
+        verdict = with_bearer_trust(verdict, answer, _tenant_id(ctx))
     reads = _mailbox_reads(ctx)
     lines = [ews_url_source(side)]
     if reads:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from assistant.checks.integration.answers import Answer, Shape, classify, refused_certificate
 from assistant.checks.integration.answers import schemes_text as _schemes
+from assistant.checks.policy.bearer_trust import exchange_trust, read_bearer
 from assistant.facts import INTEGRATION_LINKS
 from assistant.model import Remedy, Status
-from assistant.text import msg
+from assistant.text import join, msg
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,25 @@ def _set_url(url: str) -> str:
 
 def unreachable(answer: Answer) -> str:
     return msg("no answer from {url}: {error}", url=answer.url, error=answer.error or "")
+
+
+def with_bearer_trust(verdict: Verdict, answer: Answer, tenant_id: str | None) -> Verdict:
+    """A Bearer challenge is only half the story: whom it trusts (bearer_trust.py, the same
+    verdict integration.oauth_trust gives) must be this domain's tenant, and the app
+    Exchange's. A challenge that trusts another tenant fails the step with that remedy."""
+    if classify(answer) is not Shape.BEARER:
+        return verdict
+    trust = exchange_trust(read_bearer(answer.challenges), tenant_id)
+    if trust.status is Status.FAIL:
+        return Verdict(
+            Status.FAIL, join("; ", [verdict.summary, trust.summary]), verdict.details, trust.remedy
+        )
+    return Verdict(
+        verdict.status,
+        verdict.summary,
+        join("\n", [t for t in (verdict.details, trust.summary) if t]),
+        verdict.remedy,
+    )
 
 
 # -- integration.lync.autodiscover --------------------------------------------------------

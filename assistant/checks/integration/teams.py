@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
+from assistant.checks.integration.evidence import tenant_in
 from assistant.checks.integration.exchange_side import (
     EWS_PROBE,
     anonymous_get,
@@ -28,7 +29,7 @@ from assistant.checks.integration.exchange_side import (
     skip_unwanted,
 )
 from assistant.checks.integration.ids import TEAMS_EXCHANGE, TENANT, TITLES
-from assistant.checks.integration.lync_verdicts import Verdict
+from assistant.checks.integration.lync_verdicts import Verdict, with_bearer_trust
 from assistant.checks.integration.teams_verdicts import (
     autodiscover_v2_url,
     autodiscover_v2_verdict,
@@ -120,6 +121,8 @@ def check_teams_exchange(ctx: Context) -> Step:
     answer, evidence = probe(ctx, ews_url, partial(anonymous_post_soap, ctx, ews_url, EWS_PROBE))
     owa_version = answer.owa_version or owa_version
     ews = ews_published_verdict(answer)
+    tenant = tenant_in(ctx.results)
+    ews = with_bearer_trust(ews, answer, tenant.tenant_id if tenant is not None else None)
     source = (
         msg("EWS URL from autodiscover v2: {url}", url=ews_url)
         if found_url
