@@ -24,6 +24,7 @@ from assistant.config import Target
 from assistant.diagnosis import Diagnosis
 from assistant.facts import (
     EXCHANGE_UM_ONLINE_RETIRED,
+    SFB_EXCHANGE_AUTODISCOVER_URLS,
     SFB_SERVER_END_OF_SUPPORT,
     SFB_SERVER_SUPPORTED,
     Cloud,
@@ -227,3 +228,18 @@ def test_a_bearer_challenge_that_trusts_another_tenant_fails(lab: Lab) -> None:
     trusted = run_with_tenant(lab, "int-wrong-tenant", OTHER_TENANT_ID)
     for check_id in (LYNC_AUTODISCOVER, LYNC_EWS, TEAMS_EXCHANGE):
         assert trusted[check_id].status is Status.PASS, trusted[check_id].summary
+
+
+def test_exchange_online_side_is_microsofts(lab: Lab) -> None:
+    """For an Exchange Online target the autodiscover service Skype must name is the
+    cloud's (facts.SFB_EXCHANGE_AUTODISCOVER_URLS), and Teams needs nothing published."""
+    target = Target.parse("admin@contoso.test", Cloud.WORLDWIDE)
+    checks = [LYNC_AUTODISCOVER, TEAMS_EXCHANGE]
+    options = lab.network_options(timeout=2.0, check_deadline=15.0)
+    diagnosis = Diagnosis(target, options, checks, integration=IntegrationPlan())
+    steps = {step.id: step for step in diagnosis.run().steps}
+    lync = steps[LYNC_AUTODISCOVER]
+    assert lync.status is Status.PASS
+    assert SFB_EXCHANGE_AUTODISCOVER_URLS[Cloud.WORLDWIDE] in lync.summary
+    assert steps[TEAMS_EXCHANGE].status is Status.INFO
+    assert "Exchange Online" in steps[TEAMS_EXCHANGE].summary
