@@ -70,6 +70,10 @@ _EX2019 = "Exchange Server 2019"
 _EXSE = "Exchange Server Subscription Edition (SE)"
 
 # (first build of the update, product, update), by product; each product's rows ascending.
+# Source: Microsoft Learn, "Exchange Server build numbers and release dates"
+# (https://learn.microsoft.com/exchange/new-features/build-numbers-and-release-dates);
+# 2016 CU1-CU23 and 2019 CU1-CU14 checked against the table Microsoft's CSS-Exchange
+# HealthChecker keeps (Shared/Get-ExchangeBuildVersionInformation.ps1), 2026-12-07.
 _UPDATES: tuple[tuple[Build, str, str], ...] = (
     ((14, 0, 639, 21), _EX2010, "RTM"),
     ((14, 1, 218, 15), _EX2010, "SP1"),
