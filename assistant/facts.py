@@ -439,6 +439,10 @@ INTEGRATION_LINKS = {
 EXCHANGE_APP_ID = EXCHANGE_ONLINE_APP_ID
 SHAREPOINT_APP_ID = "00000003-0000-0ff1-ce00-000000000000"
 ENTRA_STS_PRINCIPAL = "00000001-0000-0000-c000-000000000000"
+# SharePoint Online's own realm, which every SharePoint Online site's Bearer challenge names
+# in its trusted_issuers ("00000003-0000-0ff1-ce00-000000000000@<this>"): a challenge that
+# carries it comes from SharePoint Online, whatever host name is in front.
+SHAREPOINT_ONLINE_REALM = "90140122-8516-11e1-8eff-49304924019b"
 # Exchange's auth metadata document, which its server-to-server partners read
 # (New-SPTrustedSecurityTokenIssuer -MetadataEndpoint in SharePoint Server,
 # New-CsPartnerApplication -MetadataUrl in Skype for Business Server).

@@ -23,6 +23,7 @@ from assistant.facts import (
 )
 from assistant.model import Remedy, Status
 from assistant.net.challenge import Challenge
+from assistant.net.server_numbers import shown
 from assistant.text import msg
 
 MAX_ISSUERS = 64  # entries of trusted_issuers read; a real one has one to three
@@ -68,7 +69,7 @@ def _short(value: str | None) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    return value[:MAX_ISSUER_CHARS] if value else None
+    return shown(value, MAX_ISSUER_CHARS) if value else None  # no control characters
 
 
 def read_bearer(challenges: Iterable[Challenge]) -> BearerReading:
@@ -119,7 +120,17 @@ def _tenants(reading: BearerReading) -> str:
 
 
 def exchange_trust(reading: BearerReading, tenant_id: str | None) -> TrustVerdict:
-    """Exchange's Bearer challenge (EWS, autodiscover) against the domain's tenant."""
+    """Exchange's Bearer challenge (EWS, autodiscover) against the domain's tenant.
+    Without a tenant ID (an on-premises-only organisation) nothing is expected of it."""
+    if tenant_id is None and not reading.present:
+        return TrustVerdict(
+            Trust.NO_TENANT,
+            Status.INFO,
+            msg(
+                "no Bearer challenge (no OAuth with Microsoft 365);"
+                " no tenant ID of this domain is known, so there is nothing to compare with"
+            ),
+        )
     if not reading.present:
         return TrustVerdict(
             Trust.NO_BEARER,
@@ -173,8 +184,8 @@ def exchange_trust(reading: BearerReading, tenant_id: str | None) -> TrustVerdic
             Trust.NO_TENANT,
             Status.INFO,
             msg(
-                "Exchange trusts Entra ID tenant {tenants}; the domain is no tenant's, so "
-                "there is nothing to compare with",
+                "Exchange trusts Entra ID tenant {tenants};"
+                " no tenant ID of this domain is known, so there is nothing to compare with",
                 tenants=_tenants(reading),
             ),
         )
@@ -222,7 +233,17 @@ def exchange_trust(reading: BearerReading, tenant_id: str | None) -> TrustVerdic
 def sharepoint_trust(
     reading: BearerReading, tenant_id: str | None, *, online: bool
 ) -> TrustVerdict:
-    """A SharePoint site's Bearer challenge: its realm must be the domain's tenant ID."""
+    """A SharePoint site's Bearer challenge: its realm must be the domain's tenant ID.
+    Without a tenant ID (an on-premises-only organisation) nothing is expected of it."""
+    if tenant_id is None and not reading.present:
+        return TrustVerdict(
+            Trust.NO_TENANT,
+            Status.INFO,
+            msg(
+                "the site offers no Bearer (OAuth) challenge;"
+                " no tenant ID of this domain is known, so there is nothing to compare with"
+            ),
+        )
     if not reading.present:
         summary = msg(
             "the site offers no Bearer (OAuth) challenge: SharePoint does not accept Entra ID "
@@ -278,8 +299,8 @@ def sharepoint_trust(
             Trust.NO_TENANT,
             Status.INFO,
             msg(
-                "the site's realm is {realm}; the domain is no tenant's, so there is nothing "
-                "to compare with",
+                "the site's realm is {realm};"
+                " no tenant ID of this domain is known, so there is nothing to compare with",
                 realm=reading.realm,
             ),
         )
