@@ -167,6 +167,9 @@ def test_an_integration_demo_fills_the_page_and_runs_in_the_wizard(qtbot, wizard
     ids = [s.id for s in report.steps]
     assert "autodiscover.result" in ids
     assert "integration.lync.autodiscover" in ids and "integration.teams.exchange" in ids
+    skipped = report.find("integration.sharepoint.site")
+    assert skipped is not None and skipped.status.value == "skip", "SharePoint was left out"
+    assert "SharePoint" in skipped.summary
     failed = report.find("integration.lync.autodiscover")
     assert failed is not None and failed.status.value == "fail"
     results = wizard.results_page
