@@ -50,7 +50,10 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--languages", default="en,zh_CN")
     parser.add_argument(
-        "--only", choices=("all", "relay"), default="all", help="relay: the Relay pages only"
+        "--only",
+        choices=("all", "relay", "integration"),
+        default="all",
+        help="relay, integration: that page (and its results) only",
     )
     args = parser.parse_args()
     server = start_xvfb()
@@ -68,8 +71,8 @@ def main() -> int:
             for language in args.languages.split(","):
                 translations.switch(language)
                 shooter = Shooter(app, lab, translations, Path(args.out) / language)
-                if args.only == "relay":
-                    shooter.relay()
+                if args.only in ("relay", "integration"):
+                    getattr(shooter, args.only)()
                     shooter.wizard.close()
                     shooter.pump(0.3)
                 else:
@@ -151,6 +154,7 @@ class Shooter:
         self.live_run()
         self.consent()
         self.relay()
+        self.integration()
         wizard.close()
         self.pump(0.3)
 
@@ -224,6 +228,29 @@ class Shooter:
             results.problems_only.setChecked(False)
             results.tree.setCurrentItem(item)
         self.grab("13-relay-results")
+
+    def integration(self) -> None:
+        """The Integration page (issue 15) as an int-* demo fills it in, and the results of
+        an organisation whose Bearer challenge trusts another tenant."""
+        from ui.pages.ids import RESULTS, WELCOME
+
+        wizard = self.wizard
+        if wizard.currentId() == WELCOME:
+            wizard.next()
+        else:
+            wizard.new_diagnosis()
+        self.choose("int-wrong-tenant", ["autodiscover", "integration"])
+        wizard.next()  # Sign-in -> Integration
+        wizard.integration_page.pool.setText("webext.int-wrong-tenant.test")
+        self.grab("14-integration")
+        wizard.integration_page.pool.clear()
+        wizard.next()
+        self.wait_until(lambda: wizard.currentId() == RESULTS and not wizard.run.running, 90)
+        results = wizard.results_page
+        item = results.tree.item_for("integration.oauth_trust")
+        if item is not None:
+            results.tree.setCurrentItem(item)
+        self.grab("15-integration-results")
 
 
 if __name__ == "__main__":
