@@ -302,8 +302,12 @@
         <translation>SharePoint 与 Lync/Skype/Teams 集成</translation>
     </message>
     <message>
-        <source>What SharePoint and Lync/Skype/Teams need from Exchange.</source>
-        <translation>SharePoint 和 Lync/Skype/Teams 对 Exchange 的要求。</translation>
+        <source>What SharePoint, Lync/Skype for Business and Teams need from Exchange: the tenant, OAuth trust, auth metadata, DNS and EWS. Anonymous: no sign-in.</source>
+        <translation>SharePoint、Lync/Skype for Business 和 Teams 对 Exchange 的要求：租户、OAuth 信任、身份验证元数据、DNS 和 EWS。匿名检查：无需登录。</translation>
+    </message>
+    <message>
+        <source>Needs: the domain; which products you run, and a SharePoint site URL (on its own page). On-premises Exchange: tick Autodiscover too.</source>
+        <translation>需要：域名；您使用哪些产品，以及 SharePoint 网站 URL（在其单独的页面上）。本地 Exchange：请同时勾选“自动发现”。</translation>
     </message>
 </context>
 <context>
@@ -560,6 +564,42 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Relay: accepted but never delivered</source>
         <translation>中继：已接受但从未送达</translation>
+    </message>
+    <message>
+        <source>Integration: healthy hybrid with SharePoint</source>
+        <translation>集成：正常的混合部署（含 SharePoint）</translation>
+    </message>
+    <message>
+        <source>Integration: no OAuth (Bearer) challenge</source>
+        <translation>集成：没有 OAuth (Bearer) 质询</translation>
+    </message>
+    <message>
+        <source>Integration: OAuth trusts another tenant</source>
+        <translation>集成：OAuth 信任的是另一个租户</translation>
+    </message>
+    <message>
+        <source>Integration: auth metadata missing</source>
+        <translation>集成：缺少身份验证元数据</translation>
+    </message>
+    <message>
+        <source>Integration: auth certificate expired</source>
+        <translation>集成：身份验证证书已过期</translation>
+    </message>
+    <message>
+        <source>Integration: EWS not published</source>
+        <translation>集成：EWS 未发布</translation>
+    </message>
+    <message>
+        <source>Integration: Exchange 2016, out of support</source>
+        <translation>集成：Exchange 2016，已不受支持</translation>
+    </message>
+    <message>
+        <source>Integration: lyncdiscover has the wrong certificate</source>
+        <translation>集成：lyncdiscover 的证书不正确</translation>
+    </message>
+    <message>
+        <source>Integration: autodiscover.svc does not answer</source>
+        <translation>集成：autodiscover.svc 没有响应</translation>
     </message>
 </context>
 <context>
@@ -4448,6 +4488,862 @@ A record for the current certificate: (no certificate)</source>
         <translation>此设备的发送方式</translation>
     </message>
     <message>
+        <source>the sign-in service refused the request (HTTP 400)</source>
+        <translation>登录服务拒绝了该请求（HTTP 400）</translation>
+    </message>
+    <message>
+        <source>the sign-in service knows no tenant with this domain</source>
+        <translation>登录服务不知道有使用此域的租户</translation>
+    </message>
+    <message>
+        <source>the answer is larger than {kib} KiB: not an OpenID configuration</source>
+        <translation>应答大于 {kib} KiB：不是 OpenID 配置</translation>
+    </message>
+    <message>
+        <source>no OpenID configuration (HTTP {status})</source>
+        <translation>没有 OpenID 配置（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>the OpenID configuration is not a JSON object</source>
+        <translation>OpenID 配置不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the OpenID configuration names no issuer</source>
+        <translation>OpenID 配置未指明颁发者（issuer）</translation>
+    </message>
+    <message>
+        <source>the issuer {issuer} names no tenant ID</source>
+        <translation>颁发者 {issuer} 未包含租户 ID</translation>
+    </message>
+    <message>
+        <source>the OpenID configuration is not JSON</source>
+        <translation>OpenID 配置不是 JSON</translation>
+    </message>
+    <message>
+        <source>no tenant in the OpenID configuration for {domain}: {reason}</source>
+        <translation>{domain} 的 OpenID 配置中没有租户：{reason}</translation>
+    </message>
+    <message>
+        <source>Skype for Business Server 2015 and 2019 are out of support since {date}; {supported} is the supported version (Skype for Business Online was retired on {retired}).</source>
+        <translation>Skype for Business Server 2015 和 2019 自 {date} 起已不再受支持；受支持的版本是 {supported}（Skype for Business Online 已于 {retired} 停用）。</translation>
+    </message>
+    <message>
+        <source>the certificate of {url} was refused</source>
+        <translation>{url} 的证书被拒绝</translation>
+    </message>
+    <message>
+        <source>Read by SharePoint Server (New-SPTrustedSecurityTokenIssuer -MetadataEndPoint), Skype for Business Server (New-CsPartnerApplication -MetadataUrl) and, in a hybrid deployment, Exchange Online: each validates Exchange&apos;s tokens with its signing certificate.</source>
+        <translation>由 SharePoint Server（New-SPTrustedSecurityTokenIssuer -MetadataEndPoint）、Skype for Business Server（New-CsPartnerApplication -MetadataUrl）以及混合部署中的 Exchange Online 读取：它们都用其中的签名证书验证 Exchange 的令牌。</translation>
+    </message>
+    <message>
+        <source>Needed by SharePoint Server and Skype for Business Server next to Exchange Server (and Exchange hybrid): ignore it if you run neither.</source>
+        <translation>与 Exchange Server 搭配的 SharePoint Server 和 Skype for Business Server（以及 Exchange 混合部署）需要它：如果两者都未运行，可忽略。</translation>
+    </message>
+    <message>
+        <source>Publish {url} from Exchange (the autodiscover virtual directory serves it; a reverse proxy must pass /autodiscover/metadata/ through), with a certificate trusted publicly for its name; check Get-AuthConfig names a current certificate.</source>
+        <translation>从 Exchange 发布 {url}（由自动发现虚拟目录提供；反向代理必须转发 /autodiscover/metadata/），并使用与其名称匹配的公共受信任证书；检查 Get-AuthConfig 指定的是当前证书。</translation>
+    </message>
+    <message>
+        <source>the auth metadata document is not reachable over validated TLS: {error}</source>
+        <translation>无法通过经验证的 TLS 访问身份验证元数据文档：{error}</translation>
+    </message>
+    <message>
+        <source>no auth metadata document at {url} (HTTP {status})</source>
+        <translation>{url} 处没有身份验证元数据文档（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>{url} is not Exchange&apos;s auth metadata: {reason}</source>
+        <translation>{url} 不是 Exchange 的身份验证元数据：{reason}</translation>
+    </message>
+    <message>
+        <source>Auth metadata</source>
+        <translation>身份验证元数据</translation>
+    </message>
+    <message>
+        <source>Asked: {url}</source>
+        <translation>询问了：{url}</translation>
+    </message>
+    <message>
+        <source>{summary} (Microsoft&apos;s own Exchange Online endpoint: nothing to change there)</source>
+        <translation>{summary}（这是 Microsoft 自己的 Exchange Online 终结点：那里无需更改）</translation>
+    </message>
+    <message>
+        <source>Realm: {realm}; issuer: {issuer}</source>
+        <translation>领域：{realm}；颁发者：{issuer}</translation>
+    </message>
+    <message>
+        <source>Bearer challenges</source>
+        <translation>Bearer 质询</translation>
+    </message>
+    <message>
+        <source>Compared with tenant {tenant} (integration.tenant).</source>
+        <translation>已与租户 {tenant} 比较（integration.tenant）。</translation>
+    </message>
+    <message>
+        <source>{url} answered HTTP {status}, not 401: there is no challenge to read</source>
+        <translation>{url} 应答 HTTP {status}，而不是 401：没有可读取的质询</translation>
+    </message>
+    <message>
+        <source>No tenant ID to compare with: integration.tenant did not run or could not look the domain up.</source>
+        <translation>没有可比较的租户 ID：integration.tenant 未运行或无法查询该域。</translation>
+    </message>
+    <message>
+        <source>No tenant ID to compare with: {domain} is no Microsoft 365 tenant&apos;s domain (integration.tenant).</source>
+        <translation>没有可比较的租户 ID：{domain} 不属于任何 Microsoft 365 租户（integration.tenant）。</translation>
+    </message>
+    <message>
+        <source>no answer from {url}, so its challenge could not be read: {error}</source>
+        <translation>{url} 没有应答，因此无法读取其质询：{error}</translation>
+    </message>
+    <message>
+        <source>{url} answers 404: {product} is not published there, so there is no challenge to read</source>
+        <translation>{url} 应答 404：{product} 未在此发布，因此没有可读取的质询</translation>
+    </message>
+    <message>
+        <source>{url} answered HTTP {status} without asking anyone to sign in: there is no challenge to read</source>
+        <translation>{url} 应答 HTTP {status}，没有要求登录：没有可读取的质询</translation>
+    </message>
+    <message>
+        <source>Let anonymous requests to {product} reach the server and get its own 401 answer (a proxy that redirects to a sign-in page hides it).</source>
+        <translation>让对 {product} 的匿名请求到达服务器并得到它自己的 401 应答（重定向到登录页的代理会把它隐藏）。</translation>
+    </message>
+    <message>
+        <source>{summary} (Microsoft&apos;s own Exchange Online endpoint: nothing to change there; this check serves Exchange Server)</source>
+        <translation>{summary}（这是 Microsoft 自己的 Exchange Online 终结点：那里无需更改；本检查针对 Exchange Server）</translation>
+    </message>
+    <message>
+        <source>Publish {product} over HTTPS with a certificate for its name, reachable from the internet (TCP 443), and check again.</source>
+        <translation>通过 HTTPS 发布 {product}，使用与其名称匹配的证书，并可从 Internet 访问（TCP 443），然后重新检查。</translation>
+    </message>
+    <message>
+        <source>Publish {product} externally (the reverse proxy or firewall rule must pass this path to the server).</source>
+        <translation>对外发布 {product}（反向代理或防火墙规则必须把此路径转发到服务器）。</translation>
+    </message>
+    <message>
+        <source>The tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>EWS URL from {step}: {url}</source>
+        <translation>EWS URL 来自 {step}：{url}</translation>
+    </message>
+    <message>
+        <source>EWS URL by convention (autodiscover did not run or found none): {url}</source>
+        <translation>按惯例推定的 EWS URL（自动发现未运行或未找到）：{url}</translation>
+    </message>
+    <message>
+        <source>EWS URL from cloud defaults: {url}</source>
+        <translation>EWS URL 来自云默认值：{url}</translation>
+    </message>
+    <message>
+        <source>skipped: only {products} need this, and it was not chosen</source>
+        <translation>已跳过：只有 {products} 需要此项，而它未被选中</translation>
+    </message>
+    <message>
+        <source>The tenant behind the domain (OpenID metadata)</source>
+        <translation>域名背后的租户（OpenID 元数据）</translation>
+    </message>
+    <message>
+        <source>OAuth trust: Bearer challenges of Exchange and SharePoint</source>
+        <translation>OAuth 信任：Exchange 和 SharePoint 的 Bearer 质询</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s auth metadata document and signing certificate</source>
+        <translation>Exchange 的身份验证元数据文档和签名证书</translation>
+    </message>
+    <message>
+        <source>SharePoint site: valid TLS and the tenant in its Bearer challenge</source>
+        <translation>SharePoint 网站：有效的 TLS 及其 Bearer 质询中的租户</translation>
+    </message>
+    <message>
+        <source>SharePoint Server to Exchange: the auth metadata it trusts</source>
+        <translation>SharePoint Server 到 Exchange：它信任的身份验证元数据</translation>
+    </message>
+    <message>
+        <source>Site mailboxes</source>
+        <translation>网站邮箱</translation>
+    </message>
+    <message>
+        <source>Skype for Business: the autodiscover service for OAuth</source>
+        <translation>Skype for Business：用于 OAuth 的自动发现服务</translation>
+    </message>
+    <message>
+        <source>Skype for Business: EWS for out-of-office and calendar data</source>
+        <translation>Skype for Business：用于外出和日历数据的 EWS</translation>
+    </message>
+    <message>
+        <source>Skype for Business: SIP and lyncdiscover DNS records</source>
+        <translation>Skype for Business：SIP 和 lyncdiscover DNS 记录</translation>
+    </message>
+    <message>
+        <source>Skype for Business: lyncdiscover over HTTPS</source>
+        <translation>Skype for Business：通过 HTTPS 访问 lyncdiscover</translation>
+    </message>
+    <message>
+        <source>Teams with Exchange Server mailboxes</source>
+        <translation>使用 Exchange Server 邮箱的 Teams</translation>
+    </message>
+    <message>
+        <source>Needed by Lync / Skype for Business Server: it finds Exchange (EWS, the OAuth metadata) through this service for presence, out-of-office, calendar and conversation history. Ignore it if you do not run Skype for Business Server.</source>
+        <translation>Lync / Skype for Business Server 需要此项：它通过此服务找到 Exchange（EWS、OAuth 元数据），用于状态、外出、日历和对话历史记录。如果你没有运行 Skype for Business Server，可以忽略。</translation>
+    </message>
+    <message>
+        <source>Needed by Lync / Skype for Business Server: it reads out-of-office and calendar (free/busy) data from Exchange over EWS with server-to-server OAuth. Ignore it if you do not run Skype for Business Server.</source>
+        <translation>Lync / Skype for Business Server 需要此项：它通过 EWS 以服务器到服务器 OAuth 从 Exchange 读取外出和日历（忙/闲）数据。如果你没有运行 Skype for Business Server，可以忽略。</translation>
+    </message>
+    <message>
+        <source>Needed by Lync / Skype for Business Server: clients sign in and partners federate through these records. Ignore it if you do not run Skype for Business Server.</source>
+        <translation>Lync / Skype for Business Server 需要此项：客户端通过这些记录登录，合作伙伴通过它们联盟。如果你没有运行 Skype for Business Server，可以忽略。</translation>
+    </message>
+    <message>
+        <source>Needed by Lync / Skype for Business Server: mobile clients and Teams interop discover the pool through lyncdiscover over HTTPS. Ignore it if you do not run Skype for Business Server.</source>
+        <translation>Lync / Skype for Business Server 需要此项：移动客户端和 Teams 互操作通过 HTTPS 上的 lyncdiscover 发现池。如果你没有运行 Skype for Business Server，可以忽略。</translation>
+    </message>
+    <message>
+        <source>{operation}: {summary}</source>
+        <translation>{operation}：{summary}</translation>
+    </message>
+    <message>
+        <source>out-of-office and free/busy read for the mailbox (signed in)</source>
+        <translation>已为该邮箱读取外出和忙/闲信息（已登录）</translation>
+    </message>
+    <message>
+        <source>Whether out-of-office and free/busy can be read needs a sign-in: run the ews checks with credentials (ews.mailbox) to see it.</source>
+        <translation>能否读取外出和忙/闲信息需要登录才能判断：请使用凭据运行 ews 检查（ews.mailbox）查看。</translation>
+    </message>
+    <message>
+        <source>{label} {rdtype}</source>
+        <translation>{label} {rdtype}</translation>
+    </message>
+    <message>
+        <source>lyncdiscover at {host}</source>
+        <translation>{host} 上的 lyncdiscover</translation>
+    </message>
+    <message>
+        <source>{operation} failed: {summary}</source>
+        <translation>{operation} 失败：{summary}</translation>
+    </message>
+    <message>
+        <source>Microsoft (Teams / former Skype for Business Online)</source>
+        <translation>Microsoft（Teams / 原 Skype for Business Online）</translation>
+    </message>
+    <message>
+        <source>your own servers</source>
+        <translation>你自己的服务器</translation>
+    </message>
+    <message>
+        <source>{target}:{port}</source>
+        <translation>{target}:{port}</translation>
+    </message>
+    <message>
+        <source>{name} → {target} ({where})</source>
+        <translation>{name} → {target}（{where}）</translation>
+    </message>
+    <message>
+        <source>the records point to your own servers: {names}</source>
+        <translation>这些记录指向你自己的服务器：{names}</translation>
+    </message>
+    <message>
+        <source>Right for users homed on an on-premises Skype for Business Server pool.</source>
+        <translation>对于驻留在本地 Skype for Business Server 池上的用户，这是正确的。</translation>
+    </message>
+    <message>
+        <source>Install a certificate on the reverse proxy whose names include {host} (and the pool&apos;s external web services name), from a public certification authority with the full chain.</source>
+        <translation>在反向代理上安装一张名称包含 {host}（以及池的外部 Web 服务名称）的证书，由公共证书颁发机构签发，并带完整证书链。</translation>
+    </message>
+    <message>
+        <source>{host} answers HTTP {status} but not the lyncdiscover JSON (no _links.user)</source>
+        <translation>{host} 返回 HTTP {status}，但不是 lyncdiscover JSON（没有 _links.user）</translation>
+    </message>
+    <message>
+        <source>Mobile clients read the user link from this answer to sign in.</source>
+        <translation>移动客户端从此应答中读取 user 链接来登录。</translation>
+    </message>
+    <message>
+        <source>{name}: not published</source>
+        <translation>{name}：未发布</translation>
+    </message>
+    <message>
+        <source>{name} → {target}:{port} ({where}); expected port {expected}</source>
+        <translation>{name} → {target}:{port}（{where}）；预期端口为 {expected}</translation>
+    </message>
+    <message>
+        <source>split records: {microsoft} point to Microsoft, {own} to your own servers</source>
+        <translation>记录分裂：{microsoft} 指向 Microsoft，{own} 指向你自己的服务器</translation>
+    </message>
+    <message>
+        <source>Clients and federated partners follow whichever record they read first: a split sends some to a pool that does not host the user.</source>
+        <translation>客户端和联盟合作伙伴会按先读到的记录行事：分裂的记录会把一部分请求发往并不承载该用户的池。</translation>
+    </message>
+    <message>
+        <source>the records point to Microsoft: {names}</source>
+        <translation>这些记录指向 Microsoft：{names}</translation>
+    </message>
+    <message>
+        <source>Right for a Teams-only organisation; an on-premises Skype for Business pool needs them at its own Edge server and reverse proxy.</source>
+        <translation>对仅使用 Teams 的组织是正确的；本地 Skype for Business 池需要它们指向自己的边缘服务器和反向代理。</translation>
+    </message>
+    <message>
+        <source>no Skype for Business records published ({names})</source>
+        <translation>未发布 Skype for Business 记录（{names}）</translation>
+    </message>
+    <message>
+        <source>Without them, clients outside the network cannot sign in automatically and federation with other organisations (and Teams interop) fails. Teams-only organisations do not need them.</source>
+        <translation>没有这些记录，网络外的客户端无法自动登录，与其他组织的联盟（以及 Teams 互操作）也会失败。仅使用 Teams 的组织不需要它们。</translation>
+    </message>
+    <message>
+        <source>point to your own servers, but {names} missing</source>
+        <translation>指向你自己的服务器，但缺少 {names}</translation>
+    </message>
+    <message>
+        <source>An on-premises pool needs every public record at its Edge and reverse proxy.</source>
+        <translation>本地池需要每条公共记录都指向其边缘服务器和反向代理。</translation>
+    </message>
+    <message>
+        <source>Mobile clients and Teams interop cannot discover the pool.</source>
+        <translation>移动客户端和 Teams 互操作无法发现该池。</translation>
+    </message>
+    <message>
+        <source>{host} answers over valid TLS with its links: {links}</source>
+        <translation>{host} 通过有效的 TLS 应答，并给出链接：{links}</translation>
+    </message>
+    <message>
+        <source>Check the reverse proxy rule for {host}: it must forward to the pool&apos;s external web services (port 4443) and return the autodiscover JSON.</source>
+        <translation>检查 {host} 的反向代理规则：它必须转发到池的外部 Web 服务（端口 4443）并返回自动发现 JSON。</translation>
+    </message>
+    <message>
+        <source>{name}: not in public DNS (expected: internal DNS only)</source>
+        <translation>{name}：不在公共 DNS 中（符合预期：仅在内部 DNS 中）</translation>
+    </message>
+    <message>
+        <source>Point every record at the same place: your Edge and reverse proxy while users are homed on the on-premises pool, Microsoft&apos;s once all of them are Teams Only.</source>
+        <translation>让所有记录指向同一处：用户驻留在本地池期间指向你的边缘服务器和反向代理，所有用户都变为“仅 Teams”后指向 Microsoft。</translation>
+    </message>
+    <message>
+        <source>Publish lyncdiscover.&lt;domain&gt; (reverse proxy), _sip._tls.&lt;domain&gt; (Edge, port 443) and _sipfederationtls._tcp.&lt;domain&gt; (Edge, port 5061).</source>
+        <translation>发布 lyncdiscover.&lt;domain&gt;（反向代理）、_sip._tls.&lt;domain&gt;（边缘服务器，端口 443）和 _sipfederationtls._tcp.&lt;domain&gt;（边缘服务器，端口 5061）。</translation>
+    </message>
+    <message>
+        <source>Publish the missing records: {names}</source>
+        <translation>发布缺少的记录：{names}</translation>
+    </message>
+    <message>
+        <source>Publish {host} through the reverse proxy (TCP 443) to the pool&apos;s external web services.</source>
+        <translation>通过反向代理（TCP 443）将 {host} 发布到池的外部 Web 服务。</translation>
+    </message>
+    <message>
+        <source>If users are homed on your Skype for Business Server pool, point the records to your Edge server (SIP) and reverse proxy (lyncdiscover).</source>
+        <translation>如果用户驻留在你的 Skype for Business Server 池上，请让这些记录指向你的边缘服务器（SIP）和反向代理（lyncdiscover）。</translation>
+    </message>
+    <message>
+        <source>{name}: {href}</source>
+        <translation>{name}：{href}</translation>
+    </message>
+    <message>
+        <source>Mobile clients and Teams interop find the pool through this name and refuse a certificate that does not name it.</source>
+        <translation>移动客户端和 Teams 互操作通过此名称找到池，并会拒绝不包含此名称的证书。</translation>
+    </message>
+    <message>
+        <source>- {problem}</source>
+        <translation>- {problem}</translation>
+    </message>
+    <message>
+        <source>In the Skype for Business Server Management Shell: Set-CsOAuthConfiguration -ExchangeAutodiscoverUrl {url}</source>
+        <translation>在 Skype for Business Server 命令行管理程序中运行：Set-CsOAuthConfiguration -ExchangeAutodiscoverUrl {url}</translation>
+    </message>
+    <message>
+        <source>no answer from {url}: {error}</source>
+        <translation>{url} 没有应答：{error}</translation>
+    </message>
+    <message>
+        <source>Publish /autodiscover/autodiscover.svc on autodiscover.&lt;domain&gt; (reverse proxy and firewall) with a valid certificate, then name it for Skype for Business Server. {command}</source>
+        <translation>在 autodiscover.&lt;domain&gt; 上（反向代理和防火墙）以有效证书发布 /autodiscover/autodiscover.svc，然后把它告诉 Skype for Business Server。{command}</translation>
+    </message>
+    <message>
+        <source>Let Skype for Business Server reach {url} (proxy and firewall), and name it: {command}</source>
+        <translation>让 Skype for Business Server 能访问 {url}（代理和防火墙），并指定它：{command}</translation>
+    </message>
+    <message>
+        <source>Turn on OAuth for EWS (Set-WebServicesVirtualDirectory -OAuthAuthentication $true) and configure server-to-server OAuth between Skype for Business Server and Exchange (hybrid modern authentication: the Hybrid Configuration Wizard).</source>
+        <translation>为 EWS 启用 OAuth（Set-WebServicesVirtualDirectory -OAuthAuthentication $true），并在 Skype for Business Server 与 Exchange 之间配置服务器到服务器 OAuth（混合新式身份验证：混合配置向导）。</translation>
+    </message>
+    <message>
+        <source>{url} answers and takes OAuth (Bearer)</source>
+        <translation>{url} 有应答并接受 OAuth（Bearer）</translation>
+    </message>
+    <message>
+        <source>Get-CsOAuthConfiguration should show ExchangeAutodiscoverUrl {url}; Skype for Business Server finds Exchange&apos;s EWS and its OAuth metadata there.</source>
+        <translation>Get-CsOAuthConfiguration 应显示 ExchangeAutodiscoverUrl {url}；Skype for Business Server 在那里找到 Exchange 的 EWS 及其 OAuth 元数据。</translation>
+    </message>
+    <message>
+        <source>{url} answers (HTTP {status})</source>
+        <translation>{url} 有应答（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>Get-CsOAuthConfiguration should show ExchangeAutodiscoverUrl {url}.</source>
+        <translation>Get-CsOAuthConfiguration 应显示 ExchangeAutodiscoverUrl {url}。</translation>
+    </message>
+    <message>
+        <source>Turn on OAuth for autodiscover (Set-AutodiscoverVirtualDirectory -OAuthAuthentication $true) and configure hybrid modern authentication (Hybrid Configuration Wizard), so that partners can sign in with OAuth.</source>
+        <translation>为自动发现启用 OAuth（Set-AutodiscoverVirtualDirectory -OAuthAuthentication $true）并配置混合新式身份验证（混合配置向导），以便合作伙伴能用 OAuth 登录。</translation>
+    </message>
+    <message>
+        <source>Exchange Online always offers OAuth here: something between this computer and Microsoft (a proxy) rewrote the answer.</source>
+        <translation>Exchange Online 在这里总会提供 OAuth：这台计算机与 Microsoft 之间的某个设备（代理）改写了应答。</translation>
+    </message>
+    <message>
+        <source>{url} answers but offers no OAuth (Bearer); it offers: {schemes}</source>
+        <translation>{url} 有应答但不提供 OAuth（Bearer）；它提供：{schemes}</translation>
+    </message>
+    <message>
+        <source>Skype for Business Server signs in to Exchange server to server with OAuth.</source>
+        <translation>Skype for Business Server 以服务器到服务器 OAuth 登录 Exchange。</translation>
+    </message>
+    <message>
+        <source>{url} redirects to {target} (HTTP {status})</source>
+        <translation>{url} 重定向到 {target}（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>Server-to-server OAuth does not follow redirects: name the final URL.</source>
+        <translation>服务器到服务器 OAuth 不跟随重定向：请指定最终 URL。</translation>
+    </message>
+    <message>
+        <source>{url} answers 404: the autodiscover service is not published there</source>
+        <translation>{url} 返回 404：自动发现服务未在此发布</translation>
+    </message>
+    <message>
+        <source>{url} answers HTTP {status}</source>
+        <translation>{url} 返回 HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Certificate problems: {problems}</source>
+        <translation>证书问题：{problems}</translation>
+    </message>
+    <message>
+        <source>EWS answers and takes OAuth (Bearer): {schemes}</source>
+        <translation>EWS 有应答并接受 OAuth（Bearer）：{schemes}</translation>
+    </message>
+    <message>
+        <source>Publish /EWS/ externally (reverse proxy, firewall) with a valid certificate, with OAuth turned on for it.</source>
+        <translation>以有效证书对外发布 /EWS/（反向代理、防火墙），并为其启用 OAuth。</translation>
+    </message>
+    <message>
+        <source>Let Skype for Business Server reach {url} (proxy and firewall).</source>
+        <translation>让 Skype for Business Server 能访问 {url}（代理和防火墙）。</translation>
+    </message>
+    <message>
+        <source>EWS answers but offers no OAuth (Bearer); it offers: {schemes}</source>
+        <translation>EWS 有应答但不提供 OAuth（Bearer）；它提供：{schemes}</translation>
+    </message>
+    <message>
+        <source>Skype for Business Server reads out-of-office and calendar data with server-to-server OAuth; without a Bearer challenge it cannot.</source>
+        <translation>Skype for Business Server 通过服务器到服务器 OAuth 读取外出和日历数据；没有 Bearer 质询就无法读取。</translation>
+    </message>
+    <message>
+        <source>EWS answered an anonymous request (HTTP {status})</source>
+        <translation>EWS 应答了匿名请求（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>{url} answers 404: EWS is not published</source>
+        <translation>{url} 返回 404：EWS 未发布</translation>
+    </message>
+    <message>
+        <source>{url} redirects (HTTP {status}); EWS clients do not follow redirects</source>
+        <translation>{url} 重定向（HTTP {status}）；EWS 客户端不跟随重定向</translation>
+    </message>
+    <message>
+        <source>(no Location header)</source>
+        <translation>（没有 Location 标头）</translation>
+    </message>
+    <message>
+        <source>Needed by Teams (calendar and free/busy of on-premises mailboxes), Skype for Business (out-of-office, presence in Outlook on the web, conversation history) and SharePoint (Exchange tasks, site mailboxes): each signs in to Exchange with an Entra ID token, which Exchange accepts only when its Bearer challenge trusts this tenant.</source>
+        <translation>Teams（本地邮箱的日历和忙闲信息）、Skype for Business（外出、Outlook 网页版中的状态、对话历史）和 SharePoint（Exchange 任务、网站邮箱）都需要它：它们都使用 Entra ID 令牌登录 Exchange，而只有当 Exchange 的 Bearer 质询信任此租户时，Exchange 才会接受。</translation>
+    </message>
+    <message>
+        <source>EWS&apos;s Bearer challenge</source>
+        <translation>EWS 的 Bearer 质询</translation>
+    </message>
+    <message>
+        <source>Autodiscover&apos;s Bearer challenge</source>
+        <translation>自动发现的 Bearer 质询</translation>
+    </message>
+    <message>
+        <source>the Bearer challenges trust this tenant ({count} endpoints asked)</source>
+        <translation>Bearer 质询信任此租户（询问了 {count} 个终结点）</translation>
+    </message>
+    <message>
+        <source>SharePoint&apos;s Bearer realm</source>
+        <translation>SharePoint 的 Bearer 领域</translation>
+    </message>
+    <message>
+        <source>Autodiscover service: {url}</source>
+        <translation>自动发现服务：{url}</translation>
+    </message>
+    <message>
+        <source>Needed by SharePoint (Online or Server) next to Exchange: Exchange, Teams and Outlook reach the site with Entra ID tokens of this tenant. Ignore it if you do not run SharePoint.</source>
+        <translation>与 Exchange 搭配的 SharePoint（Online 或 Server）需要它：Exchange、Teams 和 Outlook 使用此租户的 Entra ID 令牌访问该站点。如果未运行 SharePoint，可忽略。</translation>
+    </message>
+    <message>
+        <source>Needed by SharePoint Server next to Exchange Server: the server-to-server trust (New-SPTrustedSecurityTokenIssuer) reads this document for site mailboxes, eDiscovery and Exchange tasks. Ignore it if you do not run SharePoint Server.</source>
+        <translation>与 Exchange Server 搭配的 SharePoint Server 需要它：服务器到服务器信任（New-SPTrustedSecurityTokenIssuer）为网站邮箱、电子数据展示和 Exchange 任务读取此文档。如果未运行 SharePoint Server，可忽略。</translation>
+    </message>
+    <message>
+        <source>TLS and the site&apos;s host name</source>
+        <translation>TLS 和站点的主机名</translation>
+    </message>
+    <message>
+        <source>Site mailboxes are retired in Exchange Online and SharePoint Online: none could be created from {deprecated}, and those left were removed from {retired}; Microsoft 365 Groups (and Teams) replace them.</source>
+        <translation>网站邮箱已在 Exchange Online 和 SharePoint Online 中停用：自 {deprecated} 起无法再创建，剩余的自 {retired} 起被移除；由 Microsoft 365 组（和 Teams）取代。</translation>
+    </message>
+    <message>
+        <source>Exchange Server and SharePoint Server still have site mailboxes; they need the server-to-server trust (integration.sharepoint.s2s)</source>
+        <translation>Exchange Server 和 SharePoint Server 仍提供网站邮箱；它们需要服务器到服务器信任（integration.sharepoint.s2s）</translation>
+    </message>
+    <message>
+        <source>{host} is a custom domain in front of SharePoint Online (its certificate is for {names}): Microsoft does not support custom domains for SharePoint Online sites</source>
+        <translation>{host} 是放在 SharePoint Online 前面的自定义域（其证书针对 {names}）：Microsoft 不支持 SharePoint Online 站点使用自定义域</translation>
+    </message>
+    <message>
+        <source>Only the SharePoint Online Public Website ever had a custom domain: no new ones since {ended}, and the last were deleted on {deleted}. A SharePoint Online site is reached at https://&lt;name&gt;.sharepoint.com/ (per cloud: sharepoint.us, sharepoint.cn); a CNAME or proxy under your own name fails TLS and sign-in. {error}</source>
+        <translation>只有 SharePoint Online 公共网站曾支持自定义域：自 {ended} 起不再新建，最后一批已于 {deleted} 删除。SharePoint Online 站点通过 https://&lt;name&gt;.sharepoint.com/ 访问（按云区分：sharepoint.us、sharepoint.cn）；使用你自己名称的 CNAME 或代理会导致 TLS 和登录失败。{error}</translation>
+    </message>
+    <message>
+        <source>Exchange Online: SharePoint Server reaches it through the SharePoint hybrid trust with Microsoft 365 (its realm is checked by integration.sharepoint.site)</source>
+        <translation>Exchange Online：SharePoint Server 通过与 Microsoft 365 的 SharePoint 混合信任访问它（其领域由 integration.sharepoint.site 检查）</translation>
+    </message>
+    <message>
+        <source>SharePoint Online and Exchange Online: Microsoft runs the trust between them; nothing to set up</source>
+        <translation>SharePoint Online 和 Exchange Online：两者之间的信任由 Microsoft 维护；无需设置</translation>
+    </message>
+    <message>
+        <source>Sources: {link}, {groups}</source>
+        <translation>来源：{link}、{groups}</translation>
+    </message>
+    <message>
+        <source>Use the site&apos;s own address (https://&lt;name&gt;.sharepoint.com/sites/...) and give that with --sharepoint-url; to change &lt;name&gt;, rename the tenant&apos;s SharePoint domain (Start-SPOTenantRename).</source>
+        <translation>使用站点自己的地址（https://&lt;name&gt;.sharepoint.com/sites/...），并用 --sharepoint-url 提供它；要更改 &lt;name&gt;，请重命名租户的 SharePoint 域（Start-SPOTenantRename）。</translation>
+    </message>
+    <message>
+        <source>{host} answers over validated TLS</source>
+        <translation>{host} 通过经验证的 TLS 应答</translation>
+    </message>
+    <message>
+        <source>{host} does not answer over validated TLS: {error}</source>
+        <translation>{host} 未通过经验证的 TLS 应答：{error}</translation>
+    </message>
+    <message>
+        <source>Serve the site over HTTPS with a certificate for {host} from a public CA, reachable on TCP 443.</source>
+        <translation>通过 HTTPS 提供该站点，使用公共 CA 颁发的 {host} 证书，并可通过 TCP 443 访问。</translation>
+    </message>
+    <message>
+        <source>no SharePoint site given: give --sharepoint-url (or the site in the wizard)</source>
+        <translation>未提供 SharePoint 站点：请使用 --sharepoint-url（或在向导中填写站点）</translation>
+    </message>
+    <message>
+        <source>The site&apos;s Bearer challenge</source>
+        <translation>站点的 Bearer 质询</translation>
+    </message>
+    <message>
+        <source>Source: {link}</source>
+        <translation>来源：{link}</translation>
+    </message>
+    <message>
+        <source>Site: {url}</source>
+        <translation>站点：{url}</translation>
+    </message>
+    <message>
+        <source>SharePoint Online</source>
+        <translation>SharePoint Online</translation>
+    </message>
+    <message>
+        <source>Needed by Teams when users&apos; mailboxes are on Exchange Server: the Teams service reaches them from the internet. Ignore it if you do not use Teams, or if every mailbox is in Exchange Online.</source>
+        <translation>当用户邮箱位于 Exchange Server 上时 Teams 需要此项：Teams 服务从互联网访问这些邮箱。如果你不使用 Teams，或所有邮箱都在 Exchange Online 中，可以忽略。</translation>
+    </message>
+    <message>
+        <source>Voicemail does not depend on these steps: Exchange Unified Messaging Online was retired on {date} and Exchange Server 2019 has no Unified Messaging; {successor} delivers voicemail to the mailbox.</source>
+        <translation>语音邮件不依赖这些步骤：Exchange 统一消息 Online 已于 {date} 停用，Exchange Server 2019 没有统一消息；由 {successor} 将语音邮件投递到邮箱。</translation>
+    </message>
+    <message>
+        <source>EWS URL from autodiscover v2: {url}</source>
+        <translation>EWS URL 来自自动发现 v2：{url}</translation>
+    </message>
+    <message>
+        <source>EWS published with OAuth (Bearer)</source>
+        <translation>EWS 已发布并支持 OAuth（Bearer）</translation>
+    </message>
+    <message>
+        <source>Exchange build</source>
+        <translation>Exchange 版本号</translation>
+    </message>
+    <message>
+        <source>mailboxes in Exchange Online ({cloud}): Teams reaches them directly</source>
+        <translation>邮箱位于 Exchange Online（{cloud}）：Teams 直接访问它们</translation>
+    </message>
+    <message>
+        <source>Autodiscover v2 finds the mailbox</source>
+        <translation>自动发现 v2 找到邮箱</translation>
+    </message>
+    <message>
+        <source>skipped: give a mailbox address (user@{domain}) to look it up</source>
+        <translation>已跳过：请提供邮箱地址（user@{domain}）以便查找</translation>
+    </message>
+    <message>
+        <source>Teams finds the on-premises mailbox this way before it reads the calendar (meetings, the calendar app) and presence from out-of-office.</source>
+        <translation>Teams 先通过这种方式找到本地邮箱，然后读取日历（会议、日历应用）并根据外出状态显示状态。</translation>
+    </message>
+    <message>
+        <source>Teams creates and shows meetings, the calendar app and free/busy through EWS with OAuth (the Exchange service principal signs in with a Bearer token).</source>
+        <translation>Teams 通过使用 OAuth 的 EWS 创建和显示会议、日历应用及忙/闲信息（Exchange 服务主体使用 Bearer 令牌登录）。</translation>
+    </message>
+    <message>
+        <source>Teams meetings in on-premises mailboxes need {minimum} or later; an Exchange out of support gets no security fixes.</source>
+        <translation>本地邮箱中的 Teams 会议需要 {minimum} 或更高版本；不受支持的 Exchange 收不到安全修复。</translation>
+    </message>
+    <message>
+        <source>Publish autodiscover.&lt;domain&gt; externally (reverse proxy, firewall, DNS) with a valid certificate, including /autodiscover/autodiscover.json, which answers without sign-in.</source>
+        <translation>以有效证书对外发布 autodiscover.&lt;domain&gt;（反向代理、防火墙、DNS），包括无需登录即可应答的 /autodiscover/autodiscover.json。</translation>
+    </message>
+    <message>
+        <source>Configure OAuth between Exchange Server and Exchange Online: run the Hybrid Configuration Wizard (full hybrid), or follow the manual steps; then check that EWS answers with a Bearer challenge.</source>
+        <translation>在 Exchange Server 与 Exchange Online 之间配置 OAuth：运行混合配置向导（完全混合），或按手动步骤操作；然后确认 EWS 以 Bearer 质询应答。</translation>
+    </message>
+    <message>
+        <source>Publish /EWS/ externally (reverse proxy, firewall) with a valid certificate: Microsoft 365 services reach it from the internet.</source>
+        <translation>以有效证书对外发布 /EWS/（反向代理、防火墙）：Microsoft 365 服务从互联网访问它。</translation>
+    </message>
+    <message>
+        <source>Upgrade to {supported} (in place from Exchange 2019 CU14 or CU15; side by side from Exchange 2016), or move the mailboxes to Exchange Online.</source>
+        <translation>升级到 {supported}（从 Exchange 2019 CU14 或 CU15 可就地升级；从 Exchange 2016 需并行迁移），或将邮箱迁移到 Exchange Online。</translation>
+    </message>
+    <message>
+        <source>{url} answers, but with no EWS URL</source>
+        <translation>{url} 有应答，但没有 EWS URL</translation>
+    </message>
+    <message>
+        <source>{url} asks for sign-in (HTTP 401)</source>
+        <translation>{url} 要求登录（HTTP 401）</translation>
+    </message>
+    <message>
+        <source>{url} answers 404: autodiscover v2 is not published</source>
+        <translation>{url} 返回 404：自动发现 v2 未发布</translation>
+    </message>
+    <message>
+        <source>{url} redirects (HTTP {status})</source>
+        <translation>{url} 重定向（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>EWS is published and takes OAuth (Bearer): {schemes}</source>
+        <translation>EWS 已发布并接受 OAuth（Bearer）：{schemes}</translation>
+    </message>
+    <message>
+        <source>EWS is published but offers no OAuth (Bearer): {schemes}</source>
+        <translation>EWS 已发布但不提供 OAuth（Bearer）：{schemes}</translation>
+    </message>
+    <message>
+        <source>{url} answers 404: EWS is not published externally</source>
+        <translation>{url} 返回 404：EWS 未对外发布</translation>
+    </message>
+    <message>
+        <source>Exchange Online ({build})</source>
+        <translation>Exchange Online（{build}）</translation>
+    </message>
+    <message>
+        <source>{name} ({build}) is older than {minimum}: Teams cannot create or show meetings</source>
+        <translation>{name}（{build}）早于 {minimum}：Teams 无法创建或显示会议</translation>
+    </message>
+    <message>
+        <source>{name} ({build}) is out of support since {date}</source>
+        <translation>{name}（{build}）自 {date} 起已不再受支持</translation>
+    </message>
+    <message>
+        <source>{name} ({build}): supported</source>
+        <translation>{name}（{build}）：受支持</translation>
+    </message>
+    <message>
+        <source>autodiscover v2 finds {email}: EWS at {url}</source>
+        <translation>自动发现 v2 找到 {email}：EWS 位于 {url}</translation>
+    </message>
+    <message>
+        <source>the Exchange build is not shown (no X-OWA-Version header)</source>
+        <translation>未显示 Exchange 版本号（没有 X-OWA-Version 标头）</translation>
+    </message>
+    <message>
+        <source>the Exchange build {raw} is not one this program reads</source>
+        <translation>本程序无法识别 Exchange 版本号 {raw}</translation>
+    </message>
+    <message>
+        <source>Needed by every product here: SharePoint&apos;s realm, the trusted issuers in Exchange&apos;s Bearer challenge and the OAuth setup of Skype for Business and Teams must all name this tenant ID; the later checks compare with it.</source>
+        <translation>这里的每个产品都需要它：SharePoint 的领域、Exchange Bearer 质询中的受信任颁发者，以及 Skype for Business 和 Teams 的 OAuth 设置都必须指向此租户 ID；后续检查会与它比较。</translation>
+    </message>
+    <message>
+        <source>{summary}; the tenant is in the {instance} cloud, not the one this run tests</source>
+        <translation>{summary}；该租户位于 {instance} 云，而不是本次运行测试的云</translation>
+    </message>
+    <message>
+        <source>{domain} is not a tenant domain in this cloud: Exchange Online, SharePoint Online and Teams cannot belong to it</source>
+        <translation>{domain} 不是此云中的租户域：Exchange Online、SharePoint Online 和 Teams 不能属于它</translation>
+    </message>
+    <message>
+        <source>the tenant could not be looked up: {reasons}</source>
+        <translation>无法查询租户：{reasons}</translation>
+    </message>
+    <message>
+        <source>{domain} is no Microsoft 365 tenant&apos;s domain: an on-premises-only organisation; the OAuth trust checks have no tenant to compare with</source>
+        <translation>{domain} 不属于任何 Microsoft 365 租户：这是一个纯本地组织；OAuth 信任检查没有可比较的租户</translation>
+    </message>
+    <message>
+        <source>Add and verify {domain} in the Microsoft 365 admin center (Settings &gt; Domains), or test the cloud the tenant is in (--cloud).</source>
+        <translation>在 Microsoft 365 管理中心（“设置”&gt;“域”）中添加并验证 {domain}，或测试租户所在的云（--cloud）。</translation>
+    </message>
+    <message>
+        <source>Allow HTTPS from this computer to the sign-in service ({hosts}), through the proxy if there is one, and run the check again.</source>
+        <translation>允许此计算机通过 HTTPS 访问登录服务（{hosts}）（如有代理则经由代理），然后重新运行检查。</translation>
+    </message>
+    <message>
+        <source>Issuer: {issuer}</source>
+        <translation>颁发者：{issuer}</translation>
+    </message>
+    <message>
+        <source>SharePoint Server and Skype for Business Server next to Exchange Server need no tenant; SharePoint Online, Teams and hybrid modern authentication do (add and verify the domain in the Microsoft 365 admin center).</source>
+        <translation>与 Exchange Server 搭配的 SharePoint Server 和 Skype for Business Server 不需要租户；SharePoint Online、Teams 和混合新式验证则需要（在 Microsoft 365 管理中心中添加并验证该域）。</translation>
+    </message>
+    <message>
+        <source>the answer is larger than {kib} KiB</source>
+        <translation>应答大于 {kib} KiB</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the answer names neither an issuer nor signing keys</source>
+        <translation>应答既未指明颁发者，也没有签名密钥</translation>
+    </message>
+    <message>
+        <source>Renew Exchange&apos;s auth certificate: New-ExchangeCertificate -KeySize 2048 -SubjectName &apos;cn=Microsoft Exchange Server Auth Certificate&apos; -FriendlyName &apos;Microsoft Exchange Server Auth Certificate&apos; -DomainName @(), then Set-AuthConfig -NewCertificateThumbprint &lt;thumbprint&gt; -NewCertificateEffectiveDate (Get-Date), then Set-AuthConfig -PublishCertificate (and -ClearPreviousCertificate), restart the MSExchangeServiceHost service and the web app pools, and re-run the Hybrid Configuration Wizard.</source>
+        <translation>续订 Exchange 的身份验证证书：运行 New-ExchangeCertificate -KeySize 2048 -SubjectName &apos;cn=Microsoft Exchange Server Auth Certificate&apos; -FriendlyName &apos;Microsoft Exchange Server Auth Certificate&apos; -DomainName @()，然后运行 Set-AuthConfig -NewCertificateThumbprint &lt;thumbprint&gt; -NewCertificateEffectiveDate (Get-Date)，再运行 Set-AuthConfig -PublishCertificate（以及 -ClearPreviousCertificate），重启 MSExchangeServiceHost 服务和 Web 应用程序池，并重新运行混合配置向导。</translation>
+    </message>
+    <message>
+        <source>signing certificate valid until {date} ({days} days left)</source>
+        <translation>签名证书有效期至 {date}（还剩 {days} 天）</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON</source>
+        <translation>应答不是 JSON</translation>
+    </message>
+    <message>
+        <source>the document has no readable signing certificate: SharePoint Server, Skype for Business Server and Exchange Online cannot validate Exchange&apos;s tokens</source>
+        <translation>该文档没有可读取的签名证书：SharePoint Server、Skype for Business Server 和 Exchange Online 无法验证 Exchange 的令牌</translation>
+    </message>
+    <message>
+        <source>the Exchange auth certificate expired on {date} ({days} days ago): SharePoint Server, Skype for Business Server and Exchange Online can no longer validate its tokens</source>
+        <translation>Exchange 身份验证证书已于 {date} 过期（{days} 天前）：SharePoint Server、Skype for Business Server 和 Exchange Online 无法再验证其令牌</translation>
+    </message>
+    <message>
+        <source>the Exchange auth certificate expires on {date}, in {days} days: renew it now (a new one takes effect only after it has reached every server)</source>
+        <translation>Exchange 身份验证证书将于 {date} 过期（还有 {days} 天）：请立即续订（新证书要在到达每台服务器之后才会生效）</translation>
+    </message>
+    <message>
+        <source>Configure OAuth between Exchange Server and Microsoft Entra ID (hybrid modern authentication): run the Hybrid Configuration Wizard, or New-AuthServer -Type AzureAD -AuthMetadataUrl https://login.microsoftonline.com/&lt;tenant ID&gt;/federationmetadata/2007-06/federationmetadata.xml, Set-AuthServer -IsDefaultAuthorizationEndpoint $true and New-PartnerApplication for Exchange Online; and leave OAuthAuthentication on for the EWS and autodiscover virtual directories (Get-WebServicesVirtualDirectory, Get-AutodiscoverVirtualDirectory).</source>
+        <translation>在 Exchange Server 与 Microsoft Entra ID 之间配置 OAuth（混合新式验证）：运行混合配置向导，或运行 New-AuthServer -Type AzureAD -AuthMetadataUrl https://login.microsoftonline.com/&lt;tenant ID&gt;/federationmetadata/2007-06/federationmetadata.xml、Set-AuthServer -IsDefaultAuthorizationEndpoint $true，并为 Exchange Online 运行 New-PartnerApplication；同时在 EWS 和自动发现虚拟目录上保持 OAuthAuthentication 开启（Get-WebServicesVirtualDirectory、Get-AutodiscoverVirtualDirectory）。</translation>
+    </message>
+    <message>
+        <source>trusted_issuers names another tenant ({found}), not this domain&apos;s ({tenant}): Exchange accepts no token from this tenant</source>
+        <translation>trusted_issuers 指明的是另一个租户（{found}），而不是此域的租户（{tenant}）：Exchange 不接受来自此租户的令牌</translation>
+    </message>
+    <message>
+        <source>the site offers no Bearer (OAuth) challenge: SharePoint does not accept Entra ID tokens, so Exchange Online, Teams and hybrid search cannot sign in to it</source>
+        <translation>站点没有提供 Bearer（OAuth）质询：SharePoint 不接受 Entra ID 令牌，因此 Exchange Online、Teams 和混合搜索无法登录到它</translation>
+    </message>
+    <message>
+        <source>SharePoint Server&apos;s realm is {realm}, not this domain&apos;s tenant ID ({tenant}): tokens from Microsoft 365 are refused</source>
+        <translation>SharePoint Server 的领域（realm）是 {realm}，而不是此域的租户 ID（{tenant}）：来自 Microsoft 365 的令牌会被拒绝</translation>
+    </message>
+    <message>
+        <source>no Bearer challenge (no OAuth with Microsoft 365); no tenant ID of this domain is known, so there is nothing to compare with</source>
+        <translation>没有 Bearer 质询（未与 Microsoft 365 配置 OAuth）；不知道此域的租户 ID，因此无可比较</translation>
+    </message>
+    <message>
+        <source>no Bearer challenge: hybrid modern authentication / OAuth with Exchange Online is not configured (Teams calendar, Skype for Business and SharePoint cannot reach on-premises mail)</source>
+        <translation>没有 Bearer 质询：未配置混合新式验证 / 与 Exchange Online 的 OAuth（Teams 日历、Skype for Business 和 SharePoint 无法访问本地邮箱）</translation>
+    </message>
+    <message>
+        <source>the Bearer challenge names client_id {client_id}, not Exchange&apos;s app ID {app_id}: something other than Exchange answered</source>
+        <translation>Bearer 质询中的 client_id 是 {client_id}，而不是 Exchange 的应用 ID {app_id}：应答的不是 Exchange</translation>
+    </message>
+    <message>
+        <source>the Bearer challenge names no trusted issuers: Exchange trusts no token issuer</source>
+        <translation>Bearer 质询未列出受信任的颁发者：Exchange 不信任任何令牌颁发者</translation>
+    </message>
+    <message>
+        <source>trusted_issuers names no Microsoft Entra ID tenant ({issuers}): Exchange does not accept Entra ID tokens</source>
+        <translation>trusted_issuers 中没有 Microsoft Entra ID 租户（{issuers}）：Exchange 不接受 Entra ID 令牌</translation>
+    </message>
+    <message>
+        <source>Exchange trusts Entra ID tenant {tenants}; no tenant ID of this domain is known, so there is nothing to compare with</source>
+        <translation>Exchange 信任 Entra ID 租户 {tenants}；不知道此域的租户 ID，因此无可比较</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s Bearer challenge trusts this tenant ({tenant}) and names Exchange&apos;s app ID</source>
+        <translation>Exchange 的 Bearer 质询信任此租户（{tenant}），并使用 Exchange 的应用 ID</translation>
+    </message>
+    <message>
+        <source>the Bearer challenge trusts Entra ID tokens of any tenant (Microsoft&apos;s multi-tenant form, as Exchange Online sends it)</source>
+        <translation>Bearer 质询信任任何租户的 Entra ID 令牌（Microsoft 的多租户形式，与 Exchange Online 发送的相同）</translation>
+    </message>
+    <message>
+        <source>Point Exchange&apos;s Entra ID auth server at this tenant: Get-AuthServer shows the one in use; re-run the Hybrid Configuration Wizard signed in to tenant {tenant}, or Set-AuthServer -AuthMetadataUrl https://login.microsoftonline.com/{tenant}/federationmetadata/2007-06/federationmetadata.xml.</source>
+        <translation>让 Exchange 的 Entra ID 身份验证服务器指向此租户：Get-AuthServer 会显示当前使用的服务器；登录租户 {tenant} 后重新运行混合配置向导，或运行 Set-AuthServer -AuthMetadataUrl https://login.microsoftonline.com/{tenant}/federationmetadata/2007-06/federationmetadata.xml。</translation>
+    </message>
+    <message>
+        <source>the site offers no Bearer (OAuth) challenge; no tenant ID of this domain is known, so there is nothing to compare with</source>
+        <translation>站点没有提供 Bearer（OAuth）质询；不知道此域的租户 ID，因此无可比较</translation>
+    </message>
+    <message>
+        <source>the Bearer challenge names client_id {client_id}, not SharePoint&apos;s app ID {app_id}: something other than SharePoint answered</source>
+        <translation>Bearer 质询中的 client_id 是 {client_id}，而不是 SharePoint 的应用 ID {app_id}：应答的不是 SharePoint</translation>
+    </message>
+    <message>
+        <source>the Bearer challenge names no realm: SharePoint has no authentication realm</source>
+        <translation>Bearer 质询未指明领域（realm）：SharePoint 没有身份验证领域</translation>
+    </message>
+    <message>
+        <source>the site&apos;s realm is {realm}; no tenant ID of this domain is known, so there is nothing to compare with</source>
+        <translation>站点的领域是 {realm}；不知道此域的租户 ID，因此无可比较</translation>
+    </message>
+    <message>
+        <source>the site&apos;s Bearer realm is this tenant ({tenant})</source>
+        <translation>站点的 Bearer 领域就是此租户（{tenant}）</translation>
+    </message>
+    <message>
+        <source>the site belongs to another tenant (realm {realm}), not this domain&apos;s ({tenant})</source>
+        <translation>该站点属于另一个租户（领域 {realm}），而不是此域的租户（{tenant}）</translation>
+    </message>
+    <message>
+        <source>Set-SPAuthenticationRealm -Realm {tenant} on the farm, then re-create the trust with Microsoft 365 (the SharePoint Hybrid Configuration Wizard); existing server-to-server trusts must be re-created after a realm change.</source>
+        <translation>在场上运行 Set-SPAuthenticationRealm -Realm {tenant}，然后重新建立与 Microsoft 365 的信任（SharePoint 混合配置向导）；更改领域后，现有的服务器到服务器信任必须重新建立。</translation>
+    </message>
+    <message>
+        <source>Publish EWS and autodiscover straight from Exchange (a reverse proxy or load balancer must pass Exchange&apos;s own 401 and WWW-Authenticate headers through, not answer with its own sign-in).</source>
+        <translation>直接从 Exchange 发布 EWS 和自动发现（反向代理或负载均衡器必须原样传递 Exchange 自己的 401 和 WWW-Authenticate 标头，而不是用自己的登录来应答）。</translation>
+    </message>
+    <message>
+        <source>Set up server-to-server authentication between SharePoint Server and Microsoft 365 (the SharePoint Hybrid Configuration Wizard, or New-SPTrustedSecurityTokenIssuer for the tenant&apos;s metadata endpoint and Set-SPAuthenticationRealm -Realm &lt;tenant ID&gt;).</source>
+        <translation>在 SharePoint Server 与 Microsoft 365 之间设置服务器到服务器身份验证（SharePoint 混合配置向导，或针对租户元数据终结点运行 New-SPTrustedSecurityTokenIssuer，并运行 Set-SPAuthenticationRealm -Realm &lt;tenant ID&gt;）。</translation>
+    </message>
+    <message>
+        <source>Check the site URL, and that a reverse proxy in front of SharePoint passes SharePoint&apos;s own 401 and WWW-Authenticate headers through.</source>
+        <translation>检查站点 URL，并确认 SharePoint 前面的反向代理原样传递了 SharePoint 自己的 401 和 WWW-Authenticate 标头。</translation>
+    </message>
+    <message>
+        <source>Set the farm&apos;s realm to the tenant ID: Set-SPAuthenticationRealm -Realm &lt;tenant ID&gt;.</source>
+        <translation>将场的领域设置为租户 ID：Set-SPAuthenticationRealm -Realm &lt;tenant ID&gt;。</translation>
+    </message>
+    <message>
+        <source>Give the URL of a site in this domain&apos;s own tenant (its SharePoint address is &lt;name&gt;.sharepoint.com, as the SharePoint admin center shows).</source>
+        <translation>请提供此域自己租户中某个站点的 URL（其 SharePoint 地址为 &lt;name&gt;.sharepoint.com，可在 SharePoint 管理中心中看到）。</translation>
+    </message>
+    <message>
         <source>its test message landed in Junk (see the round trip)</source>
         <translation>它的测试邮件进入了垃圾邮件文件夹（见往返测试）</translation>
     </message>
@@ -4942,6 +5838,18 @@ Deleted from the mailbox, as asked.</source>
         <translation>HVE 在 STARTTLS 之后接受使用 HVE 帐户密码的 AUTH LOGIN。</translation>
     </message>
     <message>
+        <source>--sharepoint-url: no SharePoint check runs; add --checks integration.sharepoint (or integration)</source>
+        <translation>--sharepoint-url：没有运行任何 SharePoint 检查；请添加 --checks integration.sharepoint（或 integration）</translation>
+    </message>
+    <message>
+        <source>--sfb-pool: no Skype for Business check runs; add --checks integration.lync (or integration)</source>
+        <translation>--sfb-pool：没有运行任何 Skype for Business 检查；请添加 --checks integration.lync（或 integration）</translation>
+    </message>
+    <message>
+        <source>{options}: no integration check runs; add --checks integration (or integration.sharepoint, integration.lync, integration.teams)</source>
+        <translation>{options}：没有运行任何集成检查；请添加 --checks integration（或 integration.sharepoint、integration.lync、integration.teams）</translation>
+    </message>
+    <message>
         <source>{option} {name}: that variable is not set or is empty</source>
         <translation>{option} {name}：该变量未设置或为空</translation>
     </message>
@@ -5108,6 +6016,18 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>&apos;{host}&apos; is not a valid international host name (IDNA)</source>
         <translation>“{host}”不是有效的国际化主机名 (IDNA)</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a SharePoint site URL: give https://host/path (e.g. https://contoso.sharepoint.com/sites/team)</source>
+        <translation>“{url}”不是 SharePoint 网站 URL：请提供 https://主机/路径（例如 https://contoso.sharepoint.com/sites/team）</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a usable site URL: {reason}</source>
+        <translation>“{url}”不是可用的网站 URL：{reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a host name: {reason}</source>
+        <translation>“{host}”不是主机名：{reason}</translation>
     </message>
     <message>
         <source>CA bundle {path}: that is a folder, not a file</source>
@@ -5863,6 +6783,85 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>HTML and PDF reports come in a later version.</source>
         <translation>HTML 和 PDF 报告将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPage</name>
+    <message>
+        <source>Tick at least one product, or go back and untick this area.</source>
+        <translation>请至少勾选一个产品，或返回并取消勾选此区域。</translation>
+    </message>
+    <message>
+        <source>SharePoint, Lync/Skype for Business and Teams</source>
+        <translation>SharePoint、Lync/Skype for Business 和 Teams</translation>
+    </message>
+    <message>
+        <source>Which of these run next to Exchange? Only their checks run; the others are skipped.</source>
+        <translation>哪些产品与 Exchange 一起运行？只运行它们的检查，其余的将跳过。</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>&amp;Run diagnosis</source>
+        <translation>运行诊断(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;SharePoint (Online or Server)</source>
+        <translation>SharePoint（Online 或 Server）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate and the tenant in its OAuth challenge, and the Exchange auth metadata SharePoint Server trusts: without them, Exchange tasks, eDiscovery and site mailboxes in SharePoint fail.</source>
+        <translation>网站的证书及其 OAuth 质询中的租户，以及 SharePoint Server 信任的 Exchange 身份验证元数据：缺少它们时，SharePoint 中的 Exchange 任务、电子数据展示和网站邮箱都会失败。</translation>
+    </message>
+    <message>
+        <source>&amp;Lync / Skype for Business Server</source>
+        <translation>Lync / Skype for Business Server(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The autodiscover service and EWS it reads out-of-office and calendar data through, its DNS records and lyncdiscover&apos;s certificate: without them, presence, calendar and IM in Outlook on the web break.</source>
+        <translation>它读取外出和日历数据所经由的自动发现服务和 EWS、它的 DNS 记录以及 lyncdiscover 的证书：缺少它们时，Outlook 网页版中的状态、日历和即时消息将无法使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Teams with Exchange Server mailboxes</source>
+        <translation>使用 Exchange Server 邮箱的 Teams(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Autodiscover v2, EWS published with an OAuth challenge, and the Exchange build: without them, Teams cannot show the calendar or schedule meetings for on-premises mailboxes.</source>
+        <translation>自动发现 v2、带 OAuth 质询发布的 EWS，以及 Exchange 版本：缺少它们时，Teams 无法为本地邮箱显示日历或安排会议。</translation>
+    </message>
+    <message>
+        <source>Site &amp;URL:</source>
+        <translation>网站 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>https://contoso.sharepoint.com/sites/team</source>
+        <translation>https://contoso.sharepoint.com/sites/team</translation>
+    </message>
+    <message>
+        <source>SharePoint site URL</source>
+        <translation>SharePoint 网站 URL</translation>
+    </message>
+    <message>
+        <source>Leave it empty to skip the site itself and check only Exchange&apos;s side.</source>
+        <translation>留空则跳过网站本身，只检查 Exchange 一侧。</translation>
+    </message>
+    <message>
+        <source>&amp;Pool web name (optional):</source>
+        <translation>池 Web 名称（可选）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>webext.contoso.com</source>
+        <translation>webext.contoso.com</translation>
+    </message>
+    <message>
+        <source>External web services name of the Skype for Business pool</source>
+        <translation>Skype for Business 池的外部 Web 服务名称</translation>
+    </message>
+    <message>
+        <source>These checks are anonymous: they read what the servers show anyone (OAuth challenges, metadata, DNS) and send no credentials.</source>
+        <translation>这些检查是匿名的：它们只读取服务器向任何人公开的内容（OAuth 质询、元数据、DNS），不发送任何凭据。</translation>
     </message>
 </context>
 <context>
