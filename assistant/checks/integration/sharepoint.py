@@ -99,7 +99,8 @@ def _custom_domain_step(ctx: Context, host: str, names: list[str], answer: Answe
             "{host} is a custom domain in front of SharePoint Online (its certificate is for "
             "{names}): Microsoft does not support custom domains for SharePoint Online sites",
             host=host,
-            names=", ".join(names) or msg("SharePoint Online"),
+            names=", ".join(names)
+            or "SharePoint Online",  # a product name: the same in every language
         ),
         details=msg(
             "Only the SharePoint Online Public Website ever had a custom domain: no new ones "
