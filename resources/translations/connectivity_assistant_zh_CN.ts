@@ -5052,10 +5052,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>站点：{url}</translation>
     </message>
     <message>
-        <source>SharePoint Online</source>
-        <translation>SharePoint Online</translation>
-    </message>
-    <message>
         <source>Needed by Teams when users&apos; mailboxes are on Exchange Server: the Teams service reaches them from the internet. Ignore it if you do not use Teams, or if every mailbox is in Exchange Online.</source>
         <translation>当用户邮箱位于 Exchange Server 上时 Teams 需要此项：Teams 服务从互联网访问这些邮箱。如果你不使用 Teams，或所有邮箱都在 Exchange Online 中，可以忽略。</translation>
     </message>
