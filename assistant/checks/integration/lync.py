@@ -265,12 +265,15 @@ def check_lync_lyncdiscover(ctx: Context) -> Step:
     return step
 
 
-_AFTER_TENANT = (TENANT, RESOLVER_CHECK, RESULT_CHECK)
+# The tenant is required (--checks integration.lync brings it along): the Bearer challenge
+# is compared with it.
+_AFTER_TENANT = (RESOLVER_CHECK, RESULT_CHECK)
 
 LYNC_AUTODISCOVER_CHECK = Check(
     LYNC_AUTODISCOVER,
     TITLES[LYNC_AUTODISCOVER],
     check_lync_autodiscover,
+    requires=(TENANT,),
     after=_AFTER_TENANT,
     explicit_only=True,
 )
@@ -278,6 +281,7 @@ LYNC_EWS_CHECK = Check(
     LYNC_EWS,
     TITLES[LYNC_EWS],
     check_lync_ews,
+    requires=(TENANT,),
     after=(*_AFTER_TENANT, EWS_ENDPOINT, EWS_MAILBOX),
     explicit_only=True,
 )

@@ -153,7 +153,8 @@ TEAMS_EXCHANGE_CHECK = Check(
     TEAMS_EXCHANGE,
     TITLES[TEAMS_EXCHANGE],
     check_teams_exchange,
-    after=(TENANT, RESULT_CHECK),
+    requires=(TENANT,),  # the Bearer challenge is compared with it
+    after=(RESULT_CHECK,),
     explicit_only=True,
 )
 
