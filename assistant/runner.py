@@ -18,7 +18,7 @@ import re
 import threading
 import time
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -50,8 +50,9 @@ class PlanError(ValueError):
     """The set of checks asked for cannot be run (unknown dependency, cycle)."""
 
 
-def plan(checks: Sequence[Check]) -> list[Check]:
-    """Order checks so every check follows what it requires; reject unknowns and cycles."""
+def plan(checks: Sequence[Check], given: Collection[str] = ()) -> list[Check]:
+    """Order checks so every check follows what it requires; reject unknowns and cycles.
+    `given`: checks whose results the run is handed (a re-run), not run again."""
     by_id = {c.id: c for c in checks}
     if len(by_id) != len(checks):
         raise PlanError("a check ID appears twice")
@@ -65,10 +66,11 @@ def plan(checks: Sequence[Check]) -> list[Check]:
             raise PlanError("checks depend on each other in a cycle: " + " → ".join(path))
         state[check.id] = "visiting"
         for dep in check.requires:
-            if dep not in by_id:
+            if dep not in by_id and dep not in given:
                 raise PlanError(f"{check.id} requires {dep}, which is not in this run")
         for dep in check.waits_for(by_id):
-            visit(by_id[dep], (*path, dep))
+            if dep in by_id:
+                visit(by_id[dep], (*path, dep))
         state[check.id] = "done"
         ordered.append(check)
 
@@ -138,13 +140,23 @@ class Runner:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def run(self, checks: Sequence[Check], on_event: EventSink | None = None) -> list[Step]:
-        ordered = plan(checks)
-        present = frozenset(c.id for c in ordered)
+    def run(
+        self,
+        checks: Sequence[Check],
+        on_event: EventSink | None = None,
+        given: Mapping[str, Step] | None = None,
+    ) -> list[Step]:
+        """Run `checks` in dependency order; the steps, in that order. `given`: results
+        of checks not in this run that its checks wait for (a re-run reuses the previous
+        report's); they reach ctx.results as if they had run, and are not returned."""
+        ids = {c.id for c in checks}
+        handed = {k: v for k, v in (given or {}).items() if k not in ids}
+        ordered = plan(checks, handed)
+        present = frozenset(ids | handed.keys())
         sink = self._serialised(on_event)
         run_started = time.monotonic()
         sink(RunStarted(tuple(c.id for c in ordered), tuple(c.title for c in ordered)))
-        results: dict[str, Step] = {}
+        results: dict[str, Step] = dict(handed)
         pending = list(ordered)
         running: dict[str, _Running] = {}
         executor = ThreadPoolExecutor(
