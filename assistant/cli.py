@@ -42,6 +42,7 @@ from assistant.net.ca_bundle import check_ca_bundle
 from assistant.relay_plan import RelayPlan
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
 from assistant.report.export import ExportError, ExportRequest, write_exports
+from assistant.settings_names import cli_flags
 from assistant.text import msg
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
@@ -256,7 +257,8 @@ def run_checks(
             print(f"  ... {event.check_id}", file=err, flush=True)
         elif isinstance(event, CheckFinished):
             step = event.step
-            print(f"  {_MARK[step.status]} {step.id}: {step.summary}", file=err, flush=True)
+            summary = cli_flags(step.summary)
+            print(f"  {_MARK[step.status]} {step.id}: {summary}", file=err, flush=True)
 
     if relay is not None and not relay.sends and err is not None:
         print("note: no test message is sent without --send-test-to", file=err, flush=True)
@@ -341,12 +343,13 @@ def run_demo(
 
 def print_summary(steps: Sequence[Step], out: TextIO) -> None:
     for step in steps:
-        print(f"{_MARK[step.status]}  {step.id:<18} {step.summary}", file=out)
+        print(f"{_MARK[step.status]}  {step.id:<18} {cli_flags(step.summary)}", file=out)
         for sub in step.children if step.status.is_problem else ():
             if sub.status.is_problem:
-                print(f"{'':6}{_MARK[sub.status]} {sub.title}: {sub.summary}", file=out)
+                said = cli_flags(sub.summary)
+                print(f"{'':6}{_MARK[sub.status]} {sub.title}: {said}", file=out)
         if step.status.is_problem and step.remedy is not None:
-            print(f"{'':6}fix: {step.remedy.text}", file=out)
+            print(f"{'':6}fix: {cli_flags(step.remedy.text)}", file=out)
             if step.remedy.link:
                 print(f"{'':11}{step.remedy.link}", file=out)
     counts: dict[str, int] = {}
@@ -395,7 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_demo(args.scenario, exports=exports, oauth=args.oauth)
     except InputError as exc:
         # One line whatever the input held (a path or name with a line break in it).
-        print(f"connectivity-assistant: {' '.join(str(exc).split())}", file=sys.stderr)
+        said = str(cli_flags(exc.message))
+        print(f"connectivity-assistant: {' '.join(said.split())}", file=sys.stderr)
         return EXIT_USAGE
 
 

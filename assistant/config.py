@@ -16,6 +16,7 @@ import idna
 
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
 from assistant.hostnames import HostNameError, ascii_host
+from assistant.settings_names import setting
 from assistant.text import TextError, msg
 
 
@@ -215,7 +216,12 @@ def _rule_host(host: str, rule: str) -> str:
         return ascii_host(_strip_brackets(host))
     except HostNameError as exc:
         raise InputError(
-            msg("--connect-to '{rule}': {reason}", rule=rule, reason=exc.message)
+            msg(
+                "'{rule}' in {setting}: {reason}",
+                rule=rule,
+                reason=exc.message,
+                setting=setting("connect_to"),
+            )
         ) from None
 
 
@@ -225,7 +231,9 @@ def parse_trusted_host(text: str) -> str:
     try:
         return ascii_host(text.strip())
     except HostNameError as exc:
-        raise InputError(msg("--trust-host: {reason}", reason=exc.message)) from None
+        raise InputError(
+            msg("{setting}: {reason}", reason=exc.message, setting=setting("trust_host"))
+        ) from None
 
 
 def _strip_brackets(host: str) -> str:
@@ -276,9 +284,10 @@ class ConnectTo:
         if len(fields) != 4 or not all(fields):
             raise InputError(
                 msg(
-                    "--connect-to '{rule}': expected HOST:PORT:HOST2:PORT2 "
+                    "'{rule}' in {setting}: expected HOST:PORT:HOST2:PORT2 "
                     "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443",
                     rule=text,
+                    setting=setting("connect_to"),
                 )
             )
         src_host, src_port, dst_host, dst_port = fields

@@ -18,6 +18,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from assistant.config import InputError, Target, has_control_character
+from assistant.settings_names import setting
 from assistant.text import msg
 
 # How long the round trip may wait for the message, by default and at most (seconds).
@@ -82,7 +83,11 @@ class DeviceProfile:
                 number = word.partition("=")[2]
                 if not number.isdigit() or len(number) > 9:
                     raise InputError(
-                        msg("--device volume={number}: give a whole number", number=number)
+                        msg(
+                            "volume={number} in {setting}: give a whole number",
+                            number=number,
+                            setting=setting("device"),
+                        )
                     )
                 answers["messages_per_day"] = int(number)
                 continue
@@ -91,8 +96,9 @@ class DeviceProfile:
             if name not in fields:
                 raise InputError(
                     msg(
-                        "unknown --device word '{word}': use {words} (each may start with "
+                        "unknown word '{word}' in {setting}: use {words} (each may start with "
                         "no-), or volume=N",
+                        setting=setting("device"),
                         word=word,
                         words=", ".join(cls.WORDS),
                     )
@@ -169,8 +175,10 @@ class RelayPlan:
         if not (math.isfinite(wait) and low <= wait <= high):
             raise InputError(
                 msg(
-                    "--roundtrip-wait {seconds} is out of range (give {low:g} to {high:g} seconds)",
+                    "{setting}: {seconds} seconds is out of range (give {low:g} to {high:g} "
+                    "seconds)",
                     seconds=f"{wait:g}",
+                    setting=setting("roundtrip_wait"),
                     low=low,
                     high=high,
                 )

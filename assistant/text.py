@@ -17,6 +17,10 @@ Rules that keep this working:
 - Arguments are data (host names, numbers, a server's reply) or other `Text`; a phrase
   that needs translating is never built with an f-string and passed in as data.
 - `+` and f-strings on a `Text` give plain `str` (the English only): use `msg` or `join`.
+- A setting the user gives is named in words, never as a CLI option or a wizard field:
+  pass `setting("send_to")` (assistant/settings_names.py) as an argument. The engine's
+  English says "the recipient for the test message"; each front end adds where that is
+  set with `with_hints` (the CLI "(--send-test-to)", the wizard the field's label).
 """
 
 from __future__ import annotations
@@ -110,6 +114,56 @@ class Joined(Text):
         )
 
 
+class Setting(Text):
+    """A setting the user gives, named in words (`name`, itself translatable); `hint` says
+    where a front end sets it ("--send-test-to", a field's label), empty in engine text."""
+
+    key: str
+    name: str
+    hint: str
+
+    def __new__(cls, key: str, name: str, hint: str = "") -> Setting:
+        self = super().__new__(cls, f"{name} ({hint})" if hint else str(name))
+        self.key = key
+        self.name = name
+        self.hint = hint
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Setting, (self.key, self.name, self.hint))
+
+    def render(self, translate: Translate) -> str:
+        words = render(self.name, translate)
+        return f"{words} ({self.hint})" if self.hint else words
+
+    def to_json(self) -> dict[str, Any]:
+        name = self.name.to_json() if isinstance(self.name, Text) else self.name
+        out: dict[str, Any] = {"setting": self.key, "name": name}
+        if self.hint:
+            out["hint"] = self.hint
+        return out
+
+    def map_leaves(self, fn: Callable[[str], str]) -> Text:
+        name = self.name.map_leaves(fn) if isinstance(self.name, Text) else fn(self.name)
+        return Setting(self.key, name, self.hint)
+
+
+def with_hints(value: str, hint: Callable[[str], str | None]) -> str:
+    """`value` with each `Setting` in it told where the user sets it: `hint(key)` gives a
+    front end's name for the setting ("--trust-host", a field's label) or None to say
+    nothing. Plain text comes back as it is."""
+    if isinstance(value, Setting):
+        return Setting(value.key, value.name, hint(value.key) or "")
+    if isinstance(value, Verbatim) or not isinstance(value, Text):
+        return value
+    if isinstance(value, Message):
+        args = {k: with_hints(v, hint) if isinstance(v, str) else v for k, v in value.args.items()}
+        return Message(value.template, args)
+    if isinstance(value, Joined):
+        return Joined(value.sep, [with_hints(p, hint) for p in value.parts])
+    return value
+
+
 class TextError(Exception):
     """Mixed into an exception whose message is engine text: `message` keeps it translatable
     (`str(exc)` would give plain English, as `str()` of any str subclass does)."""
@@ -183,6 +237,11 @@ def _build(made: object) -> str:
         return made
     if not isinstance(made, dict):
         raise TypeError("expected an object")
+    if "setting" in made:
+        key, hint = made["setting"], made.get("hint", "")
+        if not isinstance(key, str) or not isinstance(hint, str):
+            raise TypeError("bad setting")
+        return Setting(key, _build(made["name"]), hint)
     if "template" in made:
         args = made.get("args") or {}
         if not isinstance(made["template"], str) or not isinstance(args, dict):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.auth.finding import Finding
 from assistant.facts import OAUTH_LINKS
 from assistant.model import Status
+from assistant.settings_names import settings_in
 from assistant.text import N_, msg
 
 _CODE = re.compile(r"AADSTS(\d{5,8})")
@@ -55,9 +56,9 @@ _TABLE: dict[int, _Entry] = {
         "app_not_found",
         N_("there is no app with this client ID in the tenant"),
         N_(
-            "Use the Application (client) ID from the app's Overview page, and the tenant the "
-            "app is registered in (--tenant). A multi-tenant app must first be consented to by "
-            "an admin of the tenant you sign in to."
+            "Use the Application (client) ID from the app's Overview page, and set {tenant} to "
+            "the one the app is registered in. A multi-tenant app must first be consented to "
+            "by an admin of the tenant you sign in to."
         ),
         OAUTH_LINKS["register"],
     ),
@@ -93,15 +94,15 @@ _TABLE: dict[int, _Entry] = {
         "user_wrong_tenant",
         N_("the account you signed in with does not belong to this tenant"),
         N_(
-            "Sign in with an account of the tenant that holds the mailbox, or name the tenant "
-            "the account belongs to with --tenant."
+            "Sign in with an account of the tenant that holds the mailbox, or set {tenant} to "
+            "the one the account belongs to."
         ),
     ),
     90002: _Entry(
         "tenant_not_found",
         N_("the tenant does not exist in this cloud"),
         N_(
-            "Check --tenant (a tenant ID or a verified domain such as contoso.com) and --cloud: "
+            "Check {tenant} (a tenant ID or a verified domain such as contoso.com) and {cloud}: "
             "a GCC High, DoD or 21Vianet tenant is only known to its own cloud's sign-in service."
         ),
         OAUTH_LINKS["national_clouds"],
@@ -110,7 +111,7 @@ _TABLE: dict[int, _Entry] = {
         "wrong_cloud",
         N_("the tenant belongs to another national cloud than the one signed in to"),
         N_(
-            "Choose the tenant's cloud (--cloud gcc-high, dod or china) so the sign-in goes to "
+            "Set {cloud} to the tenant's own (GCC High, DoD or 21Vianet) so the sign-in goes to "
             "its own service."
         ),
         OAUTH_LINKS["national_clouds"],
@@ -118,12 +119,12 @@ _TABLE: dict[int, _Entry] = {
     50194: _Entry(
         "tenant_needed",
         N_("the app is registered for one organisation only, so the sign-in must name it"),
-        N_("Give the tenant with --tenant (the tenant ID or a verified domain)."),
+        N_("Give {tenant}: its ID or a verified domain."),
     ),
     50059: _Entry(
         "tenant_needed",
         N_("the sign-in did not say which tenant it is for"),
-        N_("Give the tenant with --tenant (the tenant ID or a verified domain)."),
+        N_("Give {tenant}: its ID or a verified domain."),
     ),
     7000218: _Entry(
         "public_client_disabled",
@@ -154,7 +155,7 @@ _TABLE: dict[int, _Entry] = {
         "resource_not_in_tenant",
         N_("Exchange Online is not known in this tenant (its resource principal is missing)"),
         N_(
-            "Check that the tenant has Exchange Online, and that --cloud matches the tenant: "
+            "Check that the tenant has Exchange Online, and that {cloud} matches the tenant: "
             "each national cloud has its own Exchange resource."
         ),
         OAUTH_LINKS["national_clouds"],
@@ -330,6 +331,6 @@ def explain(result: Mapping[str, object], *, client_secret: str | None = None) -
         entry.key,
         Status.FAIL,
         msg("{cause} ({codes})", cause=msg(entry.cause), codes=shown),
-        msg(entry.fix),
+        msg(entry.fix, **settings_in(entry.fix)),
         entry.link,
     )

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from assistant.config import InputError
+from assistant.settings_names import setting
 from assistant.text import msg
 
 MAX_FILE_BYTES = 256 * 1024
@@ -46,20 +47,29 @@ class ClientCertificate:
 def _from_objects(key: object, cert: x509.Certificate | None, path: str) -> ClientCertificate:
     if cert is None:
         raise InputError(
-            msg("--client-cert {path}: the file holds no certificate", path=path),
+            msg(
+                "{setting} {path}: the file holds no certificate",
+                path=path,
+                setting=setting("client_cert"),
+            ),
             about="certificate",
         )
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
         raise InputError(
-            msg("--client-cert {path}: the file holds no RSA or EC private key", path=path),
+            msg(
+                "{setting} {path}: the file holds no RSA or EC private key",
+                path=path,
+                setting=setting("client_cert"),
+            ),
             about="certificate",
         )
     spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
         raise InputError(
             msg(
-                "--client-cert {path}: the private key does not belong to the certificate",
+                "{setting} {path}: the private key does not belong to the certificate",
                 path=path,
+                setting=setting("client_cert"),
             ),
             about="certificate",
         )
@@ -87,12 +97,21 @@ def load_client_certificate(path: str | Path, password: str | None = None) -> Cl
         raw = Path(path).read_bytes()[: MAX_FILE_BYTES + 1]
     except OSError as exc:
         raise InputError(
-            msg("--client-cert {path}: {error}", path=where, error=exc.strerror or str(exc)),
+            msg(
+                "{setting} {path}: {error}",
+                path=where,
+                setting=setting("client_cert"),
+                error=exc.strerror or str(exc),
+            ),
             about="certificate",
         ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(
-            msg("--client-cert {path}: the file is too large for a certificate", path=where),
+            msg(
+                "{setting} {path}: the file is too large for a certificate",
+                path=where,
+                setting=setting("client_cert"),
+            ),
             about="certificate",
         )
     secret = password.encode("utf-8") if password else None
@@ -101,7 +120,11 @@ def load_client_certificate(path: str | Path, password: str | None = None) -> Cl
             cert = x509.load_pem_x509_certificate(raw)
         except ValueError:
             raise InputError(
-                msg("--client-cert {path}: no PEM certificate in the file", path=where),
+                msg(
+                    "{setting} {path}: no PEM certificate in the file",
+                    path=where,
+                    setting=setting("client_cert"),
+                ),
                 about="certificate",
             ) from None
         try:
@@ -109,17 +132,18 @@ def load_client_certificate(path: str | Path, password: str | None = None) -> Cl
         except TypeError:
             raise InputError(
                 msg(
-                    "--client-cert {path}: the private key is encrypted; give its password",
+                    "{setting} {path}: the private key is encrypted; give its password",
                     path=where,
+                    setting=setting("client_cert"),
                 ),
                 about="certificate_password",
             ) from None
         except ValueError:
             raise InputError(
                 msg(
-                    "--client-cert {path}: no readable private key in the file "
-                    "(or a wrong password)",
+                    "{setting} {path}: no readable private key in the file (or a wrong password)",
                     path=where,
+                    setting=setting("client_cert"),
                 ),
                 about="certificate_password" if password else "certificate",
             ) from None
@@ -129,9 +153,10 @@ def load_client_certificate(path: str | Path, password: str | None = None) -> Cl
     except ValueError:
         raise InputError(
             msg(
-                "--client-cert {path}: not a readable PFX file, or the password is wrong "
-                "(--client-cert-password-env)",
+                "{setting} {path}: not a readable PFX file, or {password} is wrong",
                 path=where,
+                setting=setting("client_cert"),
+                password=setting("client_cert_password"),
             ),
             about="certificate_password",
         ) from None

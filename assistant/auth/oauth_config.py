@@ -11,12 +11,16 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from assistant.auth.client_cert import ClientCertificate
 from assistant.auth.scopes import PROTOCOLS, app_scopes, delegated_scopes
 from assistant.config import InputError, normalize_domain
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
+from assistant.settings_names import setting
 from assistant.text import msg
+
+if TYPE_CHECKING:  # cryptography loads with a certificate, not with every sign-in form
+    from assistant.auth.client_cert import ClientCertificate
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _MULTI_TENANT = ("organizations", "common")
@@ -130,10 +134,11 @@ class OAuthConfig:
         if not _GUID.match(client_id):
             raise InputError(
                 msg(
-                    "--client-id '{client_id}': expected the Application (client) ID from your "
-                    "app registration's Overview page, a GUID like "
+                    "'{client_id}' is not an Application (client) ID: {setting} is the GUID on "
+                    "your app registration's Overview page, like "
                     "11111111-2222-3333-4444-555555555555",
                     client_id=client_id,
+                    setting=setting("client_id"),
                 ),
                 about="client_id",
             )
@@ -142,14 +147,18 @@ class OAuthConfig:
         if flow.app_only:
             if chosen in _MULTI_TENANT:
                 raise InputError(
-                    msg("app-only sign-in needs a tenant: give --tenant (tenant ID or domain)"),
+                    msg(
+                        "app-only sign-in needs a tenant: give {tenant} (its ID or a domain)",
+                        tenant=setting("tenant"),
+                    ),
                     about="tenant",
                 )
             if (client_secret is None) == (certificate is None):
                 raise InputError(
                     msg(
-                        "app-only sign-in needs either a client secret (--client-secret-env) or "
-                        "a certificate (--client-cert), not both"
+                        "app-only sign-in needs either {secret} or {certificate}, not both",
+                        secret=setting("client_secret"),
+                        certificate=setting("client_cert"),
                     ),
                     about="client_secret" if client_secret is None else "certificate",
                 )
@@ -159,8 +168,9 @@ class OAuthConfig:
                 raise InputError(
                     msg(
                         "{flow} signs in as a user; a client secret or certificate is only "
-                        "for --auth oauth-app",
+                        "for app-only sign-in: choose it as {sign_in}",
                         flow=flow.value,
+                        sign_in=setting("sign_in"),
                     )
                 )
             scopes = tuple(delegated_scopes(env, wanted))
@@ -188,8 +198,10 @@ def _tenant(tenant: str | None, domain: str | None) -> str:
         except InputError:
             raise InputError(
                 msg(
-                    "--tenant '{tenant}': expected a tenant ID (GUID) or a verified domain",
+                    "'{tenant}' is not a tenant: give {setting} as a tenant ID (GUID) or a "
+                    "verified domain",
                     tenant=tenant,
+                    setting=setting("tenant"),
                 ),
                 about="tenant",
             ) from None

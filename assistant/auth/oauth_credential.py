@@ -21,6 +21,7 @@ from assistant.auth.finding import Finding
 from assistant.auth.prompt import Prompt
 from assistant.cancel import SLICE
 from assistant.model import Status
+from assistant.settings_names import setting
 from assistant.text import msg
 
 if TYPE_CHECKING:
@@ -152,7 +153,10 @@ class OAuthCredential:
                         "no_token",
                         Status.FAIL,
                         msg("no access token for this run"),
-                        msg("Sign in with --auth oauth-device, oauth-browser or oauth-app."),
+                        msg(
+                            "Choose OAuth as {sign_in}: device code, browser or app-only.",
+                            sign_in=setting("sign_in"),
+                        ),
                     )
                 )
             earlier = self._failures.get(request.resource)

@@ -22,6 +22,7 @@ from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.auth.oauth_credential import OAuthCredential
 from assistant.auth.token_cache import ProtectedStorageUnavailable
 from assistant.config import InputError, Target
+from assistant.settings_names import setting
 from assistant.text import msg
 
 
@@ -31,7 +32,11 @@ def oauth_mailbox(*candidates: str | None) -> str:
     mailbox = next((c.strip() for c in candidates if c and c.strip()), "")
     if "@" not in mailbox:
         raise InputError(
-            msg("OAuth needs a mailbox: give --email (or --mailbox for app-only)"),
+            msg(
+                "OAuth needs a mailbox: give {email} (or {mailbox} for app-only)",
+                email=setting("email"),
+                mailbox=setting("mailbox"),
+            ),
             about="mailbox",
         )
     return mailbox

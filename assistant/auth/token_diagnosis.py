@@ -17,6 +17,7 @@ from assistant.auth.jwt_claims import TokenFacts
 from assistant.auth.scopes import exchange_audiences, needed_permission
 from assistant.facts import ENVIRONMENTS, OAUTH_LINKS, US_GOVERNMENT_CLOUDS, Cloud
 from assistant.model import Status
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 EXPIRY_WARNING = dt.timedelta(minutes=5)
@@ -101,8 +102,9 @@ def _wrong_cloud(what: str, want: Expectation) -> Finding:
         Status.FAIL,
         msg("{what}, but this run tests {cloud}", what=what, cloud=_cloud_name(want.cloud)),
         msg(
-            "Sign in to the mailbox's own cloud: choose --cloud (worldwide, gcc-high, dod, "
-            "china) so the sign-in service and the resource match the tenant."
+            "Sign in to the mailbox's own cloud: set {cloud} to it (worldwide, GCC High, DoD "
+            "or 21Vianet) so the sign-in service and the resource match the tenant.",
+            cloud=setting("cloud"),
         ),
         OAUTH_LINKS["national_clouds"],
     )
@@ -269,9 +271,10 @@ def _tenant(facts: TokenFacts, want: Expectation) -> list[Finding]:
                 mailbox_tenant=want.tenant_id,
             ),
             msg(
-                "Sign in to the mailbox's tenant: --tenant {mailbox_tenant} (or its domain), "
-                "with an account of that tenant.",
+                "Sign in to the mailbox's tenant: set {tenant} to {mailbox_tenant} (or its "
+                "domain), with an account of that tenant.",
                 mailbox_tenant=want.tenant_id,
+                tenant=setting("tenant"),
             ),
             OAUTH_LINKS["register"],
         )

@@ -28,6 +28,7 @@ from assistant.check import Check, Context
 from assistant.checks.oauth_common import AUTH_TOKEN, oauth, token_request
 from assistant.facts import DEVICE_CODE_LIFETIME, OAUTH_LINKS, Cloud
 from assistant.model import Evidence, Remedy, Status, Step, worst
+from assistant.settings_names import setting
 from assistant.text import join, msg, verbatim
 
 TITLE = msg("OAuth sign-in and access token")
@@ -145,8 +146,9 @@ def _tenant(ctx: Context, domain: str) -> tuple[Step, str | None, list[Finding]]
                     instance=instance,
                 ),
                 msg(
-                    "Choose the tenant's cloud with --cloud (gcc-high or dod for "
-                    "microsoftonline.us, china for partner.microsoftonline.cn)."
+                    "Set {cloud} to the tenant's cloud (GCC High or DoD for microsoftonline.us, "
+                    "21Vianet for partner.microsoftonline.cn).",
+                    cloud=setting("cloud"),
                 ),
                 OAUTH_LINKS["national_clouds"],
             )
@@ -187,7 +189,8 @@ def _unreadable(title: str, why: NotAJwt) -> Step:
                 msg(
                     "Copy the whole access token again, as one line with nothing before or "
                     "after it (no 'Bearer ', quotes or line breaks), or let this tool sign in "
-                    "itself (--auth oauth-device, oauth-browser or oauth-app)."
+                    "itself: choose OAuth as {sign_in} (device code, browser or app-only).",
+                    sign_in=setting("sign_in"),
                 ),
                 OAUTH_LINKS["mail"],
             ),

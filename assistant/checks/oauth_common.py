@@ -18,6 +18,7 @@ from assistant.check import Context
 from assistant.events import SignInPrompt
 from assistant.facts import OAUTH_LINKS
 from assistant.model import Remedy, Status, Step
+from assistant.settings_names import setting
 from assistant.text import msg
 
 AUTH_TOKEN = "auth.token"  # noqa: S105 - a check ID
@@ -112,7 +113,10 @@ def bearer_refusal(diagnostics: str | None, *, app_only: bool, host: str) -> Fin
             _with_reason(
                 msg("{host} refused the token: it comes from another tenant", host=host), reason
             ),
-            msg("Sign in to the tenant that holds the mailbox (--tenant)."),
+            msg(
+                "Sign in to the tenant that holds the mailbox, and set {tenant} to it.",
+                tenant=setting("tenant"),
+            ),
             OAUTH_LINKS["register"],
         )
     return Finding(

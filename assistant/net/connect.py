@@ -11,6 +11,7 @@ from assistant.cancel import Cancelled, CancelToken, Deadline
 from assistant.config import HostPort, NetworkOptions
 from assistant.net.resolver import Resolver
 from assistant.net.server_numbers import shown, shown_int
+from assistant.settings_names import setting
 from assistant.text import TextError, join, msg
 
 
@@ -39,8 +40,9 @@ class ConnectInfo:
             )
         if self.routed_to:
             return msg(
-                "TCP {host}:{port} connected to {address} (sent to {routed_to} by --connect-to) "
+                "TCP {host}:{port} connected to {address} (sent to {routed_to} by {setting}) "
                 "in {ms} ms",
+                setting=setting("connect_to"),
                 host=self.host,
                 port=self.port,
                 address=self.address,

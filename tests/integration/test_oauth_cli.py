@@ -143,9 +143,13 @@ def test_a_secret_id_for_a_secret_fails_with_its_cause(lab: Lab) -> None:
                 "S",
             ],
             {"S": "x"},
-            "only for --auth oauth-app",
+            "only for app-only sign-in: choose it as the sign-in method (--auth)",
         ),
-        (["--auth", "oauth-app", "--client-id", idp.DAEMON_APP], {}, "either a client secret"),
+        (
+            ["--auth", "oauth-app", "--client-id", idp.DAEMON_APP],
+            {},
+            "either the client secret (--client-secret-env)",
+        ),
         (["--client-id", idp.CONNECTIVITY_APP], {}, "is for OAuth"),
         (["--auth", "oauth-token"], {}, "needs --access-token-env"),
         (

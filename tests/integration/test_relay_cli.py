@@ -93,10 +93,16 @@ REFUSALS = [
         ["--checks", "relay", "--hve-account", HVE_ACCOUNT, "--hve-password-env", "CA_EMPTY"],
         "--hve-password-env CA_EMPTY: that variable is not set or is empty",
     ),
-    (["--checks", "relay", "--roundtrip-wait", "0"], "--roundtrip-wait 0 is out of range"),
+    (
+        ["--checks", "relay", "--roundtrip-wait", "0"],
+        "(--roundtrip-wait): 0 seconds is out of range",
+    ),
     (["--checks", "relay", "--roundtrip-wait", "nan"], "is out of range"),
     (["--checks", "relay", "--public-ip", "203.0.113"], "not an IP address"),
-    (["--checks", "relay", "--device", "auth,fax"], "unknown --device word 'fax'"),
+    (
+        ["--checks", "relay", "--device", "auth,fax"],
+        "unknown word 'fax' in the device's description (--device)",
+    ),
     (["--checks", "relay", "--device", "volume=lots"], "give a whole number"),
     (["--checks", "relay", "--relay-cert", "/nonexistent/relay.pem"], "no such file"),
 ]

@@ -25,6 +25,7 @@ from assistant.lab.zones import MICROSOFT_SPF
 from assistant.model import Status, Step
 from assistant.relay_plan import RelayMethod, RelayPlan
 from assistant.runner import Runner
+from assistant.settings_names import cli_flags
 
 pytestmark = pytest.mark.lab
 
@@ -167,7 +168,8 @@ def test_the_ip_relay_port25_learned_is_used_and_the_users_wins(dns: LabDnsServe
 def test_no_ip_known_is_a_skip_that_says_how_to_give_one(dns: LabDnsServer) -> None:
     step = run(dns, "relay-ip.test", RelayPlan())
     assert step.status is Status.SKIP
-    assert step.remedy is not None and "--public-ip" in step.remedy.text
+    assert step.remedy is not None and "this network's public IP address" in step.remedy.text
+    assert "(--public-ip)" in cli_flags(step.remedy.text)
     assert "port 25" in step.remedy.text
 
 

@@ -39,6 +39,7 @@ from assistant.net.network import Network
 from assistant.net.redact import Redactor
 from assistant.net.resolver import Resolver
 from assistant.net.routed_session import routed_session
+from assistant.settings_names import cli_flags
 
 CLIENT = "0c3e2a1b-4d5f-4e6a-8b7c-9d0e1f2a3b4c"
 SECRET_VALUE = "abC8Q~Fake.Secret-Value_0123456789xyzABCD"  # a value's shape, not a GUID
@@ -165,10 +166,10 @@ def test_config_defaults_and_authority_per_cloud() -> None:
         ("oauth-magic", {}, "unknown sign-in"),
         (Flow.DEVICE, {"client_id": "my-app"}, "Application \\(client\\) ID"),
         (Flow.DEVICE, {"cloud": Cloud.ONPREM}, "Microsoft 365 clouds"),
-        (Flow.DEVICE, {"client_secret": SECRET_VALUE}, "only for --auth oauth-app"),
-        (Flow.APP, {}, "either a client secret"),
+        (Flow.DEVICE, {"client_secret": SECRET_VALUE}, "only for app-only sign-in"),
+        (Flow.APP, {}, "either the client secret"),
         (Flow.APP, {"client_secret": SECRET_VALUE, "domain": None}, "needs a tenant"),
-        (Flow.DEVICE, {"tenant": "not a tenant!"}, "--tenant"),
+        (Flow.DEVICE, {"tenant": "not a tenant!"}, "is not a tenant: give the tenant"),
     ],
 )
 def test_config_refuses_unusable_input(flow: Flow | str, kw: dict[str, Any], message: str) -> None:
@@ -240,7 +241,10 @@ def test_certificate_problems_name_the_input_they_are_about(tmp_path: Path) -> N
             load_client_certificate(path, secret)
         assert raised.value.about == about, raised.value
         assert str(path) in str(raised.value)
-        assert getattr(raised.value.message, "template", "").startswith("--client-cert {path}")
+        assert getattr(raised.value.message, "template", "").startswith("{setting} {path}")
+        assert str(cli_flags(raised.value.message)).startswith(
+            f"the client certificate file (--client-cert) {path}"
+        )
 
 
 # -- what the CLI and the wizard share ------------------------------------------------------

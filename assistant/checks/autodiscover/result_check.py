@@ -21,6 +21,7 @@ from assistant.checks.autodiscover.settings import (
 from assistant.checks.autodiscover.walk import WalkResult
 from assistant.facts import LINKS
 from assistant.model import Evidence, Remedy, Status, Step
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 SLOW_WAIT = 10.0  # seconds of Outlook waiting on earlier candidates worth a warning
@@ -34,7 +35,9 @@ def check_autodiscover(ctx: Context) -> Step:
             RESULT_CHECK,
             TITLE,
             Status.SKIP,
-            summary=msg("autodiscover needs a mailbox address: run with --email"),
+            summary=msg(
+                "autodiscover needs a mailbox address: give {email}", email=setting("email")
+            ),
         )
     results = _run_candidates(ctx, email)
     winner = next((r for r in results if r.response is not None), None)

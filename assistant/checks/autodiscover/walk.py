@@ -23,6 +23,7 @@ from assistant.checks.oauth_common import http_authorization
 from assistant.hostnames import HostNameError, ascii_url
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, HttpResponse, http_request
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 STRONGER_THAN_BASIC = ("negotiate", "ntlm", "bearer", "kerberos")
@@ -285,9 +286,10 @@ class PoxWalk:
                 not_sent,
                 remedy=Remedy(
                     msg(
-                        "If {host} really serves your mailboxes, allow it for this run "
-                        "(--trust-host {host}); otherwise find out who publishes that redirect.",
+                        "If {host} really serves your mailboxes, add it to {trusted}; otherwise "
+                        "find out who publishes that redirect.",
                         host=host,
+                        trusted=setting("trust_host"),
                     )
                 ),
                 reachable=True,

@@ -15,6 +15,7 @@ from assistant.checks.dns.mx_verdict import MxHosts, mx_answer_verdict, mx_verdi
 from assistant.facts import LINKS, SKYPE_ONLINE_RETIRED, is_microsoft_host, is_within
 from assistant.model import Remedy, Status, Step
 from assistant.net.resolver import DnsAnswer, Outcome
+from assistant.settings_names import setting
 from assistant.text import join, msg, verbatim
 
 
@@ -37,9 +38,10 @@ def check_resolver(ctx: Context) -> Step:
             details=details,
             remedy=Remedy(
                 msg(
-                    "Check this computer's network and DNS settings, or name a reachable DNS "
-                    "server with --nameserver. A firewall that blocks UDP and TCP port 53 to "
-                    "the DNS server gives the same result."
+                    "Check this computer's network and DNS settings, or give a reachable one "
+                    "as {nameserver}. A firewall that blocks UDP and TCP port 53 to the DNS "
+                    "server gives the same result.",
+                    nameserver=setting("nameserver"),
                 )
             ),
             evidence=evidence,

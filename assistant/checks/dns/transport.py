@@ -29,6 +29,7 @@ from assistant.net.starttls import ProtocolError, smtp_starttls
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_inspection import sent_chain_der
 from assistant.net.transcript import Transcript
+from assistant.settings_names import setting
 from assistant.text import Text, join, msg, verbatim
 
 MTA_STS_MAX_BYTES = 64 * 1024  # RFC 8461 §3.3 lets senders cap the policy size
@@ -247,7 +248,8 @@ def check_dnssec(ctx: Context) -> Step:
             remedy=Remedy(
                 msg(
                     "Check the DS record at the registrar matches the zone's keys, and test "
-                    "with a validating resolver via --nameserver."
+                    "with a validating resolver as {nameserver}.",
+                    nameserver=setting("nameserver"),
                 ),
                 LINKS["dnssec"],
             ),

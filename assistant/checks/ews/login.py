@@ -44,6 +44,7 @@ from assistant.net.connect import ConnectError
 from assistant.net.tls import TlsHandshakeError
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 
@@ -140,9 +141,10 @@ def _allowed(ctx: Context, url: str, info: dict[str, Any], tls: TlsInspection, t
             ),
             remedy=Remedy(
                 msg(
-                    "If {host} is your organisation's Exchange server, confirm it for this run "
-                    "(--trust-host {host}); otherwise fix the EWS URL autodiscover hands out.",
+                    "If {host} is your organisation's Exchange server, add it to {trusted}; "
+                    "otherwise fix the EWS URL autodiscover hands out.",
                     host=host,
+                    trusted=setting("trust_host"),
                 )
             ),
             evidence=[tls.to_evidence(tls_label(host))],
@@ -238,7 +240,7 @@ def _target(ctx: Context, title: str) -> _Target | Step:
     email = mailbox_address(ctx, credential)
     if email is None:
         return Step(
-            LOGIN, title, Status.SKIP, summary=msg("skipped: needs a mailbox address (--email)")
+            LOGIN, title, Status.SKIP, summary=msg("skipped: needs {email}", email=setting("email"))
         )
     if urlsplit(url).scheme != "https":
         return Step(

@@ -44,6 +44,7 @@ from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
 from assistant.net.tls_explain import tls_problems
 from assistant.net.tls_inspection import TlsInspection
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 TLS = f"{SHAREPOINT_SITE}.tls"
@@ -114,9 +115,10 @@ def _custom_domain_step(ctx: Context, host: str, names: list[str], answer: Answe
         ),
         remedy=Remedy(
             msg(
-                "Use the site's own address (https://<name>.sharepoint.com/sites/...) and "
-                "give that with --sharepoint-url; to change <name>, rename the tenant's "
-                "SharePoint domain (Start-SPOTenantRename)."
+                "Give the site's own address (https://<name>.sharepoint.com/sites/...) as "
+                "{site}; to change <name>, rename the tenant's SharePoint domain "
+                "(Start-SPOTenantRename).",
+                site=setting("sharepoint_url"),
             ),
             SHAREPOINT_LINKS["public_websites"],
         ),
@@ -163,9 +165,7 @@ def check_sharepoint_site(ctx: Context) -> Step:
             SHAREPOINT_SITE,
             title,
             Status.SKIP,
-            summary=msg(
-                "no SharePoint site given: give --sharepoint-url (or the site in the wizard)"
-            ),
+            summary=msg("no SharePoint site given: give {site}", site=setting("sharepoint_url")),
             details=_WHY_SITE,
         )
     host = urlsplit(url).hostname or url

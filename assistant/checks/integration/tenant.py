@@ -22,6 +22,7 @@ from assistant.checks.integration.exchange_side import skip_unwanted
 from assistant.checks.integration.ids import TENANT, TITLES
 from assistant.facts import ENVIRONMENTS, LINKS, OAUTH_LINKS, US_GOVERNMENT_CLOUDS, Cloud
 from assistant.model import Evidence, Remedy, Status, Step
+from assistant.settings_names import setting
 from assistant.text import join, msg, verbatim
 
 # Where an on-premises target's domain is looked up, in order (tenant_discovery.py asks
@@ -101,8 +102,9 @@ def _found(
         )
         remedy = Remedy(
             msg(
-                "Choose the tenant's cloud with --cloud (gcc-high or dod for "
-                "microsoftonline.us, china for partner.microsoftonline.cn)."
+                "Set {cloud} to the tenant's cloud (GCC High or DoD for microsoftonline.us, "
+                "21Vianet for partner.microsoftonline.cn).",
+                cloud=setting("cloud"),
             ),
             OAUTH_LINKS["national_clouds"],
         )
@@ -157,8 +159,9 @@ def _no_tenant(ctx: Context, lookups: list[TenantLookup], evidence: list[Evidenc
         remedy=Remedy(
             msg(
                 "Add and verify {domain} in the Microsoft 365 admin center (Settings > "
-                "Domains), or test the cloud the tenant is in (--cloud).",
+                "Domains), or set {cloud} to the cloud the tenant is in.",
                 domain=domain,
+                cloud=setting("cloud"),
             ),
             LINKS["verification"],
         ),

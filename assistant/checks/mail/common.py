@@ -22,6 +22,7 @@ from assistant.checks.autodiscover.settings import discovered_settings
 from assistant.facts import MAIL_LINKS, is_microsoft_host, is_within
 from assistant.model import Evidence, Remedy, Status, Step, worst
 from assistant.net.mailwire import ClosedMidReply, ReplyTimeout, Wire
+from assistant.settings_names import setting
 from assistant.text import Text, TextError, msg, verbatim
 
 NO_CREDENTIALS = msg("no credentials for this run")
@@ -122,8 +123,9 @@ def host_refused(step_id: str, title: str, summary: str, endpoint: Endpoint) -> 
         summary=summary,
         remedy=Remedy(
             msg(
-                "If {host} is your server, confirm it with --trust-host {host}.",
+                "If {host} is your server, add it to {trusted}.",
                 host=endpoint.host,
+                trusted=setting("trust_host"),
             )
         ),
     )

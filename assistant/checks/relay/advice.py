@@ -23,6 +23,7 @@ from assistant.checks.relay.evidence import public_ip_in, sends_in
 from assistant.checks.relay.roundtrip_report import TIMELINE_KIND
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.relay_plan import DeviceProfile, RelayMethod
+from assistant.settings_names import setting
 from assistant.text import join, msg
 
 # A refusal that says Reject Direct Send is on in the tenant.
@@ -135,8 +136,9 @@ def advice_step(
     if not sent_anything:
         lines.append(
             msg(
-                "No test message was sent (give --send-test-to, or confirm the send in the "
-                "wizard): which methods work from here is untested."
+                "No test message was sent (nothing is sent without {send_to}): which "
+                "methods work from here is untested.",
+                send_to=setting("send_to"),
             )
         )
     if advice.assumed:

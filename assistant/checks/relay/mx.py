@@ -17,6 +17,7 @@ from assistant.checks.relay.message import domain_of, sender_of
 from assistant.facts import ENVIRONMENTS, LINKS, Cloud
 from assistant.model import Remedy
 from assistant.net.resolver import Outcome
+from assistant.settings_names import setting
 from assistant.text import msg
 
 SMTP_PORT = 25
@@ -77,8 +78,9 @@ def mx_endpoint(ctx: Context) -> Endpoint | MxProblem:
             Remedy(
                 msg(
                     "Publish the MX record the Microsoft 365 admin center shows for {domain} "
-                    "(Settings > Domains), or name the sender's domain with --email.",
+                    "(Settings > Domains), or give an address in the sender's domain as {email}.",
                     domain=domain,
+                    email=setting("email"),
                 ),
                 LINKS["mx"],
             ),

@@ -27,11 +27,12 @@ from assistant.facts import MAIL_LINKS
 from assistant.model import Remedy, Status, Step
 from assistant.net.network import Network
 from assistant.relay_plan import RelayMethod
+from assistant.settings_names import setting
 from assistant.text import msg
 
 DIRECT_TITLE = ids.TITLES[ids.DIRECT_SEND]
 CONNECTOR_TITLE = ids.TITLES[ids.CONNECTOR]
-_NO_SENDER = msg("no sender: give --email (or the wizard's mailbox) to send from")
+_NO_SENDER = msg("no sender: give {email} to send from", email=setting("email"))
 
 
 def _skip(check_id: str, title: str, reason: str, remedy: Remedy | None = None) -> Step:
@@ -72,10 +73,12 @@ def check_direct_send(ctx: Context) -> Step:
             ),
             Remedy(
                 msg(
-                    "Give a recipient in {domain} with --send-test-to to test Direct Send; "
-                    "to reach external recipients use SMTP AUTH or an inbound connector "
-                    "(--relay-method connector).",
+                    "Give a recipient in {domain} as {send_to} to test Direct Send; to reach "
+                    "external recipients use SMTP AUTH or an inbound connector (add the "
+                    "connector to {methods}).",
                     domain=domain_of(sender),
+                    send_to=setting("send_to"),
+                    methods=setting("relay_method"),
                 ),
                 MAIL_LINKS["devices"],
             ),
@@ -131,9 +134,10 @@ def _bad_cert(path: str, error: BaseException) -> Step:
         ),
         remedy=Remedy(
             msg(
-                "Give --relay-cert a PEM file holding the certificate (with its chain) and "
+                "Give as {relay_cert} a PEM file holding the certificate (with its chain) and "
                 "its private key, unencrypted; the certificate's name must be the one in the "
-                "connector's TlsSenderCertificateName."
+                "connector's TlsSenderCertificateName.",
+                relay_cert=setting("relay_cert"),
             ),
             MAIL_LINKS["connectors"],
         ),

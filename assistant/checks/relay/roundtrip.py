@@ -63,6 +63,7 @@ from assistant.net.mailbox_watch import (
 )
 from assistant.net.mailwire import Wire
 from assistant.relay_plan import MailboxLogin, RelayPlan
+from assistant.settings_names import setting
 from assistant.text import msg
 
 SIGN_IN = "relay.roundtrip.sign_in"
@@ -97,7 +98,12 @@ def check_roundtrip(ctx: Context) -> Step:
     started = time.monotonic()
     plan = ctx.relay
     if plan is None or not plan.sends:
-        return _skip(msg("no test message was sent (no --send-test-to)"))
+        return _skip(
+            msg(
+                "no test message was sent (nothing is sent without {send_to})",
+                send_to=setting("send_to"),
+            )
+        )
     sends = sends_in(ctx.results)
     accepted = [s for s in sends if s.accepted]
     if not accepted:
@@ -114,9 +120,11 @@ def check_roundtrip(ctx: Context) -> Step:
     if login is None:
         return _skip(
             msg(
-                "no credentials for the mailbox of {recipient}: give --roundtrip-user and "
-                "--roundtrip-password-env (or run as that mailbox)",
+                "no credentials for the mailbox of {recipient}: give {login} and {password} "
+                "(or run as that mailbox)",
                 recipient=plan.send_to or "",
+                login=setting("roundtrip_user"),
+                password=setting("roundtrip_password"),
             )
         )
     endpoint = choose_endpoint(ctx, "imap")

@@ -49,6 +49,7 @@ from assistant.policy.received_chain import (
     step_delay,
     timeline,
 )
+from assistant.settings_names import setting
 from assistant.text import join, msg, verbatim
 
 TIMELINE_KIND = "relay-timeline"
@@ -233,8 +234,9 @@ def _not_arrived(send: SendRecord, wait: float) -> Step:
                 "Online PowerShell: {cmdlet}. 'Delivered' there means look in other folders and "
                 "at Inbox rules; 'Quarantined' or 'FilteredAsSpam' means a policy held it; "
                 "'Failed' gives the reason; no entry at all means it never reached Exchange "
-                "Online. Delivery can also just be slow: run again with a longer --roundtrip-wait.",
+                "Online. Delivery can also just be slow: run again with more time for {wait}.",
                 recipient=send.recipient,
+                wait=setting("roundtrip_wait"),
                 tag=send.tag,
                 cmdlet=by_id,
             ),

@@ -41,13 +41,12 @@ from assistant.model import Remedy, Status, Step
 from assistant.net.network import Network
 from assistant.net.smtp_client import SmtpConnection
 from assistant.relay_plan import RelayMethod
+from assistant.settings_names import setting
 from assistant.text import msg
 
 SEND_TITLE = msg("Send the test message (MAIL FROM, RCPT TO, DATA)")
 AUTH_TITLE = msg("Sign in (SMTP AUTH)")
-NOT_ASKED = msg(
-    "not asked for in this run (--relay-method, or the methods ticked on the Relay page)"
-)
+NOT_ASKED = msg("not asked for in this run (see {methods})", methods=setting("relay_method"))
 SignInStep = Callable[[Conversation[SmtpConnection]], Step]
 
 
@@ -55,7 +54,10 @@ def no_send_reason(ctx: Context, method: RelayMethod) -> str | None:
     """Why this run must not send with `method`, or None when it may. Nothing is sent
     unless the user typed a recipient (--send-test-to, or the wizard's confirmation)."""
     if ctx.relay is None or ctx.relay.send_to is None:
-        return msg("no test message sent: give --send-test-to (CLI) or confirm in the wizard")
+        return msg(
+            "no test message sent: nothing is sent without {send_to}",
+            send_to=setting("send_to"),
+        )
     if not ctx.relay.wanted(method):
         return NOT_ASKED
     return None

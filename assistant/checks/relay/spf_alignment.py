@@ -25,6 +25,7 @@ from assistant.checks.relay.evidence import public_ip_in
 from assistant.facts import LINKS, RELAY_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.relay_plan import RelayMethod
+from assistant.settings_names import setting
 from assistant.text import N_, join, msg
 
 # Addresses no receiver on the internet sees a message come from: private (RFC 1918,
@@ -148,9 +149,9 @@ def check_spf_alignment(ctx: Context) -> Step:
             summary=msg("skipped: this network's public IP address is not known"),
             remedy=Remedy(
                 msg(
-                    "Give it with --public-ip (the wizard's Relay page asks for it), or let "
-                    "relay.port25 learn it: it reads the address the MX endpoint saw, when "
-                    "outbound port 25 is open."
+                    "Give {public_ip}, or let relay.port25 learn it: it reads the address the "
+                    "MX endpoint saw, when outbound port 25 is open.",
+                    public_ip=setting("public_ip"),
                 )
             ),
         )
@@ -162,9 +163,10 @@ def check_spf_alignment(ctx: Context) -> Step:
             title,
             Status.SKIP,
             summary=msg(
-                "skipped: '{ip}' is not an IP address; give --public-ip as 203.0.113.5 "
+                "skipped: '{ip}' is not an IP address; give {public_ip} as 203.0.113.5 "
                 "or 2001:db8::5",
                 ip=ip,
+                public_ip=setting("public_ip"),
             ),
         )
     sender, domain = sender_of(ctx)
@@ -282,8 +284,9 @@ def _details(result: SpfResult, address: ipaddress.IPv4Address | ipaddress.IPv6A
         lines.append(
             msg(
                 "{ip} is not a public address: receivers on the internet see the address "
-                "your firewall or NAT sends from, so evaluate that one (--public-ip)",
+                "your firewall or NAT sends from, so give that one as {public_ip}",
                 ip=result.ip,
+                public_ip=setting("public_ip"),
             )
         )
     return join("\n", lines)

@@ -32,6 +32,7 @@ from assistant.facts import HVE_ENDPOINT, RELAY_LINKS, Cloud
 from assistant.model import Remedy, Status, Step
 from assistant.net.smtp_client import SmtpConnection
 from assistant.relay_plan import HveAccount, RelayMethod
+from assistant.settings_names import setting
 from assistant.text import msg
 
 SUBMISSION_TITLE = ids.TITLES[ids.CLIENT_SUBMISSION]
@@ -70,7 +71,7 @@ def check_client_submission(ctx: Context) -> Step:
     )
 
 
-_NO_SENDER = msg("no sender: give --email (or the wizard's mailbox) to send from")
+_NO_SENDER = msg("no sender: give {email} to send from", email=setting("email"))
 
 
 # -- relay.hve -----------------------------------------------------------------------------
@@ -147,7 +148,11 @@ def check_hve(ctx: Context) -> Step:
         return _skip(
             ids.HVE,
             HVE_TITLE,
-            msg("no HVE account named: give --hve-account and --hve-password-env"),
+            msg(
+                "no HVE account named: give {account} and {password}",
+                account=setting("hve_account"),
+                password=setting("hve_password"),
+            ),
         )
     where = HVE_HOSTS.get(ctx.target.cloud)
     if where is None:
@@ -175,8 +180,9 @@ def check_hve(ctx: Context) -> Step:
             ),
             remedy=Remedy(
                 msg(
-                    "Give an internal recipient with --send-test-to; for external mail use "
-                    "SMTP AUTH, a connector, or Azure Communication Services."
+                    "Give an internal recipient as {send_to}; for external mail use SMTP AUTH, "
+                    "a connector, or Azure Communication Services.",
+                    send_to=setting("send_to"),
                 ),
                 RELAY_LINKS["hve"],
             ),
