@@ -20,6 +20,7 @@ from assistant.checks.autodiscover.settings import (
 )
 from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import AUTH_TOKEN, bearer_refusal, get_token, oauth
+from assistant.checks.web_remedies import silent_remedy_for
 from assistant.hostnames import url_host
 from assistant.model import Remedy, Status, Step, worst
 from assistant.net.http import HttpError, https_request
@@ -52,10 +53,12 @@ def _probe(ctx: Context, step_id: str, url: str, request_type: str) -> Step:
             Status.FAIL,
             summary=exc.message,
             evidence=evidence,
-            remedy=Remedy(
+            remedy=silent_remedy_for(exc, url)
+            or Remedy(
                 msg(
                     "Outlook cannot open the mailbox without this endpoint: check DNS, the "
-                    "firewall and the certificate for this host."
+                    "firewall and the certificate for {host}.",
+                    host=url_host(url) or url,
                 ),
                 LINK,
             ),

@@ -38,11 +38,19 @@ CORRELATION_HEADERS = (
 
 class HttpError(TextError):
     def __init__(
-        self, message: str, tls: TlsInspection | None = None, *, at_proxy: bool = False
+        self,
+        message: str,
+        tls: TlsInspection | None = None,
+        *,
+        at_proxy: bool = False,
+        silent: bool = False,
     ) -> None:
         super().__init__(message)
         self.tls = tls
         self.at_proxy = at_proxy  # the web proxy refused or failed, not the server
+        # The server took the TCP connection and then said nothing (no TLS handshake, no
+        # HTTP answer) until the timeout: the port is open, so "open TCP 443" is no fix.
+        self.silent = silent
 
 
 @dataclass(frozen=True)
@@ -141,7 +149,7 @@ def http_request(
     except ConnectError as exc:
         raise HttpError(exc.message, at_proxy=isinstance(exc, ProxyError)) from None
     except TlsHandshakeError as exc:
-        raise HttpError(exc.message, exc.inspection) from None
+        raise HttpError(exc.message, exc.inspection, silent=exc.silent) from None
     conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())
     conn.sock = sock  # our socket: connect-to, TLS policy and cancel already applied
     try:
@@ -171,7 +179,8 @@ def http_request(
         )
     except TimeoutError:
         raise HttpError(
-            msg("{host} accepted the connection but did not answer in time", host=host)
+            msg("{host} accepted the connection but did not answer in time", host=host),
+            silent=True,
         ) from None
     except (OSError, http.client.HTTPException) as exc:
         net.token.raise_if_cancelled()

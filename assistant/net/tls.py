@@ -55,11 +55,16 @@ def _cached_context(ca_bundle: str | None, verify: bool) -> ssl.SSLContext:
 
 
 class TlsHandshakeError(TextError):
-    """A TLS handshake that did not succeed, in plain words, with what was seen."""
+    """A TLS handshake that did not succeed, in plain words, with what was seen. `silent`:
+    the server took the TCP connection and never answered the handshake (a device that
+    accepts and holds connections, or a hung service), not a port that is closed."""
 
-    def __init__(self, message: str, inspection: TlsInspection | None = None) -> None:
+    def __init__(
+        self, message: str, inspection: TlsInspection | None = None, *, silent: bool = False
+    ) -> None:
         super().__init__(message)
         self.inspection = inspection
+        self.silent = silent
 
 
 # -- the handshake -------------------------------------------------------------------
@@ -149,7 +154,10 @@ def secure(
             inspection,
         ) from err
     except OSError as err:  # ssl.SSLError, timeouts and resets are all OSErrors
-        raise TlsHandshakeError(explain_handshake_error(err, server_name, timeout)) from err
+        raise TlsHandshakeError(
+            explain_handshake_error(err, server_name, timeout),
+            silent=isinstance(err, TimeoutError),
+        ) from err
 
     try:
         chain_checked = context.verify_mode == ssl.CERT_REQUIRED

@@ -62,7 +62,12 @@ def check_autodiscover(ctx: Context) -> Step:
         settings = defaults
     evidence = [settings.to_evidence(), _candidate_table(results, winner)]
     step = Step(RESULT_CHECK, TITLE, Status.PASS, evidence=evidence, children=children)
-    step.details = _difference(settings, defaults)
+    source = winner.step.title if winner is not None else v2.step.title if v2.url else ""
+    step.details = (
+        _difference(settings, defaults)
+        if ctx.target.environment.is_cloud
+        else _on_premises_source(settings, defaults, source)
+    )
     if winner is not None:
         step.summary = msg(
             "Outlook would use {candidate} → EWS {url}",
@@ -121,6 +126,13 @@ def check_autodiscover(ctx: Context) -> Step:
                 "Publish autodiscover: a CNAME autodiscover.{domain} to your cloud's "
                 "autodiscover host, or an A record to your Exchange server with a valid "
                 "certificate.",
+                domain=ctx.target.domain,
+            )
+            if ctx.target.environment.is_cloud
+            else msg(
+                "Publish autodiscover: an A record (or a CNAME) autodiscover.{domain} for "
+                "your Exchange server or its load balancer, with a valid certificate for "
+                "that name.",
                 domain=ctx.target.domain,
             ),
             LINKS["autodiscover"],
@@ -198,6 +210,19 @@ def _candidate_table(results: list[WalkResult], winner: WalkResult | None) -> Ev
         for r in results
     ]
     return Evidence("table", msg("Candidates in Outlook's order"), rows)
+
+
+def _on_premises_source(
+    found: DiscoveredSettings, defaults: DiscoveredSettings, source: str
+) -> str:
+    """Where an on-premises mailbox's endpoints came from: an on-premises Exchange has no
+    default endpoints, so there is nothing to fall back on or compare with."""
+    if found.source == defaults.source:
+        return msg(
+            "No endpoints were found: autodiscover supplied no settings, and an on-premises "
+            "Exchange has no default endpoints to fall back on."
+        )
+    return msg("The endpoints come from autodiscover ({source}).", source=source)
 
 
 def _difference(found: DiscoveredSettings, defaults: DiscoveredSettings) -> str:

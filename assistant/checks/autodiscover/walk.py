@@ -172,7 +172,7 @@ class PoxWalk:
         except HttpError as exc:
             if exc.tls is not None:
                 self.evidence.append(exc.tls.to_evidence(msg("TLS {host}", host=host)))
-            return self._done(Status.FAIL, exc.message, remedy=connect_remedy(exc))
+            return self._done(Status.FAIL, exc.message, remedy=connect_remedy(exc, url))
         if response.status != 401:
             return response, False
         outcome = self._authenticate(url, response)

@@ -4,6 +4,7 @@ plain-words side of walk.py, kept apart so the walk reads as the protocol."""
 from __future__ import annotations
 
 from assistant.checks.autodiscover.policy import MAX_HOPS
+from assistant.checks.web_remedies import endpoint_of, silent_remedy_for
 from assistant.facts import LINKS
 from assistant.model import Remedy
 from assistant.net.http import HttpError, HttpResponse
@@ -34,7 +35,10 @@ def too_many_hops() -> str:
     return msg("more than {hops} redirects; stopped", hops=MAX_HOPS)
 
 
-def connect_remedy(exc: HttpError) -> Remedy:
+def connect_remedy(exc: HttpError, url: str) -> Remedy:
+    """What to do about `url` that gave no HTTP answer: a proxy that stopped it, a
+    certificate (naming the host), a server that took the connection and said nothing,
+    or a host that could not be reached."""
     if exc.at_proxy:
         return Remedy(
             msg(
@@ -48,11 +52,14 @@ def connect_remedy(exc: HttpError) -> Remedy:
         problems = tls_problems(exc.tls) or [msg("it did not validate")]
         return Remedy(
             msg(
-                "Fix the certificate on this host: {problems}. Outlook shows a certificate "
+                "Fix the certificate on {host}: {problems}. Outlook shows a certificate "
                 "warning or fails here.",
+                host=endpoint_of(url)[0],
                 problems=join("; ", problems),
             )
         )
+    if (silent := silent_remedy_for(exc, url)) is not None:
+        return silent
     return Remedy(
         msg(
             "If this candidate should work, check that the host name resolves to your "

@@ -29,6 +29,7 @@ from assistant.checks.ews.endpoint_verdict import (
     endpoint_verdict,
     with_tls_problems,
 )
+from assistant.checks.web_remedies import silent_remedy_for
 from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.http import HttpError, https_request
@@ -114,7 +115,8 @@ def check_endpoint(ctx: Context) -> Step:
             Status.FAIL,
             summary=error_text(exc),
             details=url_from(settings.source, url),
-            remedy=Remedy(
+            remedy=silent_remedy_for(exc, url)
+            or Remedy(
                 msg(
                     "Check that {host} resolves and that TCP 443 to it is open (firewall, "
                     "proxy, load balancer).",

@@ -38,6 +38,7 @@ from assistant.checks.ews.errors import session_errors
 from assistant.checks.ews.exchangelib_credentials import BearerToken
 from assistant.checks.ews.session import AUTH_BASIC, AUTH_NTLM, AUTH_OAUTH2, ews_session
 from assistant.checks.oauth_common import get_token
+from assistant.checks.web_remedies import silent_web_remedy
 from assistant.facts import EWS_LINKS
 from assistant.model import Evidence, Remedy, Status, Step
 from assistant.net.connect import ConnectError
@@ -92,7 +93,7 @@ def _preflight(ctx: Context, url: str, title: str) -> TlsInspection:
                     "not signed in: {error}; no credentials were sent", error=error_text(exc)
                 ),
                 details=details,
-                remedy=tls_remedy(host),
+                remedy=silent_web_remedy(host, port) if exc.silent else tls_remedy(host),
                 evidence=evidence,
             )
         ) from None
