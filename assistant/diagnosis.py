@@ -145,7 +145,10 @@ class Diagnosis:
             reused = ", ".join(sorted(self._given)) or "none"
             self.runlog.note(f"run again: {', '.join(self.requested or ())} (reusing {reused})")
         started = time.monotonic()
-        steps = tuple(self._runner.run(self.checks, self._record, self._given))
+        if self._given:  # a re-run: the prerequisites' previous results
+            steps = tuple(self._runner.run(self.checks, self._record, given=self._given))
+        else:
+            steps = tuple(self._runner.run(self.checks, self._record))
         cancelled = self._runner.cancelled
         duration = int((time.monotonic() - started) * 1000)
         return Outcome(steps, self._report(steps, cancelled, duration), cancelled)
