@@ -11,6 +11,10 @@ builds the report there, and the thread posts RunEnded as the run's last event;
 The diagnosis keeps the run's log (`runlog`, the engine's RunLog through the run's
 redactor): the timestamped lines the support bundle carries, the same the command line
 keeps.
+
+`again(names, report)` is a run of some checks of `report` once more (Diagnosis.again:
+the same target, options, credentials and plans), whose report is `report` with their
+new steps merged in; it goes through the same thread, bridge and cancel as any run.
 """
 
 from __future__ import annotations
@@ -57,13 +61,15 @@ class DiagnosisRun(QObject):
         sign_in: bool,
         relay: RelayPlan | None = None,
         integration: IntegrationPlan | None = None,
+        rerun_of: tuple[Diagnosis, Report] | None = None,
     ) -> None:
         """`check_names`: areas or check IDs (None: every check); `sign_in`: the run
         signs in with OAuth (auth.token first). `browser`: the opener a browser
         sign-in's credential was given (it belongs to this run from now on; the Run
         page listens to it). `relay`: the Relay page's plan (send_to None unless the
         user confirmed the test send). `integration`: the Integration page's plan (the
-        products ticked, the SharePoint site, the pool)."""
+        products ticked, the SharePoint site, the pool). `rerun_of`: (the first run's
+        diagnosis, the report to merge into), for again()."""
         super().__init__(window)
         self.target = target
         self.browser = browser
@@ -74,24 +80,50 @@ class DiagnosisRun(QObject):
         self.integration = integration  # the same for the integration checks
         self.bridge = EngineBridge(self)
         self.consent = ConsentBroker(window, target.domain_unicode)
-        self.diagnosis = Diagnosis(
-            target,
-            options,
-            check_names,
-            credentials=credentials,
-            consent=self.consent.ask,
-            on_event=self.bridge.post,
-            sign_in=sign_in,
-            relay=relay,
-            integration=integration,
-            max_workers=GUI_MAX_WORKERS,
-        )
+        self.rerun = rerun_of is not None  # a re-run of some checks, merged into a report
+        if rerun_of is None:
+            self.diagnosis = Diagnosis(
+                target,
+                options,
+                check_names,
+                credentials=credentials,
+                consent=self.consent.ask,
+                on_event=self.bridge.post,
+                sign_in=sign_in,
+                relay=relay,
+                integration=integration,
+                max_workers=GUI_MAX_WORKERS,
+            )
+        else:  # raises InputError before any thread exists for a name the report lacks
+            first, report = rerun_of
+            self.diagnosis = first.again(
+                list(check_names or ()), report, on_event=self.bridge.post, consent=self.consent.ask
+            )
         self.redactor = self.diagnosis.redactor
         self.runlog = self.diagnosis.runlog
         self.report: Report | None = None
         self.ended = False
         self.task: Task = workers.run(self._run, "run")
         self.bridge.runEnded.connect(self._ended)
+
+    def again(
+        self, workers: Workers, window: QWidget, check_names: Sequence[str], report: Report
+    ) -> DiagnosisRun:
+        """A run of `check_names` (check IDs or areas of `report`) once more, with what
+        this run was given, into `report` (Diagnosis.again). Raises InputError for a
+        name the report has no check for. Not started."""
+        return DiagnosisRun(
+            workers,
+            window,
+            self.target,
+            self.options,
+            check_names,
+            None,  # the first run's credential, held by its diagnosis, is reused
+            sign_in=False,
+            relay=self.relay,
+            integration=self.integration,
+            rerun_of=(self.diagnosis, report),
+        )
 
     def start(self) -> None:
         self.task.start()

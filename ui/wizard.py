@@ -96,6 +96,11 @@ class Wizard(QWizard):
         )
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        # Back from Results skips the finished Run page, to the last page with settings
+        # (QWizard's own back() is what the button ran; it is still used for one step).
+        back = self.button(QWizard.WizardButton.BackButton)
+        back.clicked.disconnect()
+        back.clicked.connect(self.back_to_settings)
         self.welcome_page = WelcomePage()
         self.target_page = TargetPage(self.workers)
         self.checks_page = ChecksPage()
@@ -336,8 +341,48 @@ class Wizard(QWizard):
             integration=integration,
         )
         session.username = credentials.username if credentials is not None else None
-        del credentials  # the runner holds it, for this run only
+        del credentials  # the runner holds it, for this run and its re-runs (run_again)
         session.report, session.cancelled, session.opened_path = None, False, None
+        self._begin(run)
+
+    def can_run_again(self) -> bool:
+        """Whether some checks of the report shown can run again: it came from a run of
+        this window (not a file) that has ended (finished, or cancelled)."""
+        session = self.session
+        return (
+            self.run is not None
+            and self.run_page.done
+            and session.report is not None
+            and session.opened_path is None
+        )
+
+    def run_again(self, check_names: list[str]) -> bool:
+        """Run `check_names` (check IDs or areas of the report shown) once more, with
+        the same target, options, credentials and plans, and merge their new steps into
+        the report (Diagnosis.again); the Run page shows it, Results follow. False when
+        there is nothing to run again."""
+        first, report = self.run, self.session.report
+        if first is None or report is None or not self.can_run_again():
+            return False
+        try:
+            run = first.again(self.workers, self, check_names, report)
+        except InputError:
+            return False
+        if self.currentId() == RESULTS and self.visitedIds()[-2:-1] == [RUN]:
+            self.back()  # the Run page, as it was left: it shows the re-run
+        self._begin(run)
+        return True
+
+    def back_to_settings(self) -> None:
+        """The Back button: one page back, and past a finished Run page to the page
+        before it (Sign-in, Integration or Relay), every value as it was; Run from there
+        runs again with what was changed."""
+        self.back()
+        if self.currentId() == RUN and self.run_page.done:
+            self.back()
+
+    def _begin(self, run: DiagnosisRun) -> None:
+        session = self.session
         session.redactor, session.runlog = run.redactor, run.runlog
         run.bridge.runFinished.connect(lambda event, r=run: self._run_finished(r, event))
         run.finished.connect(lambda report, r=run: self._run_done(r, report))
@@ -354,7 +399,7 @@ class Wizard(QWizard):
         run.cancel()
         self.run_page.finish(cancelled=True)
         self.session.report = run.partial_report()  # the run's thread replaces it when it ends
-        self.session.cancelled = True
+        self.session.cancelled = _cancelled(run, self.session.report)
         if self.currentId() == RUN:
             self.next()
 
@@ -367,7 +412,7 @@ class Wizard(QWizard):
         if run is not self.run or report is None:
             return
         self.session.report = report
-        self.session.cancelled = run.cancelled
+        self.session.cancelled = _cancelled(run, report)
         if self.currentId() == RUN:
             self.next()
         elif self.currentId() == RESULTS:
@@ -438,3 +483,9 @@ class Wizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Quit")),
         ):
             self.button(which).setAccessibleName(name)
+
+
+def _cancelled(run: DiagnosisRun, report: Report) -> bool:
+    """Whether the report shows a cancelled run. A cancelled re-run kept every earlier
+    step it did not finish, so the merged report's own fact says (Diagnosis.again)."""
+    return bool(report.run.get("cancelled")) if run.rerun else run.cancelled

@@ -21,6 +21,7 @@ from ui.pages.common import Page
 from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
+from ui.widgets.rerun import RerunBar
 from ui.widgets.step_tree import PROBLEMS, StepTree
 from ui.widgets.timeline import TIMELINE_KIND, RelayTimelines
 
@@ -54,6 +55,7 @@ class ResultsPage(Page):
         self.splitter.setStretchFactor(1, 2)
         bar = QHBoxLayout()
         bar.addWidget(self.problems_only)
+        bar.addWidget(RerunBar(self.tree, self))  # "Run again" (ux-rerun's, issue 16 item 2)
         bar.addStretch(1)
         bar.addWidget(self.copy_summary)
         bar.addWidget(self.new_run)

@@ -39,7 +39,7 @@ class RunPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("runPage")
-        self.setCommitPage(True)
+        # Not a commit page: Back from Results passes it to the settings (Wizard.back_to_settings).
         self.run: DiagnosisRun | None = None
         self.planned: list[tuple[str, str]] = []
         self.finished_steps: dict[str, Step] = {}
@@ -233,7 +233,7 @@ class RunPage(Page):
         if target is not None:
             who = target.email or target.domain_unicode
             self.setSubTitle(fmt(self.tr("Testing %1 (%2)."), who, cloud_name(target.cloud)))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Show &results"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Show &results"))
         self.cancel_button.setText(self.tr("&Cancel run"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the run"))
         self.progress.setAccessibleName(self.tr("Overall progress"))
