@@ -8,6 +8,7 @@ added to both, and REPORT_VERSION bumped when an old reader could misread it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,12 +115,26 @@ class Step:
     children: list[Step] = field(default_factory=list)
 
     @classmethod
-    def stopped(cls, step_id: str, title: str) -> Step:
+    def stopped(
+        cls,
+        step_id: str,
+        title: str,
+        *,
+        finished: Sequence[Step] = (),
+        waiting_on: Sequence[str] = (),
+    ) -> Step:
         """A check the run stopped before it gave a verdict (the user cancelled the run).
 
         Checks never give Status.CANCELLED themselves, so that status is what tells these
-        steps apart; the summary is a fixed word for the reports, never compared."""
-        return cls(step_id, title, Status.CANCELLED, summary=CANCELLED_SUMMARY)
+        steps apart; the summary is for the reports, never compared. `finished`: the child
+        steps it had finished, kept as its children (their verdicts stand); `waiting_on`:
+        the titles of the child steps still running, which the summary names."""
+        summary: str = CANCELLED_SUMMARY
+        if waiting_on:
+            summary = msg(
+                "cancelled while waiting on {steps}", steps=i18n.join("; ", list(waiting_on))
+            )
+        return cls(step_id, title, Status.CANCELLED, summary=summary, children=list(finished))
 
     def walk(self) -> list[Step]:
         """This step and every descendant, depth first."""

@@ -34,6 +34,8 @@ from assistant.events import (
     Event,
     RunFinished,
     RunStarted,
+    StepFinished,
+    StepStarted,
 )
 from assistant.integration_plan import IntegrationPlan
 from assistant.model import Status, Step
@@ -79,6 +81,30 @@ def plan(checks: Sequence[Check], given: Collection[str] = ()) -> list[Check]:
     return ordered
 
 
+class _Progress:
+    """What one check's own events say it has done: the child steps it finished, and the
+    ones it started and has not finished. A cancelled check keeps the first and names the
+    second (what it was waiting on), so stopping a run loses no verdict already reached."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._started: dict[str, str] = {}  # step ID -> title, in the order they began
+        self._finished: dict[str, Step] = {}
+
+    def note(self, event: Event) -> None:
+        with self._lock:
+            if isinstance(event, StepStarted):
+                self._started[event.step_id] = event.title
+            elif isinstance(event, StepFinished):
+                self._finished[event.step.id] = event.step  # the event's own copy
+
+    def stopped(self, check: Check) -> Step:
+        with self._lock:
+            finished = list(self._finished.values())
+            waiting = [t for i, t in self._started.items() if i not in self._finished]
+        return Step.stopped(check.id, check.title, finished=finished, waiting_on=waiting)
+
+
 @dataclass
 class _Running:
     check: Check
@@ -86,6 +112,7 @@ class _Running:
     token: CancelToken
     started: float
     deadline: Deadline
+    progress: _Progress
 
 
 class Runner:
@@ -208,6 +235,12 @@ class Runner:
         if check.waits_for_mail and self.relay is not None:
             seconds = self.relay.check_deadline(seconds)
         deadline = Deadline.after(seconds)
+        progress = _Progress()
+
+        def emit(event: Event) -> None:
+            progress.note(event)
+            sink(event)
+
         context = Context(
             check_id=check.id,
             target=self.target,
@@ -217,15 +250,15 @@ class Runner:
             resolver=Resolver(self.options.nameservers, timeout=self.options.timeout, token=token),
             redactor=self.redactor,
             results=MappingProxyType({d: results[d] for d in check.waits_for(present)}),
-            emit=sink,
+            emit=emit,
             credentials=self.credentials,
             consent=self.consent,
             relay=self.relay,
             integration=self.integration,
         )
         sink(CheckStarted(check.id, check.title))
-        future = executor.submit(_guarded, check, context)
-        return _Running(check, future, token, time.monotonic(), deadline)
+        future = executor.submit(_guarded, check, context, progress)
+        return _Running(check, future, token, time.monotonic(), deadline, progress)
 
     def _collect(
         self, running: dict[str, _Running], results: dict[str, Step], sink: EventSink
@@ -269,21 +302,22 @@ class Runner:
     ) -> None:
         for item in running.values():
             item.token.cancel()
-        for check in [r.check for r in running.values()] + pending:
-            step = Step.stopped(check.id, check.title)
-            results[check.id] = step
+        stopped = [item.progress.stopped(item.check) for item in running.values()]
+        stopped += [Step.stopped(check.id, check.title) for check in pending]
+        for step in stopped:
+            results[step.id] = step
             sink(CheckFinished(step))
         running.clear()
         pending.clear()
 
 
-def _guarded(check: Check, context: Context) -> Step:
+def _guarded(check: Check, context: Context, progress: _Progress) -> Step:
     """Run one check, turning every way it can end into a Step."""
     started = time.monotonic()
     try:
         step = check.run(context)
     except Cancelled:
-        step = Step.stopped(check.id, check.title)
+        step = progress.stopped(check)
     except DeadlineExceeded:
         step = Step(check.id, check.title, Status.ERROR, summary=msg("ran out of time"))
     except Exception as exc:  # a bug in a check must not take the run down
@@ -294,7 +328,7 @@ def _guarded(check: Check, context: Context) -> Step:
     if context.token.cancelled:
         # Its sockets were shut down under it: whatever it made of that (an empty read, a
         # closed-socket error) says nothing about the target, so it is reported as cancelled.
-        step = Step.stopped(check.id, check.title)
+        step = progress.stopped(check)
     step.duration_ms = int((time.monotonic() - started) * 1000)
     return step
 
