@@ -17,7 +17,7 @@ import base64
 import json
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from exchangelib.protocol import CachingProtocol
@@ -36,6 +36,7 @@ from assistant.lab.ews_service import (
     EwsStyle,
     LabMailbox,
 )
+from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer
 from assistant.lab.https_server import LabHttpsServer, LabRequest, LabResponse
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.model import Status, Step
@@ -164,6 +165,28 @@ def test_onprem_endpoint_offers_negotiate_ntlm_basic(ews_lab: EwsLab) -> None:
     assert endpoint.status is Status.PASS, endpoint.summary
     assert "Negotiate, NTLM, Basic" in endpoint.summary
     assert "test stand-in" in endpoint.details
+
+
+def test_a_silent_ews_host_is_not_told_to_open_its_port(ews_lab: EwsLab) -> None:
+    """It took the TCP connection and never answered (issue 16): the port is open, so the
+    remedy is about what holds the connection, on both the endpoint and the login."""
+    server = FaultyTcpServer().start()
+    try:
+        port = server.add(FaultSpec(Behaviour.SILENT))
+        options = ews_lab.options(timeout=0.5)
+        silent = ConnectTo(HostPort(ONPREM_HOST, 443), HostPort("127.0.0.1", port))
+        options = replace(options, connect_to=(silent, *options.connect_to))
+        steps = run_ews(options, "admin@fabrikam.test", cloud=Cloud.ONPREM, ews_url=ONPREM_URL)
+    finally:
+        server.stop()
+    for step_id in ("ews.endpoint", "ews.login"):
+        step = steps[step_id]
+        assert step.status is Status.FAIL, (step_id, step.summary)
+        assert step.remedy is not None, step_id
+        assert "accepted the TCP connection but never answered" in step.remedy.text
+        assert f"{ONPREM_HOST}:443" in step.remedy.text
+        assert "TCP 443 to it is open" not in step.remedy.text
+        assert "Install a certificate" not in step.remedy.text
 
 
 def test_onprem_without_autodiscover_has_no_url_to_test(ews_lab: EwsLab) -> None:
