@@ -29,3 +29,11 @@ def test_text_benchmark_runs_and_reports_ratios() -> None:
     assert result["rounds"] == 200
     assert result["make_ratio"] > 0 and result["render_ratio"] > 0
     assert result["report_size_ratio"] > 1  # the recipes are there at all
+
+
+def test_startup_benchmark_runs_and_reports_a_ratio() -> None:
+    """One round each (no timing asserted): both wizards paint, and the ratio is there."""
+    result = load_bench("startup").main(1)
+    assert result["rounds"] == 1
+    assert result["bare_s"] > 0 and result["ours_s"] > 0 and result["ratio"] > 0
+    assert result["ours_idle_rss_mib"] >= 0

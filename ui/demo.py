@@ -4,17 +4,26 @@ to diagnose one of its domains, healthy or broken, with the lab's (public) passw
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from assistant.facts import Cloud
-from assistant.lab.cli import demo_integration
-from assistant.lab.exchange import LAB_PASSWORD
-from assistant.lab.tenant import Lab
-from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from ui.texts import QT_TRANSLATE_NOOP
 
-DEMO_PASSWORD = LAB_PASSWORD  # printed in the lab's docs; not a secret
+if TYPE_CHECKING:
+    from assistant.lab.tenant import Lab
+
+# The lab (its zones, its servers) is imported by the functions that use it, not by the
+# window's first page: docs/PERFORMANCE.md.
+
+
+def __getattr__(name: str) -> str:
+    if name == "DEMO_PASSWORD":  # the lab's, printed in its docs; not a secret
+        from assistant.lab.exchange import LAB_PASSWORD
+
+        return LAB_PASSWORD
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -24,12 +33,16 @@ class DemoScenario:
 
     @property
     def domain(self) -> str:
+        from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
         if self.name in SCENARIOS:
             return SCENARIOS[self.name].domain()
         return AD_SCENARIOS[self.name].domain()
 
     @property
     def cloud(self) -> Cloud:
+        from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
         ad = AD_SCENARIOS.get(self.name)
         if self.name not in SCENARIOS and ad is not None and not ad.cloud:
             return Cloud.ONPREM
@@ -96,6 +109,8 @@ INTEGRATION_DEMOS = frozenset(name for name, _label in _CURATED if name.startswi
 
 def scenarios(extra: str | None = None) -> list[DemoScenario]:
     """The curated list (those the lab still has), plus `extra` if it is another lab name."""
+    from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
     known = {*SCENARIOS, *AD_SCENARIOS}
     found = [DemoScenario(name, label) for name, label in _CURATED if name in known]
     if extra and extra in known and extra not in {s.name for s in found}:
@@ -104,11 +119,15 @@ def scenarios(extra: str | None = None) -> list[DemoScenario]:
 
 
 def is_scenario(name: str) -> bool:
+    from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
     return name in SCENARIOS or name in AD_SCENARIOS
 
 
 def start_lab() -> Lab:
     """Blocking (about a second): call it on a worker thread."""
+    from assistant.lab.tenant import Lab
+
     return Lab().start()
 
 
@@ -124,5 +143,7 @@ def is_integration_demo(name: str) -> bool:
 def demo_sharepoint_url(name: str) -> str:
     """The SharePoint site the integration demo `name` checks (as `demo` on the command
     line does: assistant/lab/cli.py demo_integration)."""
+    from assistant.lab.cli import demo_integration
+
     plan = demo_integration(name)
     return plan.sharepoint_url if plan is not None and plan.sharepoint_url else ""

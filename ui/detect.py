@@ -8,7 +8,6 @@ no sockets itself.
 
 from __future__ import annotations
 
-from assistant.auth.tenant_discovery import detect_cloud as _engine_detect
 from assistant.config import NetworkOptions
 from assistant.facts import Cloud
 
@@ -17,4 +16,7 @@ def detect_cloud(domain: str, options: NetworkOptions | None) -> Cloud | None:
     """Blocking; called off the GUI thread. None when the cloud cannot be told."""
     if options is None:  # the Advanced section holds something invalid: do not guess
         return None
-    return _engine_detect(domain, options)
+    # The network stack loads here, on the worker, not with the window (docs/PERFORMANCE.md).
+    from assistant.auth.tenant_discovery import detect_cloud as engine_detect
+
+    return engine_detect(domain, options)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 CLI_WORDS = {"check", "lab", "demo", "report", "--version", "-h", "--help"}
+DEFAULT_SCENARIO = "healthy"  # a lab scenario (assistant/lab/zones.py)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -18,7 +19,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         "see `connectivity-assistant --help`.",
     )
     parser.add_argument("--demo", action="store_true", help="diagnose the built-in lab")
-    parser.add_argument("--scenario", default="healthy", help="the lab scenario to preselect")
+    parser.add_argument(
+        "--scenario", default=DEFAULT_SCENARIO, help="the lab scenario to preselect"
+    )
     parser.add_argument("--lang", help="en or zh_CN (default: the system's language)")
     return parser
 
@@ -31,19 +34,25 @@ def _has_display() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from assistant import cli
-
+    # The engine (0.5 s of imports) loads only on the path that needs it: the wizard shows
+    # its first page before it (docs/PERFORMANCE.md).
     if args and args[0] in CLI_WORDS:
+        from assistant import cli
+
         return cli.main(args)
     parser = _gui_parser()
     options = parser.parse_args(args)
-    from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+    if options.scenario != DEFAULT_SCENARIO:  # the lab's tables only when asked for one
+        from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 
-    if options.scenario not in SCENARIOS and options.scenario not in AD_SCENARIOS:
-        parser.error(
-            f"unknown lab scenario {options.scenario!r} (see `connectivity-assistant lab --list`)"
-        )
+        if options.scenario not in SCENARIOS and options.scenario not in AD_SCENARIOS:
+            parser.error(
+                f"unknown lab scenario {options.scenario!r} "
+                "(see `connectivity-assistant lab --list`)"
+            )
     if not _has_display():
+        from assistant import cli
+
         if options.demo:
             print(
                 "connectivity-assistant: no display, so the demo runs in the terminal "

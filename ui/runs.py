@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from assistant.auth.credentials import Credentials
 from assistant.config import NetworkOptions, Target
-from assistant.diagnosis import Diagnosis
 from assistant.integration_plan import IntegrationPlan
 from assistant.model import Report
 from assistant.relay_plan import RelayPlan
@@ -36,9 +36,12 @@ from ui.browser import BrowserOpener
 from ui.consent import ConsentBroker
 from ui.worker import Task, Workers
 
+if TYPE_CHECKING:
+    from assistant.diagnosis import Diagnosis
+
 # The GUI thread shares the GIL with the engine's workers, and in demo mode with the lab's
 # servers too. One cause of ~100 ms event-loop stalls was the lazy import of exchangelib in
-# the middle of a run; the wizard now imports it at start-up (Wizard.__init__). With that,
+# the middle of a run; the wizard now imports it after start-up (ui/warmup.py). With that,
 # four checks at a time kept gaps under ~65 ms in a warm checkout, but a clean-clone CI run
 # still showed one 121 ms gap, so two it stays until that cause is found too.
 GUI_MAX_WORKERS = 2
@@ -80,6 +83,8 @@ class DiagnosisRun(QObject):
         self.integration = integration  # the same for the integration checks
         self.bridge = EngineBridge(self)
         self.consent = ConsentBroker(window, target.domain_unicode)
+        from assistant.diagnosis import Diagnosis  # with the checks: after the first page
+
         self.rerun = rerun_of is not None  # a re-run of some checks, merged into a report
         if rerun_of is None:
             self.diagnosis = Diagnosis(

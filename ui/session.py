@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assistant.config import NetworkOptions, Target
-from assistant.lab.tenant import Lab
 from assistant.model import Report
 from assistant.net.redact import Redactor
-from assistant.report.runlog import RunLog
+
+if TYPE_CHECKING:  # the lab and the run log load with the first demo or run
+    from assistant.lab.tenant import Lab
+    from assistant.report.runlog import RunLog
 
 
 @dataclass

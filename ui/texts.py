@@ -13,7 +13,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import Qt
 
-from assistant.checks.registry import area_needs_credentials
+from assistant.checks.catalogue import area_needs_credentials
 from assistant.facts import Cloud
 from assistant.model import Status
 from assistant.text import render

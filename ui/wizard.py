@@ -7,26 +7,22 @@ when the last one has finished (Workers.idle).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWizard
 
-from assistant.checks.registry import areas as engine_areas
-from assistant.checks.registry import oauth_protocols
 from assistant.config import InputError
-from assistant.diagnosis import plan_checks
 from assistant.events import RunFinished
 from assistant.integration_plan import IntegrationPlan
-from assistant.lab.tenant import Lab
 from assistant.model import Report, ReportFormatError
-from assistant.net.exchangelib_adapter import preload as preload_exchangelib
 from assistant.net.redact import Redactor
 from assistant.relay_plan import RelayPlan
-from assistant.report.json_report import load_json
 from ui.browser import BrowserOpener, UrlOpener, qt_open_url
 from ui.demo import demo_sharepoint_url, is_integration_demo, is_relay_demo, scenarios, start_lab
 from ui.i18n import Translations, fmt
-from ui.icons import app_icon, warm_up
+from ui.icons import app_icon
 from ui.pages.checks import DEFAULT_AREAS, ChecksPage
 from ui.pages.export import ExportPage
 from ui.pages.ids import (
@@ -50,7 +46,14 @@ from ui.pages.welcome import WelcomePage
 from ui.runs import DiagnosisRun
 from ui.session import Demo, Session
 from ui.settings import Settings
+from ui.warmup import Warmup
 from ui.worker import Workers
+
+if TYPE_CHECKING:
+    from assistant.lab.tenant import Lab
+
+# The checks, the lab, the report writers and exchangelib are imported where they are first
+# used, and pre-warmed after the first paint (ui/warmup.py): the window shows without them.
 
 RELAY_SETTINGS = (
     "relay_recipient",
@@ -84,7 +87,6 @@ class Wizard(QWizard):
         # with an HTTP client to the lab's identity provider instead).
         self.open_url: UrlOpener = qt_open_url
         self._close_result: int | None = None
-        warm_up()
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         # Subtitles carry data (the target of an opened report): never rendered as markup.
@@ -126,10 +128,10 @@ class Wizard(QWizard):
         self.workers.idle.connect(self._maybe_close)
         self.restore_settings()
         self.retranslate()
-        # exchangelib is imported lazily by the engine; importing it here, off the GUI
-        # thread and while the user is still on the first pages, keeps that half second of
-        # imports (GIL and import lock held in long stretches) out of the run.
-        self.warmup = self.workers.run(preload_exchangelib, "warmup").start()
+        # The engine's modules load after the first paint (ui/warmup.py), exchangelib's
+        # half second of imports last, off the GUI thread, while the user is still on the
+        # first pages: out of both the start-up and the run.
+        self.warmup = Warmup(self, self.workers)
 
     # -- settings --------------------------------------------------------------------------
 
@@ -260,6 +262,8 @@ class Wizard(QWizard):
             self.checks_page.set_selected(["autodiscover", "integration"])
             self.integration_page.fill_demo(demo_sharepoint_url(name))
             return
+        from assistant.checks.registry import areas as engine_areas
+
         asks = {"relay", "integration"} - ({"relay"} if relay else set())
         self.checks_page.set_selected([a for a in engine_areas() if a not in asks])
         if relay and demo.lab is not None:
@@ -290,6 +294,8 @@ class Wizard(QWizard):
 
     def open_report(self, path: str) -> str | None:
         """Load a saved report; None when it worked, else the reason to show."""
+        from assistant.report.json_report import load_json
+
         try:
             report = load_json(path)
         except ReportFormatError as exc:
@@ -307,6 +313,9 @@ class Wizard(QWizard):
     # -- the run ---------------------------------------------------------------------------
 
     def start_run(self) -> None:
+        from assistant.checks.registry import oauth_protocols
+        from assistant.diagnosis import plan_checks
+
         session = self.session
         if session.target is None:
             return

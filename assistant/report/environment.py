@@ -18,7 +18,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from assistant.config import NetworkOptions
 from assistant.model import JSONValue
-from assistant.net.resolver import Resolver
 
 PUBLIC_IP_NOT_LOOKED_UP: dict[str, JSONValue] = {
     "looked_up": False,
@@ -57,6 +56,9 @@ def collect_environment(
 
 
 def resolver_view(options: NetworkOptions) -> dict[str, JSONValue]:
+    # dnspython loads here, not with every reader of a saved report (the wizard's first page).
+    from assistant.net.resolver import Resolver
+
     resolver = Resolver(options.nameservers)  # reads the configuration only; no query
     return {
         "mode": "explicit" if resolver.explicit else "system",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from assistant.config import InputError
 from assistant.model import Report
 from assistant.net.redact import Redactor
-from assistant.report import bundle, html, pdf
+from assistant.report import bundle, html
 from assistant.report.atomic import atomic_write_text
 from assistant.report.export_prep import prepare
 from assistant.report.output_path import output_path_problem
@@ -139,6 +139,9 @@ def _write(
     elif kind == "html":
         atomic_write_text(path, html.render_html(ready, redactor, prepared=True))
     elif kind == "pdf":
+        # fpdf2 and fontTools take a quarter of a second to import: only when a PDF is made.
+        from assistant.report import pdf
+
         return pdf.render_pdf(ready, redactor, path, prepared=True)
     else:
         bundle.write_bundle(

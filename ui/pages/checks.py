@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.checks.registry import areas as engine_areas
+from assistant.checks.catalogue import areas as engine_areas
 from ui.pages.common import Page, hint_label
 from ui.texts import GROUPS, Area, area_text, areas_for
 

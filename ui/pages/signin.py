@@ -12,6 +12,7 @@ certificate's path are remembered in the settings; secrets never are."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.auth.credentials import Credentials, PasswordCredential
-from assistant.auth.msal_flows import BrowserOpener
 from assistant.auth.oauth_config import Flow, OAuthConfig
-from assistant.auth.oauth_sign_in import oauth_config as build_oauth_config
-from assistant.auth.oauth_sign_in import oauth_credential
 from assistant.auth.scopes import PROTOCOLS
 from assistant.config import InputError, Target, check_sign_in_name
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.signin_app import AppSignInFields
 from ui.texts import engine_text
+
+if TYPE_CHECKING:  # MSAL loads with the first sign-in (docs/PERFORMANCE.md)
+    from assistant.auth.msal_flows import BrowserOpener
 
 NONE, PASSWORD = "none", "password"
 OAUTH = "oauth"  # OAuth 2.0 with a device code (the name saved settings already hold)
@@ -225,6 +226,8 @@ class SignInPage(Page):
                 about="client_id",
             )
         mailbox = target.email or ""  # _target() made sure there is one
+        from assistant.auth.oauth_sign_in import oauth_config as build_oauth_config
+
         config = build_oauth_config(
             flow,
             client_id=self.client_id.text(),
@@ -290,6 +293,8 @@ class SignInPage(Page):
                 # The device code sign-in never opens a browser: the Run page shows the
                 # address, and opens it on the GUI thread only when the user clicks it.
                 open_browser = _no_browser
+            from assistant.auth.oauth_sign_in import oauth_credential  # MSAL: on first use
+
             return oauth_credential(config, mailbox, open_browser=open_browser)
         if method != PASSWORD or not self.password.text() or self.username_problem():
             return None

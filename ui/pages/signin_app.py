@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.auth.client_cert import ClientCertificate, load_client_certificate
 from assistant.auth.oauth_config import Flow, OAuthConfig
-from assistant.auth.oauth_sign_in import oauth_config, oauth_mailbox
 from assistant.config import InputError, Target, check_sign_in_name
 from ui.pages.common import ErrorLabel, hint_label
 from ui.texts import engine_text
+
+if TYPE_CHECKING:  # cryptography and MSAL load with the first use (docs/PERFORMANCE.md)
+    from assistant.auth.client_cert import ClientCertificate
 
 CERTIFICATE, SECRET = "certificate", "secret"
 _CertKey = tuple[str, tuple[int, int] | None, str | None]
@@ -215,6 +217,8 @@ class AppSignInFields(QWidget):
                 self.tr("Enter the Application (client) ID of the app's registration."),
                 about="client_id",
             )
+        from assistant.auth.oauth_sign_in import oauth_config, oauth_mailbox  # MSAL: on use
+
         typed = check_sign_in_name(self.mailbox.text(), about="mailbox")
         mailbox = oauth_mailbox(typed, target.email)
         secret: str | None = None
@@ -253,6 +257,8 @@ class AppSignInFields(QWidget):
         password = self.pfx_password.text() or None
         key: _CertKey = (path, _stamp(path), _digest(password))
         if self._certificate is None or self._certificate[0] != key:
+            from assistant.auth.client_cert import load_client_certificate
+
             try:
                 found: ClientCertificate | InputError = load_client_certificate(path, password)
             except InputError as exc:
