@@ -36,7 +36,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from assistant.lab import eop_verdict as v
 from assistant.lab.delivery import Delivery
 from assistant.lab.relay_scenarios import HEALTHY, RelayScenario, Stage
-from assistant.lab.smtp_server import SmtpLoop
+from assistant.lab.smtp_server import SmtpLoop, exchange_ehlo
 from assistant.lab.submission import REPLY_BAD_PASSWORD, REPLY_NOT_AUTHENTICATED, AuthAttempt
 
 MAX_SIZE = 157286400  # what EOP advertises in EHLO
@@ -250,14 +250,9 @@ class _EopHandler:
         responses: list[str],
     ) -> list[str]:
         session.host_name = hostname  # the 5-argument hook must set it (aiosmtpd docs)
-        lines = [f"{server.hostname} Hello [{_peer_ip(session)}]", f"SIZE {MAX_SIZE}"]
-        lines += ["PIPELINING", "DSN", "ENHANCEDSTATUSCODES"]
-        for line in responses[1:]:
-            keyword = line[4:].split(" ", 1)[0].upper()
-            if keyword == "STARTTLS" or (keyword == "AUTH" and self.listener.hve):
-                lines.append(line[4:])
-        lines += ["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"]
-        return [f"250-{x}" for x in lines[:-1]] + [f"250 {lines[-1]}"]
+        return exchange_ehlo(
+            server.hostname, _peer_ip(session), MAX_SIZE, responses, auth=self.listener.hve
+        )
 
     async def handle_MAIL(
         self,

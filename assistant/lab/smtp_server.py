@@ -131,3 +131,19 @@ class SmtpLoop:
         for server in self._servers:
             await server.wait_closed()
         self._servers.clear()
+
+
+def exchange_ehlo(
+    greeted: str, peer_ip: str, size: int, responses: list[str], *, auth: bool
+) -> list[str]:
+    """An EHLO answer in Exchange Online's order: "Hello [ip]" first (relay.port25 reads the
+    public IP there), then Exchange's extensions, with STARTTLS (and AUTH when `auth`) kept
+    from aiosmtpd's own answer, `responses`, only when aiosmtpd offers them."""
+    lines = [f"{greeted} Hello [{peer_ip}]", f"SIZE {size}", "PIPELINING", "DSN"]
+    lines.append("ENHANCEDSTATUSCODES")
+    for line in responses[1:]:
+        keyword = line[4:].split(" ", 1)[0].upper()
+        if keyword == "STARTTLS" or (keyword == "AUTH" and auth):
+            lines.append(line[4:])
+    lines += ["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"]
+    return [f"250-{x}" for x in lines[:-1]] + [f"250 {lines[-1]}"]

@@ -41,7 +41,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from assistant.lab.delivery import Delivery, DeliveryError
 from assistant.lab.identity.validator import LabTokenValidator
-from assistant.lab.smtp_server import SmtpLoop
+from assistant.lab.smtp_server import SmtpLoop, exchange_ehlo
 
 BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
 _TRACE = "[SN4PR0501CA0024.namprd05.prod.outlook.com 2026-11-27T09:00:00.000Z 08DD0E4C1A2B3C4D]"
@@ -129,16 +129,8 @@ class _Handler:
     ) -> list[str]:
         session.host_name = hostname  # the 5-argument hook must set it (aiosmtpd docs)
         peer = session.peer[0] if isinstance(session.peer, tuple) else "127.0.0.1"
-        lines = [f"{server.hostname} Hello [{peer}]", "SIZE 157286400", "PIPELINING", "DSN"]
-        lines.append("ENHANCEDSTATUSCODES")
-        for line in responses[1:-1]:
-            keyword = line[4:].split(" ", 1)[0].upper()
-            if keyword == "STARTTLS" or (
-                keyword == "AUTH" and self._listener.auth is not AuthMode.NOT_OFFERED
-            ):
-                lines.append(line[4:])
-        lines += ["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"]
-        return [f"250-{x}" for x in lines[:-1]] + [f"250 {lines[-1]}"]
+        offered = self._listener.auth is not AuthMode.NOT_OFFERED
+        return exchange_ehlo(server.hostname, peer, 157286400, responses, auth=offered)
 
     async def handle_MAIL(
         self,
