@@ -307,17 +307,20 @@ def merge_rerun(
     environment: Mapping[str, JSONValue] | None = None,
 ) -> Report:
     """`previous` with the re-run's `steps` in place of its own, every other step kept as
-    it was. A check the re-run did not finish (cancelled) keeps its previous step: a
+    it was. A check the re-run did not finish (cancelled) keeps its previous verdict: a
     cancelled re-run loses nothing. The run facts gain an entry in `reruns` (what was
     asked, which checks ran `at` what time, which previous results they reused, which
     kept their earlier step, cancelled, duration); `checks` gains any check the report
     had not run before, and `cancelled` says whether a step is still cancelled.
     `environment`: facts the re-run learned (the public IP) over the previous ones."""
+    verdicts = {s.id for s in previous.steps if s.status is not Status.CANCELLED}
     known = {step.id for step in previous.steps}
-    finished = {s.id: s for s in steps if s.status is not Status.CANCELLED}
-    merged = [finished.get(step.id, step) for step in previous.steps]
+    # A cancelled re-run step replaces only a step that was cancelled too (it may hold
+    # the child steps it finished, Step.stopped); a verdict from before stays.
+    kept = [s.id for s in steps if s.status is Status.CANCELLED and s.id in verdicts]
+    new = {s.id: s for s in steps if s.id not in kept}
+    merged = [new.get(step.id, step) for step in previous.steps]
     merged += [s for s in steps if s.id not in known]  # new: nothing earlier to keep
-    kept = [s.id for s in steps if s.status is Status.CANCELLED and s.id in known]
     run = dict(previous.run)
     checks = run.get("checks")
     ids = [str(c) for c in checks] if isinstance(checks, list) else [s.id for s in previous.steps]

@@ -113,6 +113,10 @@ def test_rerunning_what_a_cancelled_run_left_out_completes_the_report() -> None:
     cancelled_new = merge(before, [Step.stopped("dns.new", "dns.new")], cancelled=True)
     assert cancelled_new.find("dns.new").status is Status.CANCELLED, "nothing earlier to keep"
     assert cancelled_new.run["cancelled"] is True
+    again = Step.stopped("dns.mx", "dns.mx")
+    cancelled_twice = merge(before, [again], cancelled=True)
+    assert cancelled_twice.find("dns.mx") is again, "the newer of two cancelled steps"
+    assert cancelled_twice.run[RERUNS][-1]["kept"] == []
 
 
 def test_the_rerun_environment_facts_override_and_the_rest_stay() -> None:
