@@ -1,5 +1,10 @@
-"""Results: the summary banner, the tree (problems only by default), and for the selected
-step its details, evidence and remedy; copy to the clipboard; start over."""
+"""Results: the summary banner, "What to do first" (the failures that explain the others,
+the engine's ranking), the tree (problems only by default), and for the selected step its
+details, evidence and remedy; copy to the clipboard; start over.
+
+On arrival the first item of "What to do first" is selected and opened, not the tree's
+first row: with an expired autodiscover certificate the admin sees that failure, not the
+DMARC warning that happens to come earlier in run order."""
 
 from __future__ import annotations
 
@@ -16,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.model import Report, Step
+from ui.browser import BrowserOpener
 from ui.i18n import fmt
 from ui.pages.common import Page
 from ui.texts import cloud_name, engine_text, status_name
 from ui.widgets.banner import SummaryBanner
 from ui.widgets.evidence_view import StepDetails
+from ui.widgets.first_actions import FirstActions
 from ui.widgets.rerun import RerunBar
 from ui.widgets.step_tree import PROBLEMS, StepTree
 from ui.widgets.timeline import TIMELINE_KIND, RelayTimelines
@@ -44,7 +51,11 @@ class ResultsPage(Page):
         self.tree = StepTree(self)
         self.tree.setObjectName("resultsTree")
         self.details = StepDetails(self)
+        self.details.open_url = self._open_url
         self.tree.stepSelected.connect(self.details.show_step)
+        self.first_actions = FirstActions(self)
+        self.first_actions.chosen.connect(self.tree.select_step)
+        self._opener: BrowserOpener | None = None
         right = self._details_column()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("resultsSplitter")
@@ -61,6 +72,7 @@ class ResultsPage(Page):
         bar.addWidget(self.new_run)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.first_actions)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
@@ -95,6 +107,7 @@ class ResultsPage(Page):
         steps = self.report.steps if self.report is not None else []
         self.tree.redact = session.redactor
         self.details.redact = session.redactor
+        self.first_actions.redact = session.redactor
         self.timeline.redact = session.redactor
         self.tree.show_steps(steps)
         problems = any(step.status.value in PROBLEMS for step in steps)
@@ -102,8 +115,22 @@ class ResultsPage(Page):
         self.problems_only.setChecked(problems)
         self.problems_only.blockSignals(False)
         self.tree.set_problems_only(problems)
-        self.tree.select_first_problem()
+        self.first_actions.show_steps(steps)
+        first = self.first_actions.first()
+        if first is None or self.tree.select_step(first.step_id, first.check_id) is None:
+            self.tree.select_first_problem()
         self.retranslate()
+
+    def _open_url(self, url: str) -> None:
+        """A link from the details ("Tell me more", the remedy's page): the wizard's opener,
+        which hands the address over on a later turn of the event loop (ui/browser.py)."""
+        wizard = self.app_wizard
+        if wizard is None:
+            return
+        if self._opener is None:
+            # Looked up at each call: tests (and the demo) replace the wizard's open_url.
+            self._opener = BrowserOpener(lambda url: wizard.open_url(url), self)  # noqa: PLW0108
+        self._opener(url)
 
     def _show_timeline(self, step: Step | None) -> None:
         """A step with delivery timelines (relay.roundtrip: one per test message, in its
@@ -170,5 +197,5 @@ class ResultsPage(Page):
         self.problems_only.setText(self.tr("Show only &problems"))
         self.copy_summary.setText(self.tr("Copy &summary"))
         self.copy_summary.setAccessibleName(self.tr("Copy the summary to the clipboard"))
-        self.new_run.setText(self.tr("&New diagnosis"))
+        self.new_run.setText(self.tr("Ne&w diagnosis"))
         self.splitter.setAccessibleName(self.tr("Results and details"))

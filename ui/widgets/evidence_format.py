@@ -1,24 +1,31 @@
-"""Step details and evidence as HTML (for the details pane) and plain text (clipboard).
+"""A step as HTML (for the details pane) and plain text (clipboard).
 
-Every string is escaped and passed through the run's redactor; only http(s) links
-become anchors. Evidence kinds: dns (answers), tls (certificate chain), http (request
-and response), transcript (protocol lines), table (rows or a tree), settings; anything
-else is shown as indented JSON.
+The remedy reads as prose with its PowerShell commands in blocks, each with a Copy link
+("copy:<n>", handled by the pane); "Tell me more" opens the remedy's page or
+our own docs. Details read as prose, except the parts that are data (a record, a
+listing: `verbatim` in the engine), which are set fixed-width. Evidence keeps its shape
+(ui/widgets/evidence_html.py). Every string is escaped and passed through the run's
+redactor; only http(s) links become anchors.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
-from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.model import Evidence, Step
+from assistant.model import Step
+from assistant.text import Joined, Message, Text, Verbatim
 from ui.texts import engine_text, status_name
+from ui.widgets.evidence_html import MONO, evidence_html, pre
+from ui.widgets.powershell import Segment, split_commands
 
 Redact = Callable[[str], str]
+COPY_SCHEME = "copy"
 
 
 def safe_link(url: str | None) -> str | None:
@@ -40,7 +47,33 @@ def _duration(ms: int) -> str:
     return QCoreApplication.translate("Details", "%1 ms").replace("%1", str(ms))
 
 
-def step_html(step: Step, redact: Redact) -> str:
+@dataclass(frozen=True)
+class Look:
+    """What the pane's palette says: the command blocks' background."""
+
+    code_background: str = "#f0f0f0"
+
+
+def _where(url: str) -> str:
+    """Where a link leads, in a few characters: the web site, or our docs page."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "docs/" + parts.path.rsplit("/", 1)[-1]
+    return parts.netloc
+
+
+def remedy_segments(step: Step, redact: Redact) -> list[Segment]:
+    """The remedy in the reader's language, cut into prose and PowerShell commands."""
+    if step.remedy is None:
+        return []
+    return split_commands(engine_text(redact(step.remedy.text)))
+
+
+def step_html(
+    step: Step, redact: Redact, *, more: str | None = None, look: Look | None = None
+) -> str:
+    """`more`: the "Tell me more" target when there is one (a problem step)."""
+    look = look or Look()
     h = {key: escape(text) for key, text in _headings().items()}
 
     def e(text: str) -> str:
@@ -48,19 +81,26 @@ def step_html(step: Step, redact: Redact) -> str:
 
     parts = [
         f"<h3>{e(engine_text(step.title))}</h3>",
-        f"<p><b>{escape(status_name(step.status.value))}</b> &nbsp; <code>{e(step.id)}</code>"
+        f"<p><b>{escape(status_name(step.status.value))}</b> &nbsp; "
+        f"<span style='color: gray;'>{e(step.id)}</span>"
         + (f" &nbsp; {escape(_duration(step.duration_ms))}" if step.duration_ms else "")
         + "</p>",
     ]
     if step.summary:
         parts.append(f"<p>{e(step.summary)}</p>")
     if step.remedy is not None:
-        parts.append(f"<h4>{h['remedy']}</h4><p>{e(step.remedy.text)}</p>")
+        parts.append(f"<h4>{h['remedy']}</h4>")
+        parts.append(_remedy_html(remedy_segments(step, redact), look))
         link = safe_link(step.remedy.link)
-        if link:
+        if link and link != more:
             parts.append(f'<p><a href="{escape(link, quote=True)}">{e(link)}</a></p>')
+    if more:
+        label = escape(QCoreApplication.translate("Details", "Tell me more"))
+        where = escape(_where(more))
+        href = escape(more, quote=True)
+        parts.append(f'<p><a href="{href}"><b>{label} →</b></a> &nbsp; {where}</p>')
     if step.details:
-        parts.append(f"<h4>{h['details']}</h4>" + _pre(engine_text(redact(step.details)), redact))
+        parts.append(f"<h4>{h['details']}</h4>" + details_html(step.details, redact))
     if step.evidence:
         parts.append(f"<h4>{h['evidence']}</h4>")
         parts.extend(evidence_html(item, redact) for item in step.evidence)
@@ -74,95 +114,78 @@ def step_html(step: Step, redact: Redact) -> str:
     return "\n".join(parts)
 
 
-def evidence_html(item: Evidence, redact: Redact) -> str:
-    head = f"<p><b>{escape(engine_text(redact(item.label)))}</b></p>"
-    data = item.data
-    if item.kind == "transcript" and isinstance(data, list):
-        return head + _pre("\n".join(str(line) for line in data), redact)
-    if item.kind == "dns" and isinstance(data, list):
-        return head + _pre("\n".join(_dns_lines(data)), redact)
-    if item.kind == "tls" and isinstance(data, dict):
-        top = {k: v for k, v in data.items() if k != "chain"}
-        chain = data.get("chain") or []
-        cols = ["subject", "issuer", "sans", "not_after", "days_left", "key", "sha256"]
-        return head + _kv(top, redact) + _table(chain, cols, redact)
-    if item.kind == "http" and isinstance(data, dict):
-        first = f"{data.get('method', '')} {data.get('url', '')} → {data.get('status', '')} "
-        first += str(data.get("reason", ""))
-        headers = "\n".join(str(h) for h in data.get("headers", []))
-        body = str(data.get("body_preview", ""))
-        return head + _pre(f"{first}\n{headers}\n\n{body}", redact)
-    if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
-        cols = list(dict.fromkeys(k for row in data for k in row))
-        return head + _table(data, cols, redact)
-    if isinstance(data, dict) and isinstance(data.get("children"), list):
-        return head + _pre("\n".join(_tree_lines(data)), redact)
-    if isinstance(data, dict):
-        return head + _kv(data, redact)
-    return head + _pre(json.dumps(data, indent=2, ensure_ascii=False, default=str), redact)
+# Punctuation the command took from its sentence: "(Set-X -Y $false)." leaves "(" and ").".
+_LEAD, _TRAIL = ").,; ", "(, "
 
 
-def _dns_lines(answers: list[Any]) -> list[str]:
-    lines: list[str] = []
-    for answer in answers:
-        if not isinstance(answer, dict):
-            lines.append(str(answer))
+def _remedy_html(segments: list[Segment], look: Look) -> str:
+    out: list[str] = []
+    prose: list[str] = []
+    copy = escape(QCoreApplication.translate("Details", "Copy"))
+    number = 0
+    for segment in segments:
+        if not segment.command:
+            words = segment.text.strip().lstrip(_LEAD).rstrip(_TRAIL).strip()
+            if words:
+                prose.append(escape(words))
             continue
-        head = f"{answer.get('name')} {answer.get('type')}: {answer.get('outcome')}"
-        if answer.get("cname_chain"):
-            head += " via " + " → ".join(str(c) for c in answer["cname_chain"])
-        if answer.get("ttl") is not None:
-            head += f", TTL {answer['ttl']}"
-        if answer.get("authenticated"):
-            head += ", AD"
-        if answer.get("error"):
-            head += f" ({answer['error']})"
-        lines.append(head)
-        lines.extend(f"    {value}" for value in answer.get("values") or [])
-    return lines
+        if prose:
+            out.append(f"<p>{' '.join(prose)}</p>")
+            prose = []
+        out.append(
+            f"<table width='100%' cellspacing='0' cellpadding='6' "
+            f"style='background-color: {look.code_background};'><tr>"
+            f"<td style='{MONO}'>{escape(segment.text)}</td>"
+            f"<td align='right' width='1%'><a href='{COPY_SCHEME}:{number}'>{copy}</a></td>"
+            "</tr></table>"
+        )
+        number += 1
+    if prose:
+        out.append(f"<p>{' '.join(prose)}</p>")
+    return "".join(out)
 
 
-def _tree_lines(node: dict[str, Any], depth: int = 0) -> list[str]:
-    """A nested {..., "children": [...]} (the SPF include tree) as indented lines."""
-    name = node.get("domain") or node.get("name") or node.get("id") or ""
-    rest = {k: v for k, v in node.items() if k not in ("children", "domain", "name", "id")}
-    line = "  " * depth + str(name)
-    details = [f"{k}: {_cell(v)}" for k, v in rest.items() if v not in (None, "", [])]
-    lines = [line + (" — " + "; ".join(details) if details else "")]
-    for child in node.get("children") or []:
-        if isinstance(child, dict):
-            lines.extend(_tree_lines(child, depth + 1))
-    return lines
+def details_html(details: str, redact: Redact) -> str:
+    """Prose parts as paragraphs, data parts (records, listings) fixed-width."""
+    blocks: list[str] = []
+    for text, data in detail_parts(redact(details)):
+        if data:
+            blocks.append(pre(text, lambda t: t))
+        else:
+            lines = "<br>".join(escape(line) for line in text.split("\n"))
+            blocks.append(f"<p>{lines}</p>")
+    return "".join(blocks)
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return "" if value is None else str(value)
+def detail_parts(value: str) -> list[tuple[str, bool]]:
+    """`value` (engine text) as (text in the reader's language, is data) runs: a Message
+    is prose; `verbatim` text or plain str is data (a record, a server's listing)."""
+    runs: list[tuple[str, bool]] = []
+
+    def add(text: str, data: bool) -> None:
+        if runs and runs[-1][1] == data:
+            runs[-1] = (runs[-1][0] + "\n" + text, data)
+        else:
+            runs.append((text, data))
+
+    def visit(part: str) -> None:
+        if isinstance(part, Joined) and not isinstance(part, Verbatim) and part.sep == "\n":
+            for child in part.parts:
+                visit(child)
+        elif isinstance(part, Verbatim) or not isinstance(part, Text):
+            add(str(part), True)
+        else:
+            add(engine_text(part), not isinstance(part, Message | Joined) or _all_data(part))
+
+    visit(value)
+    return runs
 
 
-def _pre(text: str, redact: Redact) -> str:
-    return f"<pre style='white-space: pre-wrap'>{escape(redact(text))}</pre>"
-
-
-def _table(rows: list[Any], cols: list[str], redact: Redact) -> str:
-    head = "".join(f"<th align='left'>{escape(c)}</th>" for c in cols)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(redact(_cell(row.get(c))))}</td>" for c in cols) + "</tr>"
-        for row in rows
-        if isinstance(row, dict)
-    )
-    return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
-
-
-def _kv(data: dict[str, Any], redact: Redact) -> str:
-    rows = "".join(
-        f"<tr><td><b>{escape(str(k))}</b></td><td>{escape(redact(_cell(v)))}</td></tr>"
-        for k, v in data.items()
-    )
-    return f"<table cellpadding='2'>{rows}</table>"
+def _all_data(part: Text) -> bool:
+    """A Joined of data only (`join("; ", [records])`) reads as data too."""
+    if isinstance(part, Joined) and not isinstance(part, Verbatim):
+        return all(_all_data(p) if isinstance(p, Text) else True for p in part.parts)
+    return isinstance(part, Verbatim)
 
 
 def step_text(step: Step, redact: Redact) -> str:

@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -33,6 +35,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a 1-tuple: Qt would turn a bare str
 COL_TITLE, COL_STATUS, COL_TIME, COL_SUMMARY = range(4)
 # What "problems only" keeps: verdicts to act on, and checks a cancel left unfinished.
 PROBLEMS = ("warn", "fail", "error", Status.CANCELLED.value)
+MIN_TITLE_WIDTH, MIN_RESULT_WIDTH = 200, 120
 
 
 def _shown(item: QTreeWidgetItem | None) -> bool:
@@ -64,6 +67,7 @@ class StepTree(QTreeWidget):
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(COL_TITLE, 260)
+        self.itemExpanded.connect(lambda _item: self.fit_columns())
         self._checks: dict[str, QTreeWidgetItem] = {}
         self._started: dict[int, tuple[QTreeWidgetItem, float]] = {}
         self._frame = 0
@@ -83,6 +87,7 @@ class StepTree(QTreeWidget):
             item = self._new_item(None, check_id, title)
             self._set_status(item, PENDING)
             self._checks[check_id] = item
+        self.fit_columns()
 
     def check_started(self, event: CheckStarted) -> None:
         item = self._checks.get(event.check_id) or self._new_check(event.check_id, event.title)
@@ -114,6 +119,7 @@ class StepTree(QTreeWidget):
         self._add_children(item, step.children)
         if self._problems_only:
             self._apply_filter()
+        self.fit_columns()
 
     def mark_unfinished_cancelled(self) -> None:
         """Cancel was pressed: every row that has not finished now says so."""
@@ -132,6 +138,46 @@ class StepTree(QTreeWidget):
             self._finish(item, step)
             self._add_children(item, step.children)
         self._apply_filter()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The Check column wide enough for every check's title (icon and indent included),
+        so none is cut at the window's default size, and for the open steps' titles as far
+        as the Result column keeps some room; Status and Time size themselves."""
+        shown = self.sizeHintForColumn(COL_TITLE)
+        checks = max((self._title_width(top) for top in self._top_items()), default=0)
+        room = self.viewport().width() - self._fixed_columns() - MIN_RESULT_WIDTH
+        width = max(min(shown, room), checks, MIN_TITLE_WIDTH)
+        self.setColumnWidth(COL_TITLE, max(width, self.header().sectionSizeHint(COL_TITLE)))
+
+    def _title_width(self, item: QTreeWidgetItem) -> int:
+        """What a top-level row's title needs: the delegate's size for it, and the indent
+        the tree draws before it (the expand arrow)."""
+        index = self.indexFromItem(item, COL_TITLE)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        width = self.itemDelegate().sizeHint(option, index).width()
+        return width + (self.indentation() if self.rootIsDecorated() else 0)
+
+    def _fixed_columns(self) -> int:
+        return self.header().sectionSize(COL_STATUS) + self.header().sectionSize(COL_TIME)
+
+    def select_step(self, step_id: str, check_id: str | None = None) -> QTreeWidgetItem | None:
+        """Select `step_id` (else its check), open the rows above it and the row itself,
+        and show it; the details pane follows the selection."""
+        item = self.item_for(step_id) or (self.item_for(check_id) if check_id else None)
+        if item is None:
+            return None
+        if not _shown(item):
+            self.set_problems_only(False)
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        item.setExpanded(True)
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        return item
 
     def set_problems_only(self, on: bool) -> None:
         self._problems_only = on
@@ -276,6 +322,10 @@ class StepTree(QTreeWidget):
     ) -> None:
         self.stepSelected.emit(None if current is None else current.data(0, STEP_ROLE))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -297,3 +347,4 @@ class StepTree(QTreeWidget):
                 self._show_summary(item, step)
                 if step.duration_ms:
                     item.setText(COL_TIME, self._seconds(step.duration_ms / 1000))
+        self.fit_columns()
