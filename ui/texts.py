@@ -17,6 +17,7 @@ from assistant.checks.catalogue import area_needs_credentials
 from assistant.facts import Cloud
 from assistant.model import Status
 from assistant.text import render
+from ui.setting_labels import with_labels
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -169,8 +170,9 @@ def _translate(context: str, text: str) -> str:
 
 
 def engine_text(value: str) -> str:
-    """Engine text in the current language; plain text (data, an old report) as it is."""
-    return render(value, _translate_engine)
+    """Engine text in the current language; plain text (data, an old report) as it is.
+    A setting the engine names in words is followed by the wizard's field for it."""
+    return render(with_labels(value), _translate_engine)
 
 
 def _translate_engine(template: str) -> str:
