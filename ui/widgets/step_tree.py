@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinished, StepStarted
-from assistant.model import Status, Step
+from assistant.model import CANCELLED_SUMMARY, Status, Step
 from ui.i18n import fmt
 from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
 from ui.texts import PENDING, RUNNING, engine_text, plain_tooltip, status_name
@@ -159,6 +159,12 @@ class StepTree(QTreeWidget):
         width = self.itemDelegate().sizeHint(option, index).width()
         return width + (self.indentation() if self.rootIsDecorated() else 0)
 
+    def wanted_width(self) -> int:
+        """The width that shows every check's title whole and some of the Result column."""
+        checks = max((self._title_width(top) for top in self._top_items()), default=0)
+        frame = self.width() - self.viewport().width()
+        return checks + self._fixed_columns() + MIN_RESULT_WIDTH + frame
+
     def _fixed_columns(self) -> int:
         return self.header().sectionSize(COL_STATUS) + self.header().sectionSize(COL_TIME)
 
@@ -253,8 +259,10 @@ class StepTree(QTreeWidget):
 
     def _show_summary(self, item: QTreeWidgetItem, step: Step) -> None:
         summary = engine_text(self.redact(step.summary))
-        if step.status is Status.CANCELLED:
-            summary = ""  # stopped by the run (Step.stopped): the Status column says it all
+        if step.status is Status.CANCELLED and step.summary == CANCELLED_SUMMARY:
+            # Stopped before it began: the Status column says it all. One stopped while it
+            # ran says what it was waiting on (Step.stopped), and that stays.
+            summary = ""
         item.setText(COL_SUMMARY, summary)
         item.setToolTip(COL_SUMMARY, plain_tooltip(summary))
 
