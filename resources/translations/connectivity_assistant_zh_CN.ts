@@ -28,20 +28,8 @@
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>DNS &amp;servers:</source>
-        <translation>DNS 服务器(&amp;S)：</translation>
-    </message>
-    <message>
         <source>HTTP &amp;proxy:</source>
         <translation>HTTP 代理(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>C&amp;A bundle:</source>
-        <translation>CA 证书包(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Connect-&amp;to overrides:</source>
-        <translation>连接重定向(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Timeout per operation:</source>
@@ -68,8 +56,20 @@
         <translation>每行一条：主机:端口:主机2:端口2，如 mail.contoso.com:443:10.0.0.5:443</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>&amp;DNS servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect-to &amp;overrides:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> s</source>
@@ -624,6 +624,38 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
+    <message>
+        <source>Tell me more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(more not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 (the server&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeBox</name>
@@ -726,10 +758,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>租户中没有具有此客户端 ID 的应用</translation>
     </message>
     <message>
-        <source>Use the Application (client) ID from the app&apos;s Overview page, and the tenant the app is registered in (--tenant). A multi-tenant app must first be consented to by an admin of the tenant you sign in to.</source>
-        <translation>请使用应用“概述”页上的“应用程序(客户端) ID”，以及注册该应用的租户（--tenant）。多租户应用必须先由你所登录租户的管理员授予同意。</translation>
-    </message>
-    <message>
         <source>the app has no service principal (enterprise application) in this tenant</source>
         <translation>该应用在此租户中没有服务主体（企业应用程序）</translation>
     </message>
@@ -758,32 +786,16 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>你登录所用的帐户不属于此租户</translation>
     </message>
     <message>
-        <source>Sign in with an account of the tenant that holds the mailbox, or name the tenant the account belongs to with --tenant.</source>
-        <translation>请使用邮箱所在租户的帐户登录，或使用 --tenant 指定该帐户所属的租户。</translation>
-    </message>
-    <message>
         <source>the tenant does not exist in this cloud</source>
         <translation>此云中不存在该租户</translation>
-    </message>
-    <message>
-        <source>Check --tenant (a tenant ID or a verified domain such as contoso.com) and --cloud: a GCC High, DoD or 21Vianet tenant is only known to its own cloud&apos;s sign-in service.</source>
-        <translation>请检查 --tenant（租户 ID 或已验证的域，例如 contoso.com）和 --cloud：GCC High、DoD 或世纪互联 (21Vianet) 租户只有其所在云的登录服务才知道。</translation>
     </message>
     <message>
         <source>the tenant belongs to another national cloud than the one signed in to</source>
         <translation>该租户属于另一个国家云，而不是登录所用的云</translation>
     </message>
     <message>
-        <source>Choose the tenant&apos;s cloud (--cloud gcc-high, dod or china) so the sign-in goes to its own service.</source>
-        <translation>请选择该租户所在的云（--cloud gcc-high、dod 或 china），使登录发往其自己的服务。</translation>
-    </message>
-    <message>
         <source>the app is registered for one organisation only, so the sign-in must name it</source>
         <translation>该应用仅为一个组织注册，因此登录时必须指明该组织</translation>
-    </message>
-    <message>
-        <source>Give the tenant with --tenant (the tenant ID or a verified domain).</source>
-        <translation>请使用 --tenant 指定租户（租户 ID 或已验证的域）。</translation>
     </message>
     <message>
         <source>the sign-in did not say which tenant it is for</source>
@@ -816,10 +828,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Exchange Online is not known in this tenant (its resource principal is missing)</source>
         <translation>此租户中没有 Exchange Online（缺少其资源主体）</translation>
-    </message>
-    <message>
-        <source>Check that the tenant has Exchange Online, and that --cloud matches the tenant: each national cloud has its own Exchange resource.</source>
-        <translation>请确认该租户拥有 Exchange Online，并且 --cloud 与该租户匹配：每个国家云都有自己的 Exchange 资源。</translation>
     </message>
     <message>
         <source>a requested scope is not valid</source>
@@ -978,42 +986,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>证书 {subject}（指纹 {thumbprint}）</translation>
     </message>
     <message>
-        <source>--client-cert {path}: the file holds no certificate</source>
-        <translation>--client-cert {path}：文件中没有证书</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: the file holds no RSA or EC private key</source>
-        <translation>--client-cert {path}：文件中没有 RSA 或 EC 私钥</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: the private key does not belong to the certificate</source>
-        <translation>--client-cert {path}：私钥与证书不匹配</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: the file is too large for a certificate</source>
-        <translation>--client-cert {path}：文件太大，不可能是证书</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: {error}</source>
-        <translation>--client-cert {path}：{error}</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: not a readable PFX file, or the password is wrong (--client-cert-password-env)</source>
-        <translation>--client-cert {path}：不是可读取的 PFX 文件，或密码错误（--client-cert-password-env）</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: no PEM certificate in the file</source>
-        <translation>--client-cert {path}：文件中没有 PEM 证书</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: the private key is encrypted; give its password</source>
-        <translation>--client-cert {path}：私钥已加密，请提供其密码</translation>
-    </message>
-    <message>
-        <source>--client-cert {path}: no readable private key in the file (or a wrong password)</source>
-        <translation>--client-cert {path}：文件中没有可读取的私钥（或密码错误）</translation>
-    </message>
-    <message>
         <source>password for {user}</source>
         <translation>{user} 的密码</translation>
     </message>
@@ -1062,28 +1034,8 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>OAuth 登录仅适用于 Microsoft 365 云；本地 Exchange 使用密码登录（或使用其自己的 AD FS，此工具不支持 AD FS 登录）</translation>
     </message>
     <message>
-        <source>--client-id &apos;{client_id}&apos;: expected the Application (client) ID from your app registration&apos;s Overview page, a GUID like 11111111-2222-3333-4444-555555555555</source>
-        <translation>--client-id“{client_id}”：应为应用注册“概述”页上的“应用程序(客户端) ID”，即类似 11111111-2222-3333-4444-555555555555 的 GUID</translation>
-    </message>
-    <message>
         <source>unknown sign-in &apos;{flow}&apos;: choose one of {names}</source>
         <translation>未知的登录方式“{flow}”：请从 {names} 中选择一个</translation>
-    </message>
-    <message>
-        <source>app-only sign-in needs a tenant: give --tenant (tenant ID or domain)</source>
-        <translation>仅应用登录需要指定租户：请使用 --tenant 提供（租户 ID 或域）</translation>
-    </message>
-    <message>
-        <source>app-only sign-in needs either a client secret (--client-secret-env) or a certificate (--client-cert), not both</source>
-        <translation>仅应用登录需要客户端密码（--client-secret-env）或证书（--client-cert）二者之一，不能同时提供</translation>
-    </message>
-    <message>
-        <source>{flow} signs in as a user; a client secret or certificate is only for --auth oauth-app</source>
-        <translation>{flow} 以用户身份登录；客户端密码或证书仅适用于 --auth oauth-app</translation>
-    </message>
-    <message>
-        <source>--tenant &apos;{tenant}&apos;: expected a tenant ID (GUID) or a verified domain</source>
-        <translation>--tenant“{tenant}”：应为租户 ID（GUID）或已验证的域</translation>
     </message>
     <message>
         <source>OAuth 2.0 for {user} ({how})</source>
@@ -1096,14 +1048,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>no access token for this run</source>
         <translation>本次运行没有访问令牌</translation>
-    </message>
-    <message>
-        <source>Sign in with --auth oauth-device, oauth-browser or oauth-app.</source>
-        <translation>请使用 --auth oauth-device、oauth-browser 或 oauth-app 登录。</translation>
-    </message>
-    <message>
-        <source>OAuth needs a mailbox: give --email (or --mailbox for app-only)</source>
-        <translation>OAuth 需要一个邮箱：请提供 --email（仅应用登录时为 --mailbox）</translation>
     </message>
     <message>
         <source>{cloud} has no Exchange Online sign-in; OAuth needs a Microsoft 365 cloud</source>
@@ -1124,10 +1068,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>{what}, but this run tests {cloud}</source>
         <translation>{what}，但本次运行测试的是 {cloud}</translation>
-    </message>
-    <message>
-        <source>Sign in to the mailbox&apos;s own cloud: choose --cloud (worldwide, gcc-high, dod, china) so the sign-in service and the resource match the tenant.</source>
-        <translation>请登录到邮箱自己的云：选择 --cloud（worldwide、gcc-high、dod、china），使登录服务和资源与租户匹配。</translation>
     </message>
     <message>
         <source>{protocols} needs the application permission {names}, which the token does not carry</source>
@@ -1168,10 +1108,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>the token is from tenant {tenant}, but the mailbox&apos;s domain belongs to tenant {mailbox_tenant}</source>
         <translation>令牌来自租户 {tenant}，但邮箱的域属于租户 {mailbox_tenant}</translation>
-    </message>
-    <message>
-        <source>Sign in to the mailbox&apos;s tenant: --tenant {mailbox_tenant} (or its domain), with an account of that tenant.</source>
-        <translation>请使用该租户的帐户登录到邮箱所在的租户：--tenant {mailbox_tenant}（或其域）。</translation>
     </message>
     <message>
         <source>the token is for Microsoft Graph ({audience}), not Exchange Online: IMAP, POP, SMTP and EWS refuse it</source>
@@ -1306,10 +1242,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>{domain} 的租户位于 {instance} 云中，而不是本次运行测试的云</translation>
     </message>
     <message>
-        <source>Choose the tenant&apos;s cloud with --cloud (gcc-high or dod for microsoftonline.us, china for partner.microsoftonline.cn).</source>
-        <translation>请使用 --cloud 选择该租户所在的云（microsoftonline.us 对应 gcc-high 或 dod，partner.microsoftonline.cn 对应 china）。</translation>
-    </message>
-    <message>
         <source>no OAuth sign-in in this run (a password, or no credentials)</source>
         <translation>本次运行没有 OAuth 登录（使用密码，或没有凭据）</translation>
     </message>
@@ -1400,10 +1332,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Publish autodiscover: a CNAME autodiscover.{domain} to your cloud&apos;s autodiscover host, or an A record to your Exchange server with a valid certificate.</source>
         <translation>发布自动发现：将 CNAME 记录 autodiscover.{domain} 指向你所用云的自动发现主机，或将 A 记录指向具有有效证书的 Exchange 服务器。</translation>
-    </message>
-    <message>
-        <source>autodiscover needs a mailbox address: run with --email</source>
-        <translation>自动发现需要邮箱地址：请使用 --email 运行</translation>
     </message>
     <message>
         <source>{summary}; but {candidate} fails TLS first, so Outlook may show a warning</source>
@@ -1694,10 +1622,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>Web 代理在此请求到达服务器之前就将其拦下：请要求允许自动发现、Exchange 和 Microsoft 365 终结点无需登录即可通过该代理，或在不经过该代理的网络中对比测试。</translation>
     </message>
     <message>
-        <source>Fix the certificate on this host: {problems}. Outlook shows a certificate warning or fails here.</source>
-        <translation>修复此主机上的证书：{problems}。Outlook 在此会显示证书警告或失败。</translation>
-    </message>
-    <message>
         <source>Check the Autodiscover virtual directory&apos;s authentication and SSL settings (Get-AutodiscoverVirtualDirectory) and any reverse proxy rules.</source>
         <translation>检查 Autodiscover 虚拟目录的身份验证和 SSL 设置（Get-AutodiscoverVirtualDirectory）以及所有反向代理规则。</translation>
     </message>
@@ -1768,10 +1692,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>redirectAddr &apos;{address_value}&apos; is not an address</source>
         <translation>redirectAddr“{address_value}”不是有效地址</translation>
-    </message>
-    <message>
-        <source>If {host} really serves your mailboxes, allow it for this run (--trust-host {host}); otherwise find out who publishes that redirect.</source>
-        <translation>如果 {host} 确实为你的邮箱提供服务，请在本次运行中允许它（--trust-host {host}）；否则请查明是谁发布了该重定向。</translation>
     </message>
     <message>
         <source>Compare the token&apos;s audience and scopes (auth.token) with what Exchange needs: https://outlook.office.com/EWS.AccessAsUser.All for autodiscover.</source>
@@ -1876,10 +1796,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>{reason}; its claims cannot be checked here: the sign-ins below are the judge</source>
         <translation>{reason}；此处无法检查其声明：以下各项登录才是判断依据</translation>
-    </message>
-    <message>
-        <source>Copy the whole access token again, as one line with nothing before or after it (no &apos;Bearer &apos;, quotes or line breaks), or let this tool sign in itself (--auth oauth-device, oauth-browser or oauth-app).</source>
-        <translation>请重新复制完整的访问令牌，作为一行且前后不带任何内容（不要 &apos;Bearer &apos;、引号或换行），或让本工具自行登录（--auth oauth-device、oauth-browser 或 oauth-app）。</translation>
     </message>
     <message>
         <source>the redirect target &apos;{url}&apos; has a host name that does not normalise to one ASCII name; not followed</source>
@@ -2334,10 +2250,6 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
         <translation>仅使用 Teams 的组织无需更改。</translation>
     </message>
     <message>
-        <source>Check this computer&apos;s network and DNS settings, or name a reachable DNS server with --nameserver. A firewall that blocks UDP and TCP port 53 to the DNS server gives the same result.</source>
-        <translation>请检查此计算机的网络和 DNS 设置，或使用 --nameserver 指定一个可访问的 DNS 服务器。阻止到 DNS 服务器的 UDP 和 TCP 端口 53 的防火墙也会导致同样的结果。</translation>
-    </message>
-    <message>
         <source>Check the spelling of the domain, and that it is registered and delegated to your DNS host.</source>
         <translation>请检查域的拼写，并确认该域已注册且已委派给你的 DNS 托管商。</translation>
     </message>
@@ -2512,10 +2424,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>Correct the record; reporters ignore an invalid one.</source>
         <translation>请更正该记录；报告方会忽略无效记录。</translation>
-    </message>
-    <message>
-        <source>Check the DS record at the registrar matches the zone&apos;s keys, and test with a validating resolver via --nameserver.</source>
-        <translation>检查注册商处的 DS 记录是否与区域的密钥匹配，并通过 --nameserver 使用执行验证的解析器进行测试。</translation>
     </message>
     <message>
         <source>TLSA published, but the certificate could not be fetched: {error}</source>
@@ -2790,10 +2698,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>已跳过：没有 EWS URL（请参阅 ews.endpoint）</translation>
     </message>
     <message>
-        <source>skipped: needs a mailbox address (--email)</source>
-        <translation>已跳过：需要邮箱地址（--email）</translation>
-    </message>
-    <message>
         <source>not signed in: {url} is not HTTPS; credentials never go over plain HTTP</source>
         <translation>未登录：{url} 不是 HTTPS；凭据绝不会通过未加密的 HTTP 发送</translation>
     </message>
@@ -2820,10 +2724,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>signed in as {user} ({method}); {server}</source>
         <translation>已以 {user} 身份登录（{method}）；{server}</translation>
-    </message>
-    <message>
-        <source>If {host} is your organisation&apos;s Exchange server, confirm it for this run (--trust-host {host}); otherwise fix the EWS URL autodiscover hands out.</source>
-        <translation>如果 {host} 是贵组织的 Exchange 服务器，请在本次运行中确认信任它（--trust-host {host}）；否则请更正自动发现提供的 EWS URL。</translation>
     </message>
     <message>
         <source>skipped: the server offers only {schemes}; an OAuth sign-in needs Bearer</source>
@@ -3170,12 +3070,24 @@ A record for the current certificate: (no certificate)</source>
         <translation>服务器未通过 TLS 提供 XOAUTH2（它提供的是：{mechanisms}）</translation>
     </message>
     <message>
-        <source>If {host} is your server, confirm it with --trust-host {host}.</source>
-        <translation>如果 {host} 是你的服务器，请使用 --trust-host {host} 确认。</translation>
-    </message>
-    <message>
         <source>Nothing to change in the record for this: make sure the DNS servers of the name it points to answer (ask their owner), then run the check again. While they do not, receivers defer or reject mail from you with an SPF temperror, and the lookup count above leaves out what is behind the name.</source>
         <translation>记录本身无需为此更改：请确认其指向的名称的 DNS 服务器能够应答（询问其所有者），然后重新运行检查。在其恢复应答之前，接收方会以 SPF temperror 推迟或拒收您的邮件，且上面的查询计数不包括该名称之后的内容。</translation>
+    </message>
+    <message>
+        <source>Give the site&apos;s own address (https://&lt;name&gt;.sharepoint.com/sites/...) as {site}; to change &lt;name&gt;, rename the tenant&apos;s SharePoint domain (Start-SPOTenantRename).</source>
+        <translation>请以站点自己的地址（https://&lt;name&gt;.sharepoint.com/sites/...）作为{site}；要更改 &lt;name&gt;，请重命名租户的 SharePoint 域（Start-SPOTenantRename）。</translation>
+    </message>
+    <message>
+        <source>no SharePoint site given: give {site}</source>
+        <translation>未提供 SharePoint 站点：请提供{site}</translation>
+    </message>
+    <message>
+        <source>Add and verify {domain} in the Microsoft 365 admin center (Settings &gt; Domains), or set {cloud} to the cloud the tenant is in.</source>
+        <translation>请在 Microsoft 365 管理中心（设置 &gt; 域）中添加并验证 {domain}，或将{cloud}设为租户所在的云。</translation>
+    </message>
+    <message>
+        <source>If {host} is your server, add it to {trusted}.</source>
+        <translation>如果 {host} 是你的服务器，请将它加入{trusted}。</translation>
     </message>
     <message>
         <source>Exchange Online offers XOAUTH2 for {protocol}; if it is missing, something on the way rewrites the conversation. Exchange Server does not offer OAuth for IMAP, POP or SMTP: sign in with a password there.</source>
@@ -3560,10 +3472,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>在 Exchange Server 上：运行 Set-OrganizationConfig -MapiHttpEnabled $true，并检查 Get-MapiVirtualDirectory 的内部和外部 URL。</translation>
     </message>
     <message>
-        <source>Outlook cannot open the mailbox without this endpoint: check DNS, the firewall and the certificate for this host.</source>
-        <translation>没有此终结点，Outlook 无法打开邮箱：请检查此主机的 DNS、防火墙和证书。</translation>
-    </message>
-    <message>
         <source>answers and asks for sign-in (no scheme named)</source>
         <translation>有应答并要求登录（未指明任何方案）</translation>
     </message>
@@ -3606,10 +3514,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>Sign in again (tokens live about an hour); check this computer&apos;s clock.</source>
         <translation>请重新登录（令牌有效期约为一小时）；并检查这台计算机的时钟。</translation>
-    </message>
-    <message>
-        <source>Sign in to the tenant that holds the mailbox (--tenant).</source>
-        <translation>请登录到邮箱所在的租户（--tenant）。</translation>
     </message>
     <message>
         <source>{host} refused the token</source>
@@ -4192,6 +4096,14 @@ A record for the current certificate: (no certificate)</source>
         <translation>“{domain}”不是有效的域名</translation>
     </message>
     <message>
+        <source>Outlook cannot open the mailbox without this endpoint: check DNS, the firewall and the certificate for {host}.</source>
+        <translation>没有此终结点，Outlook 无法打开邮箱：请检查 {host} 的 DNS、防火墙和证书。</translation>
+    </message>
+    <message>
+        <source>Sign in to the tenant that holds the mailbox, and set {tenant} to it.</source>
+        <translation>请登录邮箱所在的租户，并将{tenant}设为该租户。</translation>
+    </message>
+    <message>
         <source>the device does not speak TLS 1.2: Microsoft answers 421 4.7.66</source>
         <translation>设备不支持 TLS 1.2：Microsoft 会回复 421 4.7.66</translation>
     </message>
@@ -4464,10 +4376,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>{method}：适合（{reason}）；测试发送：{works}；注意事项：{caveats}</translation>
     </message>
     <message>
-        <source>No test message was sent (give --send-test-to, or confirm the send in the wizard): which methods work from here is untested.</source>
-        <translation>未发送测试邮件（请提供 --send-test-to，或在向导中确认发送）：尚未测试哪些方式可从此处使用。</translation>
-    </message>
-    <message>
         <source>Not answered, so: {assumed}</source>
         <translation>未回答的问题，因此：{assumed}</translation>
     </message>
@@ -4486,6 +4394,94 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>Sending methods for this device</source>
         <translation>此设备的发送方式</translation>
+    </message>
+    <message>
+        <source>Use the Application (client) ID from the app&apos;s Overview page, and set {tenant} to the one the app is registered in. A multi-tenant app must first be consented to by an admin of the tenant you sign in to.</source>
+        <translation>请使用应用“概述”页上的“应用程序(客户端) ID”，并将{tenant}设为注册该应用的租户。多租户应用必须先由你所登录租户的管理员授予同意。</translation>
+    </message>
+    <message>
+        <source>Sign in with an account of the tenant that holds the mailbox, or set {tenant} to the one the account belongs to.</source>
+        <translation>请使用邮箱所在租户的帐户登录，或将{tenant}设为该帐户所属的租户。</translation>
+    </message>
+    <message>
+        <source>Check {tenant} (a tenant ID or a verified domain such as contoso.com) and {cloud}: a GCC High, DoD or 21Vianet tenant is only known to its own cloud&apos;s sign-in service.</source>
+        <translation>请检查{tenant}（租户 ID 或已验证的域，例如 contoso.com）和{cloud}：GCC High、DoD 或世纪互联租户只有其所在云的登录服务才认识。</translation>
+    </message>
+    <message>
+        <source>Set {cloud} to the tenant&apos;s own (GCC High, DoD or 21Vianet) so the sign-in goes to its own service.</source>
+        <translation>请将{cloud}设为该租户所在的云（GCC High、DoD 或世纪互联），使登录发往其自己的服务。</translation>
+    </message>
+    <message>
+        <source>Give {tenant}: its ID or a verified domain.</source>
+        <translation>请提供{tenant}：租户 ID 或已验证的域。</translation>
+    </message>
+    <message>
+        <source>Check that the tenant has Exchange Online, and that {cloud} matches the tenant: each national cloud has its own Exchange resource.</source>
+        <translation>请确认该租户拥有 Exchange Online，并且{cloud}与租户相符：每个国家云都有自己的 Exchange 资源。</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: the file holds no certificate</source>
+        <translation>{setting} {path}：文件中没有证书</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: the file holds no RSA or EC private key</source>
+        <translation>{setting} {path}：文件中没有 RSA 或 EC 私钥</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: the private key does not belong to the certificate</source>
+        <translation>{setting} {path}：私钥与证书不匹配</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: the file is too large for a certificate</source>
+        <translation>{setting} {path}：文件太大，不像是证书</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: {error}</source>
+        <translation>{setting} {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: not a readable PFX file, or {password} is wrong</source>
+        <translation>{setting} {path}：不是可读取的 PFX 文件，或{password}不正确</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: no PEM certificate in the file</source>
+        <translation>{setting} {path}：文件中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: the private key is encrypted; give its password</source>
+        <translation>{setting} {path}：私钥已加密；请提供其密码</translation>
+    </message>
+    <message>
+        <source>{setting} {path}: no readable private key in the file (or a wrong password)</source>
+        <translation>{setting} {path}：文件中没有可读取的私钥（或密码错误）</translation>
+    </message>
+    <message>
+        <source>&apos;{client_id}&apos; is not an Application (client) ID: {setting} is the GUID on your app registration&apos;s Overview page, like 11111111-2222-3333-4444-555555555555</source>
+        <translation>“{client_id}”不是应用程序(客户端) ID：{setting}是应用注册“概述”页上的 GUID，形如 11111111-2222-3333-4444-555555555555</translation>
+    </message>
+    <message>
+        <source>app-only sign-in needs a tenant: give {tenant} (its ID or a domain)</source>
+        <translation>仅应用登录需要租户：请提供{tenant}（租户 ID 或域）</translation>
+    </message>
+    <message>
+        <source>app-only sign-in needs either {secret} or {certificate}, not both</source>
+        <translation>仅应用登录需要{secret}或{certificate}二者之一，不能同时提供</translation>
+    </message>
+    <message>
+        <source>{flow} signs in as a user; a client secret or certificate is only for app-only sign-in: choose it as {sign_in}</source>
+        <translation>{flow} 以用户身份登录；客户端密码或证书仅用于仅应用登录：请在{sign_in}中选择它</translation>
+    </message>
+    <message>
+        <source>&apos;{tenant}&apos; is not a tenant: give {setting} as a tenant ID (GUID) or a verified domain</source>
+        <translation>“{tenant}”不是租户：请以租户 ID（GUID）或已验证的域提供{setting}</translation>
+    </message>
+    <message>
+        <source>Choose OAuth as {sign_in}: device code, browser or app-only.</source>
+        <translation>请在{sign_in}中选择 OAuth：设备代码、浏览器或仅应用。</translation>
+    </message>
+    <message>
+        <source>OAuth needs a mailbox: give {email} (or {mailbox} for app-only)</source>
+        <translation>OAuth 需要邮箱：请提供{email}（仅应用登录则提供{mailbox}）</translation>
     </message>
     <message>
         <source>the sign-in service refused the request (HTTP 400)</source>
@@ -4520,8 +4516,64 @@ A record for the current certificate: (no certificate)</source>
         <translation>OpenID 配置不是 JSON</translation>
     </message>
     <message>
+        <source>Sign in to the mailbox&apos;s own cloud: set {cloud} to it (worldwide, GCC High, DoD or 21Vianet) so the sign-in service and the resource match the tenant.</source>
+        <translation>请登录邮箱自己的云：将{cloud}设为该云（全球、GCC High、DoD 或世纪互联），使登录服务和资源与租户相符。</translation>
+    </message>
+    <message>
+        <source>Sign in to the mailbox&apos;s tenant: set {tenant} to {mailbox_tenant} (or its domain), with an account of that tenant.</source>
+        <translation>请登录邮箱所在的租户：将{tenant}设为 {mailbox_tenant}（或其域），并使用该租户的帐户。</translation>
+    </message>
+    <message>
         <source>no tenant in the OpenID configuration for {domain}: {reason}</source>
         <translation>{domain} 的 OpenID 配置中没有租户：{reason}</translation>
+    </message>
+    <message>
+        <source>Set {cloud} to the tenant&apos;s cloud (GCC High or DoD for microsoftonline.us, 21Vianet for partner.microsoftonline.cn).</source>
+        <translation>请将{cloud}设为租户所在的云（microsoftonline.us 对应 GCC High 或 DoD，partner.microsoftonline.cn 对应世纪互联）。</translation>
+    </message>
+    <message>
+        <source>Copy the whole access token again, as one line with nothing before or after it (no &apos;Bearer &apos;, quotes or line breaks), or let this tool sign in itself: choose OAuth as {sign_in} (device code, browser or app-only).</source>
+        <translation>请重新复制完整的访问令牌，作为一行且前后不带任何内容（不要 &apos;Bearer &apos;、引号或换行），或让本工具自行登录：在{sign_in}中选择 OAuth（设备代码、浏览器或仅应用）。</translation>
+    </message>
+    <message>
+        <source>The endpoints come from autodiscover ({source}).</source>
+        <translation>终结点来自自动发现（{source}）。</translation>
+    </message>
+    <message>
+        <source>No endpoints were found: autodiscover supplied no settings, and an on-premises Exchange has no default endpoints to fall back on.</source>
+        <translation>未找到终结点：自动发现未提供设置，而本地 Exchange 没有可退而使用的默认终结点。</translation>
+    </message>
+    <message>
+        <source>autodiscover needs a mailbox address: give {email}</source>
+        <translation>自动发现需要邮箱地址：请提供{email}</translation>
+    </message>
+    <message>
+        <source>Publish autodiscover: an A record (or a CNAME) autodiscover.{domain} for your Exchange server or its load balancer, with a valid certificate for that name.</source>
+        <translation>发布自动发现：为你的 Exchange 服务器或其负载均衡器创建 A 记录（或 CNAME）autodiscover.{domain}，并为该名称配置有效证书。</translation>
+    </message>
+    <message>
+        <source>If {host} really serves your mailboxes, add it to {trusted}; otherwise find out who publishes that redirect.</source>
+        <translation>如果 {host} 确实为你的邮箱提供服务，请将它加入{trusted}；否则请查明是谁发布了该重定向。</translation>
+    </message>
+    <message>
+        <source>Fix the certificate on {host}: {problems}. Outlook shows a certificate warning or fails here.</source>
+        <translation>修复 {host} 上的证书：{problems}。Outlook 在此会显示证书警告或失败。</translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s network and DNS settings, or give a reachable one as {nameserver}. A firewall that blocks UDP and TCP port 53 to the DNS server gives the same result.</source>
+        <translation>请检查此计算机的网络和 DNS 设置，或在{nameserver}中指定一个可访问的 DNS 服务器。阻止到 DNS 服务器的 UDP 和 TCP 端口 53 的防火墙也会导致同样的结果。</translation>
+    </message>
+    <message>
+        <source>Check the DS record at the registrar matches the zone&apos;s keys, and test with a validating resolver as {nameserver}.</source>
+        <translation>检查注册商处的 DS 记录是否与区域的密钥匹配，并在{nameserver}中使用执行验证的解析器进行测试。</translation>
+    </message>
+    <message>
+        <source>skipped: needs {email}</source>
+        <translation>已跳过：需要{email}</translation>
+    </message>
+    <message>
+        <source>If {host} is your organisation&apos;s Exchange server, add it to {trusted}; otherwise fix the EWS URL autodiscover hands out.</source>
+        <translation>如果 {host} 是你组织的 Exchange 服务器，请将它加入{trusted}；否则请修正自动发现给出的 EWS URL。</translation>
     </message>
     <message>
         <source>Skype for Business Server 2015 and 2019 are out of support since {date}; {supported} is the supported version (Skype for Business Online was retired on {retired}).</source>
@@ -5020,8 +5072,92 @@ A record for the current certificate: (no certificate)</source>
         <translation>来源：{link}、{groups}</translation>
     </message>
     <message>
-        <source>Use the site&apos;s own address (https://&lt;name&gt;.sharepoint.com/sites/...) and give that with --sharepoint-url; to change &lt;name&gt;, rename the tenant&apos;s SharePoint domain (Start-SPOTenantRename).</source>
-        <translation>使用站点自己的地址（https://&lt;name&gt;.sharepoint.com/sites/...），并用 --sharepoint-url 提供它；要更改 &lt;name&gt;，请重命名租户的 SharePoint 域（Start-SPOTenantRename）。</translation>
+        <source>the mailbox address</source>
+        <translation>邮箱地址</translation>
+    </message>
+    <message>
+        <source>the mailbox to test</source>
+        <translation>要测试的邮箱</translation>
+    </message>
+    <message>
+        <source>the Microsoft 365 environment</source>
+        <translation>Microsoft 365 环境</translation>
+    </message>
+    <message>
+        <source>the tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>the sign-in method</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>the application (client) ID</source>
+        <translation>应用程序(客户端) ID</translation>
+    </message>
+    <message>
+        <source>the client secret</source>
+        <translation>客户端密码</translation>
+    </message>
+    <message>
+        <source>the client certificate file</source>
+        <translation>客户端证书文件</translation>
+    </message>
+    <message>
+        <source>the certificate file&apos;s password</source>
+        <translation>证书文件的密码</translation>
+    </message>
+    <message>
+        <source>the hosts trusted for this run</source>
+        <translation>本次运行信任的主机</translation>
+    </message>
+    <message>
+        <source>the connect-to overrides</source>
+        <translation>连接重定向（connect-to）</translation>
+    </message>
+    <message>
+        <source>the DNS servers</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <source>the SharePoint site&apos;s address</source>
+        <translation>SharePoint 站点地址</translation>
+    </message>
+    <message>
+        <source>the recipient for the test message</source>
+        <translation>测试邮件的收件人</translation>
+    </message>
+    <message>
+        <source>the relay methods to test</source>
+        <translation>要测试的中继方式</translation>
+    </message>
+    <message>
+        <source>the connector&apos;s client certificate</source>
+        <translation>连接器的客户端证书</translation>
+    </message>
+    <message>
+        <source>the HVE account</source>
+        <translation>HVE 帐户</translation>
+    </message>
+    <message>
+        <source>the HVE account&apos;s password</source>
+        <translation>HVE 帐户的密码</translation>
+    </message>
+    <message>
+        <source>the recipient mailbox&apos;s login</source>
+        <translation>收件邮箱的登录名</translation>
+    </message>
+    <message>
+        <source>the recipient mailbox&apos;s password</source>
+        <translation>收件邮箱的密码</translation>
+    </message>
+    <message>
+        <source>how long to wait for the test message</source>
+        <translation>等待测试邮件的时长</translation>
+    </message>
+    <message>
+        <source>the device&apos;s description</source>
+        <translation>设备的描述</translation>
     </message>
     <message>
         <source>{host} answers over validated TLS</source>
@@ -5034,10 +5170,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>Serve the site over HTTPS with a certificate for {host} from a public CA, reachable on TCP 443.</source>
         <translation>通过 HTTPS 提供该站点，使用公共 CA 颁发的 {host} 证书，并可通过 TCP 443 访问。</translation>
-    </message>
-    <message>
-        <source>no SharePoint site given: give --sharepoint-url (or the site in the wizard)</source>
-        <translation>未提供 SharePoint 站点：请使用 --sharepoint-url（或在向导中填写站点）</translation>
     </message>
     <message>
         <source>The site&apos;s Bearer challenge</source>
@@ -5186,10 +5318,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>{domain} is no Microsoft 365 tenant&apos;s domain: an on-premises-only organisation; the OAuth trust checks have no tenant to compare with</source>
         <translation>{domain} 不属于任何 Microsoft 365 租户：这是一个纯本地组织；OAuth 信任检查没有可比较的租户</translation>
-    </message>
-    <message>
-        <source>Add and verify {domain} in the Microsoft 365 admin center (Settings &gt; Domains), or test the cloud the tenant is in (--cloud).</source>
-        <translation>在 Microsoft 365 管理中心（“设置”&gt;“域”）中添加并验证 {domain}，或测试租户所在的云（--cloud）。</translation>
     </message>
     <message>
         <source>Allow HTTPS from this computer to the sign-in service ({hosts}), through the proxy if there is one, and run the check again.</source>
@@ -5352,6 +5480,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>它的测试邮件已被接受，但始终没有送达</translation>
     </message>
     <message>
+        <source>No test message was sent (nothing is sent without {send_to}): which methods work from here is untested.</source>
+        <translation>未发送测试邮件（没有{send_to}就不会发送任何邮件）：尚未测试从这里可以使用哪些方式。</translation>
+    </message>
+    <message>
         <source>Make the domain vouch for this network: add its public IP address to the SPF record (relay.spf_alignment gives the exact record), sign with DKIM, and send again; relay.roundtrip shows why the message went to Junk.</source>
         <translation>让域为本网络担保：把本网络的公网 IP 地址加入 SPF 记录（relay.spf_alignment 给出了确切的记录），使用 DKIM 签名，然后再次发送；relay.roundtrip 说明了邮件为何进入垃圾邮件文件夹。</translation>
     </message>
@@ -5408,14 +5540,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>{domain} 没有可用的 MX 记录：没有可发送到的 MX 终结点</translation>
     </message>
     <message>
-        <source>Publish the MX record the Microsoft 365 admin center shows for {domain} (Settings &gt; Domains), or name the sender&apos;s domain with --email.</source>
-        <translation>发布 Microsoft 365 管理中心为 {domain} 显示的 MX 记录（设置 &gt; 域），或用 --email 指定发件人的域。</translation>
-    </message>
-    <message>
-        <source>no sender: give --email (or the wizard&apos;s mailbox) to send from</source>
-        <translation>没有发件人：请用 --email（或向导中的邮箱）指定发件地址</translation>
-    </message>
-    <message>
         <source>{details} {how}</source>
         <translation>{details} {how}</translation>
     </message>
@@ -5434,14 +5558,6 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>the client certificate file {path} cannot be used: {error}; nothing was sent</source>
         <translation>无法使用客户端证书文件 {path}：{error}；未发送任何内容</translation>
-    </message>
-    <message>
-        <source>Give a recipient in {domain} with --send-test-to to test Direct Send; to reach external recipients use SMTP AUTH or an inbound connector (--relay-method connector).</source>
-        <translation>要测试直接发送，请用 --send-test-to 指定 {domain} 中的收件人；要发给外部收件人，请使用 SMTP AUTH 或入站连接器（--relay-method connector）。</translation>
-    </message>
-    <message>
-        <source>Give --relay-cert a PEM file holding the certificate (with its chain) and its private key, unencrypted; the certificate&apos;s name must be the one in the connector&apos;s TlsSenderCertificateName.</source>
-        <translation>请为 --relay-cert 提供一个 PEM 文件，包含证书（及其证书链）和未加密的私钥；证书名称必须与连接器的 TlsSenderCertificateName 一致。</translation>
     </message>
     <message>
         <source>Outbound TCP port 25 to {host} is blocked on this network: internet providers block it for home and many business lines, and firewalls often allow port 25 only from the mail server. Either send with SMTP AUTH on port 587 (smtp.office365.com), which needs no port 25, or ask the provider or firewall administrator to open outbound port 25 to Exchange Online for this device.</source>
@@ -5536,16 +5652,8 @@ A record for the current certificate: (no certificate)</source>
         <translation>在邮箱中找到 {count} 封测试邮件中的 {arrived} 封</translation>
     </message>
     <message>
-        <source>no test message was sent (no --send-test-to)</source>
-        <translation>未发送测试邮件（没有 --send-test-to）</translation>
-    </message>
-    <message>
         <source>no test message was sent: no send check ran or none reached DATA</source>
         <translation>未发送测试邮件：没有运行发送检查，或没有一个到达 DATA 阶段</translation>
-    </message>
-    <message>
-        <source>no credentials for the mailbox of {recipient}: give --roundtrip-user and --roundtrip-password-env (or run as that mailbox)</source>
-        <translation>没有 {recipient} 邮箱的凭据：请提供 --roundtrip-user 和 --roundtrip-password-env（或以该邮箱身份运行）</translation>
     </message>
     <message>
         <source>signed in as {user}</source>
@@ -5658,10 +5766,6 @@ Deleted from the mailbox, as asked.</source>
         <translation>已投递到垃圾邮件文件夹（{folder}），{how_long}：{why}</translation>
     </message>
     <message>
-        <source>Follow the message in the message trace: Exchange admin center &gt; Mail flow &gt; Message trace, recipient {recipient}, subject containing {tag}; or in Exchange Online PowerShell: {cmdlet}. &apos;Delivered&apos; there means look in other folders and at Inbox rules; &apos;Quarantined&apos; or &apos;FilteredAsSpam&apos; means a policy held it; &apos;Failed&apos; gives the reason; no entry at all means it never reached Exchange Online. Delivery can also just be slow: run again with a longer --roundtrip-wait.</source>
-        <translation>在邮件跟踪中追踪该邮件：Exchange 管理中心 &gt; 邮件流 &gt; 邮件跟踪，收件人 {recipient}，主题包含 {tag}；或在 Exchange Online PowerShell 中运行：{cmdlet}。结果为“Delivered”表示请查看其他文件夹和收件箱规则；“Quarantined”或“FilteredAsSpam”表示被策略拦截；“Failed”会给出原因；完全没有记录表示邮件从未到达 Exchange Online。投递也可能只是较慢：请使用更长的 --roundtrip-wait 再次运行。</translation>
-    </message>
-    <message>
         <source>Send the test message (MAIL FROM, RCPT TO, DATA)</source>
         <translation>发送测试邮件（MAIL FROM、RCPT TO、DATA）</translation>
     </message>
@@ -5676,10 +5780,6 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>From {sender} to {recipient}, subject &apos;{subject}&apos;, tag {tag} (header X-Connectivity-Assistant-Test), Message-ID {message_id}.</source>
         <translation>发件人 {sender}，收件人 {recipient}，主题“{subject}”，标记 {tag}（邮件头 X-Connectivity-Assistant-Test），Message-ID {message_id}。</translation>
-    </message>
-    <message>
-        <source>no test message sent: give --send-test-to (CLI) or confirm in the wizard</source>
-        <translation>未发送测试邮件：请提供 --send-test-to（命令行）或在向导中确认</translation>
     </message>
     <message>
         <source>accepted for {recipient}: {server_reply}</source>
@@ -5774,10 +5874,6 @@ Deleted from the mailbox, as asked.</source>
         <translation>{domain} 没有 SPF 记录</translation>
     </message>
     <message>
-        <source>{ip} is not a public address: receivers on the internet see the address your firewall or NAT sends from, so evaluate that one (--public-ip)</source>
-        <translation>{ip} 不是公网地址：互联网上的收件方看到的是防火墙或 NAT 发信所用的地址，请评估该地址（--public-ip）</translation>
-    </message>
-    <message>
         <source>SPF evaluation (RFC 7208 check_host)</source>
         <translation>SPF 评估（RFC 7208 check_host）</translation>
     </message>
@@ -5794,20 +5890,8 @@ Deleted from the mailbox, as asked.</source>
         <translation>已跳过：不知道此网络的公网 IP 地址</translation>
     </message>
     <message>
-        <source>Give it with --public-ip (the wizard&apos;s Relay page asks for it), or let relay.port25 learn it: it reads the address the MX endpoint saw, when outbound port 25 is open.</source>
-        <translation>请用 --public-ip 提供它（向导的“中继”页面会询问），或让 relay.port25 获知它：出站端口 25 开放时，它会读取 MX 终结点看到的地址。</translation>
-    </message>
-    <message>
-        <source>skipped: &apos;{ip}&apos; is not an IP address; give --public-ip as 203.0.113.5 or 2001:db8::5</source>
-        <translation>已跳过：“{ip}”不是 IP 地址；请以 203.0.113.5 或 2001:db8::5 的形式提供 --public-ip</translation>
-    </message>
-    <message>
         <source>Microsoft&apos;s High Volume Email endpoint</source>
         <translation>Microsoft 的高容量电子邮件终结点</translation>
-    </message>
-    <message>
-        <source>no HVE account named: give --hve-account and --hve-password-env</source>
-        <translation>未指定 HVE 帐户：请提供 --hve-account 和 --hve-password-env</translation>
     </message>
     <message>
         <source>{cloud} has no High Volume Email endpoint (Microsoft offers HVE in the worldwide service only)</source>
@@ -5824,10 +5908,6 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>the server offers no password sign-in over TLS (it offers {offered})</source>
         <translation>服务器在 TLS 上不提供密码登录（它提供 {offered}）</translation>
-    </message>
-    <message>
-        <source>Give an internal recipient with --send-test-to; for external mail use SMTP AUTH, a connector, or Azure Communication Services.</source>
-        <translation>请用 --send-test-to 指定内部收件人；外部邮件请使用 SMTP AUTH、连接器或 Azure 通信服务。</translation>
     </message>
     <message>
         <source>HVE takes AUTH LOGIN with the HVE account&apos;s password after STARTTLS.</source>
@@ -5950,24 +6030,12 @@ Deleted from the mailbox, as asked.</source>
         <translation>“{address}”不是有效的电子邮件地址（应为 user@domain 格式）</translation>
     </message>
     <message>
-        <source>--connect-to &apos;{rule}&apos;: {reason}</source>
-        <translation>--connect-to“{rule}”：{reason}</translation>
-    </message>
-    <message>
-        <source>--trust-host: {reason}</source>
-        <translation>--trust-host：{reason}</translation>
-    </message>
-    <message>
         <source>nameserver &apos;{address}&apos;: missing &apos;]&apos; (expected [IPv6] or [IPv6]:PORT)</source>
         <translation>DNS 服务器“{address}”：缺少“]”（应为 [IPv6] 或 [IPv6]:PORT）</translation>
     </message>
     <message>
         <source>nameserver &apos;{address}&apos; is not an IP address (give it as IP or IP:PORT)</source>
         <translation>DNS 服务器“{address}”不是 IP 地址（请按 IP 或 IP:PORT 的格式填写）</translation>
-    </message>
-    <message>
-        <source>--connect-to &apos;{rule}&apos;: expected HOST:PORT:HOST2:PORT2 (IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443</source>
-        <translation>--connect-to“{rule}”：格式应为 HOST:PORT:HOST2:PORT2（IPv6 地址需放在方括号中），例如 mail.contoso.com:443:10.0.0.5:443</translation>
     </message>
     <message>
         <source>the per-check deadline must be at least the per-operation timeout</source>
@@ -6062,10 +6130,6 @@ Deleted from the mailbox, as asked.</source>
         <translation>TCP {host}:{port} 经代理 {proxy}（位于 {address}）连接，用时 {ms} 毫秒</translation>
     </message>
     <message>
-        <source>TCP {host}:{port} connected to {address} (sent to {routed_to} by --connect-to) in {ms} ms</source>
-        <translation>TCP {host}:{port} 已在 {ms} 毫秒内连接到 {address}（由 --connect-to 转发到 {routed_to}）</translation>
-    </message>
-    <message>
         <source>port {port} of {host} is not a TCP port number (1 to 65535)</source>
         <translation>{host} 的端口 {port} 不是 TCP 端口号（1 到 65535）</translation>
     </message>
@@ -6124,6 +6188,90 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>the connection failed while waiting for a reply: {error}</source>
         <translation>等待应答时连接失败：{error}</translation>
+    </message>
+    <message>
+        <source>Publish the MX record the Microsoft 365 admin center shows for {domain} (Settings &gt; Domains), or give an address in the sender&apos;s domain as {email}.</source>
+        <translation>发布 Microsoft 365 管理中心为 {domain} 显示的 MX 记录（设置 &gt; 域），或在{email}中提供发件人域中的地址。</translation>
+    </message>
+    <message>
+        <source>no sender: give {email} to send from</source>
+        <translation>没有发件人：请提供{email}作为发件地址</translation>
+    </message>
+    <message>
+        <source>Give a recipient in {domain} as {send_to} to test Direct Send; to reach external recipients use SMTP AUTH or an inbound connector (add the connector to {methods}).</source>
+        <translation>请在{send_to}中提供 {domain} 内的收件人以测试直接发送；要发给外部收件人，请使用 SMTP AUTH 或入站连接器（将连接器加入{methods}）。</translation>
+    </message>
+    <message>
+        <source>Give as {relay_cert} a PEM file holding the certificate (with its chain) and its private key, unencrypted; the certificate&apos;s name must be the one in the connector&apos;s TlsSenderCertificateName.</source>
+        <translation>请为{relay_cert}提供一个 PEM 文件，包含证书（及其证书链）和未加密的私钥；证书名称必须与连接器的 TlsSenderCertificateName 一致。</translation>
+    </message>
+    <message>
+        <source>no test message was sent (nothing is sent without {send_to})</source>
+        <translation>未发送测试邮件（没有{send_to}就不会发送任何邮件）</translation>
+    </message>
+    <message>
+        <source>no credentials for the mailbox of {recipient}: give {login} and {password} (or run as that mailbox)</source>
+        <translation>没有 {recipient} 邮箱的凭据：请提供{login}和{password}（或以该邮箱身份运行）</translation>
+    </message>
+    <message>
+        <source>Follow the message in the message trace: Exchange admin center &gt; Mail flow &gt; Message trace, recipient {recipient}, subject containing {tag}; or in Exchange Online PowerShell: {cmdlet}. &apos;Delivered&apos; there means look in other folders and at Inbox rules; &apos;Quarantined&apos; or &apos;FilteredAsSpam&apos; means a policy held it; &apos;Failed&apos; gives the reason; no entry at all means it never reached Exchange Online. Delivery can also just be slow: run again with more time for {wait}.</source>
+        <translation>在邮件跟踪中追踪该邮件：Exchange 管理中心 &gt; 邮件流 &gt; 邮件跟踪，收件人 {recipient}，主题包含 {tag}；或在 Exchange Online PowerShell 中运行：{cmdlet}。结果为“Delivered”表示请查看其他文件夹和收件箱规则；“Quarantined”或“FilteredAsSpam”表示被策略拦截；“Failed”会给出原因；完全没有记录表示邮件从未到达 Exchange Online。投递也可能只是较慢：请为{wait}留出更多时间后再次运行。</translation>
+    </message>
+    <message>
+        <source>not asked for in this run (see {methods})</source>
+        <translation>本次运行未要求（见{methods}）</translation>
+    </message>
+    <message>
+        <source>no test message sent: nothing is sent without {send_to}</source>
+        <translation>未发送测试邮件：没有{send_to}就不会发送任何邮件</translation>
+    </message>
+    <message>
+        <source>{ip} is not a public address: receivers on the internet see the address your firewall or NAT sends from, so give that one as {public_ip}</source>
+        <translation>{ip} 不是公网地址：互联网上的接收方看到的是你的防火墙或 NAT 发出邮件时使用的地址，请将该地址作为{public_ip}提供</translation>
+    </message>
+    <message>
+        <source>Give {public_ip}, or let relay.port25 learn it: it reads the address the MX endpoint saw, when outbound port 25 is open.</source>
+        <translation>请提供{public_ip}，或让 relay.port25 获取它：出站端口 25 开放时，它会读取 MX 终结点看到的地址。</translation>
+    </message>
+    <message>
+        <source>skipped: &apos;{ip}&apos; is not an IP address; give {public_ip} as 203.0.113.5 or 2001:db8::5</source>
+        <translation>已跳过：“{ip}”不是 IP 地址；请以 203.0.113.5 或 2001:db8::5 的形式提供{public_ip}</translation>
+    </message>
+    <message>
+        <source>no HVE account named: give {account} and {password}</source>
+        <translation>未指定 HVE 帐户：请提供{account}和{password}</translation>
+    </message>
+    <message>
+        <source>Give an internal recipient as {send_to}; for external mail use SMTP AUTH, a connector, or Azure Communication Services.</source>
+        <translation>请在{send_to}中提供内部收件人；外部邮件请使用 SMTP AUTH、连接器或 Azure 通信服务。</translation>
+    </message>
+    <message>
+        <source>{host}:{port} accepted the TCP connection but never answered (no TLS handshake or HTTP reply), so the port is open: something holds the connection. Look for a firewall or proxy that accepts and holds connections (TLS or web inspection), a load balancer with no healthy server behind it, or a hung web service (IIS, the Exchange application pool) on {host}; compare from another network.</source>
+        <translation>{host}:{port} 接受了 TCP 连接却始终没有应答（没有 TLS 握手，也没有 HTTP 回复），因此端口是开放的：有东西占住了连接。请查找接受并挂起连接的防火墙或代理（TLS 或 Web 检查）、后面没有健康服务器的负载均衡器，或 {host} 上挂起的 Web 服务（IIS、Exchange 应用程序池）；并从另一个网络进行对比。</translation>
+    </message>
+    <message>
+        <source>&apos;{rule}&apos; in {setting}: {reason}</source>
+        <translation>{setting}中的“{rule}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{setting}: {reason}</source>
+        <translation>{setting}：{reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{rule}&apos; in {setting}: expected HOST:PORT:HOST2:PORT2 (IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443</source>
+        <translation>{setting}中的“{rule}”：应为 HOST:PORT:HOST2:PORT2（IPv6 地址放在方括号中），例如 mail.contoso.com:443:10.0.0.5:443</translation>
+    </message>
+    <message>
+        <source>there is no check &apos;{name}&apos; to run again</source>
+        <translation>没有可重新运行的检查“{name}”</translation>
+    </message>
+    <message>
+        <source>cancelled while waiting on {steps}</source>
+        <translation>已取消，当时正在等待：{steps}</translation>
+    </message>
+    <message>
+        <source>TCP {host}:{port} connected to {address} (sent to {routed_to} by {setting}) in {ms} ms</source>
+        <translation>TCP {host}:{port} 已在 {ms} 毫秒内连接到 {address}（由{setting}转发到 {routed_to}）</translation>
     </message>
     <message>
         <source>{host} was not converted to its ASCII (IDNA) form before connecting; not connected</source>
@@ -6486,10 +6634,6 @@ Deleted from the mailbox, as asked.</source>
         <translation>未检查证书：此连接已关闭验证</translation>
     </message>
     <message>
-        <source>not asked for in this run (--relay-method, or the methods ticked on the Relay page)</source>
-        <translation>本次运行未要求（--relay-method，或“中继”页上勾选的方式）</translation>
-    </message>
-    <message>
         <source>certificate {position} of the {count} the server sent (SHA-256 {sha256}) could not be read ({error}); the TLS library here took it, but stricter clients may refuse it: have it reissued</source>
         <translation>服务器发送的 {count} 个证书中的第 {position} 个（SHA-256 {sha256}）无法读取（{error}）；本机的 TLS 库接受了它，但更严格的客户端可能会拒绝：请重新签发该证书</translation>
     </message>
@@ -6566,24 +6710,160 @@ Deleted from the mailbox, as asked.</source>
         <translation>未知的中继方式“{method}”：请从 {names} 中选择</translation>
     </message>
     <message>
-        <source>--roundtrip-wait {seconds} is out of range (give {low:g} to {high:g} seconds)</source>
-        <translation>--roundtrip-wait {seconds} 超出范围（请给出 {low:g} 到 {high:g} 秒）</translation>
-    </message>
-    <message>
         <source>&apos;{address}&apos; is not one email address: give exactly one recipient (user@domain)</source>
         <translation>“{address}”不是单个电子邮件地址：请只给出一个收件人（user@domain）</translation>
     </message>
     <message>
-        <source>unknown --device word &apos;{word}&apos;: use {words} (each may start with no-), or volume=N</source>
-        <translation>未知的 --device 词“{word}”：请使用 {words}（每个都可以加 no- 前缀），或 volume=N</translation>
-    </message>
-    <message>
-        <source>--device volume={number}: give a whole number</source>
-        <translation>--device volume={number}：请给出一个整数</translation>
-    </message>
-    <message>
         <source>{flag} {path}: {problem}</source>
         <translation>{flag} {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets masked; identities kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{created} (local time {local})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explicit: {servers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets masked; mailbox names, people, internal hosts and IPs replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS resolvers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode}: {servers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configured {proxy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (asked for: {checks})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — cancelled before the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectivity report: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectivity report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checks by verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectivity report {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by Connectivity Assistant {version}. Report format {format} version {format_version}. Passwords, tokens, Authorization headers, SASL data and cookies are never included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing failed or needs a change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to change:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the folder {folder} does not exist</source>
@@ -6626,6 +6906,82 @@ Deleted from the mailbox, as asked.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>{setting}: {seconds} seconds is out of range (give {low:g} to {high:g} seconds)</source>
+        <translation>{setting}：{seconds} 秒超出范围（请提供 {low:g} 到 {high:g} 秒）</translation>
+    </message>
+    <message>
+        <source>unknown word &apos;{word}&apos; in {setting}: use {words} (each may start with no-), or volume=N</source>
+        <translation>{setting}中有未知的词“{word}”：请使用 {words}（每个都可以加 no- 前缀），或 volume=N</translation>
+    </message>
+    <message>
+        <source>volume={number} in {setting}: give a whole number</source>
+        <translation>{setting}中的 volume={number}：请提供整数</translation>
+    </message>
+    <message>
+        <source>Connectivity report {name} · {created} · page {page}/{pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall · {count} checks ({tally})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… {count} more lines in the JSON report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the check itself failed: {exception}</source>
         <translation>检查本身出错：{exception}</translation>
     </message>
@@ -6651,15 +7007,354 @@ Deleted from the mailbox, as asked.</source>
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EWS API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNSSEC-validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished">环境</translation>
+    </message>
+    <message>
+        <source>Cloud instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNAME chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected instead to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished">域名</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished">电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">出错</translation>
+    </message>
+    <message>
+        <source>EWS URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation type="unfinished">IMAP 协议</translation>
+    </message>
+    <message>
+        <source>Intermediate certificates sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAPI mailbox URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAPI address book URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline address book URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names (SAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">用时</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">详细信息</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Sign-in schemes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
-    <message>
-        <source>Save as PDF (print &amp;layout)…</source>
-        <translation>另存为 PDF（打印版式）(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Save the report as a PDF document laid out like the web page</source>
-        <translation>将报告另存为与网页版式相同的 PDF 文档</translation>
-    </message>
     <message>
         <source>JSON report (*.json)</source>
         <translation>JSON 报告 (*.json)</translation>
@@ -6689,6 +7384,10 @@ Deleted from the mailbox, as asked.</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
+        <source>Write the HTML and PDF in &amp;English (for support)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as &amp;PDF…</source>
         <translation>另存为 PDF(&amp;P)…</translation>
     </message>
@@ -6715,6 +7414,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 files saved:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A report support can act on. Passwords are never in it.</source>
@@ -6779,6 +7482,25 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>HTML and PDF reports come in a later version.</source>
         <translation>HTML 和 PDF 报告将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstActions</name>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do &amp;first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do first, most important first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6923,8 +7645,8 @@ Deleted from the mailbox, as asked.</source>
         <translation>连接器中继的客户端证书文件</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Br&amp;owse…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose the client certificate file</source>
@@ -7002,8 +7724,16 @@ Deleted from the mailbox, as asked.</source>
         <translation>测试邮件的发件人</translation>
     </message>
     <message>
-        <source>&amp;Recipient:</source>
-        <translation>收件人(&amp;R)：</translation>
+        <source>Reci&amp;pient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma&amp;ilbox password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wai&amp;t at most:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>someone@contoso.com</source>
@@ -7026,16 +7756,8 @@ Deleted from the mailbox, as asked.</source>
         <translation>收件人邮箱的登录名</translation>
     </message>
     <message>
-        <source>Mailbox pa&amp;ssword:</source>
-        <translation>邮箱密码(&amp;S)：</translation>
-    </message>
-    <message>
         <source>Password of the recipient&apos;s mailbox</source>
         <translation>收件人邮箱的密码</translation>
-    </message>
-    <message>
-        <source>&amp;Wait at most:</source>
-        <translation>最长等待(&amp;W)：</translation>
     </message>
     <message>
         <source> s</source>
@@ -7122,6 +7844,45 @@ Deleted from the mailbox, as asked.</source>
     </message>
 </context>
 <context>
+    <name>RerunBar</name>
+    <message>
+        <source>Run check a&amp;gain</source>
+        <translation>重新运行此检查(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Run a&amp;rea again</source>
+        <translation>重新运行此区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected check again</source>
+        <translation>重新运行所选检查</translation>
+    </message>
+    <message>
+        <source>Run the selected check&apos;s area again</source>
+        <translation>重新运行所选检查所在区域的全部检查</translation>
+    </message>
+    <message>
+        <source>Runs “%1” again; every other result is kept.</source>
+        <translation>重新运行“%1”；其他结果全部保留。</translation>
+    </message>
+    <message>
+        <source>Runs every %1 check again; the other results are kept.</source>
+        <translation>重新运行“%1”的全部检查；其他结果保留。</translation>
+    </message>
+    <message>
+        <source>Run again at %1 was cancelled; earlier results kept for %2.</source>
+        <translation>%1 的重新运行已取消；以下检查保留之前的结果：%2。</translation>
+    </message>
+    <message>
+        <source>Run again at %1 was cancelled.</source>
+        <translation>%1 的重新运行已取消。</translation>
+    </message>
+    <message>
+        <source>Ran again at %1: %2.</source>
+        <translation>已于 %1 重新运行：%2。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPage</name>
     <message>
         <source>Results</source>
@@ -7152,8 +7913,8 @@ Deleted from the mailbox, as asked.</source>
         <translation>将摘要复制到剪贴板</translation>
     </message>
     <message>
-        <source>&amp;New diagnosis</source>
-        <translation>新的诊断(&amp;N)</translation>
+        <source>Ne&amp;w diagnosis</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Results and details</source>
@@ -7236,6 +7997,93 @@ Deleted from the mailbox, as asked.</source>
     </message>
 </context>
 <context>
+    <name>SettingLabels</name>
+    <message>
+        <source>Email address, on What to diagnose</source>
+        <translation>“诊断对象”页上的“电子邮件地址”</translation>
+    </message>
+    <message>
+        <source>Environment, on What to diagnose</source>
+        <translation>“诊断对象”页上的“环境”</translation>
+    </message>
+    <message>
+        <source>Tenant, on Sign-in</source>
+        <translation>“登录”页上的“租户”</translation>
+    </message>
+    <message>
+        <source>Mailbox, on Sign-in</source>
+        <translation>“登录”页上的“邮箱”</translation>
+    </message>
+    <message>
+        <source>the choices on Sign-in</source>
+        <translation>“登录”页上的选项</translation>
+    </message>
+    <message>
+        <source>Client ID, on Sign-in</source>
+        <translation>“登录”页上的“客户端 ID”</translation>
+    </message>
+    <message>
+        <source>Client secret, on Sign-in</source>
+        <translation>“登录”页上的“客户端密码”</translation>
+    </message>
+    <message>
+        <source>Certificate file, on Sign-in</source>
+        <translation>“登录”页上的“证书文件”</translation>
+    </message>
+    <message>
+        <source>PFX password, on Sign-in</source>
+        <translation>“登录”页上的“PFX 密码”</translation>
+    </message>
+    <message>
+        <source>Connect-to overrides, in Advanced options</source>
+        <translation>“高级选项”中的“连接重定向”</translation>
+    </message>
+    <message>
+        <source>DNS servers, in Advanced options</source>
+        <translation>“高级选项”中的“DNS 服务器”</translation>
+    </message>
+    <message>
+        <source>Site URL, on the integration page</source>
+        <translation>集成页上的“站点 URL”</translation>
+    </message>
+    <message>
+        <source>Recipient, on Relay test send</source>
+        <translation>“中继测试发送”页上的“收件人”</translation>
+    </message>
+    <message>
+        <source>Methods to try, on Relay test send</source>
+        <translation>“中继测试发送”页上的“要尝试的方式”</translation>
+    </message>
+    <message>
+        <source>Client certificate, on Relay test send</source>
+        <translation>“中继测试发送”页上的“客户端证书”</translation>
+    </message>
+    <message>
+        <source>HVE account, on Relay test send</source>
+        <translation>“中继测试发送”页上的“HVE 帐户”</translation>
+    </message>
+    <message>
+        <source>HVE password, on Relay test send</source>
+        <translation>“中继测试发送”页上的“HVE 密码”</translation>
+    </message>
+    <message>
+        <source>Mailbox login, on Relay test send</source>
+        <translation>“中继测试发送”页上的“邮箱登录名”</translation>
+    </message>
+    <message>
+        <source>Mailbox password, on Relay test send</source>
+        <translation>“中继测试发送”页上的“邮箱密码”</translation>
+    </message>
+    <message>
+        <source>Wait at most, on Relay test send</source>
+        <translation>“中继测试发送”页上的“最长等待”</translation>
+    </message>
+    <message>
+        <source>What the device can do, on Relay test send</source>
+        <translation>“中继测试发送”页上的“设备能力”</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Sign-in</source>
@@ -7248,10 +8096,6 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>&amp;Run diagnosis</source>
         <translation>开始诊断(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;No sign-in: anonymous checks only</source>
-        <translation>不登录：仅运行匿名检查(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Password, for this run only</source>
@@ -7292,6 +8136,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>OAuth 2.0 (brows&amp;er): sign in at Microsoft in this computer&apos;s browser</source>
         <translation>OAuth 2.0（浏览器）：在本机浏览器中登录 Microsoft(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No sign-&amp;in: anonymous checks only</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>OAuth 2.0 (&amp;app-only, client credentials): the application signs in itself</source>
@@ -7416,8 +8264,8 @@ Deleted from the mailbox, as asked.</source>
         <translation>选择一项检查以查看其详细信息。</translation>
     </message>
     <message>
-        <source>&amp;Copy details</source>
-        <translation>复制详细信息(&amp;C)</translation>
+        <source>Copy &amp;details</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy the selected step&apos;s details</source>
