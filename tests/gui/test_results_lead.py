@@ -166,6 +166,27 @@ def test_the_check_column_fits_every_title(qtbot, wizard, translations, tmp_path
     assert tree.header().sectionSize(1) >= metrics.horizontalAdvance(tree.topLevelItem(0).text(1))
 
 
+def test_long_titles_widen_the_tree_and_leave_the_result_some_room(qtbot, wizard, tmp_path):
+    """Integration's long titles: the tree's side of the splitter grows (up to two thirds),
+    so the Result column is not squeezed to nothing."""
+    steps = [
+        Step(c.id, c.title, Status.FAIL, summary=msg("failed"))
+        for c in ALL_CHECKS
+        if c.id.startswith("integration.")
+    ]
+    open_saved(qtbot, wizard, steps, tmp_path)
+    results = wizard.results_page
+    tree = results.tree
+    qtbot.waitUntil(
+        lambda: (
+            results.splitter.sizes()[0]
+            >= min(tree.wanted_width(), sum(results.splitter.sizes()) * 2 // 3)
+        )
+    )
+    result_column = tree.viewport().width() - sum(tree.header().sectionSize(i) for i in range(3))
+    assert result_column >= 80, result_column
+
+
 # -- PowerShell ----------------------------------------------------------------------------
 
 COMMANDS = [
@@ -201,6 +222,16 @@ COMMANDS = [
     (
         "New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true",
         ["New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true"],
+    ),
+    # Translated remedies: the prose may follow a value with no space between them.
+    (
+        "运行 Set-OrganizationConfig -RejectDirectSend $false，然后重试。",
+        ["Set-OrganizationConfig -RejectDirectSend $false"],
+    ),
+    ("Get-AuthServer 会显示当前使用的服务器；登录租户", []),
+    (
+        "在场上运行 Set-SPAuthenticationRealm -Realm 5f1c6a0e。",
+        ["Set-SPAuthenticationRealm -Realm 5f1c6a0e"],
     ),
     # A cmdlet named in prose, a hyphenated word, a non-verb: no command.
     ("check the certificate bound to SMTP (Get-ExchangeCertificate).", []),

@@ -8,7 +8,7 @@ DMARC warning that happens to come earlier in run order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -116,10 +116,21 @@ class ResultsPage(Page):
         self.problems_only.blockSignals(False)
         self.tree.set_problems_only(problems)
         self.first_actions.show_steps(steps)
+        QTimer.singleShot(0, self, self._room_for_titles)  # once the page has its size
         first = self.first_actions.first()
         if first is None or self.tree.select_step(first.step_id, first.check_id) is None:
             self.tree.select_first_problem()
         self.retranslate()
+
+    def _room_for_titles(self) -> None:
+        """Long check titles (integration's) widen the tree's side of the splitter, up to
+        two thirds, so the Result column keeps some room; never narrows what the user set."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        needed = self.tree.wanted_width()
+        if total and sizes[0] < needed:
+            left = min(needed, total * 2 // 3)
+            self.splitter.setSizes([left, total - left])
 
     def _open_url(self, url: str) -> None:
         """A link from the details ("Tell me more", the remedy's page): the wizard's opener,

@@ -115,7 +115,7 @@ def step_html(
 
 
 # Punctuation the command took from its sentence: "(Set-X -Y $false)." leaves "(" and ").".
-_LEAD, _TRAIL = ").,; ", "(, "
+_LEAD, _TRAIL = ").,; ）。，；、", "(, （"
 
 
 def _remedy_html(segments: list[Segment], look: Look) -> str:
@@ -136,7 +136,8 @@ def _remedy_html(segments: list[Segment], look: Look) -> str:
             f"<table width='100%' cellspacing='0' cellpadding='6' "
             f"style='background-color: {look.code_background};'><tr>"
             f"<td style='{MONO}'>{escape(segment.text)}</td>"
-            f"<td align='right' width='1%'><a href='{COPY_SCHEME}:{number}'>{copy}</a></td>"
+            f"<td align='right' valign='top' nowrap>"
+            f"<a href='{COPY_SCHEME}:{number}'>{copy}</a></td>"
             "</tr></table>"
         )
         number += 1

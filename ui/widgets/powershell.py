@@ -6,7 +6,8 @@ argument: a parameter (`-RejectDirectSend`), a value after it (`$false`, `<user>
 `'text'`, `InternalUrl,ExternalUrl`), or a pipe to another cmdlet. A cmdlet named alone
 ("check Get-ExchangeCertificate") is prose that mentions it, and so is a hyphenated word
 ("Send-As rights"). The command ends where the prose resumes: a plain lower-case word
-("$false in Exchange Online"), or a clause's punctuation (". ; , )") after a value.
+("$false in Exchange Online"), a clause's punctuation (". ; , )") after a value, or a
+translation's own text (any non-ASCII character: "，然后", "会显示").
 
 Pure and linear in the text: one pass, each character looked at a bounded number of times.
 """
@@ -97,7 +98,7 @@ def _command_end(text: str, cmdlet: re.Match[str]) -> int | None:
         token_end = _value_end(text, start)
         if token_end is None:
             break
-        value, stop = _trim(text[start:token_end])
+        value, stop = _trim(_ascii_part(text[start:token_end]))
         if not value or _PROSE_WORD.fullmatch(value):
             break
         pos = end = start + len(value)
@@ -132,6 +133,15 @@ def _value_end(text: str, start: int) -> int | None:
             return None
         return _token_end(text, at + 1)
     return _token_end(text, start)
+
+
+def _ascii_part(token: str) -> str:
+    """The token up to its first non-ASCII character: in a translated remedy the prose
+    ("，然后", "。") may follow a value with no space between them."""
+    for index, char in enumerate(token):
+        if not char.isascii():
+            return token[:index] + "."  # the clause ends here, as a full stop would say
+    return token
 
 
 def _trim(token: str) -> tuple[str, bool]:
