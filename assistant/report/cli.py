@@ -1,7 +1,7 @@
 """`connectivity-assistant report render|diff`, and the export options of `check`.
 
     report render IN.json [--html OUT] [--pdf OUT] [--json OUT] [--bundle OUT]
-                          [--redact-identities]
+                          [--redact-identities] [--lang en|zh_CN]
     report diff OLD.json NEW.json
 
 Exit codes: render 0 written, 2 bad input (unreadable or invalid report, unwritable
@@ -21,13 +21,15 @@ from assistant.net.redact import Redactor
 from assistant.report.diff import diff_reports, format_diff
 from assistant.report.export import ExportError, ExportRequest, write_exports
 from assistant.report.json_report import load_json
+from assistant.report.language import LANGUAGES
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 PROG = "connectivity-assistant"
 
 
 def add_export_arguments(parser: argparse.ArgumentParser, *, with_json: bool = False) -> None:
-    """--html/--pdf/--bundle/--redact-identities (and --json where the parser lacks it)."""
+    """--html/--pdf/--bundle/--redact-identities/--lang (and --json where the parser lacks
+    it)."""
     if with_json:
         parser.add_argument("--json", metavar="FILE", help="write the JSON report here")
     parser.add_argument("--html", metavar="FILE", help="write the HTML report here")
@@ -39,6 +41,12 @@ def add_export_arguments(parser: argparse.ArgumentParser, *, with_json: bool = F
         "--redact-identities",
         action="store_true",
         help="replace mailbox names, people, internal host names and IPs in what is written",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="the language of the HTML and PDF reports (default: en)",
     )
 
 

@@ -1,7 +1,10 @@
 """Writing the exports a user asked for (--json, --html, --pdf, --bundle), for the CLI's
 `check` and `report render` alike, and one file at a time for the wizard's Export page
 (write_export). Every file goes through export_prep.prepare: secrets masked always,
-identities replaced when asked; the bundle prepares its members itself."""
+identities replaced when asked; the bundle prepares its members itself.
+
+HTML and PDF are written in the language of `translate` (assistant/report/language.py;
+English by default); the support bundle, read by support, stays in English."""
 
 from __future__ import annotations
 
@@ -17,8 +20,9 @@ from assistant.net.redact import Redactor
 from assistant.report import bundle, html
 from assistant.report.atomic import atomic_write_text
 from assistant.report.export_prep import prepare
+from assistant.report.language import ENGLISH, catalogue
 from assistant.report.output_path import output_path_problem
-from assistant.text import msg
+from assistant.text import Translate, msg
 
 KINDS = ("json", "html", "pdf", "bundle")  # what a report can be written as
 
@@ -35,6 +39,7 @@ class ExportRequest:
     bundle: str | None = None
     redact_identities: bool = False
     identity_names: tuple[str, ...] = field(default=())
+    language: str = "en"  # of the HTML and PDF (--lang)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> ExportRequest:
@@ -44,6 +49,7 @@ class ExportRequest:
             pdf=getattr(args, "pdf", None),
             bundle=getattr(args, "bundle", None),
             redact_identities=bool(getattr(args, "redact_identities", False)),
+            language=str(getattr(args, "lang", None) or "en"),
         )
 
     def signed_in_as(self, username: str | None) -> ExportRequest:
@@ -74,12 +80,16 @@ def write_exports(
     request: ExportRequest,
     *,
     log: str | None = None,
+    translate: Translate | None = None,
 ) -> list[str]:
     """Write every requested file; return notes for the user. Raises ExportError (one
-    line) for the first file that cannot be written; files already written stay."""
+    line) for the first file that cannot be written; files already written stay.
+    `translate` None: the request's language, from our catalogue."""
     notes: list[str] = []
     if not request.paths():
         return notes
+    if translate is None:
+        translate = catalogue(request.language)
     identities = request.redact_identities
     names = request.identity_names
     ready = prepare(report, redactor, redact_identities=identities, identity_names=names)
@@ -92,7 +102,7 @@ def write_exports(
         if path is None:
             continue
         try:
-            notes += _write(report, ready, redactor, path, kind, log, identities, names)
+            notes += _write(report, ready, redactor, path, kind, log, identities, names, translate)
         except OSError as exc:
             raise ExportError(f"could not write {path}: {exc.strerror or exc}") from None
     return notes
@@ -107,6 +117,7 @@ def write_export(
     log: str | None = None,
     redact_identities: bool = False,
     identity_names: Iterable[str] = (),
+    translate: Translate = ENGLISH,
 ) -> list[str]:
     """Write one file of `kind` (one of KINDS); return notes for the user. Raises
     OSError when it cannot be written. `log` (the run log) only goes into a bundle; None
@@ -119,7 +130,7 @@ def write_export(
         if kind == "bundle"  # prepares its members itself
         else prepare(report, redactor, redact_identities=redact_identities, identity_names=names)
     )
-    return _write(report, ready, redactor, path, kind, log, redact_identities, names)
+    return _write(report, ready, redactor, path, kind, log, redact_identities, names, translate)
 
 
 def _write(
@@ -131,18 +142,20 @@ def _write(
     log: str | None,
     redact_identities: bool,
     identity_names: tuple[str, ...],
+    translate: Translate = ENGLISH,
 ) -> list[str]:
     """One file: `ready` is `report` through prepare (the bundle takes `report` itself).
     The writers are looked up on their modules at each call, so a test may wrap one."""
     if kind == "json":
         atomic_write_text(path, json.dumps(ready.to_dict(), indent=2, ensure_ascii=False) + "\n")
     elif kind == "html":
-        atomic_write_text(path, html.render_html(ready, redactor, prepared=True))
+        page = html.render_html(ready, redactor, prepared=True, translate=translate)
+        atomic_write_text(path, page)
     elif kind == "pdf":
         # fpdf2 and fontTools take a quarter of a second to import: only when a PDF is made.
         from assistant.report import pdf
 
-        return pdf.render_pdf(ready, redactor, path, prepared=True)
+        return pdf.render_pdf(ready, redactor, path, prepared=True, translate=translate)
     else:
         bundle.write_bundle(
             report,

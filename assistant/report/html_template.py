@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 
 from assistant.report.verdicts import LOOKS
 
@@ -95,42 +96,58 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
     + "\n"
 )
 
-SCRIPT = """
-(function () {
+BUTTONS = ("Expand all", "Collapse all")  # the toolbar's, in the report's language
+
+
+def script(buttons: tuple[str, str] = BUTTONS) -> str:
+    """The page's script with its two button labels as JavaScript string literals (JSON,
+    with "<" escaped so that no label can end the script element)."""
+    expand, collapse = (json.dumps(b).replace("<", "\\u003c") for b in buttons)
+    return f"""
+(function () {{
   var bar = document.getElementById("toolbar");
-  function all(open) {
-    document.querySelectorAll("details").forEach(function (d) { d.open = open; });
-  }
-  [["Expand all", true], ["Collapse all", false]].forEach(function (pair) {
+  function all(open) {{
+    document.querySelectorAll("details").forEach(function (d) {{ d.open = open; }});
+  }}
+  [[{expand}, true], [{collapse}, false]].forEach(function (pair) {{
     var b = document.createElement("button");
     b.type = "button"; b.textContent = pair[0];
-    b.addEventListener("click", function () { all(pair[1]); });
+    b.addEventListener("click", function () {{ all(pair[1]); }});
     bar.appendChild(b);
-  });
-  window.addEventListener("beforeprint", function () { all(true); });
-})();
+  }});
+  window.addEventListener("beforeprint", function () {{ all(true); }});
+}})();
 """
+
+
+SCRIPT = script()
 
 
 def _hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-CSP = (
-    "default-src 'none'; "
-    f"style-src '{_hash(STYLE)}'; "
-    f"script-src '{_hash(SCRIPT)}'; "
-    "img-src data:; base-uri 'none'; form-action 'none'"
-)
+def csp(page_script: str = SCRIPT) -> str:
+    """This style sheet and this script, by hash, and nothing else."""
+    return (
+        "default-src 'none'; "
+        f"style-src '{_hash(STYLE)}'; "
+        f"script-src '{_hash(page_script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
-def page(title: str, body: str, *, lang: str = "en") -> str:
+CSP = csp()
+
+
+def page(title: str, body: str, *, lang: str = "en", buttons: tuple[str, str] = BUTTONS) -> str:
+    page_script = SCRIPT if buttons == BUTTONS else script(buttons)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(page_script)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n"
-        f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        f"<script>{page_script}</script>\n</body>\n</html>\n"
     )

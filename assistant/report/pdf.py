@@ -6,6 +6,9 @@ as the HTML report, with every fold open.
 Notes are plain sentences for the user (no Unicode font found, ...); the PDF is
 written all the same. The GUI prints render_html(..., expand_all=True) through Qt
 instead; both start from `prepare`, so both carry the same redaction.
+
+`translate` (assistant/report/language.py) says the engine's texts and the report's own
+labels in the reader's language: every text goes through `_Doc.t`, which renders it.
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from assistant.report.evidence_view import KeyValues, Table, Text, evidence_bloc
 from assistant.report.export_prep import prepare
 from assistant.report.header import display_name, header_facts
 from assistant.report.html import is_web_link
+from assistant.report.language import ENGLISH
 from assistant.report.pdf_fonts import FontSet, find_fonts
 from assistant.report.priorities import first_actions
-from assistant.report.verdicts import look, rgb
+from assistant.report.verdicts import look, rgb, tally_word, verdict_label, verdict_word
+from assistant.text import Translate, join, msg, render
 
 MARGIN = 14.0  # mm
 INDENT = 5.0  # mm per level of the step tree
@@ -49,6 +54,7 @@ def render_pdf(
     identity_names: Iterable[str] = (),
     prepared: bool = False,
     fonts: FontSet | None = None,
+    translate: Translate = ENGLISH,
 ) -> list[str]:
     """Write the PDF atomically; return notes for the user (empty when all is well)."""
     if not prepared:
@@ -56,25 +62,26 @@ def render_pdf(
             report, redactor, redact_identities=redact_identities, identity_names=identity_names
         )
     fonts = find_fonts() if fonts is None else fonts
-    atomic_write_bytes(path, pdf_bytes(report, fonts))
+    atomic_write_bytes(path, pdf_bytes(report, fonts, translate))
     return list(fonts.notes)
 
 
-def pdf_bytes(report: Report, fonts: FontSet) -> bytes:
+def pdf_bytes(report: Report, fonts: FontSet, translate: Translate = ENGLISH) -> bytes:
     """The PDF of an already prepared (redacted) report."""
-    doc = _Doc(report, fonts)
+    doc = _Doc(report, fonts, translate)
     doc.render()
     return bytes(doc.output())
 
 
 class _Doc(FPDF):
-    def __init__(self, report: Report, fonts: FontSet) -> None:
+    def __init__(self, report: Report, fonts: FontSet, translate: Translate = ENGLISH) -> None:
         super().__init__(format="A4")
         self.report = report
         self.font_set = fonts
+        self.translate = translate
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN + 4)
-        self.set_title("Connectivity report")
+        self.set_title(self.t(msg("Connectivity report")))
         self.set_creator(f"Connectivity Assistant {report.tool.get('version', '')}")
         self.sans, self.mono = "helvetica", "courier"
         if fonts.regular is not None:
@@ -91,7 +98,9 @@ class _Doc(FPDF):
     # -- text helpers ------------------------------------------------------------------
 
     def t(self, text: str) -> str:
-        """Text the current fonts can show (Latin-1 only without a Unicode font)."""
+        """Engine text in the report's language, as the current fonts can show it (Latin-1
+        only without a Unicode font)."""
+        text = render(text, self.translate)
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
         if self.font_set.unicode:
             return text
@@ -148,7 +157,7 @@ class _Doc(FPDF):
 
     def badge(self, status: Status, width: float = BADGE_WIDTH, size: float = 7.5) -> None:
         style = look(status)
-        label = style.label if self.font_set.unicode else style.word
+        label = verdict_label(status) if self.font_set.unicode else verdict_word(status)
         self.set_fill_color(*rgb(style.tint))
         self.set_draw_color(*rgb(style.ink))
         self.set_text_color(*rgb(style.ink))
@@ -175,9 +184,14 @@ class _Doc(FPDF):
         self.set_y(-12)
         self.font(7.5)
         self.set_text_color(*_MUTED)
-        where = f"Connectivity report {self.target_name} · {self.report.created}"
-        text = f"{where} · page {self.page_no()}/{{nb}}"
-        self.cell(0, 5, self.t(text), align=Align.C)
+        where = msg(
+            "Connectivity report {name} · {created} · page {page}/{pages}",
+            name=self.target_name,
+            created=self.report.created,
+            page=self.page_no(),
+            pages="{nb}",  # fpdf2 puts the page count here
+        )
+        self.cell(0, 5, self.t(where), align=Align.C)
         self.set_text_color(*_INK)
 
     # -- content -----------------------------------------------------------------------
@@ -186,28 +200,33 @@ class _Doc(FPDF):
         self.add_page()
         report = self.report
         overall = Status(str(report.summary["overall"]))
-        self.para(f"Connectivity report: {self.target_name}".rstrip(": "), 17, bold=True, height=8)
+        name = self.target_name
+        title = (
+            msg("Connectivity report: {name}", name=name) if name else msg("Connectivity report")
+        )
+        self.para(title, 17, bold=True, height=8)
         self.badge(overall, width=BADGE_WIDTH + 4, size=9)
         self.font(9.5)
         self.set_text_color(*_MUTED)
         counts = report.summary["counts"]
-        tally = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        tally = join(", ", [join(" ", [str(n), _tally(s)]) for s, n in counts.items() if n])
+        line = msg("overall · {count} checks ({tally})", count=len(report.steps), tally=tally)
         self.cell(
             0,
             5,
-            self.t(f"  overall · {len(report.steps)} checks ({tally})"),
+            "  " + self.t(line),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
         self.set_text_color(*_INK)
         for note in self.font_set.notes:
             self.para(f"Note: {note}", 8, colour=_MUTED)
-        self.heading("About this run")
+        self.heading(msg("About this run"))
         self.key_values(header_facts(report), label_width=36, size=8.5)
-        self.heading("What to do first")
+        self.heading(msg("What to do first"))
         items = first_actions(report.steps)
         if not items:
-            self.para("Nothing failed or needs a change.")
+            self.para(msg("Nothing failed or needs a change."))
         for number, item in enumerate(items, 1):
             self.font(9.5, bold=True)
             self.cell(6, 5, f"{number}.")
@@ -217,7 +236,7 @@ class _Doc(FPDF):
             self.multi_cell(
                 0,
                 5,
-                self.t(f"{item.title}  ({item.step_id})"),
+                f"{self.t(item.title)}  ({self.t(item.step_id)})",
                 align=Align.L,
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
@@ -228,7 +247,7 @@ class _Doc(FPDF):
                 self.link_line(item.link)
             self.set_left_margin(MARGIN)
             self.ln(1.5)
-        self.heading("Checks")
+        self.heading(msg("Checks"))
         for step in report.steps:
             self.step(step, 0)
 
@@ -255,7 +274,11 @@ class _Doc(FPDF):
             self.remedy(step)
         for item in step.evidence:
             self.para(
-                f"{item.kind.upper()} · {item.label}", 8, bold=True, colour=_MUTED, height=4.2
+                f"{self.t(item.kind.upper())} · {self.t(item.label)}",
+                8,
+                bold=True,
+                colour=_MUTED,
+                height=4.2,
             )
             for block in evidence_blocks(item):
                 if isinstance(block, KeyValues):
@@ -272,7 +295,8 @@ class _Doc(FPDF):
         assert step.remedy is not None
         style = look(step.status)
         self.set_fill_color(*rgb(style.tint))
-        self.para("What to change: " + step.remedy.text, 8.5, fill=True)
+        label = self.t(msg("What to change:"))
+        self.para(f"{label} {self.t(step.remedy.text)}", 8.5, fill=True)
         if step.remedy.link:
             self.link_line(step.remedy.link)
 
@@ -328,10 +352,17 @@ class _Doc(FPDF):
         lines = block.text.splitlines()
         if len(lines) > MAX_TEXT_LINES:
             hidden = len(lines) - MAX_TEXT_LINES
-            lines = [*lines[:MAX_TEXT_LINES], f"… {hidden} more lines in the JSON report"]
+            more = msg("… {count} more lines in the JSON report", count=hidden)
+            lines = [*lines[:MAX_TEXT_LINES], self.t(more)]
         self.set_fill_color(*_CODE_FILL)
         self.para("\n".join(lines), 7, mono=True, fill=True, height=3.3)
         self.ln(0.8)
+
+
+def _tally(value: str) -> str:
+    """A verdict's name in running text; a value this version does not know, as it is."""
+    known = {status.value: status for status in Status}
+    return tally_word(known[value]) if value in known else value
 
 
 def column_weights(block: Table) -> tuple[float, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.model import Status
+from assistant.text import N_, Message, Text, join
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,44 @@ class Look:
 
 
 LOOKS: dict[Status, Look] = {
-    Status.PASS: Look("✔", "PASS", "#00664a", "#e3f4ee"),
-    Status.WARN: Look("⚠", "WARN", "#8a4b00", "#fdf0d9"),
-    Status.FAIL: Look("✖", "FAIL", "#a33400", "#fbe5dc"),
-    Status.ERROR: Look("‼", "ERROR", "#8a2f6b", "#f6e3f0"),
-    Status.SKIP: Look("⊘", "SKIP", "#555555", "#eeeeee"),
-    Status.INFO: Look("ℹ", "INFO", "#005a8c", "#e1effa"),
-    Status.CANCELLED: Look("■", "STOPPED", "#555555", "#eeeeee"),
+    Status.PASS: Look("✔", N_("PASS"), "#00664a", "#e3f4ee"),
+    Status.WARN: Look("⚠", N_("WARN"), "#8a4b00", "#fdf0d9"),
+    Status.FAIL: Look("✖", N_("FAIL"), "#a33400", "#fbe5dc"),
+    Status.ERROR: Look("‼", N_("ERROR"), "#8a2f6b", "#f6e3f0"),
+    Status.SKIP: Look("⊘", N_("SKIP"), "#555555", "#eeeeee"),
+    Status.INFO: Look("ℹ", N_("INFO"), "#005a8c", "#e1effa"),
+    Status.CANCELLED: Look("■", N_("STOPPED"), "#555555", "#eeeeee"),
 }
+
+
+# The verdicts' names in running text ("3 pass, 1 fail"), as their JSON values read.
+TALLY_WORDS: dict[Status, str] = {
+    Status.PASS: N_("pass"),
+    Status.WARN: N_("warn"),
+    Status.FAIL: N_("fail"),
+    Status.ERROR: N_("error"),
+    Status.SKIP: N_("skip"),
+    Status.INFO: N_("info"),
+    Status.CANCELLED: N_("cancelled"),
+}
+
+
+def tally_word(status: Status) -> Text:
+    return Message(TALLY_WORDS[status], {})
 
 
 def look(status: Status) -> Look:
     return LOOKS[status]
+
+
+def verdict_word(status: Status) -> Text:
+    """The verdict's word ("PASS") as translatable text."""
+    return Message(LOOKS[status].word, {})
+
+
+def verdict_label(status: Status) -> Text:
+    """Symbol and word ("✔ PASS"), the word translatable."""
+    return join(" ", [LOOKS[status].symbol, verdict_word(status)])
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

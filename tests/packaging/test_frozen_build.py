@@ -131,7 +131,8 @@ def test_version_is_pyproject_s(frozen: FrozenApp, app_env, tmp_path: Path) -> N
 def test_bundle_holds_the_translations_and_no_qt_tools(frozen: FrozenApp, capsys) -> None:
     names = {p.name for p in frozen.folder.rglob("*")}
     translations = frozen.folder / "_internal" / "translations"
-    for catalogue in ("connectivity_assistant_zh_CN.qm", "qtbase_zh_CN.qm"):
+    # engine_zh_CN.json: the CLI's --lang without Qt (assistant/report/language.py)
+    for catalogue in ("connectivity_assistant_zh_CN.qm", "qtbase_zh_CN.qm", "engine_zh_CN.json"):
         assert (translations / catalogue).stat().st_size > 1000, catalogue
     assert not {"lrelease", "lupdate", "linguist", "lrelease.exe", "lupdate.exe"} & names
     assert not [n for n in names if n.endswith(".ts")], "the .ts sources are not shipped"

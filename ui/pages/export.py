@@ -20,6 +20,7 @@ from assistant.report import export
 from ui import qt_pdf
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
+from ui.report_language import report_translate
 
 KINDS = ("json", "html", "pdf", "qtpdf", "bundle")  # the buttons, top to bottom
 SUFFIXES = {"json": "json", "html": "html", "pdf": "pdf", "qtpdf": "pdf", "bundle": "zip"}
@@ -44,6 +45,8 @@ class ExportPage(Page):
         self.identities_hint = hint_label(self)
         self.identities_hint.setObjectName("redactIdentitiesHint")
         self.identities_hint.setIndent(22)
+        self.english = QCheckBox(self)  # HTML and PDF in English for support (ux-startup)
+        self.english.setObjectName("englishReport")
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -51,6 +54,7 @@ class ExportPage(Page):
         layout.addSpacing(8)
         layout.addWidget(self.identities)
         layout.addWidget(self.identities_hint)
+        layout.addWidget(self.english)
         layout.addSpacing(8)
         for kind in KINDS:
             button = QPushButton(self)
@@ -113,6 +117,9 @@ class ExportPage(Page):
         if report is None:
             return
         redact = self.identities.isChecked()
+        translations = self.app_wizard.translations
+        language = translations.language if translations is not None else None
+        translate = report_translate(language, english=self.english.isChecked())
         names = (session.username,) if session.username else ()
         log = session.runlog.text() if self._has_log() else None  # a snapshot, taken here
         for button in self.buttons.values():
@@ -136,6 +143,7 @@ class ExportPage(Page):
                     log=log,
                     redact_identities=redact,
                     identity_names=names,
+                    translate=translate,
                 )
                 return path
 
@@ -197,6 +205,10 @@ class ExportPage(Page):
         self.identities_hint.setText(hint)
         self.identities.setToolTip(hint)
         self.identities.setAccessibleDescription(hint)
+        self.english.setText(self.tr("Write the HTML and PDF in &English (for support)"))
+        translations = getattr(self.wizard(), "translations", None)
+        in_english = translations is None or translations.language == "en"
+        self.english.setVisible(not in_english and bool({"html", "pdf"} & set(self._kinds)))
         texts = {
             "json": (self.tr("Save as &JSON…"), self.tr("Save the report as JSON")),
             "html": (self.tr("Save as &HTML…"), self.tr("Save the report as a web page")),
