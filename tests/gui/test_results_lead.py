@@ -383,3 +383,36 @@ def test_evidence_keeps_its_shape_and_reads_as_words(
     assert record.charFormat().fontFixedPitch() or "monospace" in record.charFormat().fontFamilies()
     word = browser.document().find(words[0])
     assert "monospace" not in (word.charFormat().fontFamilies() or [])
+
+
+# -- mnemonics -----------------------------------------------------------------------------
+
+
+def mnemonics(wizard) -> list[str]:
+    """The Alt+letter of every visible control on the Results page and the wizard's own
+    buttons (Back, Next, Quit), lower-cased."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    for widget in wizard.findChildren(QAbstractButton) + wizard.findChildren(QLabel):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        text = widget.text().replace("&&", "")
+        at = text.find("&")
+        if 0 <= at < len(text) - 1:
+            found.append(text[at + 1].lower())
+    return found
+
+
+@pytest.mark.parametrize("language", [ENGLISH, "zh_CN"])
+def test_one_mnemonic_per_letter_on_the_results_page(
+    qtbot, wizard, translations, tmp_path, language
+):
+    """Alt+N was both "New diagnosis" and QWizard's Next; Alt+C "Copy details" and Close."""
+    translations.switch(language)
+    open_saved(qtbot, wizard, [evidence_step()], tmp_path)
+    letters = mnemonics(wizard)
+    assert len(letters) >= 8, letters  # the page's own and the wizard's Back, Next, Quit
+    assert sorted(letters) == sorted(set(letters)), letters
