@@ -626,35 +626,35 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     </message>
     <message>
         <source>Tell me more</source>
-        <translation type="unfinished"></translation>
+        <translation>了解详情</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>(more not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（其余未显示）</translation>
     </message>
     <message>
         <source>%1 more not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 项未显示</translation>
     </message>
     <message>
         <source>Certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1</translation>
     </message>
     <message>
         <source>Certificate %1 (the server&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1（服务器的）</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>响应标头</translation>
     </message>
     <message>
         <source>Response body</source>
-        <translation type="unfinished"></translation>
+        <translation>响应正文</translation>
     </message>
 </context>
 <context>
@@ -6775,7 +6775,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">代理</translation>
     </message>
     <message>
         <source>Public IP</source>
@@ -6835,7 +6835,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>What to do first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">首先要做的事</translation>
     </message>
     <message>
         <source>Made by Connectivity Assistant {version}. Report format {format} version {format_version}. Passwords, tokens, Authorization headers, SASL data and cookies are never included.</source>
@@ -7010,347 +7010,347 @@ Deleted from the mailbox, as asked.</source>
     <name>Evidence</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>EWS API version</source>
-        <translation type="unfinished"></translation>
+        <translation>EWS API 版本</translation>
     </message>
     <message>
         <source>Sign-in method</source>
-        <translation type="unfinished"></translation>
+        <translation>登录方式</translation>
     </message>
     <message>
         <source>DNSSEC-validated</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过 DNSSEC 验证</translation>
     </message>
     <message>
         <source>Body size (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>正文大小（字节）</translation>
     </message>
     <message>
         <source>Body (start)</source>
-        <translation type="unfinished"></translation>
+        <translation>正文（开头）</translation>
     </message>
     <message>
         <source>Candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>候选项</translation>
     </message>
     <message>
         <source>Certificate chain</source>
-        <translation type="unfinished"></translation>
+        <translation>证书链</translation>
     </message>
     <message>
         <source>Cipher</source>
-        <translation type="unfinished"></translation>
+        <translation>密码套件</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished">环境</translation>
+        <translation>环境</translation>
     </message>
     <message>
         <source>Cloud instance</source>
-        <translation type="unfinished"></translation>
+        <translation>云实例</translation>
     </message>
     <message>
         <source>CNAME chain</source>
-        <translation type="unfinished"></translation>
+        <translation>CNAME 链</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Connected instead to</source>
-        <translation type="unfinished"></translation>
+        <translation>实际连接到</translation>
     </message>
     <message>
         <source>Request IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 ID</translation>
     </message>
     <message>
         <source>Credentials sent to</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据发送至</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余天数</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished">域名</translation>
+        <translation>域</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>用时（毫秒）</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished">电子邮件地址</translation>
+        <translation>电子邮件地址</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>加密</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">出错</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>EWS URL</source>
-        <translation type="unfinished"></translation>
+        <translation>EWS URL</translation>
     </message>
     <message>
         <source>Other settings</source>
-        <translation type="unfinished"></translation>
+        <translation>其他设置</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>标头</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Name matches</source>
-        <translation type="unfinished"></translation>
+        <translation>名称匹配</translation>
     </message>
     <message>
         <source>IMAP</source>
-        <translation type="unfinished">IMAP 协议</translation>
+        <translation>IMAP</translation>
     </message>
     <message>
         <source>Intermediate certificates sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送中间证书</translation>
     </message>
     <message>
         <source>Certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>证书颁发机构</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发者</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <source>Sign-in host</source>
-        <translation type="unfinished"></translation>
+        <translation>登录主机</translation>
     </message>
     <message>
         <source>MAPI mailbox URL</source>
-        <translation type="unfinished"></translation>
+        <translation>MAPI 邮箱 URL</translation>
     </message>
     <message>
         <source>MAPI address book URL</source>
-        <translation type="unfinished"></translation>
+        <translation>MAPI 通讯簿 URL</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>生效日期</translation>
     </message>
     <message>
         <source>Offline address book URL</source>
-        <translation type="unfinished"></translation>
+        <translation>脱机通讯簿 URL</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>POP</source>
-        <translation type="unfinished"></translation>
+        <translation>POP</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>协议</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>代理</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Names (SAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>名称（SAN）</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>Self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>自签名</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器名称</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Signature algorithm</source>
-        <translation type="unfinished"></translation>
+        <translation>签名算法</translation>
     </message>
     <message>
         <source>SMTP</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者</translation>
     </message>
     <message>
         <source>Tenant ID</source>
-        <translation type="unfinished"></translation>
+        <translation>租户 ID</translation>
     </message>
     <message>
         <source>Truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>已截断</translation>
     </message>
     <message>
         <source>Trusted domains</source>
-        <translation type="unfinished"></translation>
+        <translation>受信任的域</translation>
     </message>
     <message>
         <source>TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>应答</translation>
     </message>
     <message>
         <source>Certificate trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>证书受信任</translation>
     </message>
     <message>
         <source>Why not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>不受信任的原因</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">用时</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">详细信息</translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>终结点</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来自</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>跃点</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Sign-in schemes</source>
-        <translation type="unfinished"></translation>
+        <translation>登录方案</translation>
     </message>
     <message>
         <source>Protocol used</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的协议</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -7488,19 +7488,19 @@ Deleted from the mailbox, as asked.</source>
     <name>FirstActions</name>
     <message>
         <source>%1. %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2：%3</translation>
     </message>
     <message>
         <source>What to do &amp;first</source>
-        <translation type="unfinished"></translation>
+        <translation>首先要做的事(&amp;F)</translation>
     </message>
     <message>
         <source>What to do first</source>
-        <translation type="unfinished"></translation>
+        <translation>首先要做的事</translation>
     </message>
     <message>
         <source>What to do first, most important first</source>
-        <translation type="unfinished"></translation>
+        <translation>首先要做的事，最重要的在前</translation>
     </message>
 </context>
 <context>
@@ -7914,7 +7914,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Ne&amp;w diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>新的诊断(&amp;W)</translation>
     </message>
     <message>
         <source>Results and details</source>
@@ -8265,7 +8265,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Copy &amp;details</source>
-        <translation type="unfinished"></translation>
+        <translation>复制详细信息(&amp;D)</translation>
     </message>
     <message>
         <source>Copy the selected step&apos;s details</source>
