@@ -6719,151 +6719,151 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <source>not looked up</source>
-        <translation type="unfinished"></translation>
+        <translation>未查询</translation>
     </message>
     <message>
         <source>secrets masked; identities kept</source>
-        <translation type="unfinished"></translation>
+        <translation>机密已遮蔽；身份信息保留</translation>
     </message>
     <message>
         <source>{created} (local time {local})</source>
-        <translation type="unfinished"></translation>
+        <translation>{created}（本地时间 {local}）</translation>
     </message>
     <message>
         <source>explicit: {servers}</source>
-        <translation type="unfinished"></translation>
+        <translation>指定：{servers}</translation>
     </message>
     <message>
         <source>secrets masked; mailbox names, people, internal hosts and IPs replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>机密已遮蔽；邮箱名称、人员、内部主机和 IP 已替换</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>云环境</translation>
     </message>
     <message>
         <source>Overall verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>总体结论</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>生成时间</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>工具</translation>
     </message>
     <message>
         <source>Operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <source>DNS resolvers</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 解析器</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished">代理</translation>
+        <translation>代理</translation>
     </message>
     <message>
         <source>Public IP</source>
-        <translation type="unfinished"></translation>
+        <translation>公网 IP</translation>
     </message>
     <message>
         <source>Checks run</source>
-        <translation type="unfinished"></translation>
+        <translation>已运行的检查</translation>
     </message>
     <message>
         <source>Redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>脱敏</translation>
     </message>
     <message>
         <source>none found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
     </message>
     <message>
         <source>{mode}: {servers}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mode}：{servers}</translation>
     </message>
     <message>
         <source>configured {proxy}</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置 {proxy}</translation>
     </message>
     <message>
         <source> (asked for: {checks})</source>
-        <translation type="unfinished"></translation>
+        <translation>（要求运行：{checks}）</translation>
     </message>
     <message>
         <source> — cancelled before the end</source>
-        <translation type="unfinished"></translation>
+        <translation> — 在结束前已取消</translation>
     </message>
     <message>
         <source>Connectivity report: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>连接性报告：{name}</translation>
     </message>
     <message>
         <source>Connectivity report</source>
-        <translation type="unfinished"></translation>
+        <translation>连接性报告</translation>
     </message>
     <message>
         <source>{count} checks</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 项检查</translation>
     </message>
     <message>
         <source>checks by verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>按结论统计的检查</translation>
     </message>
     <message>
         <source>Connectivity report {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>连接性报告 {name}</translation>
     </message>
     <message>
         <source>About this run</source>
-        <translation type="unfinished"></translation>
+        <translation>关于本次运行</translation>
     </message>
     <message>
         <source>What to do first</source>
-        <translation type="unfinished">首先要做的事</translation>
+        <translation>首先要做的事</translation>
     </message>
     <message>
         <source>Made by Connectivity Assistant {version}. Report format {format} version {format_version}. Passwords, tokens, Authorization headers, SASL data and cookies are never included.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 Connectivity Assistant {version} 生成。报告格式 {format}，版本 {format_version}。报告中绝不包含密码、令牌、Authorization 标头、SASL 数据和 Cookie。</translation>
     </message>
     <message>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部展开</translation>
     </message>
     <message>
         <source>Collapse all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部折叠</translation>
     </message>
     <message>
         <source>Nothing failed or needs a change.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有失败项，也没有需要更改的地方。</translation>
     </message>
     <message>
         <source>overall</source>
-        <translation type="unfinished"></translation>
+        <translation>总体</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>What to change:</source>
-        <translation type="unfinished"></translation>
+        <translation>需要更改：</translation>
     </message>
     <message>
         <source>the folder {folder} does not exist</source>
@@ -6919,67 +6919,67 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Connectivity report {name} · {created} · page {page}/{pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>连接性报告 {name} · {created} · 第 {page}/{pages} 页</translation>
     </message>
     <message>
         <source>overall · {count} checks ({tally})</source>
-        <translation type="unfinished"></translation>
+        <translation>总体 · {count} 项检查（{tally}）</translation>
     </message>
     <message>
         <source>… {count} more lines in the JSON report</source>
-        <translation type="unfinished"></translation>
+        <translation>… JSON 报告中还有 {count} 行</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>warn</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>WARN</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>SKIP</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>STOPPED</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>the check itself failed: {exception}</source>
@@ -7385,7 +7385,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Write the HTML and PDF in &amp;English (for support)</source>
-        <translation type="unfinished"></translation>
+        <translation>用英文写入 HTML 和 PDF（供支持人员阅读）(&amp;E)</translation>
     </message>
     <message>
         <source>Save as &amp;PDF…</source>
