@@ -260,10 +260,10 @@ class AdvancedOptions(QWidget):
 
     def retranslate(self) -> None:
         texts = [
-            self.tr("DNS &servers:"),
+            self.tr("&DNS servers:"),
             self.tr("HTTP &proxy:"),
-            self.tr("C&A bundle:"),
-            self.tr("Connect-&to overrides:"),
+            self.tr("&CA bundle:"),
+            self.tr("Connect-to &overrides:"),
             self.tr("&Timeout per operation:"),
             self.tr("Deadline per chec&k:"),
         ]
@@ -277,7 +277,7 @@ class AdvancedOptions(QWidget):
         self.connect_to.setPlaceholderText(
             self.tr("one per line: HOST:PORT:HOST2:PORT2, e.g. mail.contoso.com:443:10.0.0.5:443")
         )
-        self.browse.setText(self.tr("&Browse…"))
+        self.browse.setText(self.tr("B&rowse…"))
         self.timeout.setSuffix(self.tr(" s"))
         self.deadline.setSuffix(self.tr(" s"))
         names = [

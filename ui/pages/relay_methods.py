@@ -164,6 +164,6 @@ class RelayMethods(QWidget):
         self.cert_label.setText(self.tr("Client &certificate:"))
         self.cert.setPlaceholderText(self.tr("optional: a PEM file with the key"))
         self.cert.setAccessibleName(self.tr("Client certificate file for connector relay"))
-        self.cert_browse.setText(self.tr("&Browse…"))
+        self.cert_browse.setText(self.tr("Br&owse…"))
         self.cert_browse.setAccessibleName(self.tr("Choose the client certificate file"))
         self._input_changed()

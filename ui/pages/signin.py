@@ -369,7 +369,7 @@ class SignInPage(Page):
         self.setTitle(self.tr("Sign-in"))
         self.setSubTitle(self.tr("How the checks sign in to the mailbox."))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Run diagnosis"))
-        self.none.setText(self.tr("&No sign-in: anonymous checks only"))
+        self.none.setText(self.tr("No sign-&in: anonymous checks only"))
         self.password_mode.setText(self.tr("&Password, for this run only"))
         self.oauth_browser.setText(
             self.tr("OAuth 2.0 (brows&er): sign in at Microsoft in this computer's browser")
