@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -126,6 +127,48 @@ def system_language() -> str:
     return ENGLISH
 
 
+_MNEMONIC = re.compile(r"&([^&\s])")
+_TRAILER = re.compile(r"([:：…]|\.\.\.)$")
+
+
+def with_mnemonic(translated: str, letter: str) -> str:
+    """`translated` with the Chinese-style mnemonic "(&L)" before its trailing colon or
+    ellipsis: "查找范围：" and "L" give "查找范围(&L)："."""
+    mark = f"(&{letter.upper()})"
+    trailer = _TRAILER.search(translated)
+    if trailer is None:
+        return translated + mark
+    return translated[: trailer.start()] + mark + trailer.group(1)
+
+
+class QtMnemonicFallback(QTranslator):
+    """Qt's own texts that Qt 6 gave a mnemonic its Chinese catalogue does not have yet
+    (QFileDialog's "&Look in:" and "Files of &type:"; the catalogue has "Look in:"): the
+    translation of the text without the "&", with the mnemonic added the Chinese way.
+    Asked only after our catalogue and Qt's have no answer, and only for Qt's classes."""
+
+    def __init__(self, qt_catalogue: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._qt = qt_catalogue
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt takes an empty (but not null) string as a translation, and this
+        # translator is asked for every text the catalogues lack (ours too).
+        if not context or not context.startswith("Q") or "&" not in (source or ""):
+            return None
+        found = _MNEMONIC.search(source.replace("&&", ""))
+        if found is None:
+            return None
+        plain = source.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        translated = self._qt.translate(context, plain, disambiguation, n)
+        return with_mnemonic(translated, found.group(1)) if translated else None
+
+
 class Translations:
     """Installs our catalogue and Qt's own for one language; `switch` changes it live
     (Qt then sends every widget a LanguageChange event and the pages retranslate)."""
@@ -148,6 +191,8 @@ class Translations:
                 self._installed.append(ours)
             qt_own = QTranslator(self._app)
             if qt_own.load(f"{QT_CATALOG}_{language}", qt_translations_dir()):
+                # Installed first, so asked last: only for what neither catalogue has.
+                self._installed.insert(0, QtMnemonicFallback(qt_own, self._app))
                 self._installed.append(qt_own)
             for translator in self._installed:
                 self._app.installTranslator(translator)

@@ -1,5 +1,5 @@
-"""Issue 6 leftovers: compare two saved reports from the Welcome page, and the PDF printed
-through Qt on the Export page (redacted like every other report)."""
+"""Issue 6 leftovers: compare two saved reports from the Welcome page. (The PDF printed
+through Qt is gone, issue 16: the Export page has the engine's PDF only.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from assistant.config import NetworkOptions, Target
 from assistant.model import Status, Step
 from assistant.net.redact import Redactor
 from assistant.report.json_report import build_report, write_json
-from ui.pages.ids import EXPORT, RESULTS
 
 CANARY = "canary-Zq7-SECRET-0042"
 
@@ -98,56 +97,3 @@ def test_a_damaged_report_shows_why(qtbot, wizard, pair, tmp_path: Path) -> None
     assert page.compare.isEnabled()
     assert wizard.session.opened_path == pair[0]
     assert wizard.session.report is not None
-
-
-def pdf_text(path: Path) -> str | None:
-    try:
-        import pypdf
-    except ImportError:
-        return None
-    return "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(str(path)).pages)
-
-
-def test_the_qt_pdf_is_written_and_redacted(qtbot, wizard, tmp_path: Path) -> None:
-    report = build_report(
-        Target.parse("admin@contoso.com"), NetworkOptions(), steps(Status.FAIL, with_new=True)
-    )
-    wizard.session.report, wizard.session.redactor = report, Redactor([CANARY])
-    wizard.session.opened_path = "memory"
-    wizard.next()
-    assert wizard.currentId() == RESULTS
-    wizard.next()
-    assert wizard.currentId() == EXPORT
-    export = wizard.export_page
-    button = export.buttons["qtpdf"]
-    assert button.isVisible()
-    out = tmp_path / "out" / "report.pdf"
-    out.parent.mkdir()
-    with qtbot.waitSignal(export.saved, timeout=15000) as saved:
-        export.save(str(out), "qtpdf")
-    assert saved.args == [str(out)]
-    data = out.read_bytes()
-    assert data.startswith(b"%PDF")
-    assert CANARY.encode() not in data
-    assert sorted(p.name for p in out.parent.iterdir()) == ["report.pdf"]  # no temp left
-    text = pdf_text(out)
-    if text is None:
-        assert len(data) > 1024
-    else:
-        assert "SPF record" in text
-        assert CANARY not in text
-
-
-def test_a_qt_pdf_that_cannot_be_written_says_so(qtbot, wizard, tmp_path: Path) -> None:
-    report = build_report(
-        Target.parse("admin@contoso.com"), NetworkOptions(), steps(Status.PASS, with_new=False)
-    )
-    wizard.session.report, wizard.session.redactor = report, Redactor()
-    wizard.session.opened_path = "memory"
-    wizard.next()
-    wizard.next()
-    export = wizard.export_page
-    with qtbot.waitSignal(export.saveFailed, timeout=15000):
-        export.save(str(tmp_path / "missing" / "report.pdf"), "qtpdf")
-    assert export.error.isVisible()
-    assert not (tmp_path / "missing").exists()

@@ -1,9 +1,11 @@
 """Export: save the report, off the GUI thread, through the engine's writers
 (assistant.report.export: the same files the command line writes).
 
-Two PDFs: the engine's own (fpdf2, "pdf") stays the main one, the same file the command
-line writes; "qtpdf" prints the engine's HTML through Qt (ui.qt_pdf), offered whenever
-the HTML renderer exists, with the system's fonts and the web page's layout.
+One PDF: the engine's own (fpdf2), the same file the command line writes. (A second one,
+the HTML printed through Qt, ran words together and lost the status badges: dropped.)
+
+Each file name is offered as `<domain>-<date>.<ext>` (ui.file_dialogs), in a file dialog
+that speaks the wizard's language; the page lists every file written for this report.
 
 The support bundle ("bundle", the command line's --bundle) is one .zip with the JSON,
 the web page, the run's log (none for a report opened from a file) and a manifest.
@@ -16,14 +18,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout
 
+from assistant.model import Report
 from assistant.report import export
-from ui import qt_pdf
+from ui.file_dialogs import default_file_name, save_dialog
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.report_language import report_translate
 
-KINDS = ("json", "html", "pdf", "qtpdf", "bundle")  # the buttons, top to bottom
-SUFFIXES = {"json": "json", "html": "html", "pdf": "pdf", "qtpdf": "pdf", "bundle": "zip"}
+KINDS = ("json", "html", "pdf", "bundle")  # the buttons, top to bottom
+SUFFIXES = {"json": "json", "html": "html", "pdf": "pdf", "bundle": "zip"}
 
 
 class ExportPage(Page):
@@ -73,21 +76,22 @@ class ExportPage(Page):
         layout.addWidget(self.error)
         layout.addStretch(1)
         self._kinds = self._available()
-        self._last = ""
-        self._last_redacted = False
+        self.written: list[tuple[str, bool]] = []  # (path, with placeholders), this report's
+        self._written_for: Report | None = None
+        self.file_dialog: QFileDialog | None = None
         self.retranslate()
 
     def initializePage(self) -> None:
         self._kinds = self._available()
-        self._last = ""
-        self.status.clear()
+        report = self.app_wizard.session.report
+        if report is not self._written_for:  # another report: its own list
+            self.written, self._written_for = [], report
         self.error.show_error(None)
         self.retranslate()
 
     @staticmethod
     def _available() -> list[str]:
-        kinds = list(export.KINDS)
-        return [*kinds, "qtpdf"] if qt_pdf.available() else kinds
+        return [k for k in KINDS if k in export.KINDS]
 
     def _has_log(self) -> bool:
         """Whether the bundle gets a run log: a report from a run, not from a file."""
@@ -100,15 +104,20 @@ class ExportPage(Page):
             "json": self.tr("JSON report (*.json)"),
             "html": self.tr("Web page (*.html)"),
             "pdf": self.tr("PDF document (*.pdf)"),
-            "qtpdf": self.tr("PDF document (*.pdf)"),
             "bundle": self.tr("Support bundle (*.zip)"),
         }
-        name = "connectivity-support" if kind == "bundle" else "connectivity-report"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), f"{name}.{SUFFIXES[kind]}", filters[kind]
+        report = self.app_wizard.session.report
+        self.file_dialog = save_dialog(
+            self,
+            self.tr("Save the report"),
+            default_file_name(report, SUFFIXES[kind]),
+            filters[kind],
+            lambda path: self.save(path, kind) if path else None,
         )
-        if path:
-            self.save(path, kind)
+        self.file_dialog.destroyed.connect(self._dialog_gone)
+
+    def _dialog_gone(self) -> None:
+        self.file_dialog = None
 
     def save(self, path: str, kind: str = "json") -> None:
         """Write on a worker thread; `saved` or `saveFailed` follows on the GUI thread."""
@@ -125,42 +134,34 @@ class ExportPage(Page):
         for button in self.buttons.values():
             button.setEnabled(False)
         self.status.setText(fmt(self.tr("Saving %1…"), path))
-        if kind == "qtpdf":
-            task = self.app_wizard.workers.run(
-                lambda: qt_pdf.export_pdf(
-                    report, redactor, path, redact_identities=redact, identity_names=names
-                ),
-                "export",
+
+        def write() -> str:
+            export.write_export(
+                report,
+                redactor,
+                path,
+                kind,
+                log=log,
+                redact_identities=redact,
+                identity_names=names,
+                translate=translate,
             )
-        else:
+            return path
 
-            def write() -> str:
-                export.write_export(
-                    report,
-                    redactor,
-                    path,
-                    kind,
-                    log=log,
-                    redact_identities=redact,
-                    identity_names=names,
-                    translate=translate,
-                )
-                return path
-
-            task = self.app_wizard.workers.run(write, "export")
+        task = self.app_wizard.workers.run(write, "export")
         task.succeeded.connect(lambda done: self._done(done, redact))
         task.failed.connect(lambda message: self._failed(path, message))
         task.start()
 
     def _done(self, path: str, redacted: bool = False) -> None:
-        self._last, self._last_redacted = path, redacted
+        self.written = [(p, r) for p, r in self.written if p != path]  # saved over: once
+        self.written.append((path, redacted))
         self.error.show_error(None)
         self.retranslate()
         self.saved.emit(path)
 
     def _failed(self, path: str, message: str) -> None:
         reason = message.strip().splitlines()[-1] if message.strip() else ""
-        self.status.clear()
         self.error.show_error(fmt(self.tr("Could not save %1: %2"), path, reason))
         self.retranslate()
         self.saveFailed.emit(reason)
@@ -213,10 +214,6 @@ class ExportPage(Page):
             "json": (self.tr("Save as &JSON…"), self.tr("Save the report as JSON")),
             "html": (self.tr("Save as &HTML…"), self.tr("Save the report as a web page")),
             "pdf": (self.tr("Save as &PDF…"), self.tr("Save the report as a PDF document")),
-            "qtpdf": (
-                self.tr("Save as PDF (print &layout)…"),
-                self.tr("Save the report as a PDF document laid out like the web page"),
-            ),
             "bundle": (
                 self.tr("Save &support bundle (.zip)…"),
                 self.tr("Save the report as a support bundle (one .zip file)"),
@@ -236,9 +233,16 @@ class ExportPage(Page):
                 ("html",): self.tr("HTML reports come in a later version."),
             }.get(tuple(missing), "")
         )
-        if self._last:
-            self.status.setText(
-                fmt(self.tr("Saved to %1, with placeholders for names, hosts and IPs"), self._last)
-                if self._last_redacted
-                else fmt(self.tr("Saved to %1"), self._last)
-            )
+        self.status.setText(self._written_text())
+
+    def _written_text(self) -> str:
+        """Every file saved for this report, one a line (the last one last)."""
+        lines = [
+            fmt(self.tr("Saved to %1, with placeholders for names, hosts and IPs"), path)
+            if redacted
+            else fmt(self.tr("Saved to %1"), path)
+            for path, redacted in self.written
+        ]
+        if len(lines) > 1:
+            lines.insert(0, fmt(self.tr("%1 files saved:"), len(lines)))
+        return "\n".join(lines)
