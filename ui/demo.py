@@ -53,6 +53,11 @@ class DemoScenario:
         return f"admin@{self.domain}"
 
     @property
+    def group(self) -> str:
+        """Which part of the picker it is listed in (a key of GROUPS)."""
+        return group_of(self.name)
+
+    @property
     def relay(self) -> bool:
         """A relay scenario: the wizard ticks the Relay area and fills in its page."""
         return self.name in RELAY_DEMOS
@@ -106,16 +111,63 @@ _CURATED = (
 RELAY_DEMOS = frozenset(name for name, _label in _CURATED if name.startswith("relay-"))
 INTEGRATION_DEMOS = frozenset(name for name, _label in _CURATED if name.startswith("int-"))
 
+# The picker's groups, in order (translatable, context "Demo"). Which scenario belongs where
+# follows the lab's registries (group_of); the mail-routing faults are DNS scenarios about
+# where mail goes rather than about a record's content.
+GROUPS = (
+    ("dns", QT_TRANSLATE_NOOP("Demo", "DNS records: SPF, DMARC, DKIM, resolvers")),
+    ("mail", QT_TRANSLATE_NOOP("Demo", "Mail routing faults: MX, MTA-STS, DANE")),
+    ("autodiscover", QT_TRANSLATE_NOOP("Demo", "Autodiscover and Exchange")),
+    ("relay", QT_TRANSLATE_NOOP("Demo", "Relay test sends")),
+    ("integration", QT_TRANSLATE_NOOP("Demo", "SharePoint, Skype for Business and Teams")),
+)
+_MAIL_ROUTING = frozenset(
+    {"no-mx", "two-mx", "mx-cname", "cname-loop", "sts-mismatch", "dane-mismatch"}
+)
 
-def scenarios(extra: str | None = None) -> list[DemoScenario]:
-    """The curated list (those the lab still has), plus `extra` if it is another lab name."""
+
+def group_of(name: str) -> str:
+    from assistant.lab.integration_scenarios import INTEGRATION_SCENARIOS
+    from assistant.lab.relay_scenarios import RELAY_SCENARIOS
+    from assistant.lab.zones import AD_SCENARIOS
+
+    if name in INTEGRATION_SCENARIOS:
+        return "integration"
+    if name in RELAY_SCENARIOS and name != "healthy":  # healthy: the relay's baseline too
+        return "relay"
+    if name in AD_SCENARIOS:
+        return "autodiscover"
+    return "mail" if name in _MAIL_ROUTING else "dns"
+
+
+def group_label(key: str) -> str:
+    """The group's heading in the current language."""
+    label = dict(GROUPS)[key]
+    return QCoreApplication.translate("Demo", label)
+
+
+def _description(name: str) -> str:
+    """The lab's own one-line description (English: the lab's data, not the UI's)."""
     from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 
-    known = {*SCENARIOS, *AD_SCENARIOS}
-    found = [DemoScenario(name, label) for name, label in _CURATED if name in known]
-    if extra and extra in known and extra not in {s.name for s in found}:
-        found.append(DemoScenario(extra, extra))
-    return found
+    found = SCENARIOS.get(name) or AD_SCENARIOS.get(name)
+    text = found.description.replace("{x}", "…") if found is not None else name
+    return text[:1].upper() + text[1:]
+
+
+def scenarios(extra: str | None = None) -> list[DemoScenario]:
+    """Every scenario the lab has, by group (GROUPS' order): in each, the curated ones
+    first with their translated labels, then the rest with the lab's description.
+    `extra` (a name the caller wants listed) is always among them when the lab has it."""
+    from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
+
+    del extra  # every lab scenario is listed
+    curated = dict(_CURATED)
+    names = [n for n, _label in _CURATED if n in SCENARIOS or n in AD_SCENARIOS]
+    names += [n for n in (*SCENARIOS, *AD_SCENARIOS) if n not in curated]
+    order = {key: index for index, (key, _label) in enumerate(GROUPS)}
+    found = [DemoScenario(n, curated.get(n) or _description(n)) for n in names]
+    return sorted(found, key=lambda s: order[s.group])  # stable: curated first per group
 
 
 def is_scenario(name: str) -> bool:
@@ -132,12 +184,13 @@ def start_lab() -> Lab:
 
 
 def is_relay_demo(name: str) -> bool:
-    return name in RELAY_DEMOS
+    """A relay scenario (every relay-* one the lab has, not only the curated)."""
+    return name in RELAY_DEMOS or group_of(name) == "relay"
 
 
 def is_integration_demo(name: str) -> bool:
     """An integration scenario: the wizard ticks its area and fills in its page."""
-    return name in INTEGRATION_DEMOS
+    return name in INTEGRATION_DEMOS or group_of(name) == "integration"
 
 
 def demo_sharepoint_url(name: str) -> str:

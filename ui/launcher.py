@@ -8,22 +8,41 @@ import os
 import sys
 from collections.abc import Sequence
 
-CLI_WORDS = {"check", "lab", "demo", "report", "--version", "-h", "--help"}
+HELP_WORDS = {"-h", "--help"}
+CLI_WORDS = {"check", "lab", "demo", "report", "--version", *HELP_WORDS}
 DEFAULT_SCENARIO = "healthy"  # a lab scenario (assistant/lab/zones.py)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="connectivity-assistant",
-        description="Open the wizard. Subcommands (check, lab, demo, report) run headless; "
-        "see `connectivity-assistant --help`.",
+        usage="%(prog)s [--demo] [--scenario NAME] [--lang LANG]\n"
+        "       %(prog)s {check,lab,demo,report} ...",
+        description="Without a subcommand: open the wizard. The subcommands (check, lab, "
+        "demo, report) run headless; they are listed below.",
+        add_help=False,
     )
-    parser.add_argument("--demo", action="store_true", help="diagnose the built-in lab")
-    parser.add_argument(
-        "--scenario", default=DEFAULT_SCENARIO, help="the lab scenario to preselect"
+    wizard = parser.add_argument_group("the wizard")
+    wizard.add_argument(
+        "--demo", action="store_true", help="diagnose the built-in lab (no network needed)"
     )
-    parser.add_argument("--lang", help="en or zh_CN (default: the system's language)")
+    wizard.add_argument(
+        "--scenario",
+        metavar="NAME",
+        default=DEFAULT_SCENARIO,
+        help=f"with --demo: the lab scenario to preselect (default {DEFAULT_SCENARIO}; "
+        "`connectivity-assistant lab --list` lists them)",
+    )
+    wizard.add_argument(
+        "--lang", metavar="LANG", help="en or zh_CN (default: the system's language)"
+    )
     return parser
+
+
+def print_help() -> None:
+    """`--help`: the wizard's options first, then the subcommands' (the CLI's own help)."""
+    print(_gui_parser().format_help())
+    print("subcommands:")
 
 
 def _has_display() -> bool:
@@ -36,10 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # The engine (0.5 s of imports) loads only on the path that needs it: the wizard shows
     # its first page before it (docs/PERFORMANCE.md).
-    if args and args[0] in CLI_WORDS:
+    if args and args[0] in CLI_WORDS - HELP_WORDS:
         from assistant import cli
 
         return cli.main(args)
+    if HELP_WORDS & set(args):  # `--help`, `--demo -h`: the wizard's options, then the CLI's
+        from assistant import cli
+
+        print_help()
+        return cli.main(["--help"])
     parser = _gui_parser()
     options = parser.parse_args(args)
     if options.scenario != DEFAULT_SCENARIO:  # the lab's tables only when asked for one

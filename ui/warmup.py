@@ -94,6 +94,9 @@ class Warmup(QObject):
                 step()
             QTimer.singleShot(0, self, self._step)
             return
+        if not self._window.isVisible():  # closed meanwhile: no thread to outlive it
+            self._done = True
+            return
         self._task = self._workers.run(preload_exchangelib, "warmup")
         self._task.finished.connect(self._finished)
         self._task.start()

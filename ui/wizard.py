@@ -43,10 +43,12 @@ from ui.pages.run import RunPage
 from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS, SignInPage
 from ui.pages.target import TargetPage
 from ui.pages.welcome import WelcomePage
+from ui.quit_question import QuitQuestion, ask_to_quit
 from ui.runs import DiagnosisRun
 from ui.session import Demo, Session
 from ui.settings import Settings
 from ui.warmup import Warmup
+from ui.window_fit import FIRST_SIZE, fit_to_screen
 from ui.worker import Workers
 
 if TYPE_CHECKING:
@@ -87,6 +89,7 @@ class Wizard(QWizard):
         # with an HTTP client to the lab's identity provider instead).
         self.open_url: UrlOpener = qt_open_url
         self._close_result: int | None = None
+        self.quit_question: QuitQuestion | None = None  # Quit during a run asks first
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         # Subtitles carry data (the target of an opened report): never rendered as markup.
@@ -137,10 +140,11 @@ class Wizard(QWizard):
 
     def restore_settings(self) -> None:
         s = self.settings
-        self.resize(900, 680)
+        self.resize(FIRST_SIZE)
         geometry = s.get("window_geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        fit_to_screen(self)  # never larger than the screen (ui/window_fit.py)
         splitter = s.get("results_splitter")
         if splitter:
             self.results_page.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
@@ -252,7 +256,7 @@ class Wizard(QWizard):
         """A relay demo ticks the Relay area and fills in its page (not the confirmation);
         an integration demo ticks autodiscover (where the checks find Exchange) and the
         integration area, and fills in its page; the others tick every area but these two
-        (they ask their own questions)."""
+        (they ask their own questions) and OAuth sign-in (the demo's sign-in is a password)."""
         demo = self.session.demo
         if demo is None:
             return
@@ -264,7 +268,8 @@ class Wizard(QWizard):
             return
         from assistant.checks.registry import areas as engine_areas
 
-        asks = {"relay", "integration"} - ({"relay"} if relay else set())
+        # The demo signs in with the lab's password: the OAuth area (auth) stays unticked.
+        asks = {"relay", "integration", "auth"} - ({"relay"} if relay else set())
         self.checks_page.set_selected([a for a in engine_areas() if a not in asks])
         if relay and demo.lab is not None:
             cert = getattr(demo.lab, "relay_client_cert", None)
@@ -443,11 +448,20 @@ class Wizard(QWizard):
     # -- closing ---------------------------------------------------------------------------
 
     def reject(self) -> None:
-        """Escape or Quit: on a running page it cancels the run; elsewhere it closes."""
+        """Escape or Quit: while a run is on, asks whether to stop it and quit (Cancel run
+        is the button that stops it and stays); elsewhere it closes."""
         if self.currentId() == RUN and not self.run_page.done:
-            self.cancel_run()
+            if self.quit_question is None:
+                self.quit_question = ask_to_quit(self, self._quit_during_run)
+                self.quit_question.destroyed.connect(self._quit_question_gone)
             return
         self.done(QDialog.DialogCode.Rejected)
+
+    def _quit_during_run(self) -> None:
+        self.done(QDialog.DialogCode.Rejected)
+
+    def _quit_question_gone(self) -> None:
+        self.quit_question = None
 
     def done(self, result: int) -> None:
         if self.workers.busy:

@@ -10,11 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,12 +26,14 @@ from PySide6.QtWidgets import (
 from assistant.config import InputError, Target, normalize_domain
 from assistant.facts import Cloud
 from ui import detect
-from ui.demo import DemoScenario
+from ui.demo import DemoScenario, group_label
 from ui.i18n import fmt
 from ui.pages.advanced import AdvancedOptions
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.texts import cloud_name, engine_text
 from ui.worker import Workers
+
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 1  # the scenario picker's group headings
 
 
 def _stack(*widgets: QWidget) -> QVBoxLayout:
@@ -116,7 +121,20 @@ class TargetPage(Page):
             form.addRow(label, layout)
         self.scenario_label.setBuddy(self.scenario)
         form.setRowVisible(0, False)
-        layout = QVBoxLayout(self)
+        # In a scroll area: with the Advanced options open and their errors shown, a short
+        # window (150 % scaling on a laptop) scrolls instead of squeezing the rows until an
+        # error's lines were drawn over the field above them.
+        content = QWidget()
+        content.setObjectName("targetContent")
+        scroll = QScrollArea(self)
+        scroll.setObjectName("targetScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.lab_status)
         layout.addLayout(form)
         layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -168,15 +186,36 @@ class TargetPage(Page):
     # -- demo ---------------------------------------------------------------------------
 
     def set_demo(self, scenarios: list[DemoScenario], current: str) -> None:
+        """The picker: every scenario, under a heading per group (headings are bold and
+        cannot be chosen; the arrow keys step over them)."""
         self._scenarios = scenarios
         self.scenario.blockSignals(True)
         self.scenario.clear()
+        group = None
         for item in scenarios:
+            if item.group != group:
+                group = item.group
+                self._add_heading(group)
             self.scenario.addItem(item.display(), item.name)
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
+        if self.scenario.currentData() is None:  # `current` unknown: the first scenario
+            self.scenario.setCurrentIndex(1)
         self.scenario.blockSignals(False)
         self.form.setRowVisible(0, True)
         self._scenario_chosen(self.scenario.currentIndex())
+
+    def _add_heading(self, group: str) -> None:
+        self.scenario.addItem(group_label(group), None)
+        self.scenario.setItemData(self.scenario.count() - 1, group, HEADING_ROLE)
+        model = self.scenario.model()
+        if isinstance(model, QStandardItemModel):
+            heading = model.item(self.scenario.count() - 1)
+            heading.setFlags(
+                heading.flags() & ~Qt.ItemFlag.ItemIsSelectable & ~Qt.ItemFlag.ItemIsEnabled
+            )
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
 
     def set_lab_status(self, text: str) -> None:
         self.lab_status.setText(text)
@@ -184,13 +223,19 @@ class TargetPage(Page):
         self._changed()
 
     def _scenario_chosen(self, index: int) -> None:
-        if not 0 <= index < len(self._scenarios):
+        name = self.scenario.itemData(index)
+        item = next((s for s in self._scenarios if s.name == name), None)
+        if item is None:  # a heading, or nothing yet
             return
-        item = self._scenarios[index]
         self.email.setText(item.email)
         self.domain.setText(item.domain)
         self._domain_edited = False
         self._cloud_chosen = False
+        # What was detected for the previous scenario's domain is not this one's: the hint
+        # goes until detection answers for the new domain (a late answer for the old one
+        # is dropped: _detected_cloud).
+        self._detected = None
+        self.cloud_hint.hide()
         self.set_cloud(item.cloud)
         if self.app_wizard is not None:
             self.app_wizard.scenario_changed(item.name)
@@ -307,8 +352,14 @@ class TargetPage(Page):
         self.setSubTitle(self.tr("The mailbox to test. Its domain is filled in for you."))
         self.scenario_label.setText(self.tr("Demo &scenario:"))
         self.scenario.setAccessibleName(self.tr("Demo scenario"))
-        for index, item in enumerate(self._scenarios):
-            self.scenario.setItemText(index, item.display())
+        by_name = {s.name: s for s in self._scenarios}
+        for index in range(self.scenario.count()):
+            heading = self.scenario.itemData(index, HEADING_ROLE)
+            shown = by_name.get(self.scenario.itemData(index))
+            if heading is not None:
+                self.scenario.setItemText(index, group_label(heading))
+            elif shown is not None:
+                self.scenario.setItemText(index, shown.display())
         self.labels[0].setText(self.tr("&Email address:"))
         self.labels[1].setText(self.tr("Do&main:"))
         self.labels[2].setText(self.tr("En&vironment:"))
