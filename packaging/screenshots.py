@@ -138,6 +138,9 @@ class Shooter:
         page = wizard.target_page
         page.scenario.setCurrentIndex(page.scenario.findData("spf-loop"))
         self.grab("02-target")
+        page.scenario.showPopup()  # every lab scenario, under its group's heading
+        self.grab("16-scenario-picker", page.scenario.view().window())
+        page.scenario.hidePopup()
         page.show_advanced(True)
         self.grab("03-target-advanced")
         page.show_advanced(False)
@@ -151,6 +154,10 @@ class Shooter:
         self.grab("07-results")
         wizard.next()
         self.grab("08-export")
+        wizard.export_page.buttons["html"].click()  # <domain>-<date>.html, in our language
+        self.wait_until(lambda: wizard.export_page.file_dialog is not None)
+        self.grab("18-save-dialog", wizard.export_page.file_dialog)
+        wizard.export_page.file_dialog.reject()
         self.live_run()
         self.consent()
         self.relay()
@@ -170,6 +177,10 @@ class Shooter:
         wizard.run_page.show_log(True)
         self.grab("06-run")
         wizard.run_page.show_log(False)
+        wizard.reject()  # Quit during a run asks first
+        self.wait_until(lambda: wizard.quit_question is not None)
+        self.grab("17-quit-question", wizard.quit_question)
+        wizard.quit_question.keep_button.click()
         wizard.run_page.cancel_button.click()
         self.wait_until(lambda: not wizard.run.running)
         self.grab("09-results-cancelled")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,8 +70,7 @@ class TargetPage(Page):
         self._errors: tuple[str | None, str | None] = (None, None)  # email, domain (engine text)
 
         self.scenario_label = QLabel(self)
-        self.scenario = QComboBox(self)
-        self.scenario.setObjectName("scenario")
+        self.scenario = self._scenario_picker()
         self.scenario.currentIndexChanged.connect(self._scenario_chosen)
         self.email = QLineEdit(self)
         self.email.setObjectName("email")
@@ -109,6 +108,15 @@ class TargetPage(Page):
         self._detect_timer.timeout.connect(self._detect)
         self.retranslate()
 
+    def _scenario_picker(self) -> QComboBox:
+        picker = QComboBox(self)
+        picker.setObjectName("scenario")
+        # As wide as the form, not as the longest of the lab's 80 descriptions.
+        picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        picker.setMinimumContentsLength(24)
+        picker.setMaxVisibleItems(24)
+        return picker
+
     def _lay_out(self) -> None:
         self.form = form = QFormLayout()
         form.addRow(self.scenario_label, self.scenario)
@@ -130,6 +138,7 @@ class TargetPage(Page):
         scroll.setObjectName("targetScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -216,6 +225,8 @@ class TargetPage(Page):
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
+            # Not the disabled grey: a heading, readable in light and dark palettes.
+            heading.setForeground(self.scenario.palette().brush(QPalette.ColorRole.Highlight))
 
     def set_lab_status(self, text: str) -> None:
         self.lab_status.setText(text)
