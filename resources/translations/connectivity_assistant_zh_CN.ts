@@ -57,19 +57,19 @@
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 服务器(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;CA bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书包(&amp;C)：</translation>
     </message>
     <message>
         <source>Connect-to &amp;overrides:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接重定向(&amp;O)：</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
         <source> s</source>
@@ -600,6 +600,26 @@ Allow it only if you know this host serves your mailboxes. The answer holds for 
     <message>
         <source>Integration: autodiscover.svc does not answer</source>
         <translation>集成：autodiscover.svc 没有响应</translation>
+    </message>
+    <message>
+        <source>DNS records: SPF, DMARC, DKIM, resolvers</source>
+        <translation>DNS 记录：SPF、DMARC、DKIM、解析器</translation>
+    </message>
+    <message>
+        <source>Mail routing faults: MX, MTA-STS, DANE</source>
+        <translation>邮件路由故障：MX、MTA-STS、DANE</translation>
+    </message>
+    <message>
+        <source>Autodiscover and Exchange</source>
+        <translation>自动发现与 Exchange</translation>
+    </message>
+    <message>
+        <source>Relay test sends</source>
+        <translation>中继测试发送</translation>
+    </message>
+    <message>
+        <source>SharePoint, Skype for Business and Teams</source>
+        <translation>SharePoint、Skype for Business 和 Teams</translation>
     </message>
 </context>
 <context>
@@ -7417,7 +7437,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>%1 files saved:</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1 个文件：</translation>
     </message>
     <message>
         <source>A report support can act on. Passwords are never in it.</source>
@@ -7583,6 +7603,29 @@ Deleted from the mailbox, as asked.</source>
     </message>
 </context>
 <context>
+    <name>QuitQuestion</name>
+    <message>
+        <source>Quit while the diagnosis runs?</source>
+        <translation>诊断运行时退出？</translation>
+    </message>
+    <message>
+        <source>The diagnosis is still running. Stop it and quit?</source>
+        <translation>诊断仍在运行。要停止它并退出吗？</translation>
+    </message>
+    <message>
+        <source>Nothing is saved. To keep what has finished, choose Keep running, then Cancel run: the results show the checks that finished.</source>
+        <translation>不会保存任何内容。若要保留已完成的部分，请选择“继续运行”，然后点“取消运行”：结果页会显示已完成的检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and quit</source>
+        <translation>停止并退出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>继续运行(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>RelayMethods</name>
     <message>
         <source>There is no file %1.</source>
@@ -7646,7 +7689,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Br&amp;owse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;O)…</translation>
     </message>
     <message>
         <source>Choose the client certificate file</source>
@@ -7725,15 +7768,15 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>Reci&amp;pient:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人(&amp;P)：</translation>
     </message>
     <message>
         <source>Ma&amp;ilbox password:</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱密码(&amp;I)：</translation>
     </message>
     <message>
         <source>Wai&amp;t at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>最长等待(&amp;T)：</translation>
     </message>
     <message>
         <source>someone@contoso.com</source>
@@ -8139,7 +8182,7 @@ Deleted from the mailbox, as asked.</source>
     </message>
     <message>
         <source>No sign-&amp;in: anonymous checks only</source>
-        <translation type="unfinished"></translation>
+        <translation>不登录：仅运行匿名检查(&amp;I)</translation>
     </message>
     <message>
         <source>OAuth 2.0 (&amp;app-only, client credentials): the application signs in itself</source>
