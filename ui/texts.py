@@ -175,6 +175,12 @@ def engine_text(value: str) -> str:
     return render(with_labels(value), _translate_engine)
 
 
+def field_error_text(value: str) -> str:
+    """An input error shown beside its own field: in the current language, without the
+    "(Field, on Page)" pointer engine_text adds (the message already sits at that field)."""
+    return render(value, _translate_engine)
+
+
 def _translate_engine(template: str) -> str:
     return QCoreApplication.translate("Engine", template)
 

@@ -202,12 +202,12 @@ def test_app_only_input_is_checked_beside_its_field(
     use_certificate(qtbot, wizard, tmp_path / "missing.pfx", "x")
     blocked("certificate", "missing.pfx")
     use_certificate(qtbot, wizard, canary_pfx, "not the password")
-    blocked("certificate_password", "the password is wrong")
+    blocked("certificate_password", "password is wrong")
     assert untranslated(qtbot, wizard, translations, set()) == [], "the page, in Chinese"
     use_certificate(qtbot, wizard, canary_pfx, CANARY_PFX_PASSWORD)
     blocked("tenant", "app-only sign-in needs a tenant")  # required here, never guessed
     qtbot.keyClicks(fields.tenant, "not a tenant!")
-    blocked("tenant", "expected a tenant ID")
+    blocked("tenant", "a tenant ID (GUID)")
     fields.tenant.setText("contoso.test")
     assert page.isComplete() and commit.isEnabled()
     qtbot.keyClicks(fields.mailbox, "nobody")

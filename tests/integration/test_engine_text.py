@@ -27,7 +27,7 @@ from assistant.lab.zones import AD_SCENARIOS, SCENARIOS
 from assistant.model import Step
 from assistant.net.redact import Redactor
 from assistant.runner import Runner
-from assistant.text import Joined, Message, Text, Verbatim
+from assistant.text import Joined, Message, Setting, Text, Verbatim
 from assistant.text_extract import extract
 
 pytestmark = pytest.mark.lab
@@ -123,6 +123,8 @@ def hidden_prose(text: str, name: str = "") -> Iterator[str]:
                 yield from hidden_prose(value, key)
     elif isinstance(text, Verbatim):
         return  # data on purpose (a record, a server's reply): shown as it is
+    elif isinstance(text, Setting):
+        return  # a setting named in words: translated like a template (settings_names.py)
     elif isinstance(text, Joined):
         for part in text.parts:
             yield from hidden_prose(part, name or "joined")

@@ -34,7 +34,7 @@ from assistant.config import (
     parse_proxy,
 )
 from ui.pages.common import ErrorLabel
-from ui.texts import engine_text
+from ui.texts import field_error_text
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ class AdvancedOptions(QWidget):
                     check_deadline=self.deadline.value(),
                 )
             except InputError as exc:
-                errors["deadline"] = engine_text(exc.message)
+                errors["deadline"] = field_error_text(exc.message)
         for key, label in self.errors.items():
             label.show_error(errors[key])
         return options
@@ -165,7 +165,7 @@ class AdvancedOptions(QWidget):
             try:
                 nameservers.append(parse_nameserver(text))
             except InputError as exc:
-                errors["nameservers"] = engine_text(exc.message)
+                errors["nameservers"] = field_error_text(exc.message)
                 break
         rules = []
         for line in self.connect_to.toPlainText().splitlines():
@@ -174,7 +174,7 @@ class AdvancedOptions(QWidget):
             try:
                 rules.append(ConnectTo.parse(line))
             except InputError as exc:
-                errors["connect_to"] = engine_text(exc.message)
+                errors["connect_to"] = field_error_text(exc.message)
                 break
         proxy = None
         proxy_text = self.proxy.text().strip()

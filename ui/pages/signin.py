@@ -35,7 +35,7 @@ from assistant.config import InputError, Target, check_sign_in_name
 from ui.i18n import fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.signin_app import AppSignInFields
-from ui.texts import engine_text
+from ui.texts import field_error_text
 
 if TYPE_CHECKING:  # MSAL loads with the first sign-in (docs/PERFORMANCE.md)
     from assistant.auth.msal_flows import BrowserOpener
@@ -347,7 +347,7 @@ class SignInPage(Page):
     def _show_username_error(self, *_args: object) -> None:
         """A refused sign-in name by its field, in the current language."""
         problem = self.username_problem() if self.method() == PASSWORD else None
-        self.username_error.show_error(engine_text(problem.message) if problem else None)
+        self.username_error.show_error(field_error_text(problem.message) if problem else None)
 
     def _oauth_changed(self, *_args: object) -> None:
         """Check the OAuth input as it is typed; the message sits by the field it is about."""
@@ -361,7 +361,7 @@ class SignInPage(Page):
         self.app_fields.show_problem(problem if method == OAUTH_APP else None)
         user = problem if method in USER_OAUTH else None
         about_tenant = user is not None and user.about == "tenant"
-        shown = engine_text(user.message) if user is not None else None
+        shown = field_error_text(user.message) if user is not None else None
         self.client_error.show_error(None if about_tenant else shown)
         self.tenant_error.show_error(shown if about_tenant else None)
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.config import InputError, Target, check_sign_in_name
 from ui.pages.common import ErrorLabel, hint_label
-from ui.texts import engine_text
+from ui.texts import field_error_text
 
 if TYPE_CHECKING:  # cryptography and MSAL load with the first use (docs/PERFORMANCE.md)
     from assistant.auth.client_cert import ClientCertificate
@@ -275,7 +275,9 @@ class AppSignInFields(QWidget):
         if problem is not None and where not in self.errors:
             where = "client_id"
         for about, label in self.errors.items():
-            label.show_error(engine_text(problem.message) if problem and about == where else None)
+            label.show_error(
+                field_error_text(problem.message) if problem and about == where else None
+            )
 
     def retranslate(self) -> None:
         self.client_label.setText(self.tr("&Client ID:"))

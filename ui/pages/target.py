@@ -30,7 +30,7 @@ from ui.demo import DemoScenario, group_label
 from ui.i18n import fmt
 from ui.pages.advanced import AdvancedOptions
 from ui.pages.common import ErrorLabel, Page, hint_label
-from ui.texts import cloud_name, engine_text
+from ui.texts import cloud_name, field_error_text
 from ui.worker import Workers
 
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1  # the scenario picker's group headings
@@ -309,8 +309,8 @@ class TargetPage(Page):
     def _show_errors(self) -> None:
         """The input errors in the current language (again after a language switch)."""
         email_error, domain_error = self._errors
-        self.email_error.show_error(engine_text(email_error) if email_error else None)
-        self.domain_error.show_error(engine_text(domain_error) if domain_error else None)
+        self.email_error.show_error(field_error_text(email_error) if email_error else None)
+        self.domain_error.show_error(field_error_text(domain_error) if domain_error else None)
 
     def isComplete(self) -> bool:
         wizard = self.app_wizard
