@@ -14,16 +14,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
-import defusedxml.ElementTree
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-
-from assistant.text_extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
@@ -94,6 +89,8 @@ def compile_catalogs(out: Path) -> list[Path]:
                 file=sys.stderr,
             )
             continue
+        import subprocess  # only when a catalogue is stale: not on a normal start
+
         subprocess.run(  # noqa: S603 - our own tool on our own file
             [str(tool), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60
         )
@@ -207,6 +204,8 @@ ENGINE_CONTEXT = "Engine"
 def engine_sources(folder: Path) -> Path:
     """The engine's templates (assistant/text.py) as a file lupdate reads: the engine has no
     Qt, so its `msg(...)` calls are not something lupdate recognises by itself."""
+    from assistant.text_extract import extract  # a maintainer's tool, not start-up
+
     found = extract()
     if found.problems:
         raise SystemExit("engine templates need fixing:\n" + "\n".join(found.problems))
@@ -227,6 +226,8 @@ def update_sources() -> None:
     tool = _qt_tool("lupdate")
     if tool is None:
         raise SystemExit("pyside6-lupdate not found")
+    import subprocess
+
     scratch = ROOT / "build"
     scratch.mkdir(exist_ok=True)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
@@ -245,6 +246,10 @@ def fill_translations(language: str, translations: dict[str, str], context: str)
     """Writes translations (source text -> translated text) into the .ts of `language` for
     messages of `context` it already lists (run `update` first); returns how many. For
     translators who work in a spreadsheet or a JSON file rather than Qt Linguist."""
+    from xml.etree import ElementTree
+
+    import defusedxml.ElementTree
+
     ts = TS_DIR / f"{CATALOG}_{language}.ts"
     tree = defusedxml.ElementTree.parse(ts)
     filled = 0

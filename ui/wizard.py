@@ -7,24 +7,15 @@ when the last one has finished (Workers.idle).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QWizard, QWizardPage
 
-from assistant.config import InputError
-from assistant.events import RunFinished
-from assistant.integration_plan import IntegrationPlan
-from assistant.model import Report, ReportFormatError
-from assistant.net.redact import Redactor
-from assistant.relay_plan import RelayPlan
-from ui.browser import BrowserOpener, UrlOpener, qt_open_url
-from ui.demo import demo_sharepoint_url, is_integration_demo, is_relay_demo, scenarios, start_lab
+from ui.browser import UrlOpener, qt_open_url
 from ui.i18n import Translations, fmt
 from ui.icons import app_icon
-from ui.pages.checks import DEFAULT_AREAS, ChecksPage
-from ui.pages.export import ExportPage
 from ui.pages.ids import (
     CHECKS,
     EXPORT,
@@ -36,26 +27,35 @@ from ui.pages.ids import (
     TARGET,
     WELCOME,
 )
-from ui.pages.integration import IntegrationPage
-from ui.pages.relay import RelayPage
-from ui.pages.results import ResultsPage
-from ui.pages.run import RunPage
-from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS, SignInPage
-from ui.pages.target import TargetPage
 from ui.pages.welcome import WelcomePage
 from ui.quit_question import QuitQuestion, ask_to_quit
-from ui.runs import DiagnosisRun
 from ui.session import Demo, Session
 from ui.settings import Settings
-from ui.warmup import Warmup
+from ui.warmup import STEPS, Warmup
 from ui.window_fit import FIRST_SIZE, fit_to_screen
 from ui.worker import Workers
 
 if TYPE_CHECKING:
+    from assistant.events import RunFinished
+    from assistant.integration_plan import IntegrationPlan
     from assistant.lab.tenant import Lab
+    from assistant.model import Report
+    from assistant.relay_plan import RelayPlan
+    from ui.pages.checks import ChecksPage
+    from ui.pages.export import ExportPage
+    from ui.pages.integration import IntegrationPage
+    from ui.pages.relay import RelayPage
+    from ui.pages.results import ResultsPage
+    from ui.pages.run import RunPage
+    from ui.pages.signin import SignInPage
+    from ui.pages.target import TargetPage
+    from ui.runs import DiagnosisRun
 
 # The checks, the lab, the report writers and exchangelib are imported where they are first
 # used, and pre-warmed after the first paint (ui/warmup.py): the window shows without them.
+
+# The pages after Welcome: placeholders until build_pages.
+LATER_PAGES = (TARGET, CHECKS, SIGNIN, RELAY, INTEGRATION, RUN, RESULTS, EXPORT)
 
 RELAY_SETTINGS = (
     "relay_recipient",
@@ -73,6 +73,16 @@ INTEGRATION_SETTINGS = (
     "integration_sharepoint_url",
     "integration_sfb_pool",
 )
+
+
+def _built_page(page_id: int) -> property:
+    """A page attribute of the Wizard: the page itself, built on first use."""
+
+    def get(wizard: Wizard) -> QWizardPage:
+        wizard.build_pages()
+        return wizard._built[page_id]
+
+    return property(get)
 
 
 class Wizard(QWizard):
@@ -106,27 +116,14 @@ class Wizard(QWizard):
         back = self.button(QWizard.WizardButton.BackButton)
         back.clicked.disconnect()
         back.clicked.connect(self.back_to_settings)
+        # Only the first page is built before the first paint; the others stand in as
+        # placeholders until the warm-up, a Next or any use of them builds them all
+        # (build_pages; docs/PERFORMANCE.md).
         self.welcome_page = WelcomePage()
-        self.target_page = TargetPage(self.workers)
-        self.checks_page = ChecksPage()
-        self.signin_page = SignInPage()
-        self.relay_page = RelayPage()
-        self.integration_page = IntegrationPage()
-        self.run_page = RunPage()
-        self.results_page = ResultsPage()
-        self.export_page = ExportPage()
-        for page_id, page in (
-            (WELCOME, self.welcome_page),
-            (TARGET, self.target_page),
-            (CHECKS, self.checks_page),
-            (SIGNIN, self.signin_page),
-            (RELAY, self.relay_page),
-            (INTEGRATION, self.integration_page),
-            (RUN, self.run_page),
-            (RESULTS, self.results_page),
-            (EXPORT, self.export_page),
-        ):
-            self.setPage(page_id, page)
+        self._built: dict[int, QWizardPage] = {}
+        self.setPage(WELCOME, self.welcome_page)
+        for page_id in LATER_PAGES:
+            self.setPage(page_id, QWizardPage())
         self.setStartId(WELCOME)
         self.workers.idle.connect(self._maybe_close)
         self.restore_settings()
@@ -134,7 +131,82 @@ class Wizard(QWizard):
         # The engine's modules load after the first paint (ui/warmup.py), exchangelib's
         # half second of imports last, off the GUI thread, while the user is still on the
         # first pages: out of both the start-up and the run.
-        self.warmup = Warmup(self, self.workers)
+        self.warmup = Warmup(self, self.workers, (self.build_pages, *STEPS))
+
+    # -- pages built on first need ---------------------------------------------------------
+
+    if TYPE_CHECKING:
+        target_page: TargetPage
+        checks_page: ChecksPage
+        signin_page: SignInPage
+        relay_page: RelayPage
+        integration_page: IntegrationPage
+        run_page: RunPage
+        results_page: ResultsPage
+        export_page: ExportPage
+    else:
+        target_page = _built_page(TARGET)
+        checks_page = _built_page(CHECKS)
+        signin_page = _built_page(SIGNIN)
+        relay_page = _built_page(RELAY)
+        integration_page = _built_page(INTEGRATION)
+        run_page = _built_page(RUN)
+        results_page = _built_page(RESULTS)
+        export_page = _built_page(EXPORT)
+
+    @property
+    def pages_built(self) -> bool:
+        return bool(self._built)
+
+    def build_pages(self) -> None:
+        """Build the pages after Welcome and put them in their placeholders' places, with
+        their saved settings. Once; every use of a page (its attribute, page(), Next, a
+        child looked up by name) comes here first."""
+        if self._built:
+            return
+        from ui.pages.checks import ChecksPage
+        from ui.pages.export import ExportPage
+        from ui.pages.integration import IntegrationPage
+        from ui.pages.relay import RelayPage
+        from ui.pages.results import ResultsPage
+        from ui.pages.run import RunPage
+        from ui.pages.signin import SignInPage
+        from ui.pages.target import TargetPage
+
+        built: dict[int, QWizardPage] = {
+            TARGET: TargetPage(self.workers),
+            CHECKS: ChecksPage(),
+            SIGNIN: SignInPage(),
+            RELAY: RelayPage(),
+            INTEGRATION: IntegrationPage(),
+            RUN: RunPage(),
+            RESULTS: ResultsPage(),
+            EXPORT: ExportPage(),
+        }
+        self._built = built
+        for page_id, page in built.items():
+            placeholder = QWizard.page(self, page_id)
+            self.removePage(page_id)
+            self.setPage(page_id, page)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self._restore_page_settings()
+
+    def page(self, page_id: int) -> QWizardPage:
+        self.build_pages()
+        return super().page(page_id)
+
+    def findChild(self, *args: Any, **kwargs: Any) -> Any:
+        self.build_pages()
+        return super().findChild(*args, **kwargs)
+
+    def findChildren(self, *args: Any, **kwargs: Any) -> Any:
+        self.build_pages()
+        return super().findChildren(*args, **kwargs)
+
+    def validateCurrentPage(self) -> bool:
+        self.build_pages()  # before Next leaves Welcome for a page that is still a placeholder
+        return super().validateCurrentPage()
 
     # -- settings --------------------------------------------------------------------------
 
@@ -145,6 +217,13 @@ class Wizard(QWizard):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         fit_to_screen(self)  # never larger than the screen (ui/window_fit.py)
+        if self._built:  # else build_pages restores them
+            self._restore_page_settings()
+        if self.translations is not None:
+            self.welcome_page.set_language(self.translations.language)
+
+    def _restore_page_settings(self) -> None:
+        s = self.settings
         splitter = s.get("results_splitter")
         if splitter:
             self.results_page.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
@@ -166,6 +245,8 @@ class Wizard(QWizard):
                 )
             }
         )
+        from ui.pages.checks import DEFAULT_AREAS
+
         self.checks_page.set_selected(s.get("areas") or list(DEFAULT_AREAS))
         self.signin_page.set_method(s.get("signin") or "none")
         if s.get("username"):
@@ -186,8 +267,6 @@ class Wizard(QWizard):
         )
         self.relay_page.load({k: s.get(k) for k in RELAY_SETTINGS})
         self.integration_page.load({k: s.get(k) for k in INTEGRATION_SETTINGS})
-        if self.translations is not None:
-            self.welcome_page.set_language(self.translations.language)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -219,6 +298,8 @@ class Wizard(QWizard):
 
     def start_demo(self, scenario: str) -> None:
         """Start the lab off the GUI thread; the wizard fills in once it is up."""
+        from ui.demo import start_lab
+
         self.session.demo = Demo(scenario)
         self.welcome_page.update_demo("starting")
         self.target_page.set_lab_status(self.tr("Starting the demo lab…"))
@@ -242,6 +323,8 @@ class Wizard(QWizard):
 
     def use_lab(self, lab: Lab, scenario: str = "healthy") -> None:
         """Demo mode with a running lab: the scenario picker and the lab's network options."""
+        from ui.demo import scenarios
+
         if self.session.demo is None:
             self.session.demo = Demo(scenario)
         self.session.demo.lab = lab
@@ -257,6 +340,8 @@ class Wizard(QWizard):
         an integration demo ticks autodiscover (where the checks find Exchange) and the
         integration area, and fills in its page; the others tick every area but these two
         (they ask their own questions) and OAuth sign-in (the demo's sign-in is a password)."""
+        from ui.demo import demo_sharepoint_url, is_integration_demo, is_relay_demo, scenarios
+
         demo = self.session.demo
         if demo is None:
             return
@@ -299,6 +384,8 @@ class Wizard(QWizard):
 
     def open_report(self, path: str) -> str | None:
         """Load a saved report; None when it worked, else the reason to show."""
+        from assistant.model import ReportFormatError
+        from assistant.net.redact import Redactor
         from assistant.report.json_report import load_json
 
         try:
@@ -319,7 +406,12 @@ class Wizard(QWizard):
 
     def start_run(self) -> None:
         from assistant.checks.registry import oauth_protocols
+        from assistant.config import InputError
         from assistant.diagnosis import plan_checks
+        from ui.browser import BrowserOpener
+        from ui.pages.checks import DEFAULT_AREAS
+        from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS
+        from ui.runs import DiagnosisRun
 
         session = self.session
         if session.target is None:
@@ -375,6 +467,8 @@ class Wizard(QWizard):
         the same target, options, credentials and plans, and merge their new steps into
         the report (Diagnosis.again); the Run page shows it, Results follow. False when
         there is nothing to run again."""
+        from assistant.config import InputError
+
         first, report = self.run, self.session.report
         if first is None or report is None or not self.can_run_again():
             return False
@@ -471,7 +565,8 @@ class Wizard(QWizard):
             self.setWindowTitle(self.tr("Connectivity Assistant — stopping…"))
             return  # _maybe_close finishes the job when the last worker has ended
         self.save_settings()
-        self.target_page.stop_detection()  # a pending detect must not start after closing
+        if self._built:  # a pending detect must not start after closing
+            self.target_page.stop_detection()
         super().done(result)
 
     def _maybe_close(self) -> None:

@@ -112,3 +112,72 @@ def test_after_the_first_paint_the_warm_up_loads_the_engine() -> None:
     modules = loaded_after(setup)
     for name in ("assistant.checks.registry", "assistant.diagnosis", "fpdf", "msal", "exchangelib"):
         assert name in modules, name
+
+
+LATER_PAGE_MODULES = (
+    "ui.pages.target",
+    "ui.pages.checks",
+    "ui.pages.signin",
+    "ui.pages.relay",
+    "ui.pages.integration",
+    "ui.pages.run",
+    "ui.pages.results",
+    "ui.pages.export",
+    "ui.pages.compare",
+)
+
+
+def test_only_the_first_page_is_built_before_the_first_paint() -> None:
+    """The pages after Welcome are placeholders until first needed (Wizard.build_pages):
+    making the window imports none of their modules."""
+    setup = (
+        "import tempfile\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import create_wizard\n"
+        "from ui.settings import Settings\n"
+        "app = QApplication([])\n"
+        "settings = Settings(Path(tempfile.mkdtemp()) / 'settings.json')\n"
+        "wizard = create_wizard(app, language='en', settings=settings)\n"
+        "app.processEvents()\n"
+        "assert not wizard.pages_built\n"
+    )
+    modules = loaded_after(setup)
+    assert "ui.pages.welcome" in modules
+    assert [m for m in LATER_PAGE_MODULES if m in modules] == []
+
+
+def test_a_page_is_built_with_its_saved_settings_when_first_used(qtbot, translations) -> None:
+    from gui_helpers import close_wizard
+
+    from ui.pages.ids import RESULTS, TARGET
+    from ui.pages.results import ResultsPage
+    from ui.settings import Settings
+    from ui.wizard import Wizard
+
+    settings = Settings()
+    settings.set("email", "someone@example.com")
+    settings.save()
+    wizard = Wizard(Settings(), translations)
+    qtbot.addWidget(wizard, before_close_func=lambda w: close_wizard(qtbot, w))
+    assert not wizard.pages_built
+    assert wizard.target_page.values()["email"] == "someone@example.com"
+    assert wizard.pages_built
+    assert wizard.page(TARGET) is wizard.target_page
+    assert isinstance(wizard.page(RESULTS), ResultsPage)
+
+
+def test_next_from_welcome_builds_the_pages_first(qtbot, translations) -> None:
+    from gui_helpers import close_wizard
+
+    from ui.pages.ids import TARGET
+    from ui.settings import Settings
+    from ui.wizard import Wizard
+
+    wizard = Wizard(Settings(), translations)
+    qtbot.addWidget(wizard, before_close_func=lambda w: close_wizard(qtbot, w))
+    wizard.show()  # not yet painted: the warm-up has not built the pages
+    assert not wizard.pages_built
+    wizard.next()
+    assert wizard.currentId() == TARGET
+    assert wizard.currentPage() is wizard.target_page

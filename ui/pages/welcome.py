@@ -3,6 +3,8 @@ status."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
@@ -12,11 +14,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.report.diff import ReportDiff
 from ui.i18n import LANGUAGES, fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
-from ui.pages.compare import CompareDialog, LoadError, load_and_diff
 from ui.pages.ids import RESULTS, TARGET
+
+if TYPE_CHECKING:  # the comparison loads when it is first asked for (docs/PERFORMANCE.md)
+    from assistant.report.diff import ReportDiff
+    from ui.pages.compare import CompareDialog, LoadError
 
 
 class WelcomePage(Page):
@@ -109,6 +113,8 @@ class WelcomePage(Page):
     def compare_paths(self, older: str, newer: str) -> None:
         """Load both on a worker; the dialog (or the reason it cannot be shown) follows on
         the GUI thread. Nothing else changes: the session's report stays as it was."""
+        from ui.pages.compare import LoadError, load_and_diff
+
         self.compare.setEnabled(False)
         self.compare_error.show_error(None)
         task = self.app_wizard.workers.run(lambda: load_and_diff(older, newer), "compare")
@@ -117,6 +123,8 @@ class WelcomePage(Page):
         task.start()
 
     def _compared(self, result: ReportDiff | LoadError, older: str, newer: str) -> None:
+        from ui.pages.compare import CompareDialog, LoadError
+
         self.compare.setEnabled(True)
         if isinstance(result, LoadError):
             lines = str(result).strip().splitlines()
