@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from assistant.checks.catalogue import areas as engine_areas
@@ -27,17 +24,8 @@ class ChecksPage(Page):
         self.rows: list[tuple[Area, bool, QCheckBox, QLabel]] = []
         self.groups: dict[str, QGroupBox] = {}
         # The list grows as the engine gains areas: it scrolls rather than clip.
-        content = QWidget()
-        layout = QVBoxLayout(content)
+        content, layout = self.scrolling_content("areasScroll")
         layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("areasScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         available = engine_areas()
         box_layouts: dict[str, QVBoxLayout] = {}
         for group in GROUPS:

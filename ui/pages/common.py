@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ui.icons import colour
 
@@ -25,6 +25,21 @@ class Page(QWizardPage):
     @property
     def app_wizard(self) -> Any:  # the Wizard (ui.wizard), typed loosely to avoid a cycle
         return self.wizard()
+
+    def scrolling_content(self, scroll_name: str) -> tuple[QWidget, QVBoxLayout]:
+        """The page's body in a frameless scroll area that fills the page: a page that grows
+        (more areas, more questions) scrolls rather than clips or pushes the buttons off."""
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        scroll = QScrollArea(self)
+        scroll.setObjectName(scroll_name)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return content, layout
 
 
 class ErrorLabel(QLabel):

@@ -16,13 +16,10 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
     QWizard,
 )
 
@@ -37,17 +34,8 @@ class IntegrationPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("integrationPage")
-        content = QWidget()
+        content, layout = self.scrolling_content("integrationScroll")
         content.setObjectName("integrationContent")
-        layout = QVBoxLayout(content)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("integrationScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
         self.products_box = QGroupBox(content)
         self.products_box.setObjectName("integrationProducts")

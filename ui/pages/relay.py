@@ -21,11 +21,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -55,17 +53,8 @@ class RelayPage(Page):
         self.setObjectName("relayPage")
         self.setCommitPage(True)
         self.today = dt.date.today  # a seam: tests fix the date the advice is given for
-        content = QWidget()
+        content, layout = self.scrolling_content("relayScroll")
         content.setObjectName("relayContent")
-        layout = QVBoxLayout(content)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("relayScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
         self.device_box = QGroupBox(content)
         self.device = DeviceQuestions(self.device_box)
