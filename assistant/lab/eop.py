@@ -36,7 +36,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from assistant.lab import eop_verdict as v
 from assistant.lab.delivery import Delivery
 from assistant.lab.relay_scenarios import HEALTHY, RelayScenario, Stage
-from assistant.lab.smtp_server import SmtpLoop, exchange_ehlo
+from assistant.lab.smtp_server import QuietSession, SmtpLoop, exchange_ehlo
 from assistant.lab.submission import REPLY_BAD_PASSWORD, REPLY_NOT_AUTHENTICATED, AuthAttempt
 
 MAX_SIZE = 157286400  # what EOP advertises in EHLO
@@ -190,21 +190,9 @@ class LabEop:
         )
 
 
-class _QuietSession(Session):
-    """aiosmtpd warns on stderr each time it sets login_data (on every AUTH)."""
-
-    @property
-    def login_data(self) -> Any:
-        return self._login_data
-
-    @login_data.setter
-    def login_data(self, value: Any) -> None:
-        self._login_data = value
-
-
 class _QuietSmtp(SMTP):
     def _create_session(self) -> Session:
-        return _QuietSession(self.loop)
+        return QuietSession(self.loop)
 
 
 def _peer_ip(session: Session) -> str:

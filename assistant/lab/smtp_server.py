@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
 from typing import Any
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, Session
 
 STOP_TIMEOUT = 2.0
 
@@ -147,3 +147,16 @@ def exchange_ehlo(
             lines.append(line[4:])
     lines += ["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"]
     return [f"250-{x}" for x in lines[:-1]] + [f"250 {lines[-1]}"]
+
+
+class QuietSession(Session):
+    """aiosmtpd logs a deprecation warning to stderr each time it sets login_data, which
+    it does itself on every successful AUTH; the lab keeps quiet."""
+
+    @property
+    def login_data(self) -> Any:
+        return self._login_data
+
+    @login_data.setter
+    def login_data(self, value: Any) -> None:
+        self._login_data = value

@@ -41,7 +41,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from assistant.lab.delivery import Delivery, DeliveryError
 from assistant.lab.identity.validator import LabTokenValidator
-from assistant.lab.smtp_server import SmtpLoop, exchange_ehlo
+from assistant.lab.smtp_server import QuietSession, SmtpLoop, exchange_ehlo
 
 BANNER_HOST = "SN4PR0501CA0024.outlook.office365.com"
 _TRACE = "[SN4PR0501CA0024.namprd05.prod.outlook.com 2026-11-27T09:00:00.000Z 08DD0E4C1A2B3C4D]"
@@ -84,19 +84,6 @@ class AuthAttempt:
     accepted: bool
 
 
-class _QuietSession(Session):
-    """aiosmtpd logs a deprecation warning to stderr each time it sets login_data, which
-    it does itself on every successful AUTH; the lab keeps quiet."""
-
-    @property
-    def login_data(self) -> Any:
-        return self._login_data
-
-    @login_data.setter
-    def login_data(self, value: Any) -> None:
-        self._login_data = value
-
-
 class _LabSmtp(SMTP):
     # An XOAUTH2 initial response carries a JWT: far longer than aiosmtpd's 512-byte
     # command limit, as RFC 4954 allows (Exchange Online takes it).
@@ -111,7 +98,7 @@ class _LabSmtp(SMTP):
         self.command_size_limits = limits  # per session: the class default is shared
 
     def _create_session(self) -> Session:
-        return _QuietSession(self.loop)
+        return QuietSession(self.loop)
 
 
 class _Handler:

@@ -44,7 +44,7 @@ from imapclient.imapclient import JUNK
 
 from assistant.cancel import CancelToken
 from assistant.net.imap_client import ImapConnection
-from assistant.net.mailwire import ClosedMidReply, MailIOError, ReplyTimeout, Wire
+from assistant.net.mailwire import ClosedMidReply, MailIOError, Wire
 from assistant.text import msg
 
 MAX_HEADER_BYTES = 65536  # a message's header as fetched (BODY.PEEK[HEADER]<0.N>)
@@ -79,18 +79,10 @@ class PollableReader:
         except (ssl.SSLWantReadError, BlockingIOError):
             # Non-blocking (imapclient's idle_check): "nothing yet", as it expects it.
             raise TimeoutError("no data yet") from None
-        except TimeoutError:
-            raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
         except OSError as exc:
-            raise self._wire.fail(
-                MailIOError(
-                    msg("the connection failed while waiting for a reply: {error}", error=str(exc))
-                )
-            ) from None
+            raise self._wire.read_failed(exc) from None
         if not chunk:
-            if not self._wire.closed_by_server:
-                self._wire.closed_by_server = True
-                self._wire.note("the server closed the connection")
+            self._wire.server_closed()
             return False
         self._buffer += chunk
         return True
@@ -142,12 +134,6 @@ class PollableReader:
     @property
     def closed(self) -> bool:
         return self._closed
-
-    def _timeout_text(self) -> str:
-        seconds = self._sock.gettimeout()
-        if seconds:
-            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:g}")
-        return msg("the server sent no reply")
 
 
 class WatchConnection(ImapConnection):

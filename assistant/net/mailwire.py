@@ -107,6 +107,29 @@ class Wire:
             self.transcript.note(str(error))
         return error
 
+    def read_failed(self, exc: OSError) -> MailIOError:
+        """What a read that raised `exc` means, recorded: no reply in time, or a broken
+        connection (the readers of every protocol say it the same way)."""
+        if isinstance(exc, TimeoutError):
+            return self.fail(ReplyTimeout(self.timeout_text()))
+        return self.fail(
+            MailIOError(
+                msg("the connection failed while waiting for a reply: {error}", error=str(exc))
+            )
+        )
+
+    def server_closed(self) -> None:
+        """The server hung up (recorded once)."""
+        if not self.closed_by_server:
+            self.closed_by_server = True
+            self.note("the server closed the connection")
+
+    def timeout_text(self) -> str:
+        seconds = self.sock.gettimeout() if self.sock is not None else None
+        if seconds:
+            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:g}")
+        return msg("the server sent no reply")
+
 
 class WireReader:
     """What the libraries read from: a buffered socket file that records each line."""
@@ -118,18 +141,10 @@ class WireReader:
     def readline(self, limit: int = -1) -> bytes:
         try:
             line = self._raw.readline(limit)
-        except TimeoutError:
-            raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
         except OSError as exc:
-            raise self._wire.fail(
-                MailIOError(
-                    msg("the connection failed while waiting for a reply: {error}", error=str(exc))
-                )
-            ) from None
+            raise self._wire.read_failed(exc) from None
         if not line:
-            if not self._wire.closed_by_server:
-                self._wire.closed_by_server = True
-                self._wire.note("the server closed the connection")
+            self._wire.server_closed()
             return line
         if not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
             self._wire.received(line)
@@ -143,7 +158,7 @@ class WireReader:
         try:
             data = self._raw.read(size)
         except TimeoutError:
-            raise self._wire.fail(ReplyTimeout(self._timeout_text())) from None
+            raise self._wire.fail(ReplyTimeout(self._wire.timeout_text())) from None
         self._wire.note(f"({len(data)} bytes of message data)")
         return data
 
@@ -153,10 +168,3 @@ class WireReader:
     @property
     def closed(self) -> bool:
         return self._raw.closed
-
-    def _timeout_text(self) -> str:
-        sock = self._wire.sock
-        seconds = sock.gettimeout() if sock is not None else None
-        if seconds:
-            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:g}")
-        return msg("the server sent no reply")
