@@ -27,6 +27,11 @@ HEAVY = (
     "assistant.diagnosis",
     "assistant.runner",
     "assistant.net.network",
+    # The session's options and redactor (with idna and the redaction patterns) are made on
+    # first use (ui/session.py): about 0.01 s that the first page does not need.
+    "assistant.config",
+    "assistant.net.redact",
+    "idna",
 )
 # ui/signals.py keeps the lab's clean-up at hand for a signal handler (an import there could
 # meet the import lock); it is small and imports nothing of the lab's servers.
@@ -181,3 +186,18 @@ def test_next_from_welcome_builds_the_pages_first(qtbot, translations) -> None:
     wizard.next()
     assert wizard.currentId() == TARGET
     assert wizard.currentPage() is wizard.target_page
+
+
+def test_the_session_makes_its_engine_objects_on_first_use() -> None:
+    from assistant.config import NetworkOptions
+    from assistant.net.redact import Redactor
+    from ui.session import Session
+
+    session = Session()
+    assert session._options is None and session._redactor is None
+    assert isinstance(session.options, NetworkOptions)
+    assert session.options is session.options  # made once, then kept
+    assert isinstance(session.redactor, Redactor)
+    mine = NetworkOptions(timeout=3.0)
+    session.options = mine
+    assert session.options is mine
