@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 
 UrlOpener = Callable[[str], bool]
@@ -31,7 +32,7 @@ class BrowserOpener(QObject):
     def __init__(self, open_url: UrlOpener = qt_open_url, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._open_url = open_url
-        self._asked.connect(self.open, Qt.ConnectionType.QueuedConnection)
+        self._asked.connect(self.open, QtCore.Qt.ConnectionType.QueuedConnection)
 
     def __call__(self, url: str) -> bool:
         """The engine's `open_browser`, on the run's worker thread: hands the address to

@@ -12,13 +12,16 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
     QIcon,
+    QImage,
     QPainter,
     QPainterPath,
     QPen,
@@ -26,6 +29,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from ui.i18n import frozen_bundle
 from ui.texts import PENDING, RUNNING
 
 COLOURS = {
@@ -59,7 +63,7 @@ def _render(paint: Callable[[QPainter, QRectF], None]) -> QIcon:
         for ratio in sorted(ratios):
             side = round(size * ratio)
             pixmap = QPixmap(side, side)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QtCore.Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -98,10 +102,10 @@ class _Canvas:
 
     def ink(self, width: float = 0.13, colour: QColor | None = None) -> None:
         pen = QPen(colour or QColor("white"), max(1.2, self.s * width))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
         self.painter.setPen(pen)
-        self.painter.setBrush(Qt.BrushStyle.NoBrush)
+        self.painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
 
 
 def _pass(c: _Canvas) -> None:
@@ -184,7 +188,7 @@ def paint_status(
     painter: QPainter, box: QRectF, status: str, frame: int = 0, *, disabled: bool = False
 ) -> None:
     fill = QColor("#bdc1c6") if disabled else colour(status)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QtCore.Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     _SHAPES.get(status, _waiting)(_Canvas(painter, box, fill, frame))
 
@@ -196,7 +200,7 @@ def _mark(painter: QPainter, box: QRectF, text: str, ink: QColor, drop: float = 
     painter.setFont(font)
     painter.setPen(ink)
     area = box.adjusted(0, box.height() * drop, 0, box.height() * drop)
-    painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
+    painter.drawText(area, QtCore.Qt.AlignmentFlag.AlignCenter, text)
 
 
 @cache
@@ -218,9 +222,55 @@ def warm_up() -> None:
         spinner_icon(frame)
 
 
+# The app icon as files, one per size: the window, the .desktop entry's hicolor theme and the
+# report's header use the same pictures. `python -m ui.icons` draws them again (after a change
+# to _paint_app); tests/gui/test_app_icon.py holds the files to the drawing.
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+APP_ICON_NAME = "connectivity-assistant"
+
+
+def app_icon_dir() -> Path:
+    return (frozen_bundle() or Path(__file__).resolve().parent.parent) / "resources" / "icons"
+
+
+def app_icon_file(size: int) -> Path:
+    return app_icon_dir() / f"{APP_ICON_NAME}-{size}.png"
+
+
 @cache
 def app_icon() -> QIcon:
-    return _render(_paint_app)
+    """The window icon, read from its files: drawing it takes the Qt namespace's enums, about
+    0.01 s before the first paint (docs/PERFORMANCE.md). Drawn when a file is missing."""
+    files = [app_icon_file(size) for size in APP_ICON_SIZES]
+    if not all(path.is_file() for path in files):
+        return _render(_paint_app)
+    icon = QIcon()
+    for path in files:
+        icon.addFile(str(path))
+    return icon
+
+
+def draw_app_icon(side: int) -> QImage:
+    """The app icon drawn at `side` pixels (what the files hold)."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    _paint_app(painter, QRectF(0, 0, side, side))
+    painter.end()
+    return pixmap.toImage()
+
+
+def write_app_icon_files(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for size in APP_ICON_SIZES:
+        path = folder / f"{APP_ICON_NAME}-{size}.png"
+        if not draw_app_icon(size).save(str(path)):  # the format from the ".png"
+            raise OSError(f"could not write {path}")
+        written.append(path)
+    return written
 
 
 def _paint_app(painter: QPainter, rect: QRectF) -> None:
@@ -233,6 +283,19 @@ def _paint_app(painter: QPainter, rect: QRectF) -> None:
     flap = QPainterPath(QPointF(body.left(), body.top()))
     flap.lineTo(QPointF(body.center().x(), body.top() + body.height() * 0.55))
     flap.lineTo(QPointF(body.right(), body.top()))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    # Inside the envelope only: the flap's lines would poke out past the rounded corners.
+    outline = QPainterPath()
+    outline.addRoundedRect(body, s * 0.06, s * 0.06)
+    painter.setClipPath(outline)
     painter.drawPath(flap)
+    painter.setClipping(False)
     paint_status(painter, QRectF(x + s * 0.5, y + s * 0.5, s * 0.48, s * 0.48), "pass")
+
+
+if __name__ == "__main__":  # python -m ui.icons: draw the app icon's files again
+    from PySide6.QtGui import QGuiApplication as _App
+
+    _app = _App([])
+    for _path in write_app_icon_files(app_icon_dir()):
+        print(_path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -18,7 +18,7 @@ class QuitQuestion(QMessageBox):
         super().__init__(parent)
         self.setObjectName("quitQuestion")
         self.setIcon(QMessageBox.Icon.Question)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setWindowTitle(self.tr("Quit while the diagnosis runs?"))
         self.setText(self.tr("The diagnosis is still running. Stop it and quit?"))
         self.setInformativeText(
@@ -35,7 +35,7 @@ class QuitQuestion(QMessageBox):
         )
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self._quit_now = quit_now
         self.finished.connect(self._answered)
         self.finished.connect(self.deleteLater)

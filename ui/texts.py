@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import Qt
 
 from assistant.checks.catalogue import area_needs_credentials
 from assistant.facts import Cloud
@@ -210,4 +209,4 @@ def areas_for(available: list[str]) -> list[tuple[Area, bool]]:
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as it is. Qt renders a tooltip as rich text whenever it
     looks like markup, and step IDs and summaries come from reports and servers."""
-    return Qt.convertFromPlainText(text) if text else ""
+    return QtGui.Qt.convertFromPlainText(text) if text else ""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QWizard, QWizardPage
 
@@ -102,9 +103,6 @@ class Wizard(QWizard):
         self.quit_question: QuitQuestion | None = None  # Quit during a run asks first
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        # Subtitles carry data (the target of an opened report): never rendered as markup.
-        self.setTitleFormat(Qt.TextFormat.PlainText)
-        self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setPixmap(
             QWizard.WizardPixmap.LogoPixmap,
             app_icon().pixmap(QSize(48, 48), self.devicePixelRatioF()),
@@ -164,6 +162,11 @@ class Wizard(QWizard):
         child looked up by name) comes here first."""
         if self._built:
             return
+        # Subtitles carry data (the target of an opened report): never rendered as markup.
+        # Set here, with the pages that show such data, not before the first paint: Welcome's
+        # own texts are plain, and the first Qt.* value costs about 0.01 s (PERFORMANCE.md).
+        self.setTitleFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(QtCore.Qt.TextFormat.PlainText)
         from ui.pages.checks import ChecksPage
         from ui.pages.export import ExportPage
         from ui.pages.integration import IntegrationPage

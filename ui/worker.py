@@ -14,7 +14,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal, Slot
 
 THREAD_PREFIX = "ca-ui"
 _numbers = itertools.count(1)
@@ -32,7 +33,7 @@ class Task(QObject):
     def __init__(self, fn: Callable[[], Any], name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fn = fn
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done.connect(self._deliver, QtCore.Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(
             target=self._main, name=f"{THREAD_PREFIX}-{name}-{next(_numbers)}", daemon=True
         )

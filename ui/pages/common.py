@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ui.icons import colour
@@ -42,7 +43,21 @@ class Page(QWizardPage):
         return content, layout
 
 
-class ErrorLabel(QLabel):
+class PlainLabel(QLabel):
+    """A label that never renders its text as markup (some carry data: a file name, the lab's
+    error). The format is set with the first text, not at construction: a label still empty at
+    the first paint then costs nothing of the Qt namespace's enums (docs/PERFORMANCE.md)."""
+
+    _plain = False
+
+    def setText(self, text: str) -> None:
+        if text and not self._plain:
+            self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self._plain = True
+        super().setText(text)
+
+
+class ErrorLabel(PlainLabel):
     """Shows an input error (the engine's InputError text in the current language) beside its
     field, and puts it in the field's accessible description so screen readers hear it too."""
 
@@ -51,7 +66,6 @@ class ErrorLabel(QLabel):
         self.field = field
         self.setObjectName(f"{field.objectName()}Error")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {colour('fail').name()};")
         self.hide()
 
@@ -67,9 +81,8 @@ class ErrorLabel(QLabel):
 
 
 def hint_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = PlainLabel(parent)  # some carry data (the lab's error)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # some carry data (the lab's error)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.92)
     label.setFont(font)
