@@ -17,6 +17,7 @@ from typing import NoReturn, TextIO
 
 from assistant import __version__
 from assistant.auth.credentials import Credentials, PasswordCredential
+from assistant.batch_output import add_batch_arguments, run_batch
 from assistant.checks.registry import areas, select
 from assistant.cli_auth import add_oauth_arguments, oauth_credential_from
 from assistant.cli_integration import add_integration_arguments, integration_plan_from
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     who = check.add_mutually_exclusive_group(required=True)
     who.add_argument("--email", help="the mailbox address to test")
     who.add_argument("--domain", help="a domain to test (when there is no mailbox)")
+    add_batch_arguments(check, who)
     check.add_argument(
         "--cloud", default="worldwide", help="worldwide, gcc-high, dod, china, onprem"
     )
@@ -364,6 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             cloud = parse_cloud(args.cloud)
+            if args.domains_file is not None:  # batch mode (batch.py): DNS checks only
+                names = check_names_from(args.checks)
+                return run_batch(args, options_from(args), names, cloud)
             if args.email is not None:
                 target = Target.parse_email(args.email, cloud)
             else:

@@ -123,7 +123,7 @@ def test_unreachable_nameserver_is_a_failed_step_with_exit_1() -> None:
         (["--domain", "contoso.test", "--timeout", "0"], "out of range"),
         (["--domain", "contoso.test", "--timeout", "soon"], "invalid float value"),
         (["--domain", "contoso.test", "--ca-bundle", "/nonexistent/ca.pem"], "No such file"),
-        ([], "one of the arguments --email --domain is required"),
+        ([], "one of the arguments --email --domain --domains-file is required"),
     ],
 )
 def test_bad_input_is_one_clear_line_and_exit_2(args: list[str], message: str) -> None:
