@@ -20,6 +20,8 @@ What it gets right, because the client's verdicts depend on it:
   connections closed) carries the full answer.
 * AD for names in ``signed_zones`` when the query had AD or DO (no real signatures).
 * Faults per name: SERVFAIL, REFUSED, or SILENT (never answer).
+* ``reply_delay``: every answer, UDP or TCP, leaves that many seconds after its query
+  came (lab latency, assistant/lab/latency.py); UDP answers wait in a queue, in order.
 
 Zones: a name that owns an SOA record is a zone apex. A record that no SOA covers gets
 a synthesized zone at its last two labels (``outlook.com`` for
@@ -31,6 +33,8 @@ records or thirty thousand.
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import logging
 import selectors
 import socket
@@ -79,6 +83,9 @@ class _Serving:
     threads: list[threading.Thread] = field(default_factory=list)
     connections: dict[threading.Thread, socket.socket] = field(default_factory=dict)
     next_connection: int = 0
+    # UDP answers held for reply_delay: (due, order, reply, peer), soonest first.
+    held: list[tuple[float, int, bytes, tuple[str, int]]] = field(default_factory=list)
+    held_order: itertools.count[int] = field(default_factory=itertools.count)
 
 
 def _log_unexpected(what: str) -> None:
@@ -97,6 +104,7 @@ class LabDnsServer:
         host: str = "127.0.0.1",
         port: int = 0,
         tcp_idle_timeout: float = 3.0,
+        reply_delay: float = 0.0,
     ) -> None:
         self._lock = threading.Lock()
         self._index = ZoneIndex(records)
@@ -107,6 +115,7 @@ class LabDnsServer:
         self._host = host
         self._port = port
         self._tcp_idle_timeout = tcp_idle_timeout
+        self.reply_delay = reply_delay
         self._query_count = 0
         self._serving: _Serving | None = None
         self._address: tuple[str, int] | None = None
@@ -310,8 +319,12 @@ class LabDnsServer:
             selector.register(serving.udp, selectors.EVENT_READ, "udp")
             selector.register(serving.tcp, selectors.EVENT_READ, "tcp")
             while not serving.stop.is_set():
+                self._send_held(serving)
+                timeout = 0.5
+                if serving.held:
+                    timeout = max(0.0, min(timeout, serving.held[0][0] - time.monotonic()))
                 try:
-                    events = selector.select(timeout=0.5)
+                    events = selector.select(timeout=timeout)
                 except OSError:
                     _log_unexpected("select failed")
                     return
@@ -336,8 +349,17 @@ class LabDnsServer:
                 continue
             reply = self.handle_wire(wire, udp=True)
             if reply is not None:
-                with contextlib.suppress(OSError):
-                    serving.udp.sendto(reply, peer)
+                due = time.monotonic() + self.reply_delay
+                order = next(serving.held_order)  # equal due times keep their order
+                heapq.heappush(serving.held, (due, order, reply, peer))
+        self._send_held(serving)
+
+    def _send_held(self, serving: _Serving) -> None:
+        now = time.monotonic()
+        while serving.held and serving.held[0][0] <= now:
+            _, _, reply, peer = heapq.heappop(serving.held)
+            with contextlib.suppress(OSError):
+                serving.udp.sendto(reply, peer)
 
     def _accept(self, serving: _Serving) -> None:
         try:
@@ -388,6 +410,8 @@ class LabDnsServer:
                         wire = bytes(buffer[2 : 2 + size])
                         del buffer[: 2 + size]
                         reply = self.handle_wire(wire, udp=False)
+                        if self.reply_delay and serving.stop.wait(self.reply_delay):
+                            return
                         if reply is not None:
                             conn.sendall(len(reply).to_bytes(2, "big") + reply)
         except OSError:

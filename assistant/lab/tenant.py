@@ -21,6 +21,7 @@ EWS, autodiscover and MAPI accept the tokens it issues (lab/identity/).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
@@ -56,6 +57,7 @@ from assistant.lab.https_server import (
 from assistant.lab.identity import CONTOSO_TENANT, LOGIN_HOSTS, LabIdentityProvider
 from assistant.lab.integration_lab import IntegrationLab
 from assistant.lab.integration_scenarios import INTEGRATION_SCENARIOS
+from assistant.lab.latency import Latency, LatencyFront
 from assistant.lab.mail import MailLab
 from assistant.lab.pki import CertVariant, LabPKI
 from assistant.lab.relay_lab import RelayLab
@@ -105,11 +107,17 @@ class LabDomain:
 
 
 class Lab:
-    def __init__(self) -> None:
+    def __init__(
+        self, *, latency: Latency | None = None, extra_ad_scenarios: Sequence[AdScenario] = ()
+    ) -> None:
+        # Delays and black holes (latency.py): without them, nothing stands in the path.
+        self.latency = latency if latency is not None and latency.active else None
+        self._front: LatencyFront | None = None
         self.pki = LabPKI()
         self.domains = [LabDomain(s.domain(), s) for s in SCENARIOS.values()]
         self.domains.append(LabDomain(IDN_DOMAIN, SCENARIOS["healthy"]))
-        self.ad_scenarios = tuple(AD_SCENARIOS.values())
+        # extra_ad_scenarios: more domains like the built-in ones (a bench's copies of one).
+        self.ad_scenarios = (*AD_SCENARIOS.values(), *extra_ad_scenarios)
         self.directory = lab_directory(self.cloud_domains(), self.ad_scenarios)
         self.topology = lab_topology([d.domain for d in self.domains], self.ad_scenarios)
         variants = {
@@ -215,8 +223,14 @@ class Lab:
         self.eop.start()
         self.integration.start()
         records, signed, faults_by_name = self._zone_data()
-        self._dns = LabDnsServer(records, signed_zones=signed, faults=faults_by_name)
+        delay = 0.0 if self.latency is None else self.latency.reply_ms / 1000
+        self._dns = LabDnsServer(
+            records, signed_zones=signed, faults=faults_by_name, reply_delay=delay
+        )
         self._dns.start()
+        if self.latency is not None:
+            self._front = LatencyFront(self.latency)
+            self._front.start(self._direct_rules(), direct_ports=(self._dead.port,))
         for item in self.domains:
             policy = item.scenario.policy(item.domain)
             self.route(f"mta-sts.{item.domain}", "/.well-known/mta-sts.txt", _static(policy))
@@ -230,6 +244,9 @@ class Lab:
         return self
 
     def stop(self) -> None:
+        if self._front is not None:
+            self._front.stop()
+            self._front = None
         if self._dns is not None:
             self._dns.stop()
         self.eop.stop()
@@ -266,6 +283,15 @@ class Lab:
         return self._servers[listener].port
 
     def connect_to(self) -> tuple[ConnectTo, ...]:
+        rules = self._direct_rules()
+        return rules if self._front is None else self._front.route(rules)
+
+    @property
+    def latency_front(self) -> LatencyFront | None:
+        """The relay and black hole while a lab with latency runs (their counters)."""
+        return self._front
+
+    def _direct_rules(self) -> tuple[ConnectTo, ...]:
         rules = [
             ConnectTo(HostPort(host, port), HostPort("127.0.0.1", self.port_of(listener)))
             for (host, port), listener in self.topology.items()
