@@ -237,7 +237,10 @@ class Batch:
         finally:
             # After a cancel the stopped domains unwind on their own (their tokens are
             # tripped); nothing they say is reported, so there is nothing to wait for.
-            pool.shutdown(wait=not self._cancel.is_set(), cancel_futures=True)
+            # (A slot is freed as a domain ends, before its worker is: the next domain may
+            # wait in the pool's queue, so the queue is dropped only after a cancel.)
+            stopped = self._cancel.is_set()
+            pool.shutdown(wait=not stopped, cancel_futures=stopped)
             with report:  # a result being written when the cancel came is finished first
                 pass
 

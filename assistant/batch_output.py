@@ -78,10 +78,13 @@ def run_batch(
     check_names: Sequence[str] | None,
     cloud: Cloud,
     *,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
-    """`check --domains-file`: the batch, with Ctrl-C stopping it; the exit code."""
+    """`check --domains-file`: the batch, with Ctrl-C stopping it; the exit code. `out`
+    and `err` default to sys.stdout and sys.stderr as they are when called."""
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
     if any(getattr(args, option, None) for option in ("json", "html", "pdf", "bundle")):
         raise InputError(
             msg("batch mode writes JSON lines and a CSV; the report files are for one domain")
