@@ -142,6 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
     lab = sub.add_parser("lab", help="start the built-in demo lab and print how to point at it")
     lab.add_argument("--scenario", default="healthy", help="which lab domain fault to serve")
     lab.add_argument("--list", action="store_true", help="list the scenarios")
+    lab.add_argument("--delay-ms", type=int, default=0, help="delay every lab reply (ms)")
+    lab.add_argument(
+        "--connect-delay-ms", type=int, default=0, help="delay every lab connection (ms)"
+    )
+    lab.add_argument(
+        "--black-hole",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="drop every packet to this lab host (or port), as a firewall would",
+    )
 
     demo = sub.add_parser("demo", help="run every check against the built-in lab")
     demo.add_argument("--scenario", default="healthy")
@@ -397,7 +408,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "lab":
             from assistant.lab.cli import run_lab
 
-            return run_lab(args.scenario, list_only=args.list)
+            return run_lab(
+                args.scenario,
+                list_only=args.list,
+                delay_ms=args.delay_ms,
+                connect_delay_ms=args.connect_delay_ms,
+                black_holes=args.black_hole,
+            )
         exports = ExportRequest.from_args(args)
         exports.check_paths()
         return run_demo(args.scenario, exports=exports, oauth=args.oauth)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -27,6 +27,7 @@ from assistant.lab.integration_scenarios import (
     SPO_HOST,
     integration_demo,
 )
+from assistant.lab.latency import Latency
 from assistant.lab.leftovers import released_on_signals
 from assistant.lab.relay_scenarios import HVE_ACCOUNT, HVE_HOST, HVE_PASSWORD, RELAY_SCENARIOS
 from assistant.lab.tenant import Lab
@@ -47,7 +48,24 @@ def _domain_for(scenario: str) -> str:
     raise InputError(f"unknown lab scenario '{scenario}': choose one of {names}")
 
 
-def run_lab(scenario: str, *, list_only: bool = False) -> int:
+def lab_latency(
+    delay_ms: int = 0, connect_delay_ms: int = 0, black_holes: Sequence[str] = ()
+) -> Latency | None:
+    """`lab --delay-ms N --connect-delay-ms N --black-hole HOST[:PORT]...`, checked."""
+    if delay_ms < 0 or connect_delay_ms < 0:
+        raise InputError("lab delays are milliseconds, 0 or more")
+    latency = Latency(connect_delay_ms, delay_ms, frozenset(black_holes))
+    return latency if latency.active else None
+
+
+def run_lab(
+    scenario: str,
+    *,
+    list_only: bool = False,
+    delay_ms: int = 0,
+    connect_delay_ms: int = 0,
+    black_holes: Sequence[str] = (),
+) -> int:
     if list_only:
         for item in SCENARIOS.values():
             print(f"{item.name:<20} {item.domain():<25} {item.description}")
@@ -68,10 +86,17 @@ def run_lab(scenario: str, *, list_only: bool = False) -> int:
             print(f"{org.name:<20} {org.domain():<25} {org.description}")
         return 0
     domain = _domain_for(scenario)
+    latency = lab_latency(delay_ms, connect_delay_ms, black_holes)
     # SIGTERM or SIGHUP (a closed terminal, logout, kill) stops Dovecot and removes the keys.
-    with released_on_signals(), Lab() as lab:
+    with released_on_signals(), Lab(latency=latency) as lab:
         flags = " ".join(lab.cli_flags())
         print(f"The lab is running. Every scenario domain is served; '{scenario}' is {domain}.")
+        if latency is not None:
+            holes = ", ".join(sorted(latency.black_holes)) or "none"
+            print(
+                f"Every reply waits {latency.reply_ms} ms, every connection "
+                f"{latency.connect_ms} ms; black-holed: {holes}."
+            )
         print("Point a check at it with:\n")
         print(f"  connectivity-assistant check --domain {domain} {flags}\n")
         print("Press Ctrl-C to stop.", flush=True)

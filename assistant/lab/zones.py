@@ -512,6 +512,17 @@ AD_SCENARIOS: dict[str, AdScenario] = {
             srv="mail.{domain}:443",
         ),
         AdScenario(
+            # The performance bench black-holes the root and autodiscover.* entirely
+            # (Lab(latency=Latency(black_holes=...)), bench/bench_autodiscover.py).
+            "ad-srv-hung",
+            "autodiscover.* accepts and never answers, the root refuses; "
+            "_autodiscover._tcp SRV -> mail.<domain>:443, which has the settings",
+            Listener.SLOW,
+            http=Listener.DEAD,
+            mail=True,
+            srv="mail.{domain}:443",
+        ),
+        AdScenario(
             "ad-srv-foreign",
             f"_autodiscover._tcp SRV -> autodiscover.{EVIL_DOMAIN}:443",
             autodiscover=None,

@@ -8,7 +8,10 @@ relay's own counters say how many replies it held and for at least how long.
 from __future__ import annotations
 
 import select
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -16,9 +19,10 @@ import dns.message
 import pytest
 
 from assistant.auth.credentials import PasswordCredential
-from assistant.config import HostPort, Target
+from assistant.config import HostPort, InputError, Target
 from assistant.diagnosis import Diagnosis
 from assistant.facts import Cloud
+from assistant.lab.cli import lab_latency
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.latency import THREAD_NAME, Latency, LatencyRelay
 from assistant.lab.tenant import Lab
@@ -200,3 +204,38 @@ def test_a_healthy_diagnosis_passes_through_a_lab_with_a_small_delay(lab: Lab) -
     assert delayed == _diagnose(lab)  # the same verdicts as without delays, step by step
     passed = {check for check, status in delayed.items() if status is Status.PASS}
     assert {"autodiscover.result", "ews.login", "ews.mailbox", "imap.login", "pop.login"} <= passed
+
+
+def test_the_lab_command_injects_delays_and_black_holes() -> None:
+    command = [sys.executable, "-m", "assistant.cli", "lab", "--scenario", "ad-srv-hung"]
+    command += ["--delay-ms", "50", "--connect-delay-ms", "20", "--black-hole", HOLE]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            _the_lab_printed_its_delays_and_hole(process)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+
+
+def _the_lab_printed_its_delays_and_hole(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:  # the lab prints its flags, then waits for Ctrl-C
+        lines.append(line)
+        if line.startswith("Press Ctrl-C"):
+            break
+    out = "".join(lines)
+    assert f"Every reply waits 50 ms, every connection 20 ms; black-holed: {HOLE}." in out
+    holes = {
+        rule.partition(":")[2].partition(":")[2]  # where HOLE:443 and HOLE:80 go
+        for rule in out.split()
+        if rule.startswith((f"{HOLE}:443:", f"{HOLE}:80:"))
+    }
+    assert len(holes) == 1, out
+
+
+def test_the_lab_command_refuses_a_negative_delay() -> None:
+    with pytest.raises(InputError):
+        lab_latency(delay_ms=-1)
+    assert lab_latency() is None  # nothing asked: no relay at all
+    assert lab_latency(black_holes=["x.test:443"]) == Latency(black_holes=frozenset({"x.test:443"}))
