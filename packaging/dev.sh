@@ -9,7 +9,7 @@ VENV="$ROOT/.venv"
 
 # Debian packages the app and its tests need beyond a stock image (TESTING.md, "CI recipe").
 APT_PACKAGES=(
-  dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix
+  dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix knot
   xvfb xauth imagemagick libnss-wrapper fonts-wqy-microhei
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
