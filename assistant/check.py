@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant.auth.credentials import Credentials
 from assistant.cancel import CancelToken, Deadline
 from assistant.config import NetworkOptions, Target
-from assistant.events import Event, StepFinished, StepStarted
+from assistant.events import Event, ProvisionalResult, StepFinished, StepStarted
 from assistant.hostnames import HostNameError, ascii_host
 from assistant.integration_plan import IntegrationPlan
 from assistant.model import Step
@@ -64,6 +64,11 @@ class Context:
     def step_finished(self, step: Step) -> None:
         self.emit(StepFinished(self.check_id, step))
 
+    def provide(self, step: Step) -> None:
+        """Publish this check's first usable answer before its final verdict: the checks
+        that wait for it and start early begin on it now (events.ProvisionalResult)."""
+        self.emit(ProvisionalResult(step))
+
     def op_timeout(self) -> float:
         """The time one network operation may take now: the lesser of timeout and deadline."""
         return self.deadline.budget(self.options.timeout)
@@ -97,6 +102,10 @@ class Check:
     # Waits for mail to arrive (relay.roundtrip): its deadline grows by the run's
     # --roundtrip-wait (RelayPlan.check_deadline).
     waits_for_mail: bool = False
+    # May start on a provisional result of what it waits for (Context.provide), instead of
+    # waiting for the final one: the checks that only read autodiscover's settings start on
+    # its first usable answer while slower candidates run to their deadline (issue 17).
+    starts_early: bool = False
 
     def waits_for(self, present: Collection[str]) -> tuple[str, ...]:
         """What this check waits for in a run made of `present`: requires, and the

@@ -30,7 +30,7 @@ class StepStarted:
     title: str
 
 
-def _snapshot(event: StepFinished | CheckFinished) -> None:
+def _snapshot(event: StepFinished | CheckFinished | ProvisionalResult) -> None:
     # Step is mutable, and the check that sent it goes on running on its worker thread (a
     # parent rolls its children up): the event keeps a copy of the step as it was sent, so
     # what a listener on another thread sees never changes under it.
@@ -48,6 +48,19 @@ class StepFinished:
 
 @dataclass(frozen=True)
 class CheckFinished:
+    step: Step
+
+    def __post_init__(self) -> None:
+        _snapshot(self)
+
+
+@dataclass(frozen=True)
+class ProvisionalResult:
+    """A running check's first usable answer, before its final verdict: autodiscover.result
+    sends the first candidate's settings while slower candidates are still being waited for.
+    Checks with `starts_early` that wait for it start on this step (the runner hands it to
+    them as ctx.results); the check's CheckFinished still comes, and is what reports hold."""
+
     step: Step
 
     def __post_init__(self) -> None:
@@ -89,6 +102,7 @@ Event = (
     | StepStarted
     | StepFinished
     | CheckFinished
+    | ProvisionalResult
     | CheckCrashed
     | RunFinished
     | SignInPrompt

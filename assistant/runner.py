@@ -6,6 +6,12 @@ dependency that is ignored when that check is not part of the run, and whose res
 when it is, reaches the check in `Context.results` like a required one. `ews.endpoint`
 uses it to read `autodiscover.result` without forcing autodiscover into every run.
 
+A check may publish a provisional result before its final one (Context.provide: the first
+usable autodiscover answer). A check with `starts_early` starts as soon as each check it
+waits for has either finished or published one, and sees that provisional step in
+ctx.results; the others wait for final results. The longest chain of dependent round trips
+is then the run's limit, not the slowest candidate's deadline (docs/PERFORMANCE.md).
+
 Each check gets its own CancelToken, so a check that overruns its deadline can be
 stopped alone (its sockets are shut down) while the rest of the run goes on; a run
 cancel trips every token. The runner never waits longer than CancelToken's slice
@@ -14,14 +20,16 @@ before looking at the clock again, so cancel and deadlines are honoured promptly
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
 import traceback
 from collections.abc import Collection, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, InvalidStateError, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from assistant.auth.credentials import Credentials
 from assistant.cancel import SLICE, Cancelled, CancelToken, Deadline, DeadlineExceeded
@@ -32,6 +40,7 @@ from assistant.events import (
     CheckFinished,
     CheckStarted,
     Event,
+    ProvisionalResult,
     RunFinished,
     RunStarted,
     StepFinished,
@@ -155,6 +164,11 @@ class Runner:
         self._emit_lock = threading.Lock()
         self._overran = False  # a check was abandoned at its deadline; its worker may linger
         self._thread_prefix = f"{THREAD_PREFIX}-{id(self):x}"
+        # Provisional results (check ID -> step), written by workers; and a future the
+        # scheduling loop waits on beside the checks', completed when one arrives.
+        self._provisional: dict[str, Step] = {}
+        self._provisional_lock = threading.Lock()
+        self._wake: Future[None] = Future()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -192,7 +206,7 @@ class Runner:
         )
         try:
             while (pending or running) and not self._cancel.is_set():
-                ready = [c for c in pending if all(d in results for d in c.waits_for(present))]
+                ready = [c for c in pending if self._may_start(c, present, results)]
                 for check in ready:
                     pending.remove(check)
                     running[check.id] = self._start(executor, check, present, results, sink)
@@ -210,6 +224,32 @@ class Runner:
         return list(steps)
 
     # -- internals -----------------------------------------------------------------------
+
+    def _may_start(
+        self, check: Check, present: frozenset[str], results: Mapping[str, Step]
+    ) -> bool:
+        with self._provisional_lock:
+            early = self._provisional if check.starts_early else {}
+            return all(d in results or d in early for d in check.waits_for(present))
+
+    def _inputs(
+        self, check: Check, present: frozenset[str], results: Mapping[str, Step]
+    ) -> Mapping[str, Step]:
+        """What the check sees as ctx.results: final steps, else (starts_early) provisional."""
+        with self._provisional_lock:
+            return MappingProxyType(
+                {
+                    d: results[d] if d in results else self._provisional[d]
+                    for d in check.waits_for(present)
+                }
+            )
+
+    def _note_provisional(self, event: ProvisionalResult) -> None:
+        with self._provisional_lock:
+            self._provisional.setdefault(event.step.id, event.step)  # the first one counts
+            wake = self._wake
+        with contextlib.suppress(InvalidStateError):  # already woken, not yet looked at
+            wake.set_result(None)
 
     def _serialised(self, on_event: EventSink | None) -> EventSink:
         def emit(event: Event) -> None:
@@ -239,6 +279,10 @@ class Runner:
 
         def emit(event: Event) -> None:
             progress.note(event)
+            if isinstance(event, ProvisionalResult):
+                if event.step.id != check.id:
+                    return  # a check may only speak for itself
+                self._note_provisional(event)
             sink(event)
 
         context = Context(
@@ -249,7 +293,7 @@ class Runner:
             deadline=deadline,
             resolver=Resolver(self.options.nameservers, timeout=self.options.timeout, token=token),
             redactor=self.redactor,
-            results=MappingProxyType({d: results[d] for d in check.waits_for(present)}),
+            results=self._inputs(check, present, results),
             emit=emit,
             credentials=self.credentials,
             consent=self.consent,
@@ -265,7 +309,12 @@ class Runner:
     ) -> None:
         if not running:
             return
-        wait([r.future for r in running.values()], timeout=SLICE, return_when=FIRST_COMPLETED)
+        with self._provisional_lock:
+            if self._wake.done():
+                self._wake = Future()
+            wake = self._wake
+        waitables: list[Future[Any]] = [r.future for r in running.values()]
+        wait([*waitables, wake], timeout=SLICE, return_when=FIRST_COMPLETED)
         for check_id, item in list(running.items()):
             if item.future.done():
                 step = item.future.result()  # _guarded never raises

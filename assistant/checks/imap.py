@@ -191,6 +191,7 @@ IMAP_CHECKS: tuple[Check, ...] = (
         TITLE,
         check_imap,
         after=(RESULT_CHECK, AUTH_TOKEN),
+        starts_early=True,  # on autodiscover's first usable answer
         needs_credentials=True,
         oauth_protocol="imap",
     ),

@@ -242,5 +242,6 @@ MAPI_CHECKS = (
         (RESULT_CHECK,),
         after=(AUTH_TOKEN,),
         oauth_protocol="ews",  # the bearer probe uses the run's EWS token
+        starts_early=True,
     ),
 )

@@ -142,6 +142,7 @@ POP_CHECKS: tuple[Check, ...] = (
         TITLE,
         check_pop,
         after=(RESULT_CHECK, AUTH_TOKEN),
+        starts_early=True,  # on autodiscover's first usable answer
         needs_credentials=True,
         oauth_protocol="pop",
     ),

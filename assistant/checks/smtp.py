@@ -266,6 +266,7 @@ SMTP_CHECKS: tuple[Check, ...] = (
         TITLE,
         check_smtp,
         after=(RESULT_CHECK, AUTH_TOKEN),
+        starts_early=True,  # on autodiscover's first usable answer
         needs_credentials=True,
         oauth_protocol="smtp",
     ),

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.auth.prompt import BrowserPrompt, DeviceCodePrompt
-from assistant.events import CheckFinished, CheckStarted, RunFinished, RunStarted, SignInPrompt
+from assistant.events import (
+    CheckFinished,
+    CheckStarted,
+    ProvisionalResult,
+    RunFinished,
+    RunStarted,
+    SignInPrompt,
+)
 from assistant.model import Step
 from ui.i18n import fmt
 from ui.pages.common import Page
@@ -162,6 +169,12 @@ class RunPage(Page):
         """Events this page has no own signal for. A sign-in prompt must reach the user:
         a device code or the browser sign-in's address shows in its box; every prompt's
         text goes to the log, and to the status line unless it carries a long address."""
+        if isinstance(event, ProvisionalResult) and not self.done:
+            self.tree.provisional(event)
+            assert self.run is not None
+            summary = engine_text(self.run.redactor(event.step.summary))
+            self._log(f"{event.step.id}: {summary}")
+            return
         prompt = getattr(event, "prompt", None)
         if isinstance(event, SignInPrompt) and not self.done:
             if isinstance(prompt, DeviceCodePrompt):

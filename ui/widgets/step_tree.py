@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.events import CheckFinished, CheckStarted, RunStarted, StepFinished, StepStarted
+from assistant.events import (
+    CheckFinished,
+    CheckStarted,
+    ProvisionalResult,
+    RunStarted,
+    StepFinished,
+    StepStarted,
+)
 from assistant.model import CANCELLED_SUMMARY, Status, Step
 from ui.i18n import fmt
 from ui.icons import SPINNER_FRAMES, spinner_icon, status_icon
@@ -120,6 +127,13 @@ class StepTree(QTreeWidget):
         if self._problems_only:
             self._apply_filter()
         self.fit_columns()
+
+    def provisional(self, event: ProvisionalResult) -> None:
+        """A running check's first usable answer (autodiscover's first candidate to answer):
+        its row says so at once and keeps running until the final verdict replaces it."""
+        item = self._checks.get(event.step.id)
+        if item is not None and item.data(0, STATUS_ROLE) == RUNNING:
+            self._show_summary(item, event.step)
 
     def mark_unfinished_cancelled(self) -> None:
         """Cancel was pressed: every row that has not finished now says so."""

@@ -7,7 +7,7 @@ the candidates before it, since Outlook tries them one after another.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from urllib.parse import urlsplit
 
 from assistant.check import Context
@@ -24,6 +24,7 @@ from assistant.model import Evidence, Remedy, Status, Step
 from assistant.settings_names import setting
 from assistant.text import join, msg
 
+V2 = "autodiscover.v2"  # the anonymous JSON candidate (candidates.ORDER's first)
 SLOW_WAIT = 10.0  # seconds of Outlook waiting on earlier candidates worth a warning
 TITLE = msg("Outlook autodiscover")
 
@@ -39,7 +40,7 @@ def check_autodiscover(ctx: Context) -> Step:
                 "autodiscover needs a mailbox address: give {email}", email=setting("email")
             ),
         )
-    results = _run_candidates(ctx, email)
+    results, early = _run_candidates(ctx, email)
     winner = next((r for r in results if r.response is not None), None)
     v2 = results[0]
     before = results[: results.index(winner)] if winner else results
@@ -76,6 +77,18 @@ def check_autodiscover(ctx: Context) -> Step:
         )
         if before:
             step.details = join("\n", [step.details, _time_spent(waited, len(before))])
+        if early is not None and early is not winner:
+            step.details = join(
+                "\n",
+                [
+                    step.details,
+                    msg(
+                        "The checks that needed these settings started with the first answer, "
+                        "from {first}, while the others were still being waited for.",
+                        first=early.step.title,
+                    ),
+                ],
+            )
         if waited >= SLOW_WAIT:
             step.status = Status.WARN
             step.summary = msg(
@@ -163,20 +176,54 @@ def _time_spent(waited: float, count: int) -> str:
     )
 
 
-def _run_candidates(ctx: Context, email: str) -> list[WalkResult]:
+def _run_candidates(ctx: Context, email: str) -> tuple[list[WalkResult], WalkResult | None]:
+    """Every candidate at once; their results in Outlook's order, and the one whose answer
+    was published early (Context.provide) for the checks that need the settings."""
     for step_id, _ in candidates.ORDER:
         ctx.step_started(step_id, candidates.title(ctx, step_id, email))
+    early: WalkResult | None = None
     with ThreadPoolExecutor(
         max_workers=len(candidates.ORDER), thread_name_prefix=f"ca-check-ad-{id(ctx):x}"
     ) as pool:
         futures = [pool.submit(run, ctx, email) for _, run in candidates.ORDER]
-        results = []
-        for future in futures:
+        for future in as_completed(futures):  # each candidate reported as it ends
             result = future.result()
             result.step.duration_ms = int(result.elapsed * 1000)
             ctx.step_finished(result.step)
-            results.append(result)
-    return results
+            if early is None and _usable(result, ctx):
+                early = result
+                ctx.provide(_provisional_step(result, email))
+        results = [future.result() for future in futures]
+    return results, early
+
+
+def _usable(result: WalkResult, ctx: Context) -> bool:
+    """An answer the checks that need autodiscover can start on: Outlook settings, or (with
+    no credentials to read those) the EWS address autodiscover v2 gives anonymously."""
+    if result.response is not None:
+        return True
+    return ctx.credentials is None and result.step.id == V2 and bool(result.url)
+
+
+def _provisional_step(result: WalkResult, email: str) -> Step:
+    """autodiscover.result as the first usable answer has it: the settings only."""
+    if result.response is not None:
+        settings = settings_from_pox(
+            result.response, result.step.id, result.email or email, result.admitted_domains
+        )
+    else:
+        settings = DiscoveredSettings(source=result.step.id, email=email, ews_url=result.url)
+    return Step(
+        RESULT_CHECK,
+        TITLE,
+        Status.INFO,
+        summary=msg(
+            "first answer: {candidate} → EWS {url}; waiting for the other candidates",
+            candidate=result.step.title,
+            url=settings.ews_url or "-",
+        ),
+        evidence=[settings.to_evidence()],
+    )
 
 
 def _most_telling_failures(results: list[WalkResult]) -> list[Step]:

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 EWS_CHECKS: tuple[Check, ...] = (
-    Check(ENDPOINT, ENDPOINT_TITLE, check_endpoint, after=(RESULT_CHECK,)),
+    Check(ENDPOINT, ENDPOINT_TITLE, check_endpoint, after=(RESULT_CHECK,), starts_early=True),
     Check(
         LOGIN,
         LOGIN_TITLE,

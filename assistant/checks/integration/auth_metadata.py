@@ -150,5 +150,6 @@ AUTH_METADATA_CHECK = Check(
     TITLES[AUTH_METADATA],
     check_auth_metadata,
     after=(RESULT_CHECK,),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
 )

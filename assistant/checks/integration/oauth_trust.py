@@ -124,5 +124,6 @@ OAUTH_TRUST_CHECK = Check(
     check_oauth_trust,
     requires=(TENANT,),  # every verdict compares with the tenant ID it finds
     after=(RESULT_CHECK,),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
 )

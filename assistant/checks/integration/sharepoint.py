@@ -272,6 +272,7 @@ SHAREPOINT_S2S_CHECK = Check(
     TITLES[SHAREPOINT_S2S],
     check_sharepoint_s2s,
     after=(RESULT_CHECK,),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
 )
 SITE_MAILBOXES_CHECK = Check(

@@ -155,6 +155,7 @@ TEAMS_EXCHANGE_CHECK = Check(
     check_teams_exchange,
     requires=(TENANT,),  # the Bearer challenge is compared with it
     after=(RESULT_CHECK,),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
 )
 

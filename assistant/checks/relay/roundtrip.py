@@ -315,6 +315,7 @@ ROUNDTRIP_CHECK = Check(
     title=_TITLE,
     run=check_roundtrip,
     after=(*ids.SEND_CHECKS.values(), ids.PORT25, RESULT_CHECK, AUTH_TOKEN),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
     waits_for_mail=True,
     needs_credentials=True,

@@ -205,6 +205,7 @@ CLIENT_SUBMISSION_CHECK = Check(
     SUBMISSION_TITLE,
     check_client_submission,
     after=(RESULT_CHECK, AUTH_TOKEN),
+    starts_early=True,  # on autodiscover's first usable answer
     explicit_only=True,
     needs_credentials=True,
     oauth_protocol="smtp",
