@@ -170,6 +170,17 @@ class Lab:
                 for s in self.ad_scenarios
                 if s.hybrid_domain
             },
+            # The critical-path bench's organisation (bench/bench_critical_path.py): its
+            # full diagnosis runs the whole EWS chain on the host the SRV record names.
+            **{
+                f"mail.{s.domain()}": EwsService(
+                    EwsStyle.ONPREM,
+                    host=f"mail.{s.domain()}",
+                    mailboxes=(LabMailbox(f"admin@{s.domain()}", "Admin", inbox_total=1),),
+                )
+                for s in self.ad_scenarios
+                if s.name == "ad-srv-hung"
+            },
         }
         self.ews.update(self.integration.ews_services())
         self.http_routes = Routes()

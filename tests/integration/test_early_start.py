@@ -1,0 +1,55 @@
+"""Early start against the lab (issue 17): with autodiscover.<domain> hung and the SRV
+record leading to a working host, the checks that need autodiscover's settings start on the
+SRV answer while the hung candidate runs to its timeout; the final verdict is unchanged."""
+
+from __future__ import annotations
+
+from assistant.auth.credentials import PasswordCredential
+from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
+from assistant.checks.ews import ENDPOINT, EWS_CHECKS
+from assistant.config import Target
+from assistant.events import CheckFinished, CheckStarted, Event, ProvisionalResult
+from assistant.facts import Cloud
+from assistant.lab.exchange import LAB_PASSWORD
+from assistant.lab.tenant import Lab
+from assistant.model import Status, Step
+from assistant.runner import Runner
+
+RESULT = "autodiscover.result"
+DOMAIN = "ad-srv-hung.test"
+
+
+def test_ews_starts_on_the_first_usable_answer_while_a_candidate_hangs(lab: Lab) -> None:
+    email = f"admin@{DOMAIN}"
+    runner = Runner(
+        Target.parse(email, Cloud.ONPREM),
+        lab.network_options(timeout=1.0),
+        credentials=PasswordCredential(email, LAB_PASSWORD),
+    )
+    seen: list[str] = []  # "start <id>" and "end <id>", in order
+    provisional: list[Step] = []
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, CheckStarted):
+            seen.append(f"start {event.check_id}")
+        elif isinstance(event, CheckFinished):
+            seen.append(f"end {event.step.id}")
+        elif isinstance(event, ProvisionalResult):
+            provisional.append(event.step)
+
+    endpoint = next(c for c in EWS_CHECKS if c.id == ENDPOINT)
+    steps = {s.id: s for s in runner.run([*AUTODISCOVER_CHECKS, endpoint], on_event=on_event)}
+
+    [early] = provisional
+    assert early.id == RESULT and "SRV" in early.summary, early.summary
+    # ews.endpoint began before autodiscover ended: it did not wait for the hung candidate
+    # (which holds autodiscover for its whole 1 s timeout after the SRV answer).
+    assert seen.index(f"start {ENDPOINT}") < seen.index(f"end {RESULT}"), seen
+    assert f"mail.{DOMAIN}" in steps[ENDPOINT].summary, steps[ENDPOINT].summary
+    # The final verdict is what it was without early start: the SRV host wins, and the hung
+    # autodiscover.<domain> is named.
+    final = steps[RESULT]
+    assert final.status in (Status.PASS, Status.WARN), final.summary
+    assert "SRV" in final.summary, final.summary
+    hung = final.find("autodiscover.candidate.autodiscover_https")
+    assert hung is not None and hung.status in (Status.FAIL, Status.WARN, Status.ERROR)
