@@ -200,13 +200,18 @@ class Runner:
         results: dict[str, Step] = dict(handed)
         pending = list(ordered)
         running: dict[str, _Running] = {}
+        workers = max(1, min(self.max_workers, len(ordered)))
         executor = ThreadPoolExecutor(
-            max_workers=max(1, min(self.max_workers, len(ordered))),
+            max_workers=workers,
             thread_name_prefix=self._thread_prefix,
         )
         try:
             while (pending or running) and not self._cancel.is_set():
-                ready = [c for c in pending if self._may_start(c, present, results)]
+                # No more at once than there are workers: a check's deadline starts when it
+                # is handed to the pool, so one queued behind slow checks would lose its time
+                # waiting (with one worker, a 10 s autodiscover ate the next checks' deadlines).
+                free = workers - len(running)
+                ready = [c for c in pending if self._may_start(c, present, results)][:free]
                 for check in ready:
                     pending.remove(check)
                     running[check.id] = self._start(executor, check, present, results, sink)
