@@ -1,6 +1,6 @@
 """Batch mode against checkdmarc's check_domains, over the same domains on a real server.
 
-    .venv/bin/python bench/bench_batch.py [domains] [parallel]
+    .venv/bin/python bench/bench_batch.py [domains] [parallel] [delay_ms]
 
 Generates `domains` lab zones (varied SPF with include chains, DMARC, MX, DKIM and
 autodiscover records), serves them with Knot on a high loopback port
@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 from assistant.cli import main as cli_main
 from assistant.lab.dns_zone import Record
 from assistant.lab.knot import LabKnot
+from assistant.lab.udp_delay import UdpDelay
 
 MS_INCLUDE = "spf.protection.outlook.com"  # costs 2: it includes spfd.protection.outlook.com
 PROVIDERS = 5  # _spf.provK.test includes _spf.prov(K-1).test: costs K lookups
@@ -184,28 +185,31 @@ def judge(expected: int | str | None, ours: int | None, theirs: int | None) -> s
     return "checkdmarc" if fits(theirs) else "neither"
 
 
-def main(size: int = 500, parallel: int = 16) -> dict[str, Any]:
+def main(
+    size: int = 500, parallel: int = 16, *, delay_ms: float = 20.0, delayed: int = 104
+) -> dict[str, Any]:
+    """Both tools over `size` domains straight from Knot, then over the first `delayed`
+    of them with every answer held `delay_ms` (a UDP delay relay in its own process in
+    front of Knot, assistant/lab/udp_delay.py): loopback measures CPU per domain, the
+    delayed run what batch mode is for, answers that take time."""
     made, zones = generate(size)
     domains = [g.domain for g in made]
+    sample = domains[: max(1, min(delayed, size))]
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as folder, LabKnot(zones) as knot:
         host, port = knot.address
         listing = Path(folder) / "domains.txt"
         listing.write_text("".join(f"{d}\n" for d in domains), encoding="utf-8")
         ours_s, ours = run_ours(f"{host}:{port}", listing, parallel)
         theirs_s, theirs = run_checkdmarc(host, port, domains)
-    differences = []
-    agree = 0
-    for g in made:
-        mine = ours.get(g.domain, {}).get("spf_lookups")
-        other = their_count(theirs.get(g.domain, {}))
-        if mine == other:
-            agree += 1
-            continue
-        differences.append(
-            {"domain": g.domain, "record": g.spf, "rfc_7208": g.expected, "ours": mine,
-             "checkdmarc": other, "right": judge(g.expected, mine, other)}
-        )  # fmt: skip
+        with UdpDelay(knot.address, delay_ms) as relay:
+            far_host, far_port = relay.address
+            few = Path(folder) / "sample.txt"
+            few.write_text("".join(f"{d}\n" for d in sample), encoding="utf-8")
+            ours_far_s, ours_far = run_ours(f"{far_host}:{far_port}", few, parallel)
+            theirs_far_s, theirs_far = run_checkdmarc(far_host, far_port, sample)
+    differences = spf_differences(made, ours, theirs)
     ours_rate, theirs_rate = len(ours) / ours_s, len(theirs) / theirs_s
+    far_rate, their_far_rate = len(ours_far) / ours_far_s, len(theirs_far) / theirs_far_s
     result: dict[str, Any] = {
         "domains": size,
         "parallel": parallel,
@@ -216,23 +220,64 @@ def main(size: int = 500, parallel: int = 16) -> dict[str, Any]:
         "ours_domains_per_s": ours_rate,
         "checkdmarc_domains_per_s": theirs_rate,
         "ratio": ours_rate / theirs_rate,
-        "spf_counts_agree": agree,
+        "delay_ms": delay_ms,
+        "delayed_domains": len(sample),
+        "delayed_ours_domains_per_s": far_rate,
+        "delayed_checkdmarc_domains_per_s": their_far_rate,
+        "delayed_ratio": far_rate / their_far_rate,
+        "spf_counts_agree": size - len(differences),
         "spf_count_differences": differences,
+        "spf_difference_kinds": list(_grouped(differences)),
         "ours_wrong": sum(d["right"] in ("checkdmarc", "neither") for d in differences),
         "checkdmarc_wrong": sum(d["right"] in ("ours", "neither") for d in differences),
     }
     for key, value in result.items():
-        if key != "spf_count_differences":
+        if key not in ("spf_count_differences", "spf_difference_kinds"):
             shown = f"{value:.2f}" if isinstance(value, float) else value
-            print(f"{key:>26}: {shown}")
-    for diff in differences:
-        print(f"  {diff['domain']}: ours {diff['ours']}, checkdmarc {diff['checkdmarc']}, "
-              f"RFC {diff['rfc_7208']} → right: {diff['right']}  [{diff['record']}]")  # fmt: skip
+            print(f"{key:>32}: {shown}")
+    for shape, group in _grouped(differences).items():
+        print(f"  {len(group)} x {shape}: {', '.join(d['domain'] for d in group)}")
     return result
+
+
+def _grouped(differences: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The differences by kind (the record with its domain left out, both counts, the
+    RFC's, who is right, checkdmarc's words): one line each in the printout."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for diff in differences:
+        record = str(diff["record"]).replace(diff["domain"], "<domain>")
+        said = str(diff["checkdmarc_error"]).replace(diff["domain"], "<domain>")
+        shape = (
+            f"[{record}] ours {diff['ours']}, checkdmarc {diff['checkdmarc']}, RFC 7208 "
+            f"{diff['rfc_7208']} -> right: {diff['right']}"
+            + (f" (checkdmarc: {said})" if said else "")
+        )
+        groups.setdefault(shape, []).append(diff)
+    return groups
+
+
+def spf_differences(
+    made: list[Generated], ours: dict[str, Any], theirs: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Every domain whose SPF lookup counts differ, with the RFC's count and who has it."""
+    differences = []
+    for g in made:
+        mine = ours.get(g.domain, {}).get("spf_lookups")
+        spf = theirs.get(g.domain, {}).get("spf") or {}
+        other = their_count(theirs.get(g.domain, {}))
+        if mine == other:
+            continue
+        differences.append(
+            {"domain": g.domain, "record": g.spf, "rfc_7208": g.expected, "ours": mine,
+             "checkdmarc": other, "right": judge(g.expected, mine, other),
+             "checkdmarc_error": str(spf.get("error") or "")}
+        )  # fmt: skip
+    return differences
 
 
 if __name__ == "__main__":
     main(
         int(sys.argv[1]) if len(sys.argv) > 1 else 500,
         int(sys.argv[2]) if len(sys.argv) > 2 else 16,
+        delay_ms=float(sys.argv[3]) if len(sys.argv) > 3 else 20.0,
     )

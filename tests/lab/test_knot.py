@@ -1,18 +1,22 @@
 """Knot DNS as the lab's authoritative server at scale (assistant/lab/knot.py): real
-queries over loopback, and nothing left running after stop()."""
+queries over loopback, nothing left running after stop(); and the UDP delay relay in front
+of it (assistant/lab/udp_delay.py)."""
 
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 
 import dns.message
 import dns.query
 import dns.rcode
+import dns.rdatatype
 import pytest
 
 from assistant.lab.dns_zone import Record
 from assistant.lab.knot import LabKnot, unavailable, zone_text
+from assistant.lab.udp_delay import UdpDelay
 
 
 def require_knot() -> None:
@@ -77,3 +81,24 @@ def test_stop_ends_knot_and_removes_its_folder() -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert server.pid is None and server.log_text() == ""
+
+
+def test_the_delay_relay_returns_each_answer_to_the_socket_that_asked(knot: LabKnot) -> None:
+    """Several clients at once through assistant/lab/udp_delay.py, each with its own
+    socket and the same DNS ID: every one gets its own answer (the delay is not timed)."""
+    with UdpDelay(knot.address, delay_ms=5) as relay:
+        clients = []
+        for rdtype in ("MX", "TXT", "SOA", "NS"):
+            query = dns.message.make_query("contoso.test", rdtype)
+            query.id = 4242
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.settimeout(5)
+            sock.sendto(query.to_wire(), relay.address)
+            clients.append((rdtype, sock))
+        for rdtype, sock in clients:
+            with sock:
+                answer = dns.message.from_wire(sock.recv(65535))
+            assert answer.id == 4242 and answer.question[0].rdtype == dns.rdatatype.from_text(
+                rdtype
+            )
+            assert answer.answer, rdtype
