@@ -43,6 +43,10 @@ class Context:
     # The integration run's products and addresses (integration_plan.py); None: every
     # product, no SharePoint site, no pool name.
     integration: IntegrationPlan | None = field(default=None, repr=False)
+    # How many checks the run has under way at once (Runner's max_workers). A check that
+    # fans out (autodiscover's candidates) keeps within it: one worker means one network
+    # operation at a time, candidates in Outlook's order.
+    parallel: int = 8
 
     def may_use_host(self, host: str, why: str) -> bool:
         """Whether the user allows sending credentials to a host outside the rules.

@@ -304,6 +304,7 @@ class Runner:
             consent=self.consent,
             relay=self.relay,
             integration=self.integration,
+            parallel=self.max_workers,
         )
         sink(CheckStarted(check.id, check.title))
         future = executor.submit(_guarded, check, context, progress)

@@ -183,7 +183,8 @@ def _run_candidates(ctx: Context, email: str) -> tuple[list[WalkResult], WalkRes
         ctx.step_started(step_id, candidates.title(ctx, step_id, email))
     early: WalkResult | None = None
     with ThreadPoolExecutor(
-        max_workers=len(candidates.ORDER), thread_name_prefix=f"ca-check-ad-{id(ctx):x}"
+        max_workers=max(1, min(len(candidates.ORDER), ctx.parallel)),
+        thread_name_prefix=f"ca-check-ad-{id(ctx):x}",
     ) as pool:
         futures = [pool.submit(run, ctx, email) for _, run in candidates.ORDER]
         for future in as_completed(futures):  # each candidate reported as it ends
