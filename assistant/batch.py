@@ -64,6 +64,7 @@ class DomainLine:
 @dataclass(frozen=True)
 class DomainResult:
     domain: str
+    line: int  # where the file names it (its first line, for a duplicate)
     steps: tuple[Step, ...]
     elapsed_ms: int
 
@@ -211,7 +212,7 @@ class Batch:
 
         def work(line: DomainLine) -> None:
             try:
-                result = self._one(line.domain)
+                result = self._one(line)
                 if result is not None:
                     with report:
                         if not self._cancel.is_set():
@@ -244,9 +245,9 @@ class Batch:
             with report:  # a result being written when the cancel came is finished first
                 pass
 
-    def _one(self, domain: str) -> DomainResult | None:
+    def _one(self, line: DomainLine) -> DomainResult | None:
         runner = Runner(
-            Target(domain=domain, cloud=self.cloud),
+            Target(domain=line.domain, cloud=self.cloud),
             self.options,
             max_workers=WORKERS_PER_DOMAIN,
         )
@@ -262,4 +263,5 @@ class Batch:
                 self._running.discard(runner)
         if runner.cancelled:
             return None
-        return DomainResult(domain, tuple(steps), int((time.monotonic() - started) * 1000))
+        elapsed_ms = int((time.monotonic() - started) * 1000)
+        return DomainResult(line.domain, line.number, tuple(steps), elapsed_ms)

@@ -12,6 +12,7 @@ are read from the steps' own evidence and texts, not looked up again.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
@@ -158,7 +159,8 @@ def _run_until_done(
             worker.join(0.1)
     except KeyboardInterrupt:
         batch.cancel()
-        worker.join(2.0)  # run() returns at once after a cancel; this only bounds a bug
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C: already stopping
+            worker.join(2.0)  # run() returns at once after a cancel; this only bounds a bug
     if broke:
         raise broke[0]
 
@@ -211,6 +213,7 @@ def result_line(result: DomainResult) -> dict[str, Any]:
     lookups, void = spf_counts(by_id.get("dns.spf"))
     return {
         "domain": result.domain,
+        "line": result.line,
         "verdict": worst([s.status for s in result.steps]).value,
         "checks": {
             s.id: {"status": s.status.value, "summary": str(s.summary)} for s in result.steps

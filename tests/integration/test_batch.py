@@ -98,6 +98,7 @@ def test_a_file_of_domains_streams_json_lines_and_writes_the_csv(dns: str, tmp_p
     )  # the duplicate ran once, the IDN in its ASCII form
     by_domain = {line["domain"]: line for line in lines}
     alpha = by_domain["alpha.test"]
+    assert alpha["line"] == 2 and by_domain[IDN]["line"] == 9
     assert alpha["checks"]["dns.dmarc"]["status"] == "pass"
     assert alpha["dmarc_policy"] == "reject"
     assert alpha["mx"] == ["mx1.alpha.test", "mx2.alpha.test"]
