@@ -36,7 +36,7 @@ from assistant.config import (
     parse_trusted_host,
 )
 from assistant.diagnosis import Diagnosis, Outcome
-from assistant.events import CheckFinished, CheckStarted, Event, SignInPrompt
+from assistant.events import CheckFinished, CheckStarted, Event, ProvisionalResult, SignInPrompt
 from assistant.integration_plan import IntegrationPlan
 from assistant.model import Status, Step
 from assistant.net.ca_bundle import check_ca_bundle
@@ -272,6 +272,8 @@ def run_checks(
             step = event.step
             summary = cli_flags(step.summary)
             print(f"  {_MARK[step.status]} {step.id}: {summary}", file=err, flush=True)
+        elif isinstance(event, ProvisionalResult):  # autodiscover's first usable answer
+            print(f"  ~    {event.step.id}: {cli_flags(event.step.summary)}", file=err, flush=True)
 
     if relay is not None and not relay.sends and err is not None:
         print("note: no test message is sent without --send-test-to", file=err, flush=True)

@@ -5,6 +5,9 @@ SRV answer while the hung candidate runs to its timeout; the final verdict is un
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from assistant.auth.credentials import PasswordCredential
 from assistant.checks.autodiscover import AUTODISCOVER_CHECKS
@@ -58,3 +61,36 @@ def test_ews_starts_on_the_first_usable_answer_while_a_candidate_hangs(lab: Lab)
     assert "SRV" in final.summary, final.summary
     hung = final.find("autodiscover.candidate.autodiscover_https")
     assert hung is not None and hung.status in (Status.FAIL, Status.WARN, Status.ERROR)
+
+
+def test_the_cli_prints_the_first_answer_before_the_verdict(lab: Lab) -> None:
+    """The headless run shows the provisional answer as a `~` line, then the verdict."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "check",
+            "--email",
+            f"admin@{DOMAIN}",
+            "--cloud",
+            "onprem",
+            "--checks",
+            "autodiscover",
+            "--timeout",
+            "1",
+            "--password-env",
+            "CA_EARLY_START_PASSWORD",
+            *lab.cli_flags(),
+        ],
+        env={**os.environ, "CA_EARLY_START_PASSWORD": LAB_PASSWORD},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    lines = result.stderr.splitlines()
+    first = [i for i, line in enumerate(lines) if line.startswith(f"  ~    {RESULT}: first answer")]
+    verdict = [i for i, line in enumerate(lines) if line.startswith(f"  ok   {RESULT}:")]
+    assert first and verdict and first[0] < verdict[0], result.stderr
