@@ -234,3 +234,27 @@ def test_the_file_is_read_line_by_line_with_bad_lines_numbered() -> None:
 
 def test_a_csv_cell_a_spreadsheet_would_run_is_defused() -> None:
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("mx.test") == "mx.test"
+
+
+class _Endless(io.RawIOBase):
+    """A domains file with no end, counting what is read from it."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> bytes:
+        self.lines += 1
+        return f"d{self.lines}.test\n".encode()
+
+
+def test_the_file_is_read_as_it_is_used_not_whole() -> None:
+    """A file of any size: taking ten domains reads ten lines (memory bounded by what
+    runs, not by the file)."""
+    stream = _Endless()
+    found = read_domains(stream)  # type: ignore[arg-type]
+    first = [next(found) for _ in range(10)]
+    assert [d.domain for d in first if isinstance(d, DomainLine)][-1] == "d10.test"
+    assert stream.lines == 10
