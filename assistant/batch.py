@@ -21,6 +21,7 @@ with one command.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -87,7 +88,10 @@ def batch_checks(names: Sequence[str] | None) -> list[Check]:
 
 
 def open_domains_file(path: str) -> BinaryIO:
-    """The file, opened for reading; InputError (in words) when it cannot be."""
+    """The file, opened for reading ("-": standard input); InputError (in words) when
+    it cannot be."""
+    if path == "-":
+        return open(sys.stdin.fileno(), "rb", closefd=False)
     try:
         return open(path, "rb")
     except FileNotFoundError:

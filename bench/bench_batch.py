@@ -28,6 +28,7 @@ import contextlib
 import io
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -133,10 +134,13 @@ def generate(size: int) -> tuple[list[Generated], dict[str, list[Record]]]:
     return made, zones
 
 
-def run_ours(nameserver: str, listing: Path, parallel: int) -> tuple[float, dict[str, Any]]:
+def run_ours(
+    nameserver: str, listing: Path, parallel: int, processes: int = 1
+) -> tuple[float, dict[str, Any]]:
     table = listing.with_suffix(".csv")
     argv = ["check", "--checks", "dns", "--domains-file", str(listing), "--csv", str(table)]
     argv += ["--nameserver", nameserver, "--parallel", str(parallel), "--timeout", "5"]
+    argv += ["--processes", str(processes)]
     out, err = io.StringIO(), io.StringIO()
     started = time.perf_counter()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -186,12 +190,18 @@ def judge(expected: int | str | None, ours: int | None, theirs: int | None) -> s
 
 
 def main(
-    size: int = 500, parallel: int = 16, *, delay_ms: float = 20.0, delayed: int = 104
+    size: int = 500,
+    parallel: int = 16,
+    *,
+    delay_ms: float = 20.0,
+    delayed: int = 104,
+    processes: int = os.cpu_count() or 1,
 ) -> dict[str, Any]:
     """Both tools over `size` domains straight from Knot, then over the first `delayed`
     of them with every answer held `delay_ms` (a UDP delay relay in its own process in
     front of Knot, assistant/lab/udp_delay.py): loopback measures CPU per domain, the
-    delayed run what batch mode is for, answers that take time."""
+    delayed run what batch mode is for, answers that take time. Ours runs in one process
+    and spread over `processes` (--processes; default: one per core)."""
     made, zones = generate(size)
     domains = [g.domain for g in made]
     sample = domains[: max(1, min(delayed, size))]
@@ -200,16 +210,19 @@ def main(
         listing = Path(folder) / "domains.txt"
         listing.write_text("".join(f"{d}\n" for d in domains), encoding="utf-8")
         ours_s, ours = run_ours(f"{host}:{port}", listing, parallel)
+        spread_s, spread = run_ours(f"{host}:{port}", listing, parallel, processes)
         theirs_s, theirs = run_checkdmarc(host, port, domains)
         with UdpDelay(knot.address, delay_ms) as relay:
             far_host, far_port = relay.address
             few = Path(folder) / "sample.txt"
             few.write_text("".join(f"{d}\n" for d in sample), encoding="utf-8")
             ours_far_s, ours_far = run_ours(f"{far_host}:{far_port}", few, parallel)
+            far_spread_s, far_spread = run_ours(f"{far_host}:{far_port}", few, parallel, processes)
             theirs_far_s, theirs_far = run_checkdmarc(far_host, far_port, sample)
     differences = spf_differences(made, ours, theirs)
     ours_rate, theirs_rate = len(ours) / ours_s, len(theirs) / theirs_s
     far_rate, their_far_rate = len(ours_far) / ours_far_s, len(theirs_far) / theirs_far_s
+    spread_rate, far_spread_rate = len(spread) / spread_s, len(far_spread) / far_spread_s
     result: dict[str, Any] = {
         "domains": size,
         "parallel": parallel,
@@ -220,11 +233,16 @@ def main(
         "ours_domains_per_s": ours_rate,
         "checkdmarc_domains_per_s": theirs_rate,
         "ratio": ours_rate / theirs_rate,
+        "processes": processes,
+        "ours_processes_domains_per_s": spread_rate,
+        "ratio_processes": spread_rate / theirs_rate,
         "delay_ms": delay_ms,
         "delayed_domains": len(sample),
         "delayed_ours_domains_per_s": far_rate,
         "delayed_checkdmarc_domains_per_s": their_far_rate,
         "delayed_ratio": far_rate / their_far_rate,
+        "delayed_ours_processes_domains_per_s": far_spread_rate,
+        "delayed_ratio_processes": far_spread_rate / their_far_rate,
         "spf_counts_agree": size - len(differences),
         "spf_count_differences": differences,
         "spf_difference_kinds": list(_grouped(differences)),

@@ -132,13 +132,18 @@ def test_a_file_of_domains_streams_json_lines_and_writes_the_csv(dns: str, tmp_p
     assert alpha_row["dns.dmarc"] == "pass" and alpha_row["verdict"] == alpha["verdict"]
 
 
-def test_ctrl_c_stops_at_once_and_keeps_what_finished(dns: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_ctrl_c_stops_at_once_and_keeps_what_finished(
+    dns: str, tmp_path: Path, processes: str
+) -> None:
     listing = tmp_path / "big.txt"
     # Two at a time: the fast pair finishes, then two silent domains hold both slots, so
-    # delta.test can only start if a stopped batch kept starting domains.
+    # delta.test can only start if a stopped batch kept starting domains. With two
+    # processes, one domain at a time in each: the same.
     listing.write_text("alpha.test\nbeta.test\nslow1.test\nslow2.test\nslow3.test\ndelta.test\n")
     table = tmp_path / "out.csv"
-    args = ("--domains-file", str(listing), "--csv", str(table), "--parallel", "2")
+    args: tuple[str, ...] = ("--domains-file", str(listing), "--csv", str(table))
+    args += ("--parallel", "2", "--processes", processes)
     process = subprocess.Popen(
         _command(dns, *args, "--timeout", "60", "--check-deadline", "120"),
         stdin=subprocess.DEVNULL,
@@ -162,6 +167,22 @@ def test_ctrl_c_stops_at_once_and_keeps_what_finished(dns: str, tmp_path: Path) 
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
     assert sorted(r["domain"] for r in rows) == ["alpha.test", "beta.test"]
     assert all(r["elapsed_ms"].isdigit() for r in rows)  # complete rows, not cut off
+    assert _children_of_this_batch(dns) == []  # the child processes went with it
+
+
+def _children_of_this_batch(nameserver: str) -> list[int]:
+    """Processes still running a batch against this module's DNS server (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if nameserver.encode() in argv and b"--domains-file" in argv:
+            found.append(int(entry.name))
+    return found
 
 
 def _read_lines(process: subprocess.Popen[bytes], *, count: int, within: float) -> list[bytes]:
@@ -258,3 +279,34 @@ def test_the_file_is_read_as_it_is_used_not_whole() -> None:
     first = [next(found) for _ in range(10)]
     assert [d.domain for d in first if isinstance(d, DomainLine)][-1] == "d10.test"
     assert stream.lines == 10
+
+
+def test_several_processes_give_the_same_lines_and_table(dns: str, tmp_path: Path) -> None:
+    listing = tmp_path / "domains.txt"
+    listing.write_text("alpha.test\nbeta.test\nuser@x.test\ngamma.test\nmüller.test\nbeta.test\n")
+    alone = _run(dns, "--domains-file", str(listing), "--csv", str(tmp_path / "one.csv"))
+    spread = _run(
+        dns, "--domains-file", str(listing), "--csv", str(tmp_path / "two.csv"),
+        "--processes", "2", "--parallel", "2",
+    )  # fmt: skip
+    assert spread.returncode == alone.returncode == 1, spread.stderr
+
+    def lines(result: subprocess.CompletedProcess[str]) -> dict[str, tuple[object, ...]]:
+        found = [json.loads(line) for line in result.stdout.splitlines()]
+        return {
+            x["domain"]: (x["line"], x["verdict"], x["spf_lookups"], x["dmarc_policy"], x["mx"])
+            for x in found
+        }
+
+    assert lines(spread) == lines(alone) and len(lines(alone)) == 4
+    assert lines(spread)[IDN][0] == 5  # the line in the file, not in a child's input
+    assert "line 3: 'user@x.test' is an email address" in spread.stderr
+    assert "4 domains in" in spread.stderr
+
+    def rows(name: str) -> list[dict[str, str]]:
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        return sorted(csv.DictReader(io.StringIO(text)), key=lambda r: r["domain"])
+
+    ignore = {"elapsed_ms", "dns.resolver"}  # timings, and the resolver's "answered in N ms"
+    strip = [{k: v for k, v in r.items() if k not in ignore} for r in rows("two.csv")]
+    assert strip == [{k: v for k, v in r.items() if k not in ignore} for r in rows("one.csv")]
