@@ -195,6 +195,7 @@ def demo_lab(scenario: str = "healthy", *, oauth: bool = False) -> Iterator[Demo
     credentials = _demo_sign_in(email, domain, cloud, oauth=oauth)
     print(f"Demo: checking {email} against the built-in lab (no tenant needed).", file=sys.stderr)
     with released_on_signals(), Lab() as lab:
+        print(f"Demo: {lab.mail_server_note}.", file=sys.stderr)
         if oauth:
             lab.identity.auto_approve = email
         relay = _demo_relay(scenario, email, lab.relay_client_cert)

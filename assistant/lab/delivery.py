@@ -4,7 +4,8 @@ The lab's front doors (SMTP submission, the EOP-like MX) accept mail the way Exc
 Online does and then call `Delivery.deliver()`. `LabDelivery` relays over SMTP to the
 lab's Postfix (postfix.py), which delivers to Dovecot over LMTP, so the message that
 arrives carries Postfix's and Dovecot's real `Received:` headers; without Postfix (a
-desktop that does not have it) it speaks LMTP to Dovecot itself.
+desktop that does not have it) it speaks LMTP to Dovecot itself, and without Dovecot
+it files the message into the built-in demo responder's store (demo_mailstore.py).
 
 `junk=True` files the message into the recipient's Junk folder: the recipient gets
 Dovecot's `+Junk` detail (dovecot.py: `recipient_delimiter`, `lmtp_save_to_detail_mailbox`),
@@ -51,8 +52,17 @@ def junk_address(address: str) -> str:
 class LabDelivery:
     """Delivery to the lab's Dovecot: through Postfix when `relay` is set, else over LMTP."""
 
-    def __init__(self, lmtp: tuple[str, int], *, timeout: float = DELIVERY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        lmtp: tuple[str, int],
+        *,
+        timeout: float = DELIVERY_TIMEOUT,
+        store: Delivery | None = None,
+    ) -> None:
         self.lmtp = lmtp
+        # The built-in demo responder's mailboxes (demo_mailserver.py), when Dovecot is
+        # not there: delivered into directly, with the headers Dovecot's LMTP would add.
+        self.store = store
         # Postfix's smtpd (host, port), set by MailLab once Postfix answers.
         self.relay: tuple[str, int] | None = None
         self.timeout = min(timeout, DELIVERY_TIMEOUT)
@@ -61,7 +71,9 @@ class LabDelivery:
 
     @property
     def via(self) -> str:
-        return "postfix" if self.relay is not None else "lmtp"
+        if self.relay is not None:
+            return "postfix"
+        return "lmtp" if self.store is None else "built-in store"
 
     def deliver(
         self, mail_from: str, rcpt_tos: Sequence[str], data: bytes, *, junk: bool = False
@@ -73,6 +85,8 @@ class LabDelivery:
         try:
             if relay is not None:
                 self._over_smtp(relay, mail_from, recipients, data)
+            elif self.store is not None:
+                self.store.deliver(mail_from, recipients, data)
             else:
                 self._over_lmtp(mail_from, recipients, data)
         except smtplib.SMTPResponseException as error:

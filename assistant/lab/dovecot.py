@@ -50,6 +50,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.config import HostPort
 from assistant.lab import leftovers
 from assistant.lab.pki import CertVariant, LabPKI
 
@@ -65,7 +66,7 @@ RECIPIENT_DELIMITER = "+"
 LMTP_HOSTNAME = "mailstore.lab.test"
 IMAP_GREETING = "The Microsoft Exchange IMAP4 service is ready."
 POP_GREETING = "The Microsoft Exchange POP3 service is ready."
-_SEED_MESSAGE = (
+SEED_MESSAGE = (
     "From: Lab <lab@contoso.test>\r\nTo: {user}\r\nSubject: Welcome to the lab mailbox\r\n"
     "Date: Fri, 27 Nov 2026 09:00:00 +0000\r\nMessage-ID: <seed-1@contoso.test>\r\n\r\n"
     "This message is here so INBOX and STAT have something to count.\r\n"
@@ -180,6 +181,18 @@ class LabDovecot:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def listeners(self) -> dict[str, HostPort]:
+        """Where each listener is, by the names demo_mailserver.LISTENERS gives them."""
+        ports = self.ports
+        return {
+            "imaps": HostPort(TLS_ADDRESS, ports.imaps),
+            "imap": HostPort(PLAIN_ADDRESS, ports.imap),
+            "imap-no-tls": HostPort(NO_TLS_ADDRESS, ports.imap),
+            "pop3s": HostPort(TLS_ADDRESS, ports.pop3s),
+            "pop3": HostPort(PLAIN_ADDRESS, ports.pop3),
+            "pop3-no-tls": HostPort(NO_TLS_ADDRESS, ports.pop3),
+        }
+
     def log_text(self) -> str:
         """Dovecot's log so far (for a test that wants to know what the server saw)."""
         return leftovers.service_logs(self._base, ("stderr.log", "dovecot.log"))
@@ -222,7 +235,7 @@ class LabDovecot:
             maildir = home / user / "Maildir"
             for sub in ("cur", "new", "tmp"):
                 (maildir / sub).mkdir(parents=True)
-            message = _SEED_MESSAGE.format(user=user).encode("utf-8")
+            message = SEED_MESSAGE.format(user=user).encode("utf-8")
             (maildir / "cur" / "1795770000.M1P1.lab:2,S").write_bytes(message)
         users = base / "users"
         users.write_text(

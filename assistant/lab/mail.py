@@ -4,7 +4,8 @@ one host name per fault, all on loopback.
     with LabPKI() as pki, MailLab(pki) as mail:
         options = mail.network_options(endpoints=(("imap", "expired.mail.test:993"),))
 
-Servers: Dovecot (dovecot.py) for IMAP and POP3, aiosmtpd (submission.py) for SMTP,
+Servers: Dovecot (dovecot.py) for IMAP and POP3 (where it is not installed, the
+built-in demo responder: demo_mailserver.py), aiosmtpd (submission.py) for SMTP,
 and faulty_tcp.py for what no real server does on purpose. What submission (and the
 tenant's MX) accepts is delivered for real (`delivery`, delivery.py): through Postfix
 (postfix.py) when it can run, else straight to Dovecot's LMTP; `postfix_running` says
@@ -35,13 +36,9 @@ from types import TracebackType
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab.delivery import EXTERNAL_MAILBOX, LabDelivery
-from assistant.lab.dovecot import (
-    NO_TLS_ADDRESS,
-    PLAIN_ADDRESS,
-    TLS_ADDRESS,
-    DovecotOAuth,
-    LabDovecot,
-)
+from assistant.lab.demo_mailserver import BuiltinMail
+from assistant.lab.demo_mailserver import choose as choose_mail_server
+from assistant.lab.dovecot import TLS_ADDRESS, DovecotOAuth, LabDovecot
 from assistant.lab.exchange.directory import LAB_PASSWORD
 from assistant.lab.faulty_tcp import Behaviour, FaultSpec, FaultyTcpServer, tls10_context
 from assistant.lab.identity.validator import LabTokenValidator
@@ -140,19 +137,25 @@ class MailLab:
         good_names = (MAILBOX_HOST, SMTP_HOST, f"*.{FAULT_DOMAIN}", *self.hosts)
         # The external mailbox is Dovecot's only: it signs in to no Exchange Online server.
         mailboxes = {EXTERNAL_MAILBOX: LAB_PASSWORD, **self.users}
-        self.dovecot = LabDovecot(
-            pki,
-            mailboxes,
-            hostnames=good_names,
-            sni={fault.host: variant for fault, variant in _CERT_FAULTS.items()},
-            oauth=oauth,
-        )
-        lmtp = (TLS_ADDRESS, self.dovecot.ports.lmtp)
-        self.delivery = LabDelivery(lmtp)
+        sni = {fault.host: variant for fault, variant in _CERT_FAULTS.items()}
+        # Real Dovecot, or where it is not installed the built-in demo responder
+        # (demo_mailserver.choose: CA_LAB_MAIL); `mail_server_note` says which.
+        choice = choose_mail_server()
+        self.mail_server_note = choice.note
+        self.dovecot: LabDovecot | BuiltinMail
+        if choice.builtin:
+            self.dovecot = BuiltinMail(pki, mailboxes, hostnames=good_names, sni=sni, bearer=bearer)
+            self.delivery = LabDelivery((TLS_ADDRESS, 0), store=self.dovecot.store)
+        else:
+            self.dovecot = LabDovecot(pki, mailboxes, hostnames=good_names, sni=sni, oauth=oauth)
+            self.delivery = LabDelivery((TLS_ADDRESS, self.dovecot.ports.lmtp))
+        lmtp = self.delivery.lmtp
         # Why delivery goes straight to Dovecot (None while Postfix relays).
         self.postfix_problem: str | None = (
             postfix_unavailable() if use_postfix else "turned off (use_postfix=False)"
         )
+        if choice.builtin and self.postfix_problem is None:
+            self.postfix_problem = "the built-in demo responder has no LMTP for Postfix"
         self.postfix = LabPostfix(lmtp, mailboxes) if self.postfix_problem is None else None
         self.submission = LabSubmission(self.users, bearer=bearer, delivery=self.delivery)
         self.faulty = FaultyTcpServer()
@@ -246,12 +249,12 @@ class MailLab:
 
     def _plan(self, good_names: tuple[str, ...]) -> None:
         good = self.pki.server_context(good_names)
-        ports = self.dovecot.ports
+        listeners = self.dovecot.listeners()
         dovecot = {
-            993: HostPort(TLS_ADDRESS, ports.imaps),
-            143: HostPort(PLAIN_ADDRESS, ports.imap),
-            995: HostPort(TLS_ADDRESS, ports.pop3s),
-            110: HostPort(PLAIN_ADDRESS, ports.pop3),
+            993: listeners["imaps"],
+            143: listeners["imap"],
+            995: listeners["pop3s"],
+            110: listeners["pop3"],
         }
         for port in (993, 143, 995, 110):
             self._routes[(MAILBOX_HOST, port)] = dovecot[port]
@@ -275,8 +278,8 @@ class MailLab:
         )
         no_tls = self.submission.add(SubmissionListener("no-starttls", None))
         self._route(MailFault.NO_STARTTLS.host, 587, no_tls)
-        self._routes[(MailFault.NO_STARTTLS.host, 143)] = HostPort(NO_TLS_ADDRESS, ports.imap)
-        self._routes[(MailFault.NO_STARTTLS.host, 110)] = HostPort(NO_TLS_ADDRESS, ports.pop3)
+        self._routes[(MailFault.NO_STARTTLS.host, 143)] = listeners["imap-no-tls"]
+        self._routes[(MailFault.NO_STARTTLS.host, 110)] = listeners["pop3-no-tls"]
         old = tls10_context(self.pki, [f"*.{FAULT_DOMAIN}"])
         self._route(
             MailFault.TLS10.host, 587, self.submission.add(SubmissionListener("tls10", old))

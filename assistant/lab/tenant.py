@@ -298,6 +298,12 @@ class Lab:
         return rules if self._front is None else self._front.route(rules)
 
     @property
+    def mail_server_note(self) -> str:
+        """Which server plays IMAP and POP (Dovecot, or the built-in demo responder where
+        Dovecot is not installed: demo_mailserver.choose), for the demo to show."""
+        return self.mail.mail_server_note
+
+    @property
     def latency_front(self) -> LatencyFront | None:
         """The relay and black hole while a lab with latency runs (their counters)."""
         return self._front
