@@ -27,6 +27,7 @@ def test_batch_benchmark_runs_both_tools_and_compares_spf_counts() -> None:
     assert result["ours_domains_per_s"] > 0 and result["checkdmarc_domains_per_s"] > 0
     assert result["ratio"] > 0 and result["delayed_ratio"] > 0
     assert result["ratio_processes"] > 0 and result["delayed_ratio_processes"] > 0
+    assert result["throughput_ratio"] > 0 and result["delayed_throughput_ratio"] > 0
     assert result["delayed_domains"] == size
     # Every difference names the RFC 7208 count and who has it.
     assert result["spf_counts_agree"] + len(result["spf_count_differences"]) == size
