@@ -19,6 +19,12 @@ new steps merged in; it goes through the same thread, bridge and cancel as any r
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -26,7 +32,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from assistant.auth.credentials import Credentials
+from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.config import NetworkOptions, Target
 from assistant.integration_plan import IntegrationPlan
 from assistant.model import Report
@@ -40,11 +46,44 @@ if TYPE_CHECKING:
     from assistant.diagnosis import Diagnosis
 
 # The GUI thread shares the GIL with the engine's workers, and in demo mode with the lab's
-# servers too. One cause of ~100 ms event-loop stalls was the lazy import of exchangelib in
-# the middle of a run; the wizard now imports it after start-up (ui/warmup.py). With that,
-# four checks at a time kept gaps under ~65 ms in a warm checkout, but a clean-clone CI run
-# still showed one 121 ms gap, so two it stays until that cause is found too.
-GUI_MAX_WORKERS = 2
+# servers too. bench/bench_heartbeat.py samples every thread while the event loop is late:
+# at a run's start several checks each built the same TLS context (the system trust store,
+# ~20 ms under the GIL apiece) and parsed the public suffix list, and dnspython imported
+# record types; the warm-up now does these once (ui/warmup.py, ui/engine_process.py
+# fill_engine_caches). With that, four checks at a time stall the heartbeat no more than
+# two did (docs/PERFORMANCE.md has the figures); eight is worse.
+GUI_MAX_WORKERS = 4
+# A prototype (bench/bench_heartbeat.py measures it against the thread): the diagnosis in
+# a child process that streams its events over a pipe (ui/engine_process.py). Only for a
+# first run without OAuth sign-in; the others stay in this process.
+ENGINE_PROCESS = os.environ.get("CONNECTIVITY_ASSISTANT_ENGINE_PROCESS") == "1"
+_spare: list[subprocess.Popen[str]] = []  # an engine process started ahead, waiting
+_spare_lock = threading.Lock()
+
+
+def prestart_engine() -> None:
+    """Start the next run's engine process now (it loads the engine, then waits for its
+    job): a run then pays no interpreter start and no imports. Any thread."""
+    with _spare_lock:
+        if not _spare:
+            _spare.append(_start_engine())
+
+
+def _start_engine() -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui.engine_process"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def _take_engine() -> subprocess.Popen[str]:
+    with _spare_lock:
+        ready = [p for p in _spare if p.poll() is None]
+        _spare.clear()
+    return ready[0] if ready else _start_engine()
 
 
 class DiagnosisRun(QObject):
@@ -108,7 +147,22 @@ class DiagnosisRun(QObject):
         self.runlog = self.diagnosis.runlog
         self.report: Report | None = None
         self.ended = False
-        self.task: Task = workers.run(self._run, "run")
+        self._process: subprocess.Popen[str] | None = None
+        self._job: dict[str, object] | None = None
+        password = credentials is None or isinstance(credentials, PasswordCredential)
+        if ENGINE_PROCESS and rerun_of is None and not sign_in and browser is None and password:
+            self._job = {
+                "target": target,
+                "options": options,
+                "check_names": check_names,
+                "credentials": credentials,
+                "sign_in": sign_in,
+                "relay": relay,
+                "integration": integration,
+                "max_workers": GUI_MAX_WORKERS,
+            }
+        runs = self._run if self._job is None else self._run_in_child
+        self.task: Task = workers.run(runs, "run")
         self.bridge.runEnded.connect(self._ended)
 
     def again(
@@ -142,9 +196,65 @@ class DiagnosisRun(QObject):
             return
         self.bridge.post(RunEnded(report))
 
+    def _run_in_child(self) -> None:
+        """On the worker thread: the run in a child process (ui/engine_process.py), its
+        events fed to this run's diagnosis as if its own runner had sent them (the log,
+        partial_report and the bridge follow them); the report is built here from them."""
+        from assistant.events import RunFinished
+        from ui.engine_process import decode, job_line
+
+        started = time.monotonic()
+        try:
+            process = self._process = _take_engine()
+            if self.cancelled:  # pressed while the process was being taken
+                process.kill()
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(job_line(**(self._job or {})).decode())
+            process.stdin.flush()
+            ended = False
+            for line in process.stdout:
+                if line.startswith('{"ask"'):
+                    self._answer(process, json.loads(line))
+                elif line.startswith('{"done"'):
+                    break
+                else:
+                    event = decode(line)
+                    ended = ended or isinstance(event, RunFinished)
+                    self.diagnosis._record(event)  # the child ran it
+            code = process.wait()
+            if not ended:
+                if not self.cancelled:
+                    raise RuntimeError(f"the engine process ended with exit code {code}")
+                steps = tuple(self.diagnosis.partial_report().steps)
+                elapsed = int((time.monotonic() - started) * 1000)
+                self.diagnosis._record(RunFinished(steps, True, elapsed))
+            report = self.diagnosis.partial_report()
+        except Exception:  # reported on the GUI thread, never swallowed
+            self.bridge.post(RunEnded(None, traceback.format_exc()))
+            return
+        self.bridge.post(RunEnded(report))
+
+    def _answer(self, process: subprocess.Popen[str], question: dict[str, object]) -> None:
+        """A consent question from the child, asked on a thread of its own (the broker
+        waits for the user), the answer written back on the child's stdin."""
+
+        def ask() -> None:
+            allowed = self.consent.ask(str(question["host"]), str(question["why"]))
+            answer = json.dumps({"answer": question["ask"], "allowed": allowed})
+            try:
+                assert process.stdin is not None
+                process.stdin.write(answer + "\n")
+                process.stdin.flush()
+            except (OSError, ValueError):  # the child has gone (cancelled)
+                pass
+
+        threading.Thread(target=ask, name="ca-ui-consent", daemon=True).start()
+
     def cancel(self) -> None:
         self.diagnosis.cancel()
         self.consent.close()
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()  # instant, and nothing of the run is left behind
 
     def partial_report(self) -> Report:
         """The report as the run stands (Diagnosis.partial_report): for a cancel, at once."""

@@ -49,9 +49,17 @@ FALLBACK_MS = 3000  # a window that is never painted (tests, offscreen) warms up
 
 
 def preload_exchangelib() -> None:
+    """Off the GUI thread: exchangelib, the engine's caches, and (with the engine-process
+    prototype) the next run's process, started to wait for its job."""
     from assistant.net.exchangelib_adapter import preload
 
     preload()
+    from ui.engine_process import fill_engine_caches
+    from ui.runs import ENGINE_PROCESS, prestart_engine
+
+    fill_engine_caches()
+    if ENGINE_PROCESS:
+        prestart_engine()
 
 
 class Warmup(QObject):

@@ -13,6 +13,7 @@ import functools
 import os
 import socket
 import ssl
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -36,8 +37,15 @@ def client_context(
     Contexts are shared: building one loads the trust store, which costs ~25 ms of
     CPU with the GIL held (it stalled the GUI's event loop when every connection did
     it). An SSLContext is safe to share between threads; callers must not modify it.
+    One is built at a time (checks starting together would each build the same one),
+    and the display-only context is one whatever the bundle (it trusts nothing).
     """
-    return _cached_context(None if ca_bundle is None else os.fspath(ca_bundle), verify)
+    bundle = None if ca_bundle is None or not verify else os.fspath(ca_bundle)
+    with _building:
+        return _cached_context(bundle, verify)
+
+
+_building = threading.Lock()
 
 
 @functools.lru_cache(maxsize=16)

@@ -152,11 +152,19 @@ class RunPage(Page):
         if step.id == self.browser_box.check_id:
             self.browser_box.end()
         self.tree.check_finished(event)
-        self.progress.setValue(len(self.finished_steps))
+        self._set_progress(len(self.finished_steps))
         assert self.run is not None  # checks finish only in a run begin() showed
         summary = engine_text(self.run.redactor(step.summary))
         self._log(f"{status_name(step.status.value)}: {step.id}: {summary}")
         self._update_status()
+
+    def _set_progress(self, value: int) -> None:
+        """QProgressBar.setValue repaints the bar at once, synchronously (~5 ms a time on
+        the GUI thread, once per finished check: bench/bench_heartbeat.py); with updates
+        off around it, the new value is painted with the window's next frame instead."""
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setValue(value)
+        self.progress.setUpdatesEnabled(True)
 
     def _run_finished(self, event: RunFinished) -> None:
         self.finish(event.cancelled)

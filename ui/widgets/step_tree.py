@@ -42,6 +42,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a 1-tuple: Qt would turn a bare str
 COL_TITLE, COL_STATUS, COL_TIME, COL_SUMMARY = range(4)
 # What "problems only" keeps: verdicts to act on, and checks a cancel left unfinished.
 PROBLEMS = ("warn", "fail", "error", Status.CANCELLED.value)
+FIT_DELAY_MS = 100  # finished checks' titles are measured at most this often
 MIN_TITLE_WIDTH, MIN_RESULT_WIDTH = 200, 120
 
 
@@ -78,6 +79,7 @@ class StepTree(QTreeWidget):
         self._checks: dict[str, QTreeWidgetItem] = {}
         self._started: dict[int, tuple[QTreeWidgetItem, float]] = {}
         self._frame = 0
+        self._fit_pending = False
         self._problems_only = False
         self.redact: Callable[[str], str] = lambda text: text
         self._timer = QTimer(self)
@@ -126,7 +128,7 @@ class StepTree(QTreeWidget):
         self._add_children(item, step.children)
         if self._problems_only:
             self._apply_filter()
-        self.fit_columns()
+        self._fit_soon()
 
     def provisional(self, event: ProvisionalResult) -> None:
         """A running check's first usable answer (autodiscover's first candidate to answer):
@@ -163,6 +165,17 @@ class StepTree(QTreeWidget):
         room = self.viewport().width() - self._fixed_columns() - MIN_RESULT_WIDTH
         width = max(min(shown, room), checks, MIN_TITLE_WIDTH)
         self.setColumnWidth(COL_TITLE, max(width, self.header().sectionSizeHint(COL_TITLE)))
+
+    def _fit_soon(self) -> None:
+        """fit_columns once for a burst of finished checks: it measures every row, and a
+        run finishes a check every few milliseconds (bench/bench_heartbeat.py)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(FIT_DELAY_MS, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        self.fit_columns()
 
     def _title_width(self, item: QTreeWidgetItem) -> int:
         """What a top-level row's title needs: the delegate's size for it, and the indent
