@@ -91,6 +91,7 @@ def run_lab(
     with released_on_signals(), Lab(latency=latency) as lab:
         flags = " ".join(lab.cli_flags())
         print(f"The lab is running. Every scenario domain is served; '{scenario}' is {domain}.")
+        print(f"{lab.mail_server_note}.")
         if latency is not None:
             holes = ", ".join(sorted(latency.black_holes)) or "none"
             print(

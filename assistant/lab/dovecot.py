@@ -39,10 +39,8 @@ temporary failure (the user's passdb failed internally), still no sign-in.
 
 from __future__ import annotations
 
-import grp
 import os
 import pathlib
-import pwd
 import shutil
 import socket
 import subprocess
@@ -53,6 +51,11 @@ from dataclasses import dataclass
 from assistant.config import HostPort
 from assistant.lab import leftovers
 from assistant.lab.pki import CertVariant, LabPKI
+
+if os.name == "posix":  # Dovecot's user setup; without them (Windows) the lab
+    # plays IMAP and POP with the built-in demo responder (demo_mailserver.py)
+    import grp
+    import pwd
 
 DOVECOT = "/usr/sbin/dovecot"
 DEBIAN_PACKAGES = "dovecot-imapd dovecot-pop3d dovecot-lmtpd"

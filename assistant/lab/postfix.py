@@ -21,10 +21,8 @@ Postfix needs root (its daemons drop to the `postfix` user); where it cannot run
 
 from __future__ import annotations
 
-import grp
 import os
 import pathlib
-import pwd
 import socket
 import subprocess
 import time
@@ -32,6 +30,11 @@ from collections.abc import Iterable
 
 from assistant.lab import leftovers
 from assistant.lab.dovecot import RECIPIENT_DELIMITER
+
+if os.name == "posix":  # Postfix's users; without them (Windows) unavailable()
+    # says Postfix is not installed before it needs them
+    import grp
+    import pwd
 
 MASTER = "/usr/lib/postfix/sbin/master"
 DEBIAN_PACKAGE = "postfix"
