@@ -3,8 +3,9 @@
 A client of the demo is the assistant itself, but the listeners are on loopback where
 anything can connect, so every read is limited: a line to MAX_LINE bytes, an IMAP
 literal to MAX_LITERAL, a session to MAX_COMMANDS commands and IDLE_LIMIT seconds of
-silence, the parenthesised nesting of a command to MAX_DEPTH. Going over any of them
-ends that session (Hostile), never the server.
+silence, the parenthesised nesting of a command to MAX_DEPTH, a TLS handshake to
+HANDSHAKE_TIMEOUT. Going over any of them ends that session (Hostile), never the server;
+demo_mailserver.MAX_SESSIONS bounds how many run at once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ MAX_DEPTH = 8
 IDLE_LIMIT = 120.0  # seconds without a line before the session is dropped (autologout)
 POLL = 0.2  # how often a blocked read looks at the stop flag
 LINGER = 1.0  # seconds a closing session drains what the client still sends
+HANDSHAKE_TIMEOUT = 10.0  # a client that never finishes TLS does not keep its slot longer
 
 
 class Hostile(Exception):
@@ -53,7 +55,7 @@ class LineSocket:
     def start_tls(self, context: ssl.SSLContext) -> None:
         """Anything the client pipelined after STARTTLS is dropped (RFC 3207's rule)."""
         self._buffer.clear()
-        self.sock.settimeout(IDLE_LIMIT)
+        self.sock.settimeout(HANDSHAKE_TIMEOUT)
         try:
             self.sock = context.wrap_socket(self.sock, server_side=True)
         except (OSError, ssl.SSLError) as error:

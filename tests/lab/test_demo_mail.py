@@ -26,7 +26,7 @@ from assistant.checks.pop import POP_CHECKS
 from assistant.config import Target
 from assistant.lab import demo_mailserver
 from assistant.lab.delivery import DeliveryError, LabDelivery
-from assistant.lab.demo_mailserver import ENV, BuiltinMail, choose
+from assistant.lab.demo_mailserver import ENV, MAX_SESSIONS, BuiltinMail, choose
 from assistant.lab.demo_wire import MAX_COMMANDS, MAX_LINE
 from assistant.lab.dovecot import JUNK_FOLDER, LMTP_HOSTNAME, TLS_ADDRESS
 from assistant.lab.mail import (
@@ -278,6 +278,30 @@ def test_a_hostile_client_ends_only_its_own_session(
     reply = _talk((where.host, where.port), data)
     assert reply.rstrip(b"\r\n").endswith(last_word), reply[-200:]
     assert time.monotonic() - started < 9  # hung up, not left to the client's timeout
+    _still_serving(builtin)
+
+
+def test_connections_beyond_the_limit_are_turned_away_and_the_rest_served(
+    builtin: BuiltinMail,
+) -> None:
+    where = builtin.listeners()["pop3"]
+    held = [
+        socket.create_connection((where.host, where.port), timeout=10) for _ in range(MAX_SESSIONS)
+    ]
+    try:
+        for sock in held:
+            assert sock.recv(1024).startswith(b"+OK")  # each one has its session
+        with socket.create_connection((where.host, where.port), timeout=10) as extra:
+            assert extra.recv(1024) == b""  # closed at once: no session for it
+    finally:
+        for sock in held:
+            sock.close()
+    # The slots come back as those sessions see their clients gone.
+    deadline = time.monotonic() + 8
+    while True:
+        with socket.create_connection((where.host, where.port), timeout=10) as again:
+            if again.recv(1024).startswith(b"+OK") or time.monotonic() > deadline:
+                break
     _still_serving(builtin)
 
 
