@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1
   fonts-dejavu-core chromium chromium-driver poppler-utils
+  gcc libc6-dev desktop-file-utils appstream
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
