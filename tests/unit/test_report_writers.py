@@ -246,8 +246,12 @@ def test_html_is_self_contained_escaped_and_locked_down() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert 'href="javascript:' not in html and "javascript:alert(1)" in html  # shown, not linked
-    assert not re.search(r"<(link|img|iframe|object|embed)\b", html)
-    assert not re.search(r"\b(src|href)=\"(?!https://)", html)  # only the remedy's web links
+    # The one image: the app's icon in the header, inline (the CSP allows img-src data:).
+    icon = r'<img class="app-icon" src="data:image/png;base64,[A-Za-z0-9+/]+=*" [^<>]*>'
+    assert len(re.findall(icon, html)) == 1
+    rest = re.sub(icon, "", html)
+    assert not re.search(r"<(link|img|iframe|object|embed)\b", rest)
+    assert not re.search(r"\b(src|href)=\"(?!https://)", rest)  # only the remedy's web links
     assert re.search(
         r'<a href="https://autodiscover-s\.outlook\.com/[^"]+" rel="noopener noreferrer"', html
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.about import AboutButton
 from ui.i18n import LANGUAGES, fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.ids import RESULTS, TARGET
@@ -57,6 +58,8 @@ class WelcomePage(Page):
         lang_row.addWidget(self.language_label)
         lang_row.addWidget(self.language)
         lang_row.addStretch(1)
+        self.about = AboutButton(self)
+        lang_row.addWidget(self.about)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.demo_note)
@@ -179,4 +182,5 @@ class WelcomePage(Page):
         )
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language"))
+        self.about.retranslate()
         self.update_demo(self._demo_state, self._demo_detail)
