@@ -68,7 +68,10 @@ class ProcessBatch:
         self._cancel.set()
         for child in list(self._children):
             with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(child.process.pid, signal.SIGKILL)
+                if sys.platform == "win32":  # no process groups: the child has no children
+                    child.process.kill()
+                else:
+                    os.killpg(child.process.pid, signal.SIGKILL)
         with self._changed:
             self._changed.notify_all()
 
