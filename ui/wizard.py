@@ -28,7 +28,7 @@ from ui.pages.ids import (
     TARGET,
     WELCOME,
 )
-from ui.pages.welcome import WelcomePage
+from ui.pages.welcome import BUILTIN_MAIL, WelcomePage
 from ui.quit_question import QuitQuestion, ask_to_quit
 from ui.session import Demo, Session
 from ui.settings import Settings
@@ -335,7 +335,7 @@ class Wizard(QWizard):
         self.target_page.advanced.fill(lab.network_options())
         self.target_page.set_demo(scenarios(scenario), scenario)
         self.target_page.set_lab_status("")
-        self.welcome_page.update_demo("ready")
+        self.welcome_page.update_demo("ready", BUILTIN_MAIL if lab.builtin_mail else "")
         self.scenario_changed(scenario)
 
     def scenario_changed(self, name: str) -> None:

@@ -142,6 +142,7 @@ class MailLab:
         # (demo_mailserver.choose: CA_LAB_MAIL); `mail_server_note` says which.
         choice = choose_mail_server()
         self.mail_server_note = choice.note
+        self.builtin_mail = choice.builtin
         self.dovecot: LabDovecot | BuiltinMail
         if choice.builtin:
             self.dovecot = BuiltinMail(pki, mailboxes, hostnames=good_names, sni=sni, bearer=bearer)

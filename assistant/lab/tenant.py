@@ -304,6 +304,11 @@ class Lab:
         return self.mail.mail_server_note
 
     @property
+    def builtin_mail(self) -> bool:
+        """True when the built-in demo responder plays IMAP and POP (no Dovecot here)."""
+        return self.mail.builtin_mail
+
+    @property
     def latency_front(self) -> LatencyFront | None:
         """The relay and black hole while a lab with latency runs (their counters)."""
         return self._front

@@ -19,6 +19,8 @@ from ui.i18n import LANGUAGES, fmt
 from ui.pages.common import ErrorLabel, Page, hint_label
 from ui.pages.ids import RESULTS, TARGET
 
+BUILTIN_MAIL = "builtin-mail"  # update_demo's detail when the lab has no Dovecot
+
 if TYPE_CHECKING:  # the comparison loads when it is first asked for (docs/PERFORMANCE.md)
     from assistant.report.diff import ReportDiff
     from ui.pages.compare import CompareDialog, LoadError
@@ -154,7 +156,13 @@ class WelcomePage(Page):
             ),
             "failed": fmt(self.tr("Demo mode: the lab could not start: %1"), detail),
         }
-        self.demo_note.setText(texts.get(state, ""))
+        text = texts.get(state, "")
+        if state == "ready" and detail == BUILTIN_MAIL:
+            text += " " + self.tr(
+                "IMAP and POP are played by a small built-in responder, as Dovecot is not "
+                "installed here."
+            )
+        self.demo_note.setText(text)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome"))
