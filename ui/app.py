@@ -24,6 +24,8 @@ def create_wizard(
     translations.switch(language or settings.get("language") or system_language())
     return Wizard(settings, translations)
 
+DESKTOP_ID = "org.connectivityassistant.ConnectivityAssistant"
+
 
 def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | None = None) -> int:
     # instance() is typed as QCoreApplication; in this process it is always our QApplication.
@@ -31,6 +33,9 @@ def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | No
     app.setApplicationName("Connectivity Assistant")
     app.setOrganizationName("connectivity-assistant")
     app.setWindowIcon(app_icon())
+    # The .desktop entry's name (packaging/identity.py APP_ID): desktops match the window to
+    # the menu entry and its icon by it (Wayland's app_id, X11's WM_CLASS).
+    app.setDesktopFileName(DESKTOP_ID)
     if language is not None and language not in LANGUAGES:
         print(f"connectivity-assistant: unknown language {language!r}", file=sys.stderr)
         language = None

@@ -76,3 +76,9 @@ def test_the_spec_builds_both_windows_executables_and_the_macos_bundle() -> None
     assert 'bundle_identifier=IDENTITY["APP_ID"]' in spec
     identity = packaging_module("identity")
     assert identity["APP_ID"].count(".") >= 2 and "-" not in identity["APP_ID"]
+
+
+def test_the_window_names_the_desktop_entry_the_package_installs() -> None:
+    from ui.app import DESKTOP_ID
+
+    assert packaging_module("identity")["APP_ID"] == DESKTOP_ID
