@@ -171,6 +171,17 @@ def scp(ctx: Context, email: str) -> WalkResult:
     return _result(step_id, title(ctx, step_id, email), Status.SKIP, reason, started)
 
 
+def v2_url(body: bytes) -> str | None:
+    """The "Url" of an autodiscover v2 JSON answer; None when it names none or is not JSON.
+    (A function of its own so tests/unit/test_fuzz_autodiscover.py can fuzz it.)"""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
+        return None
+    url = data.get("Url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) else None
+
+
 def v2_json(ctx: Context, email: str) -> WalkResult:
     """Autodiscover v2 (JSON, anonymous): what current Outlook asks Microsoft 365 first."""
     step_id = "autodiscover.v2"
@@ -191,12 +202,9 @@ def v2_json(ctx: Context, email: str) -> WalkResult:
             status = Status.FAIL if env.is_cloud else Status.INFO
             return _result(step_id, step_title, status, exc.message, started, evidence=evidence)
         evidence.append(response.to_evidence(ctx.redactor, msg("GET {url}", url=url)))
-        try:
-            data = json.loads(response.body) if response.status == 200 else {}
-        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
-            data = {}
-        if isinstance(data, dict) and isinstance(data.get("Url"), str):
-            found[protocol] = data["Url"]
+        answered = v2_url(response.body) if response.status == 200 else None
+        if answered is not None:
+            found[protocol] = answered
         elif protocol == "EWS":
             status = Status.FAIL if env.is_cloud else Status.INFO
             return _result(

@@ -55,7 +55,8 @@ def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
     """(settings by name, error text or None)."""
     try:
         root = SafeET.fromstring(body)
-    except (DefusedXmlException, SafeET.ParseError) as exc:
+    # LookupError: an XML declaration naming an unknown encoding (found by fuzzing).
+    except (DefusedXmlException, SafeET.ParseError, LookupError) as exc:
         return {}, msg("the SOAP response is not usable XML ({error})", error=type(exc).__name__)
     # Counted first, in one pass: everything below then handles a bounded tree.
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
