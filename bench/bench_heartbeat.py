@@ -1,32 +1,34 @@
 """The wizard's heartbeat during a full demo run: how long the GUI thread's event loop is kept
-waiting while the engine, its workers and the in-process demo lab run.
+waiting while the engine, its workers and the demo lab run.
 
-    .venv/bin/python bench/bench_heartbeat.py [rounds] [workers ...] [--sample]
+    .venv/bin/python bench/bench_heartbeat.py [rounds] [workers ...] [--warm|--fresh]
+        [--thread-only] [--sample]
 
 Each round starts a fresh interpreter (`--child`) that opens the real wizard (offscreen),
-starts the demo lab as "Try the demo" does (in the same process), waits until the lab is up
-and the warm-up has ended (as by the time a person has clicked through to Run), then runs
-the demo's full diagnosis with `ui.runs.GUI_MAX_WORKERS` set to N. A precise QTimer ticks
-every HEARTBEAT_MS on the GUI thread from the click on Run to the Results page; the gaps
-between ticks are the stalls a user would feel. Reported per N: p50, p99 and max gap (ms),
-the run's wall time, and the child's peak RSS.
+starts the demo lab, waits until the lab is up and the warm-up has ended (as by the time a
+person has clicked through to Run), ticks a precise QTimer every HEARTBEAT_MS for IDLE_MS
+with nothing running (the machine's own noise, "idle"), then runs the demo's full diagnosis
+with `ui.runs.GUI_MAX_WORKERS` set to N and keeps ticking until the Results page. The gaps
+between ticks are the stalls a user would feel; each row pools every round's gaps (p50,
+p99, max, how many over 16 and 50 ms), with the run's wall time, the GUI thread's own CPU
+time and its wait for a CPU (other processes: the machine, not the GIL), and the peak RSS.
 
-Two kinds of process:
-- warm: the checkout as it is, bytecode caches in a private prefix compiled beforehand;
-- fresh: a copy of the sources with no bytecode at all (PYTHONDONTWRITEBYTECODE and an empty
-  PYTHONPYCACHEPREFIX for the copy), as a first run from a fresh clone: every project module
-  the run imports is compiled from source then. The venv's packages keep their bytecode (an
-  installed venv has it).
+Configurations (CONFIGS): the engine on a thread of the wizard (today's runner) or in a
+child process (ui/engine_process.py, the prototype behind ui.runs.ENGINE_PROCESS); the
+demo lab in the wizard's process (as "Try the demo" runs it) or in a process of its own,
+niced (`--lab`; as real servers are, elsewhere). Two kinds of wizard process:
+- warm: the checkout, bytecode compiled beforehand into a private PYTHONPYCACHEPREFIX;
+- fresh: a copy of the sources with no bytecode (PYTHONDONTWRITEBYTECODE), as a first run
+  from a fresh clone; the venv's packages keep their bytecode (an installed venv has it).
 
-`--sample` adds a thread that looks at every thread's stack each millisecond while the GUI
-thread is late (over STALL_MS since its last tick) and reports where the other threads were
-(innermost project or library frame, and the module being imported if any): what held the
-GIL. The sampler costs GIL time itself, so the figures are measured without it.
+`--sample` adds one more round per row with bench/heartbeat_probe.py's sampler: where every
+other thread was while the GUI thread was late (what held the GIL), under "culprits".
+BENCH_PROFILE=1 on a `--child` prints a cProfile of the GUI thread over the run;
+BENCH_WATCHDOG=1 dumps every thread's stack (faulthandler) when a tick is 60 ms late.
 """
 
 from __future__ import annotations
 
-import collections
 import itertools
 import json
 import os
@@ -35,7 +37,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ IDLE_MS = 300  # the heartbeat before the run, with nothing running: the baselin
 STALL_MS = 16  # the target: a frame at 60 Hz
 SOURCES = ("assistant", "ui", "resources", "pyproject.toml")
 WORKERS = (2, 4, 8)
+SHIPPED_WORKERS = 4  # ui.runs.GUI_MAX_WORKERS (not imported: this process stays Qt-free)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -75,122 +77,16 @@ def peak_rss_mib() -> float:
 # -- the child: one run in the wizard -------------------------------------------------------
 
 
-class Sampler:
-    """While the GUI thread is late, where every other thread is (what holds the GIL)."""
+def _probe() -> Any:
+    """bench/heartbeat_probe.py (the diagnosis tools: sampler, call timer, tracer)."""
+    import importlib.util
 
-    def __init__(self, beats: list[float]) -> None:
-        self.beats = beats
-        self.found: collections.Counter[str] = collections.Counter()
-        self.samples = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="bench-sampler", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-
-    def _loop(self) -> None:
-        me = threading.get_ident()
-        main = threading.main_thread().ident
-        while not self._stop.wait(0.001):
-            if not self.beats or time.monotonic() - self.beats[-1] < STALL_MS / 1000:
-                continue
-            names = {t.ident: t.name for t in threading.enumerate()}
-            self.samples += 1
-            for ident, frame in sys._current_frames().items():
-                if ident == me:
-                    continue
-                name = "GUI" if ident == main else _thread_kind(names.get(ident, "?"))
-                where = _where(frame)
-                if where is not None:
-                    self.found[f"{name}: {where}"] += 1
-
-
-def _time_gui_calls(into: list[tuple[float, str, int]], clock: Any) -> None:
-    """Diagnosis only: GUI-thread calls that took over 8 ms (start ms, name, ms)."""
-    import ui.bridge
-    import ui.wizard
-
-    def timed(owner: Any, name: str) -> None:
-        original = getattr(owner, name)
-
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            begun, cpu = clock(), time.thread_time()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                took = clock() - begun
-                if took > 0.008:
-                    used = round((time.thread_time() - cpu) * 1000)
-                    into.append((begun, f"{name} cpu {used}", round(took * 1000)))
-
-        setattr(owner, name, wrapper)
-
-    timed(ui.bridge.EngineBridge, "_drain")
-    timed(ui.wizard.Wizard, "next")
-
-
-def _trace_calls(spec: str) -> None:
-    """Diagnosis only: BENCH_TRACE=module:Class.method prints each caller's stack once."""
-    import importlib
-    import traceback
-
-    module_name, _, path = spec.partition(":")
-    owner_name, _, name = path.rpartition(".")
-    owner: Any = importlib.import_module(module_name)
-    for part in filter(None, owner_name.split(".")):
-        owner = getattr(owner, part)
-    original = getattr(owner, name)
-    seen: set[str] = set()
-
-    def traced(*args: Any, **kwargs: Any) -> Any:
-        stack = "".join(traceback.format_stack(limit=12)[:-1])
-        if stack not in seen:
-            seen.add(stack)
-            sys.stderr.write(f"--- {spec} from {threading.current_thread().name}\n{stack}")
-        return original(*args, **kwargs)
-
-    setattr(owner, name, traced)
-
-
-def _thread_kind(name: str) -> str:
-    """A thread's name without its number (ca-check-3 -> ca-check)."""
-    return name.rstrip("0123456789_-") or name
-
-
-def _where(frame: Any) -> str | None:
-    """The innermost frame worth naming and the outermost module being imported; None
-    for a thread that is idle (waiting in a lock, a selector or the event loop)."""
-    importing = None
-    innermost = None
-    depth = 0
-    while frame is not None and depth < 200:
-        code = frame.f_code
-        if code.co_name == "_find_and_load":
-            importing = frame.f_locals.get("name", importing)
-        elif innermost is None and "importlib" not in code.co_filename:
-            innermost = f"{_short(code.co_filename)}:{code.co_name}"
-        frame = frame.f_back
-        depth += 1
-    if importing is not None:
-        return f"import {importing} ({innermost})"
-    if innermost is None or innermost.split(":")[1] in IDLE:
-        return None
-    return innermost
-
-
-IDLE = {"wait", "select", "_worker", "accept", "exec", "poll", "_loop", "sleep", "get"}
-
-
-def _short(path: str) -> str:
-    for marker in ("site-packages/", "/assistant/", "/ui/", "/bench/"):
-        if marker in path:
-            tail = path.split(marker, 1)[1]
-            return tail if marker == "site-packages/" else marker.strip("/") + "/" + tail
-    return Path(path).name
+    here = Path(__file__).resolve().parent / "heartbeat_probe.py"
+    spec = importlib.util.spec_from_file_location("heartbeat_probe", here)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def child(  # noqa: PLR0915 - one scripted session, its steps in order
@@ -213,10 +109,11 @@ def child(  # noqa: PLR0915 - one scripted session, its steps in order
     if os.environ.get("BENCH_SWITCH"):  # diagnosis: another GIL switch interval
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
     slow_calls: list[tuple[float, str, int]] = []
-    if sample:
-        _time_gui_calls(slow_calls, time.monotonic)
+    probe = _probe() if sample else None
+    if probe is not None:
+        probe.time_gui_calls(slow_calls, time.monotonic)
         if os.environ.get("BENCH_TRACE"):
-            _trace_calls(os.environ["BENCH_TRACE"])
+            probe.trace_calls(os.environ["BENCH_TRACE"])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     wizard = create_wizard(app, language="en")  # type: ignore[arg-type]
     started = time.monotonic()
@@ -228,7 +125,7 @@ def child(  # noqa: PLR0915 - one scripted session, its steps in order
     wizard.show()
     beats: list[float] = []
     idle: list[float] = []
-    sampler = Sampler(beats) if sample else None
+    sampler = probe.Sampler(beats, STALL_MS) if probe is not None else None
     profiler = None
     if os.environ.get("BENCH_PROFILE"):  # diagnosis: where the GUI thread's CPU goes
         import cProfile
@@ -238,6 +135,12 @@ def child(  # noqa: PLR0915 - one scripted session, its steps in order
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
     heartbeat.setInterval(HEARTBEAT_MS)
     heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
+    if os.environ.get("BENCH_WATCHDOG"):  # diagnosis: every thread's stack on a long gap
+        import faulthandler  # (it dumps even while a thread holds the GIL in C code)
+
+        heartbeat.timeout.connect(
+            lambda: faulthandler.dump_traceback_later(0.06, repeat=False, file=sys.stderr)
+        )
     figures: dict[str, Any] = {"ui_file": ui.runs.__file__}
 
     def ready() -> bool:
@@ -366,6 +269,8 @@ class RemoteLab:
         line = process.stdout.readline()
         return cls(process, pickle.loads(base64.b64decode(line)))
 
+    builtin_mail = False  # what the wizard shows of a Lab (Dovecot or the built-in mail)
+
     def network_options(self) -> Any:
         return self._options
 
@@ -382,7 +287,8 @@ def lab_process() -> None:
 
     from assistant.lab.tenant import Lab
 
-    os.nice(10)  # as far as can be on one machine, servers elsewhere: the wizard goes first
+    # As far as can be on one machine, servers elsewhere: the wizard goes first.
+    os.nice(int(os.environ.get("BENCH_LAB_NICE", "10")))
     with Lab() as lab:
         sys.stdout.write(base64.b64encode(pickle.dumps(lab.network_options())).decode() + "\n")
         sys.stdout.flush()
@@ -487,9 +393,12 @@ def main(
     modes: tuple[str, ...] = MODES,
     configs: tuple[tuple[str, bool, bool], ...] = CONFIGS,
     sample: bool = False,
+    quick: bool = False,
 ) -> dict[str, Any]:
     """{"<mode> <config>": {N: summary}} over `rounds` each (modes: warm, fresh; configs:
     CONFIGS). `sample`: one more round each, sampled, its culprits under "culprits"."""
+    if quick:  # that it runs (bench/run_all.py --quick): one warm round of the shipped setup
+        rounds, workers, modes, configs = 1, (SHIPPED_WORKERS,), ("warm",), CONFIGS[:1]
     result: dict[str, Any] = {"heartbeat_ms": HEARTBEAT_MS, "rows": {}}
     culprits: dict[str, list[tuple[str, int]]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-heartbeat-") as scratch:
@@ -504,7 +413,7 @@ def main(
                 key = f"{mode} {label}"
                 result["rows"][key] = {}
                 for count in workers:
-                    setup = {
+                    setup: dict[str, Any] = {
                         "tree": tree,
                         "home": home,
                         "fresh": mode == "fresh",
@@ -518,7 +427,21 @@ def main(
                         culprits[f"{key} {count}"] = sampled.get("culprits", [])[:12]
     if sample:
         result["culprits"] = culprits
+    result.update(headline(result["rows"]))
     return result
+
+
+def headline(rows: dict[str, dict[int, dict[str, Any]]]) -> dict[str, Any]:
+    """The figures issue 17 sets targets for, from the setup the wizard ships (the engine
+    on a thread, the demo lab in its process, SHIPPED_WORKERS at a time): warm, and on a
+    fresh clone where measured."""
+    out: dict[str, Any] = {"workers": SHIPPED_WORKERS}
+    for mode, prefix in (("warm", ""), ("fresh", "fresh_")):
+        row = rows.get(f"{mode} {CONFIGS[0][0]}", {}).get(SHIPPED_WORKERS)
+        if row is not None:
+            for name in ("p50_ms", "p99_ms", "max_ms", "peak_rss_mib"):
+                out[prefix + name] = row[name]
+    return out
 
 
 def _print(result: dict[str, Any]) -> None:

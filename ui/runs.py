@@ -19,6 +19,7 @@ new steps merged in; it goes through the same thread, bridge and cancel as any r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -29,7 +30,7 @@ import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from assistant.auth.credentials import Credentials, PasswordCredential
@@ -57,6 +58,7 @@ GUI_MAX_WORKERS = 4
 # a child process that streams its events over a pipe (ui/engine_process.py). Only for a
 # first run without OAuth sign-in; the others stay in this process.
 ENGINE_PROCESS = os.environ.get("CONNECTIVITY_ASSISTANT_ENGINE_PROCESS") == "1"
+CRASHED, ENDED = "\x00crashed ", "\x00ended "  # the reader's own lines, never JSON
 _spare: list[subprocess.Popen[str]] = []  # an engine process started ahead, waiting
 _spare_lock = threading.Lock()
 
@@ -79,6 +81,28 @@ def _start_engine() -> subprocess.Popen[str]:
     )
 
 
+def stop_spare_engine() -> None:
+    """The engine process waiting for a run, if any, sent away (its stdin closed)."""
+    with _spare_lock:
+        spare = list(_spare)
+        _spare.clear()
+    for process in spare:
+        _close(process)
+
+
+def _close(process: subprocess.Popen[str]) -> None:
+    """Its pipes closed (a spare leaves when its stdin ends), then waited for."""
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):  # a broken pipe: the child has gone already
+                stream.close()
+    try:
+        process.wait(5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _take_engine() -> subprocess.Popen[str]:
     with _spare_lock:
         ready = [p for p in _spare if p.poll() is None]
@@ -89,6 +113,7 @@ def _take_engine() -> subprocess.Popen[str]:
 class DiagnosisRun(QObject):
     finished = Signal(object)  # the Report, built on the worker
     crashed = Signal(str)  # a (redacted) traceback: the run could not produce a report
+    _line = Signal(str)  # a line from the engine process, to the GUI thread
 
     def __init__(
         self,
@@ -161,6 +186,9 @@ class DiagnosisRun(QObject):
                 "integration": integration,
                 "max_workers": GUI_MAX_WORKERS,
             }
+        self._child_finished = False
+        self._child_started = time.monotonic()
+        self._line.connect(self._on_line, Qt.ConnectionType.QueuedConnection)
         runs = self._run if self._job is None else self._run_in_child
         self.task: Task = workers.run(runs, "run")
         self.bridge.runEnded.connect(self._ended)
@@ -197,13 +225,14 @@ class DiagnosisRun(QObject):
         self.bridge.post(RunEnded(report))
 
     def _run_in_child(self) -> None:
-        """On the worker thread: the run in a child process (ui/engine_process.py), its
-        events fed to this run's diagnosis as if its own runner had sent them (the log,
-        partial_report and the bridge follow them); the report is built here from them."""
-        from assistant.events import RunFinished
-        from ui.engine_process import decode, job_line
+        """On the worker thread: the run in a child process (ui/engine_process.py). This
+        thread only reads lines (the GIL is released while it waits); each is handed to
+        the GUI thread as it is (_line), decoded there and fed to this run's diagnosis as
+        if its own runner had sent it (the log, partial_report and the bridge follow). So
+        while a run goes on, the GUI thread is the one Python thread with work to do:
+        decoding here held the GIL against it (bench/bench_heartbeat.py)."""
+        from ui.engine_process import job_line
 
-        started = time.monotonic()
         try:
             process = self._process = _take_engine()
             if self.cancelled:  # pressed while the process was being taken
@@ -211,28 +240,42 @@ class DiagnosisRun(QObject):
             assert process.stdin is not None and process.stdout is not None
             process.stdin.write(job_line(**(self._job or {})).decode())
             process.stdin.flush()
-            ended = False
             for line in process.stdout:
                 if line.startswith('{"ask"'):
                     self._answer(process, json.loads(line))
                 elif line.startswith('{"done"'):
                     break
                 else:
-                    event = decode(line)
-                    ended = ended or isinstance(event, RunFinished)
-                    self.diagnosis._record(event)  # the child ran it
-            code = process.wait()
-            if not ended:
-                if not self.cancelled:
-                    raise RuntimeError(f"the engine process ended with exit code {code}")
-                steps = tuple(self.diagnosis.partial_report().steps)
-                elapsed = int((time.monotonic() - started) * 1000)
-                self.diagnosis._record(RunFinished(steps, True, elapsed))
-            report = self.diagnosis.partial_report()
+                    self._line.emit(line)
+            _close(process)
+            code = process.returncode
         except Exception:  # reported on the GUI thread, never swallowed
-            self.bridge.post(RunEnded(None, traceback.format_exc()))
+            self._line.emit(CRASHED + traceback.format_exc())
             return
-        self.bridge.post(RunEnded(report))
+        self._line.emit(f"{ENDED}{code}")
+
+    @Slot(str)
+    def _on_line(self, line: str) -> None:
+        """On the GUI thread, in the order the child wrote them: an event, or the end."""
+        from assistant.events import RunFinished
+        from ui.engine_process import decode
+
+        if line.startswith(CRASHED):
+            self.bridge.post(RunEnded(None, line[len(CRASHED) :]))
+        elif line.startswith(ENDED):
+            if not self._child_finished and not self.cancelled:
+                error = f"the engine process ended with exit code {line[len(ENDED) :]}"
+                self.bridge.post(RunEnded(None, error))
+                return
+            if not self._child_finished:  # killed by Cancel: what it had, as cancelled
+                steps = tuple(self.diagnosis.partial_report().steps)
+                elapsed = int((time.monotonic() - self._child_started) * 1000)
+                self.diagnosis._record(RunFinished(steps, True, elapsed))
+            self.bridge.post(RunEnded(self.diagnosis.partial_report()))
+        else:
+            event = decode(line)
+            self._child_finished = self._child_finished or isinstance(event, RunFinished)
+            self.diagnosis._record(event)  # the child ran it
 
     def _answer(self, process: subprocess.Popen[str], question: dict[str, object]) -> None:
         """A consent question from the child, asked on a thread of its own (the broker
