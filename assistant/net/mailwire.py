@@ -21,6 +21,7 @@ from assistant.net.transcript import Transcript
 from assistant.text import TextError, msg
 
 CRLF = b"\r\n"
+MAX_LITERAL = 1_000_001  # bytes of one IMAP literal: imaplib's own line limit (_MAXLINE + 1)
 
 
 class MailIOError(TextError, OSError):
@@ -155,6 +156,16 @@ class WireReader:
         return line
 
     def read(self, size: int = -1) -> bytes:
+        # imaplib reads a literal of the size the server announced, and a buffered read
+        # reserves that much at once: "{2147483648}" cost 2 GB (a MemoryError under a
+        # memory limit, found by fuzzing). Nothing our checks fetch here comes near
+        # imaplib's own line limit; a larger literal is refused, as mailbox_watch does.
+        if size < 0 or size > MAX_LITERAL:
+            raise self._wire.fail(
+                MailIOError(
+                    msg("the server announced {size} bytes of data, more than asked for", size=size)
+                )
+            )
         try:
             data = self._raw.read(size)
         except TimeoutError:
