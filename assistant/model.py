@@ -333,16 +333,19 @@ def check_format(raw: object) -> int:
     if not isinstance(raw, dict) or raw.get("format") != REPORT_FORMAT:
         raise ReportFormatError("this file is not a Connectivity Assistant report")
     version = raw.get("version")
+    # Shown cut: a hostile file's version may be 4,000 digits or a megabyte of text, and
+    # the message is one sentence (fuzzing found the whole of it repeated).
+    shown = repr(version) if len(repr(version)) <= 24 else repr(version)[:23] + "…"
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ReportFormatError(f"report version {version!r} is not a version number")
+        raise ReportFormatError(f"report version {shown} is not a version number")
     if version > REPORT_VERSION:
         raise ReportFormatError(
-            f"report version {version} is newer than this program reads ({REPORT_VERSION});"
+            f"report version {shown} is newer than this program reads ({REPORT_VERSION});"
             " open it with a newer Connectivity Assistant"
         )
     if version < OLDEST_READABLE_VERSION:
         raise ReportFormatError(
-            f"report version {version} is older than this program reads "
+            f"report version {shown} is older than this program reads "
             f"({OLDEST_READABLE_VERSION} to {REPORT_VERSION})"
         )
     return version

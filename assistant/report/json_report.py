@@ -84,6 +84,10 @@ def loads(data: bytes | str, name: str = "the report") -> Report:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReportFormatError(f"{name} is not valid JSON ({exc})") from None
+    except ValueError:  # an integer of more than 4,300 digits (found by fuzzing)
+        raise ReportFormatError(
+            f"{name} is not a report (it holds a number too long to read)"
+        ) from None
     except RecursionError:
         raise ReportFormatError(f"{name} is nested too deeply to be a report") from None
     if _depth_exceeds(raw, MAX_NESTING):

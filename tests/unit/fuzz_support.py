@@ -20,8 +20,10 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_t
 settings.register_profile(
     "ci", max_examples=200, deadline=None, database=None, suppress_health_check=_QUIET
 )
+# FUZZ_EXAMPLES: bench/fuzz_all.py --examples N, for a shorter (or longer) fuzz run.
+_FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or 10_000)
 settings.register_profile(
-    "fuzz", max_examples=10_000, deadline=None, database=None, suppress_health_check=_QUIET
+    "fuzz", max_examples=_FUZZ_EXAMPLES, deadline=None, database=None, suppress_health_check=_QUIET
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 if PROFILE not in ("ci", "fuzz"):
