@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from assistant.model import Evidence
 from assistant.net.caps import cap_line, header_lines
 from assistant.net.connect import ConnectError, ConnectInfo
+from assistant.net.http_budget import BudgetedSocket
 from assistant.net.network import Network
 from assistant.net.proxy import ProxyError
 from assistant.net.redact import Redactor
@@ -151,7 +152,9 @@ def http_request(
     except TlsHandshakeError as exc:
         raise HttpError(exc.message, exc.inspection, silent=exc.silent) from None
     conn = http.client.HTTPConnection(host, port, timeout=net.op_timeout())
-    conn.sock = sock  # our socket: connect-to, TLS policy and cancel already applied
+    # Our socket (connect-to, TLS policy and cancel already applied), read under a budget
+    # for the whole answer: per-recv timeouts alone let a 1 byte/s server run for ever.
+    conn.sock = budgeted = BudgetedSocket.for_answer(sock, net)
     try:
         request_headers = {"User-Agent": "ConnectivityAssistant/0.1", "Accept": "*/*"}
         request_headers.update(headers or {})
@@ -179,7 +182,8 @@ def http_request(
         )
     except TimeoutError:
         raise HttpError(
-            msg("{host} accepted the connection but did not answer in time", host=host),
+            budgeted.too_slow(host)
+            or msg("{host} accepted the connection but did not answer in time", host=host),
             silent=True,
         ) from None
     except (OSError, http.client.HTTPException) as exc:

@@ -12,7 +12,9 @@ library then turns them into.
 from __future__ import annotations
 
 import contextlib
+import io
 import socket
+import time
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, cast
 
@@ -22,6 +24,10 @@ from assistant.text import TextError, msg
 
 CRLF = b"\r\n"
 MAX_LITERAL = 1_000_001  # bytes of one IMAP literal: imaplib's own line limit (_MAXLINE + 1)
+# Lines one reply may have (issue 19: a greeting or CAPA that never ends was read and kept
+# in the transcript until the check's deadline, burning CPU and memory). Real multi-line
+# replies have tens of lines; the catalogue's 10,000-line EHLO still fits.
+MAX_REPLY_LINES = 20_000
 
 
 class MailIOError(TextError, OSError):
@@ -49,14 +55,16 @@ class Wire:
         self.failure: MailIOError | None = None
         self.closed_by_server = False
         self.last_reply = ""  # the last line the server sent
+        self.lines_since_command = 0  # lines read since before_command(): bounded
 
     def reader(self, sock: socket.socket) -> BinaryIO:
         """A line reader over `sock` that records what it reads; pass it to the library."""
         self.sock = sock
-        return cast(BinaryIO, WireReader(sock.makefile("rb"), self))
+        return cast(BinaryIO, WireReader(io.BufferedReader(_LineTimedSocket(sock, self)), self))
 
     def before_command(self) -> None:
         """Give the next reply what the check may still spend (per-operation timeout)."""
+        self.lines_since_command = 0
         if self.sock is not None:
             self.sock.settimeout(self._budget())
 
@@ -132,18 +140,76 @@ class Wire:
         return msg("the server sent no reply")
 
 
+class _LineTimedSocket(io.RawIOBase):
+    """The socket under a WireReader. While a line is read, each recv may wait only for
+    what is left of that line's time: a plain socket timeout is renewed by every byte,
+    so a server sending one byte a second kept a greeting going until the check's
+    deadline (issue 19's slow drip). Outside a line (data reads) the timeout is per recv."""
+
+    def __init__(self, sock: socket.socket, wire: Wire) -> None:
+        super().__init__()
+        self._sock = sock
+        self._wire = wire
+        self.line_until: float | None = None  # monotonic time the current line must end by
+        self.line_bytes = 0  # bytes received since the current line began
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self.line_until is not None:
+            left = self.line_until - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            self._sock.settimeout(left)
+        count = self._sock.recv_into(buffer)
+        self.line_bytes += count
+        return count
+
+    def start_line(self) -> float | None:
+        """Begin a line; returns the socket's timeout, restored by end_line()."""
+        timeout = self._sock.gettimeout()
+        self.line_bytes = 0
+        self.line_until = None if not timeout else time.monotonic() + timeout
+        return timeout
+
+    def end_line(self, timeout: float | None) -> None:
+        self.line_until = None
+        with contextlib.suppress(OSError):
+            self._sock.settimeout(timeout)
+
+
 class WireReader:
     """What the libraries read from: a buffered socket file that records each line."""
 
-    def __init__(self, raw: BinaryIO, wire: Wire) -> None:
+    def __init__(self, raw: io.BufferedReader, wire: Wire) -> None:
         self._raw = raw
         self._wire = wire
+        timed = raw.raw
+        assert isinstance(timed, _LineTimedSocket)
+        self._timed = timed
 
     def readline(self, limit: int = -1) -> bytes:
+        timeout = self._timed.start_line()
         try:
             line = self._raw.readline(limit)
+        except TimeoutError:
+            if self._timed.line_bytes and timeout:
+                # Some of the line came, its end did not: a trickle, not silence.
+                raise self._wire.fail(
+                    ReplyTimeout(
+                        msg(
+                            "the server sent its reply too slowly: no complete line within "
+                            "{seconds} s",
+                            seconds=f"{timeout:g}",
+                        )
+                    )
+                ) from None
+            raise self._wire.read_failed(TimeoutError()) from None
         except OSError as exc:
             raise self._wire.read_failed(exc) from None
+        finally:
+            self._timed.end_line(timeout)
         if not line:
             self._wire.server_closed()
             return line
@@ -153,6 +219,16 @@ class WireReader:
                 ClosedMidReply(msg("the server closed the connection in the middle of a reply"))
             )
         self._wire.received(line)
+        self._wire.lines_since_command += 1
+        if self._wire.lines_since_command > MAX_REPLY_LINES:
+            raise self._wire.fail(
+                MailIOError(
+                    msg(
+                        "the server's reply ran past {count} lines without ending; stopped reading",
+                        count=MAX_REPLY_LINES,
+                    )
+                )
+            )
         return line
 
     def read(self, size: int = -1) -> bytes:
