@@ -189,6 +189,20 @@ def table(results: dict[str, dict[str, Any]], facts: dict[str, str], quick: bool
     return "\n".join(lines)
 
 
+def earlier_results(path: Path) -> dict[str, dict[str, Any]]:
+    """The figures of the last run that was not --quick, as run_all wrote them."""
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(payload, dict) or payload.get("quick"):
+        return {}
+    found = payload.get("results")
+    return (
+        {k: v for k, v in found.items() if isinstance(v, dict)} if isinstance(found, dict) else {}
+    )
+
+
 def publish(text: str, doc: Path = DOC) -> None:
     current = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
     if BEGIN in current and END in current:
@@ -211,12 +225,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     options = parser.parse_args(argv)
     wanted = set(options.only.split(",")) if options.only else None
     results: dict[str, dict[str, Any]] = {}
+    facts = machine()
     for bench in BENCHES:
         if wanted is not None and bench.name not in wanted:
             continue
         print(f"==> {bench.name}: {bench.what}", file=sys.stderr, flush=True)
-        results[bench.name] = run_one(bench, options.quick, options.timeout)
-    facts = machine()
+        results[bench.name] = {**run_one(bench, options.quick, options.timeout)}
+        results[bench.name]["measured"] = facts["date"]
+    # --only: the others keep their figures from the last full run (each says when).
+    if wanted is not None and not options.quick:
+        results = {**earlier_results(options.json), **results}
     text = table(results, facts, options.quick)
     publish(text, options.doc)
     payload = {"machine": facts, "quick": options.quick, "results": results}

@@ -47,3 +47,23 @@ def test_a_failing_benchmark_is_reported_not_raised(tmp_path: Path) -> None:
     broken = run_all.Bench("no_such_bench", "a benchmark that is not there", {}, {})
     result = run_all.run_one(broken, quick=True, timeout=60)
     assert "error" in result and "exit" in result["error"]
+
+
+def test_only_keeps_the_other_benchmarks_figures_from_the_last_full_run(
+    tmp_path: Path, monkeypatch
+) -> None:
+    run_all = load_bench("run_all")
+    # Full sizes would take a while; what is checked here is the bookkeeping around them.
+    monkeypatch.setattr(run_all, "run_one", lambda bench, quick, timeout: {"queries": 1})
+    figures = tmp_path / "performance.json"
+    earlier = {"startup": {"ratio": 1.4, "measured": "2026-12-01 10:00 UTC"}}
+    figures.write_text(json.dumps({"quick": False, "results": earlier}))
+    doc = tmp_path / "PERFORMANCE.md"
+    payload = run_all.main(["--only", "bench_dns", "--doc", str(doc), "--json", str(figures)])
+    assert payload["results"]["startup"] == earlier["startup"]
+    assert payload["results"]["bench_dns"]["queries"] > 0
+    assert "| startup | ratio | 1.4 | <= 1.5 | met |" in doc.read_text()
+    # A quick run's figures are never carried over.
+    figures.write_text(json.dumps({"quick": True, "results": earlier}))
+    payload = run_all.main(["--only", "bench_dns", "--doc", str(doc), "--json", str(figures)])
+    assert "startup" not in payload["results"]
