@@ -308,21 +308,27 @@ def _run_until_done(diagnosis: Diagnosis) -> Outcome:
     """The diagnosis on a thread of its own, so Ctrl-C on this one cancels it."""
     ended: list[Outcome] = []
     broke: list[BaseException] = []
+    # Waited on with an Event, not Thread.join: Python 3.11's join, interrupted by Ctrl-C,
+    # can mark the thread stopped while it still runs, so a later join returned at once and
+    # the outcome was not there yet (IndexError; bench/cancel_stress.py found it).
+    done = threading.Event()
 
     def work() -> None:
         try:
             ended.append(diagnosis.run())
         except BaseException as exc:  # raised again on this thread, below
             broke.append(exc)
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work, name="ca-cli-run")
     worker.start()
     try:
-        while worker.is_alive():
-            worker.join(0.1)
+        while not done.wait(0.1):
+            pass
     except KeyboardInterrupt:
         diagnosis.cancel()
-        worker.join()
+        done.wait()
         print("cancelled", file=sys.stderr)
     if broke:
         raise broke[0]
@@ -420,6 +426,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         exports = ExportRequest.from_args(args)
         exports.check_paths()
         return run_demo(args.scenario, exports=exports, oauth=args.oauth)
+    except KeyboardInterrupt:
+        # Ctrl-C outside a diagnosis (the demo's lab starting or stopping, a report being
+        # written): the lab's leftovers go at exit (assistant/lab/leftovers.py); no traceback.
+        print("cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
     except InputError as exc:
         # One line whatever the input held (a path or name with a line break in it).
         said = str(cli_flags(exc.message))
