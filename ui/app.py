@@ -24,6 +24,7 @@ def create_wizard(
     translations.switch(language or settings.get("language") or system_language())
     return Wizard(settings, translations)
 
+
 DESKTOP_ID = "org.connectivityassistant.ConnectivityAssistant"
 
 
@@ -45,6 +46,7 @@ def run_gui(*, demo: bool = False, scenario: str = "healthy", language: str | No
     quit_on_signals = QuitOnSignals(wizard)
     if demo:
         wizard.start_demo(scenario)
+    smoke.watch_first_paint(wizard)  # CA_STARTUP_PROBE only (bench/startup.py --frozen)
     wizard.show()
     smoke_delay = smoke.quit_after_ms()  # packaging smoke tests only (ui/smoke.py)
     if smoke_delay is not None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QWizard
 from ui.wizard import Wizard
 
 ENV = "CA_SMOKE_QUIT_AFTER_MS"
+# Start-up benchmark of the built app (bench/startup.py --frozen): ui/startup_probe.py.
+PROBE_ENV = "CA_STARTUP_PROBE"
 SMOKE_LAB_WAIT_MS = 60_000
 POLL_MS = 100
 
@@ -36,6 +38,15 @@ def quit_after_ms() -> int | None:
     except ValueError:
         print(f"connectivity-assistant: ignoring {ENV}={value!r} (not a number)", file=sys.stderr)
         return None
+
+
+def watch_first_paint(wizard: Wizard) -> None:
+    """With CA_STARTUP_PROBE set: print `first-paint {json}` after the wizard's first paint
+    and leave (ui/startup_probe.py, imported only then: a normal start pays nothing)."""
+    if os.environ.get(PROBE_ENV, "").strip() not in ("", "0"):
+        from ui import startup_probe
+
+        startup_probe.watch(wizard)
 
 
 def demo_state(wizard: Wizard) -> tuple[str, str]:
