@@ -82,7 +82,12 @@ def make_wizard(lab: Any, scenario: str = "healthy") -> Any:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_wizard
+    from ui.settings import ENV_DIR
 
+    if ENV_DIR not in os.environ:  # never the user's own settings
+        import tempfile
+
+        os.environ[ENV_DIR] = tempfile.mkdtemp(prefix="ca-bench-settings-")
     app = QApplication.instance() or QApplication(["bench"])
     wizard = create_wizard(app, language="en")  # type: ignore[arg-type]
     wizard.use_lab(lab, scenario)
