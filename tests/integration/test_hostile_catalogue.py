@@ -14,8 +14,8 @@ import pytest
 
 from assistant.lab.hostile.catalogue import CATALOGUE, PROTOCOLS, Behaviour, counts
 from assistant.lab.hostile.lab import HostileLab
-from assistant.lab.hostile.run import Outcome, healthy, meet
 from assistant.lab.tenant import Lab
+from bench.hostile_run import Outcome, healthy, meet
 
 pytestmark = pytest.mark.lab
 CPU_MARGIN = 2.0  # seconds of CPU beyond the healthy run (this process: lab threads too)
@@ -36,6 +36,7 @@ def baselines(lab: Lab) -> dict[tuple[str, str], Outcome]:
         if key not in out:
             healthy(*key[:1], lab, key[1])  # warm: the first run of a check pays for imports
             out[key] = healthy(key[0], lab, key[1])
+            assert out[key].status == "pass", out[key].summary  # a baseline worth the name
     return out
 
 

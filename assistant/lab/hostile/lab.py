@@ -10,7 +10,6 @@ faults. A behaviour marked `main_lab` is played by the tenant lab instead (tenan
 
 from __future__ import annotations
 
-import dataclasses
 from types import TracebackType
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
@@ -154,7 +153,3 @@ class HostileLab:
             for name, got in self.server.received.items()
             if name == behaviour.name or name.startswith(f"{behaviour.name}-")
         }
-
-
-def replace(options: NetworkOptions, **changes: object) -> NetworkOptions:
-    return dataclasses.replace(options, **changes)  # type: ignore[arg-type]

@@ -6,6 +6,10 @@ Outcome: the verdict, CPU seconds (time.process_time: this process, lab threads
 included), the growth of the process's peak RSS, the threads left behind, and where
 the canary password arrived. `healthy(protocol, lab)` is the same run against a
 healthy server of the tenant lab: the baseline the costs are compared with.
+
+It lives here, not in assistant/lab/hostile/, because the lab never uses the checks or the
+runner (pyproject.toml's import contracts); tests/integration/test_hostile_catalogue.py and
+bench/reliability.py both use it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from assistant.facts import Cloud
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.hostile.catalogue import Behaviour
 from assistant.lab.hostile.lab import HostileLab
-from assistant.lab.mail import PLANTED_PASSWORD, PLANTED_USER
+from assistant.lab.mail import PLANTED_USER
 from assistant.lab.tenant import Lab
 from assistant.model import Status, Step
 from assistant.net.redact import secret_forms
@@ -51,13 +55,14 @@ class Outcome:
     protocol: str
     check: str
     status: str
-    summary: str  # the check's verdict: its summary and its steps', joined
+    summary: str  # every step of the run (prerequisites too): "id: status: summary | ..."
     cpu_seconds: float
     rss_growth_mb: float
     wall_seconds: float
     threads_left: list[str] = field(default_factory=list)
     leaked_to: list[str] = field(default_factory=list)  # hosts that received the password
     crashed: list[str] = field(default_factory=list)  # steps with Status.ERROR
+    verdict: str = ""  # the check's own summary
 
     @property
     def stopped_at_deadline(self) -> bool:
@@ -122,6 +127,7 @@ def _run(
             round(wall, 3),
             _threads_left(before),
             crashed=[s.id for s in step.walk() if s.status is Status.ERROR],
+            verdict=step.summary,
         ),
         steps,
     )
@@ -176,7 +182,7 @@ def healthy(protocol: str, lab: Lab, check: str, *, timeout: float = TIMEOUT) ->
     options = lab.network_options(timeout=timeout, check_deadline=CHECK_DEADLINE * 4)
     if endpoint:
         options = NetworkOptions(**{**options.__dict__, "endpoints": ((protocol, endpoint),)})
-    password = LAB_PASSWORD if protocol == "https" else PLANTED_PASSWORD
+    password = LAB_PASSWORD
     outcome, _ = _run(
         f"healthy-{protocol}",
         protocol,
