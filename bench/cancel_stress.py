@@ -48,6 +48,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proc_watch import alive, child_processes, cmdline, descendants, naming  # noqa: E402
+
 OUT = ROOT / "build" / "reliability" / "cancel.json"
 GRACE_S = 3.0  # how long a stopped service may take to go before it counts as left behind
 EXIT_FINISHED = (0, 1)  # a run that ended before the signal: its verdict
@@ -55,62 +57,6 @@ EXIT_CANCELLED = 130
 # SIGINT before the interpreter installed its handler ends it by the signal itself;
 # nothing of a lab exists yet then.
 EXIT_KILLED_EARLY = -signal.SIGINT
-
-
-# -- /proc ---------------------------------------------------------------------------------
-
-
-def _stat(pid: int) -> tuple[int, int, str] | None:
-    """(ppid, pgid, start time) of `pid`, None when it is gone or a zombie."""
-    try:
-        raw = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-    except OSError:
-        return None
-    fields = raw.rpartition(")")[2].split()
-    if not fields or fields[0] in ("Z", "X"):
-        return None
-    return int(fields[1]), int(fields[2]), fields[19]
-
-
-def _pids() -> list[int]:
-    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return (
-            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        )
-    except OSError:
-        return ""
-
-
-def descendants(root: int, known: dict[int, str]) -> None:
-    """Add every living descendant of `root` (and of those already known) to `known`."""
-    table = {pid: found for pid in _pids() if (found := _stat(pid)) is not None}
-    parents = {root, *known}
-    grew = True
-    while grew:
-        grew = False
-        for pid, (ppid, _pgid, start) in table.items():
-            if ppid in parents and pid not in parents:
-                parents.add(pid)
-                known[pid] = start
-                grew = True
-
-
-def alive(pid: int, start: str) -> bool:
-    found = _stat(pid)
-    return found is not None and found[2] == start
-
-
-def naming(text: str) -> list[int]:
-    """Living processes whose command line mentions `text` (not this one)."""
-    return [
-        pid
-        for pid in _pids()
-        if pid != os.getpid() and _stat(pid) is not None and text in _cmdline(pid)
-    ]
 
 
 # -- figures -------------------------------------------------------------------------------
@@ -259,7 +205,7 @@ def cli_run(delay: float, tmp: Path, lab: Any = None) -> dict[str, Any]:
         "latency_s": round(latency, 4) if signalled else None,
         "exit": process.returncode,
         "children_seen": len(seen),
-        "processes_left": [_cmdline(pid)[:120] or str(pid) for pid in left],
+        "processes_left": [cmdline(pid)[:120] or str(pid) for pid in left],
         "folders_left": folders,
         # A traceback is a crash, whatever the exit code (an uncaught exception exits 1);
         # only SIGINT during start-up, before main() runs, may print one.
@@ -298,11 +244,6 @@ def cli_stress(runs: int, rng: random.Random, base: Path, lab: Any = None) -> di
 
 
 # -- the wizard --------------------------------------------------------------------------------
-
-
-def child_processes() -> list[int]:
-    me = os.getpid()
-    return [pid for pid in _pids() if (found := _stat(pid)) is not None and found[0] == me]
 
 
 def wizard_run(wizard: Any, delay: float, baseline: dict[str, Any]) -> dict[str, Any]:
