@@ -122,7 +122,14 @@ DNS: tuple[Behaviour, ...] = (
         ("DMARC", "p="),
         lambda kit: hd.dmarc_invalid_utf8(kit.domain),
     ),
-    _dns("mx-1000", "dns.mx", "1,000 MX records", ("MX",), lambda kit: hd.mx_1000(kit.domain)),
+    # Found 2,000 lookups and 1.2 s of CPU: dns.mx now looks up the 10 most preferred.
+    _dns(
+        "mx-1000",
+        "dns.mx",
+        "1,000 MX records",
+        ("990 more MX records not looked up",),
+        lambda kit: hd.mx_1000(kit.domain),
+    ),
     _dns(
         "lab-spf-loop",
         "dns.spf",
