@@ -38,6 +38,7 @@ INDENT = 5.0  # mm per level of the step tree
 MAX_INDENT_LEVELS = 4
 MAX_TEXT_LINES = 60  # per evidence text block; the JSON report has the rest
 MAX_CELL_CHARS = 1500
+MAX_NAME_CHARS = 300  # of the target's name in the title and footers
 BADGE_WIDTH = 20.0
 _MUTED = (77, 85, 98)
 _INK = (27, 31, 36)
@@ -93,7 +94,10 @@ class _Doc(FPDF):
                 self.add_font("cjk", "", fonts.cjk)
                 self.add_font("cjk", "B", fonts.cjk)
                 self.set_fallback_fonts(["cjk"], exact_match=False)
-        self.target_name = display_name(report.target)
+        # Every page's footer draws the name: a hostile report's 500,000-character "email"
+        # made the time grow with its square (pages x length). Real names are < 255.
+        name = display_name(report.target)
+        self.target_name = name if len(name) <= MAX_NAME_CHARS else name[: MAX_NAME_CHARS - 1] + "…"
 
     # -- text helpers ------------------------------------------------------------------
 
