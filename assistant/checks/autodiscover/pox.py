@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from assistant.checks.autodiscover import xml_bounded
 from assistant.net.server_numbers import ServerNumberError, parse_port, parse_server_int, shown
 from assistant.text import N_, TextError, msg
 
@@ -115,7 +116,9 @@ def _text(parent: Element | None, name: str) -> str | None:
 def parse_response(body: bytes) -> PoxResponse:
     """Parse a POX autodiscover response body; raises PoxParseError in plain words."""
     try:
-        root = SafeET.fromstring(body)
+        root = xml_bounded.fromstring(body, MAX_ELEMENTS)
+    except xml_bounded.TooManyElements:
+        root = None  # refused just below
     except DefusedXmlException as exc:
         raise PoxParseError(
             msg(
@@ -130,8 +133,8 @@ def parse_response(body: bytes) -> PoxResponse:
         raise PoxParseError(
             msg("the response is not well-formed XML ({error})", error=str(exc))
         ) from None
-    # Counted before anything looks at the tree, so no later step sees a huge one.
-    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+    # Counted while parsing (xml_bounded.py), so no huge tree is ever built.
+    if root is None:
         raise PoxParseError(
             msg(
                 "the response has more than {count} XML elements, which is not a plausible "

@@ -11,6 +11,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from assistant.check import Context
+from assistant.checks.autodiscover import xml_bounded
 from assistant.checks.autodiscover.policy import Verdict, credential_decision
 from assistant.checks.autodiscover.walk import auth_schemes
 from assistant.checks.oauth_common import http_authorization
@@ -54,12 +55,14 @@ def build_request(email: str, url: str) -> bytes:
 def parse_user_settings(body: bytes) -> tuple[dict[str, str], str | None]:
     """(settings by name, error text or None)."""
     try:
-        root = SafeET.fromstring(body)
+        root = xml_bounded.fromstring(body, MAX_ELEMENTS)
+    except xml_bounded.TooManyElements:
+        root = None  # refused just below
     # LookupError: an XML declaration naming an unknown encoding (found by fuzzing).
     except (DefusedXmlException, SafeET.ParseError, LookupError) as exc:
         return {}, msg("the SOAP response is not usable XML ({error})", error=type(exc).__name__)
-    # Counted first, in one pass: everything below then handles a bounded tree.
-    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+    # Counted while parsing (xml_bounded.py): everything below handles a bounded tree.
+    if root is None:
         return {}, msg(
             "the SOAP response has more than {count} XML elements, which is not a plausible "
             "GetUserSettings answer; refused",

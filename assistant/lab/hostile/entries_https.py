@@ -243,6 +243,13 @@ HTTPS: tuple[Behaviour, ...] = (
         ),
         may_receive=("autodiscover.bearer-1000-params.hostile.test",),
     ),
+    # Found 93 MB and 0.9 s of CPU (the tree was built, then counted): xml_bounded.py.
+    _https(
+        "xml-unclosed-1mb",
+        "1 MB of unclosed <a>: 349,000 nested elements within the size cap",
+        ("more than 5000 XML elements",),
+        _xml(lambda: b"<a>" * 349_000),
+    ),
     _https(
         "xml-deep",
         "elements nested 100,000 deep",
