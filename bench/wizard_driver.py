@@ -59,12 +59,15 @@ def sample() -> dict[str, Any]:
 
 
 def pump_until(condition: Callable[[], bool], timeout: float) -> bool:
-    """Process Qt events until `condition()` holds (True) or `timeout` seconds pass."""
-    from PySide6.QtCore import QCoreApplication
+    """Process Qt events until `condition()` holds (True) or `timeout` seconds pass.
+    Deferred deletions too: outside a running event loop (app.exec(), as the app has)
+    processEvents() never performs them, and every deleteLater'd object would stay."""
+    from PySide6.QtCore import QCoreApplication, QEvent
 
     deadline = time.monotonic() + timeout
     while True:
         QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if condition():
             return True
         if time.monotonic() > deadline:

@@ -498,7 +498,9 @@ class Wizard(QWizard):
         run.bridge.runFinished.connect(lambda event, r=run: self._run_finished(r, event))
         run.finished.connect(lambda report, r=run: self._run_done(r, report))
         run.crashed.connect(lambda message, r=run: self._run_crashed(r, message))
-        self.run = run
+        previous, self.run = self.run, run
+        if previous is not None:
+            _let_go(previous)
         self.run_page.begin(run)
         run.start()
 
@@ -604,6 +606,22 @@ class Wizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Quit")),
         ):
             self.button(which).setAccessibleName(name)
+
+
+def _let_go(run: DiagnosisRun) -> None:
+    """A run the wizard has moved on from (a re-run keeps its diagnosis, not the run). The
+    run and its consent broker are QObject children of the wizard, which kept every one,
+    with its diagnosis, log and report, for the whole session: about 1 MB a run
+    (bench/soak.py). Deleted once its thread has ended and its last event was delivered."""
+
+    def delete() -> None:
+        run.consent.deleteLater()
+        run.deleteLater()
+
+    if run.ended and not run.running:
+        delete()
+    else:  # a cancelled run still winding down: after its thread's last signal
+        run.task.finished.connect(delete)
 
 
 def _cancelled(run: DiagnosisRun, report: Report) -> bool:
