@@ -612,15 +612,17 @@ def _let_go(run: DiagnosisRun) -> None:
     """A run the wizard has moved on from (a re-run keeps its diagnosis, not the run). The
     run and its consent broker are QObject children of the wizard, which kept every one,
     with its diagnosis, log and report, for the whole session: about 1 MB a run
-    (bench/soak.py). Deleted once its thread has ended and its last event was delivered."""
+    (bench/soak.py). Deleted once its thread has ended: a deferred deletion comes after any
+    of its events still queued (and a thread still running emits finished only later, on
+    this thread, so the connection below is never too late)."""
 
     def delete() -> None:
         run.consent.deleteLater()
         run.deleteLater()
 
-    if run.ended and not run.running:
+    if not run.running:
         delete()
-    else:  # a cancelled run still winding down: after its thread's last signal
+    else:  # a cancelled run still winding down
         run.task.finished.connect(delete)
 
 
