@@ -140,9 +140,19 @@ def stratified(rng: random.Random, runs: int, span: float) -> list[float]:
     return moments
 
 
+def sigint_heard() -> None:
+    """A program started in the background by a shell without job control (`cmd &` in a
+    script, nohup) inherits SIGINT ignored, and so would every run started from here: no
+    run would ever be cancelled. Ignored is the one disposition a child inherits across
+    exec, so this process takes Python's own handler back (main thread only)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def cli_run(delay: float, tmp: Path, lab: Any = None) -> dict[str, Any]:
     """One run, SIGINT after `delay` seconds; what it returned and what it left."""
     tmp.mkdir(parents=True, exist_ok=True)
+    sigint_heard()
     process = subprocess.Popen(
         cli_command(lab),
         cwd=ROOT,
