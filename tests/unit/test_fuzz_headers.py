@@ -296,6 +296,8 @@ secrets = st.text(
 @given(st.one_of(st.text(), hostile_text(SECRET_SHAPES, max_pieces=60)), mutations)
 @example("Authorization: Bearer " + "a" * 100_000, [])
 @example("password=" * 20_000, [])
+# Found by fuzzing: the JSON key became one only once the token before it was masked.
+@example('BEARER 0000000000000000"CODE"::', [])
 def test_redaction_is_idempotent_and_linear(text: str, edits: list[tuple[int, str]]) -> None:
     ran("redaction")
     text = mutated(text, edits)
