@@ -167,7 +167,8 @@ class Step:
         status = raw.get("status")
         if status not in _STATUS_VALUES:
             known = ", ".join(_STATUS_VALUES)
-            found = "missing" if "status" not in raw else f"{status!r} is not one of {known}"
+            shown = repr(status) if len(repr(status)) <= 24 else repr(status)[:23] + "…"  # hostile
+            found = "missing" if "status" not in raw else f"{shown} is not one of {known}"
             raise ReportFormatError(f"{where}.status: {found}")
         duration = raw.get("duration_ms", 0)
         if not isinstance(duration, int) or isinstance(duration, bool):

@@ -125,6 +125,8 @@ def odd_bytes(draw: st.DrawFn) -> bytes:
 # Found by fuzzing: the refusal repeated the whole version, thousands of digits long.
 @example(b'{"format": "connectivity-assistant-report", "version": ' + b"9" * 4000 + b"}")
 @example(b'{"format": "connectivity-assistant-report", "version": "' + b"v" * 100_000 + b'"}')
+# Found by fuzzing: a step's status of 5,000 characters was repeated whole in the refusal.
+@example(json.dumps({**SAVED, "steps": [{**SAVED["steps"][0], "status": "x" * 5000}]}).encode())
 def test_loader_raises_only_report_format_error(data: bytes) -> None:
     ran("report_loader")
     try:
