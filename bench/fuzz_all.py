@@ -52,9 +52,15 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.failed:
         _failed.add(report.nodeid)
+    if report.when == "teardown":
+        _write()  # after every test: a run stopped early still leaves what it did
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    _write()
+
+
+def _write() -> None:
     target = os.environ.get(RESULTS_ENV)
     if not target:
         return
@@ -116,5 +122,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=None, help="per test (default 10,000)")
     parser.add_argument("-k", dest="select", default=None, help="pytest -k expression")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"default {OUT.relative_to(ROOT)}")
     args = parser.parse_args()
-    print(json.dumps(main(args.examples, args.select), indent=1))
+    print(json.dumps(main(args.examples, args.select, out=args.out), indent=1))
