@@ -2,7 +2,9 @@
 command line (SIGINT) and in the wizard (Cancel), each timed from the cancel to control
 coming back, and checked for anything left behind.
 
-    .venv/bin/python bench/cancel_stress.py [runs] [--wizard-runs N] [--seed S]
+    .venv/bin/python bench/cancel_stress.py [runs] [--wizard-runs N] [--demo-runs N] [--seed S]
+
+(defaults: 200 runs of `check`, 50 of `demo`, 200 in the wizard)
 
 - CLI, twice: `connectivity-assistant check` of every area but relay and integration
   against a lab in this process ("cli"), and `connectivity-assistant demo` with its own
@@ -12,18 +14,20 @@ coming back, and checked for anything left behind.
   each equal slice, so a few runs still cover the whole run). Measured: SIGINT to exit.
   Exit 130 (cancelled), 0 or 1 (ended first), or death by SIGINT itself when it lands
   while the interpreter starts (before main(): Python's default handler); a traceback
-  otherwise is a crash. Left behind: any
-  process the run started (every descendant seen while it ran, by pid and start time,
-  including Dovecot, which runs in a session of its own), any process whose command line
-  names the private TMPDIR, any lab folder in it or one in /tmp whose marker names the
-  run's process (Dovecot's and Postfix's, assistant/lab/leftovers.py).
+  otherwise is a crash. Left behind: any process the run started (every descendant seen
+  while it ran, by pid and start time, including Dovecot, which runs in a session of its
+  own), any process whose command line names the private TMPDIR, any lab folder in it or
+  one in /tmp whose marker names the run's process (Dovecot's and Postfix's,
+  assistant/lab/leftovers.py).
 - wizard: the real wizard (offscreen) in this process on one lab; Cancel pressed at a
-  random moment in [0, a run's time] (stratified as above). Measured: the click to the Results page
-  (control back) and to idle (the run's thread ended, no ca-check-*/ca-ui-* thread).
+  random moment in [0, a run's time] (stratified as above). Measured: the click to the
+  Results page (control back) and to idle (the run's thread ended, no ca-check-*/ca-ui-*
+  thread).
   Left behind: run threads, file descriptors and sockets over the level after a first
   run, child processes.
 
-Writes build/reliability/cancel.json ({cli: {...}, wizard: {...}}), which
+Writes build/reliability/cancel.json ({cli, cli_demo, wizard}: runs, max_s, p95_s,
+leftovers, ...), which
 bench/reliability.py reads for docs/RELIABILITY.md. Figures are recorded, not asserted:
 tests/integration/test_cancel_stress.py asserts the structural facts on a few dozen runs.
 """
