@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutButton</name>
+    <message>
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The version and what this app is</source>
+        <translation>版本及本应用的用途</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Connectivity Assistant&lt;/b&gt;&lt;br&gt;Version %1&lt;/p&gt;&lt;p&gt;Finds out why mail clients, apps and servers cannot reach Exchange Online or Exchange Server, and says what to change.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;连接助手&lt;/b&gt;&lt;br&gt;版本 %1&lt;/p&gt;&lt;p&gt;找出邮件客户端、应用和服务器无法连接 Exchange Online 或 Exchange Server 的原因，并说明需要更改什么。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Connectivity Assistant</source>
+        <translation>关于连接助手</translation>
+    </message>
+</context>
+<context>
     <name>AdvancedOptions</name>
     <message>
         <source>Give the proxy as http://host:port</source>
@@ -5092,6 +5111,18 @@ A record for the current certificate: (no certificate)</source>
         <translation>来源：{link}、{groups}</translation>
     </message>
     <message>
+        <source>{host} sent its answer too slowly: not complete within {seconds} s</source>
+        <translation>{host} 发送应答过慢：{seconds} 秒内未完成</translation>
+    </message>
+    <message>
+        <source>the server&apos;s reply ran past {count} lines without ending; stopped reading</source>
+        <translation>服务器的回复超过 {count} 行仍未结束；已停止读取</translation>
+    </message>
+    <message>
+        <source>the server sent its reply too slowly: no complete line within {seconds} s</source>
+        <translation>服务器发送回复过慢：{seconds} 秒内没有收到完整的一行</translation>
+    </message>
+    <message>
         <source>the mailbox address</source>
         <translation>邮箱地址</translation>
     </message>
@@ -5182,6 +5213,106 @@ A record for the current certificate: (no certificate)</source>
     <message>
         <source>{host} answers over validated TLS</source>
         <translation>{host} 通过经验证的 TLS 应答</translation>
+    </message>
+    <message>
+        <source>batch mode runs only DNS checks (dns or dns.* IDs); not {checks}</source>
+        <translation>批处理模式只运行 DNS 检查（dns 或 dns.* ID）；不能运行 {checks}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a URL; give the domain only</source>
+        <translation>“{text}”是一个 URL；只需填写域名</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is an email address; give the domain only</source>
+        <translation>“{text}”是一个电子邮件地址；只需填写域名</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; holds more than one word</source>
+        <translation>“{text}”包含不止一个词</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is an IP address, not a domain</source>
+        <translation>“{text}”是 IP 地址，不是域名</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a domain (it has no dot)</source>
+        <translation>“{text}”不是域名（其中没有点）</translation>
+    </message>
+    <message>
+        <source>the domains file {path} does not exist</source>
+        <translation>域名文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>the domains file {path} is a folder</source>
+        <translation>域名文件 {path} 是一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the domains file {path}: {error}</source>
+        <translation>无法读取域名文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>the line is too long to hold a domain</source>
+        <translation>该行太长，不可能是一个域名</translation>
+    </message>
+    <message>
+        <source>the line is not UTF-8 text</source>
+        <translation>该行不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{done} domains in {seconds} s ({rate} domains/s): {counts}; {bad} bad lines skipped</source>
+        <translation>{seconds} 秒内检查了 {done} 个域名（每秒 {rate} 个）：{counts}；跳过了 {bad} 个无效行</translation>
+    </message>
+    <message>
+        <source>batch mode writes JSON lines and a CSV; the report files are for one domain</source>
+        <translation>批处理模式输出 JSON 行和一个 CSV 文件；报告文件只用于单个域名</translation>
+    </message>
+    <message>
+        <source>the number of processes must be 1 to {most}, not {value}</source>
+        <translation>进程数必须在 1 到 {most} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the number of domains checked at once must be 1 to {most}, not {value}</source>
+        <translation>同时检查的域名数必须在 1 到 {most} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the CSV would overwrite the domains file {path}</source>
+        <translation>CSV 文件会覆盖域名文件 {path}</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}; skipped</source>
+        <translation>第 {line} 行：{reason}；已跳过</translation>
+    </message>
+    <message>
+        <source>{count} domains were not checked: a worker process ended early</source>
+        <translation>有 {count} 个域名未被检查：一个工作进程提前结束了</translation>
+    </message>
+    <message>
+        <source>the domains file names no domain</source>
+        <translation>域名文件中没有任何域名</translation>
+    </message>
+    <message>
+        <source>cannot write the CSV {path}: {error}</source>
+        <translation>无法写入 CSV 文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>stopped: {summary}</source>
+        <translation>已停止：{summary}</translation>
+    </message>
+    <message>
+        <source>first answer: {candidate} → EWS {url}; waiting for the other candidates</source>
+        <translation>首个应答：{candidate} → EWS {url}；仍在等待其他候选项</translation>
+    </message>
+    <message>
+        <source>The checks that needed these settings started with the first answer, from {first}, while the others were still being waited for.</source>
+        <translation>需要这些设置的检查已使用 {first} 的首个应答开始运行，同时仍在等待其他候选项。</translation>
+    </message>
+    <message>
+        <source>{count} more MX records not looked up: only the {limit} most preferred are</source>
+        <translation>另有 {count} 条 MX 记录未查询：只查询优先级最高的 {limit} 条</translation>
+    </message>
+    <message>
+        <source>More MX records</source>
+        <translation>更多 MX 记录</translation>
     </message>
     <message>
         <source>{host} does not answer over validated TLS: {error}</source>
@@ -8477,6 +8608,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>Demo mode: the lab could not start: %1</source>
         <translation>演示模式：实验环境无法启动：%1</translation>
+    </message>
+    <message>
+        <source>IMAP and POP are played by a small built-in responder, as Dovecot is not installed here.</source>
+        <translation>此计算机未安装 Dovecot，IMAP 和 POP 由一个小型内置应答程序扮演。</translation>
     </message>
     <message>
         <source>Welcome</source>
