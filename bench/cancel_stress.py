@@ -202,9 +202,13 @@ def cli_run(delay: float, tmp: Path, lab: Any = None) -> dict[str, Any]:
             break
         time.sleep(0.05)
     said = err.decode(errors="replace")
-    crashed = "Traceback (most recent call last)" in said and (
-        process.returncode != EXIT_KILLED_EARLY or "KeyboardInterrupt" not in said
+    # main() turns Ctrl-C into exit 130 wherever it lands in it, so a KeyboardInterrupt
+    # traceback means outside it: the interpreter starting (exit -2, or 1 while `site`
+    # initialises) or importing the program. Any other traceback is a crash.
+    early = process.returncode in (EXIT_KILLED_EARLY, 1) and said.rstrip().endswith(
+        "KeyboardInterrupt"
     )
+    crashed = "Traceback (most recent call last)" in said and not early
     for pid in left:  # never leave them to the next run
         try:
             os.killpg(pid, signal.SIGKILL)
@@ -224,6 +228,7 @@ def cli_run(delay: float, tmp: Path, lab: Any = None) -> dict[str, Any]:
         # A traceback is a crash, whatever the exit code (an uncaught exception exits 1);
         # only SIGINT during start-up, before main() runs, may print one.
         "crashed": crashed,
+        "interrupted_at_start": early,
         "stderr_tail": said[-600:] if crashed else "",
     }
 
@@ -240,8 +245,10 @@ def cli_stress(runs: int, rng: random.Random, base: Path, lab: Any = None) -> di
         "typical_run_s": round(typical, 3),
         "full_run": full,
         "cancelled": sum(1 for r in results if r["exit"] == EXIT_CANCELLED),
-        "finished": sum(1 for r in results if r["exit"] in EXIT_FINISHED),
-        "killed_early": sum(1 for r in results if r["exit"] == EXIT_KILLED_EARLY),
+        "finished": sum(
+            1 for r in results if r["exit"] in EXIT_FINISHED and not r["interrupted_at_start"]
+        ),
+        "killed_early": sum(1 for r in results if r["interrupted_at_start"]),
         "crashes": [r for r in results if r["crashed"]],
         "other_exits": [
             r
