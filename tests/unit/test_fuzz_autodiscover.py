@@ -101,7 +101,7 @@ TEXTS = st.one_of(
         ]
     ),
     st.text(max_size=30),
-    st.builds(lambda c, n: c * n, st.sampled_from(["a", "<", "&", "9"]), st.integers(1, 20_000)),
+    st.builds(lambda c, n: c * n, st.sampled_from(["a", "<", "&", "9"]), st.integers(1, 5_000)),
 )
 
 
@@ -109,8 +109,8 @@ TEXTS = st.one_of(
 def elements(draw: st.DrawFn, depth: int = 0) -> str:
     tag = draw(st.sampled_from(TAGS))
     attrs = draw(st.sampled_from(["", ' Type="mapiHttp"', ' Version="1"', ' xmlns="urn:x"']))
-    if depth < 4 and draw(st.booleans()):
-        inner = "".join(draw(st.lists(elements(depth + 1), max_size=6)))
+    if depth < 3 and draw(st.booleans()):
+        inner = "".join(draw(st.lists(elements(depth + 1), max_size=4)))
     else:
         inner = draw(TEXTS)
     # Thousands of copies of a small element (past MAX_ELEMENTS), a few of a large one:
@@ -142,7 +142,9 @@ def pox_bodies(draw: st.DrawFn) -> bytes:
         f'<Response xmlns="{schema}">{inner}</Response></Autodiscover>'
     )
     text = mutated(text, draw(st.lists(st.tuples(st.integers(0, 10**6), TEXTS), max_size=3)))
-    body = text.encode("utf-8", "surrogatepass")
+    # https_request reads at most 1 MB (net/http.py DEFAULT_MAX_BYTES): bodies past 2 MB
+    # test nothing a server can send, only the fuzzer's memory.
+    body = text.encode("utf-8", "surrogatepass")[: 2 * 1024 * 1024]
     cut = draw(st.sampled_from([None, None, None, len(body) // 2, 10]))
     body = body[:cut]
     if draw(st.booleans()):  # invalid UTF-8 somewhere
