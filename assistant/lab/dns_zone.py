@@ -73,6 +73,10 @@ def _parse_rrset(record: Record) -> tuple[dns.name.Name, dns.rdatatype.RdataType
             dns.rdataclass.IN, rdtype, record.value, origin=dns.name.root, relativize=False
         )
     except (dns.exception.DNSException, UnicodeError, ValueError) as exc:
+        # dnspython's ExceptionWrapper turns any exception into a SyntaxError, Ctrl-C too:
+        # a demo interrupted while its lab starts is cancelled, not a bad record.
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            raise exc.__cause__ from None
         raise ValueError(f"bad lab DNS record {record!r}: {exc}") from exc
     return name, rdtype, rdata
 

@@ -76,3 +76,21 @@ def test_wizard_runs_cancelled_at_random_moments_end_and_leave_nothing(
     # A small bound: a pooled connection of the lab's or Qt's may come and go.
     assert wizard["fds_over_max"] <= 4 and wizard["sockets_over_max"] <= 4
     assert wizard["leftovers"] == 0
+
+
+def test_ctrl_c_while_the_lab_reads_its_zones_stays_a_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """dnspython wraps any exception in its SyntaxError, Ctrl-C too: a demo interrupted
+    while its lab started printed "bad lab DNS record" and a traceback (the stress found
+    it); the lab hands the KeyboardInterrupt on, and the CLI says "cancelled"."""
+    import dns.rdtypes.IN.A
+
+    from assistant.lab.dns_zone import Record, _parse_rrset
+
+    def interrupted(*_args: object, **_kw: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dns.rdtypes.IN.A.A, "from_text", classmethod(interrupted))
+    with pytest.raises(KeyboardInterrupt):
+        _parse_rrset(Record("host.contoso.test", "A", "127.0.0.1", 300))
