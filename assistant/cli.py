@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -321,15 +322,27 @@ def _run_until_done(diagnosis: Diagnosis) -> Outcome:
         finally:
             done.set()
 
+    # While it runs, Ctrl-C is a flag, not an exception: a KeyboardInterrupt raised wherever
+    # this thread happens to be (once inside importlib's module-lock callback, "Exception
+    # ignored") can leave the import lock held, and every check thread that imports hangs
+    # for good (1 run in 200 in bench/cancel_stress.py).
+    interrupted: list[int] = []
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, lambda *_: interrupted.append(1))
     worker = threading.Thread(target=work, name="ca-cli-run")
-    worker.start()
     try:
+        worker.start()
         while not done.wait(0.1):
-            pass
+            if interrupted:
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         diagnosis.cancel()
         done.wait()
         print("cancelled", file=sys.stderr)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     if broke:
         raise broke[0]
     return ended[0]
