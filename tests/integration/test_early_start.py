@@ -43,7 +43,15 @@ def test_ews_starts_on_the_first_usable_answer_while_a_candidate_hangs(lab: Lab)
             provisional.append(event.step)
 
     endpoint = next(c for c in EWS_CHECKS if c.id == ENDPOINT)
+    mark = len(lab.credentials)
     steps = {s.id: s for s in runner.run([*AUTODISCOVER_CHECKS, endpoint], on_event=on_event)}
+    # Starting early widened no trust: the password went only over HTTPS with a valid
+    # certificate, to the organisation's own hosts (the lab's credential recorder says so).
+    sent = lab.credentials.since(mark)
+    assert sent, "the walk signed in somewhere"
+    for sighting in sent:
+        assert sighting.scheme == "https" and sighting.cert_variant == "good", sighting.describe()
+        assert sighting.host.endswith(DOMAIN), sighting.describe()
 
     [early] = provisional
     assert early.id == RESULT and "SRV" in early.summary, early.summary
