@@ -91,6 +91,12 @@ def main(
     results.unlink(missing_ok=True)
     env = dict(os.environ, HYPOTHESIS_PROFILE="fuzz", QT_QPA_PLATFORM="offscreen")
     env[RESULTS_ENV] = str(results)
+    # glibc raises its mmap threshold each time a large block is freed, so the fuzzers'
+    # megabyte replies end up in the heap arenas, which fragment and never shrink: the RSS
+    # grew about 1.5 MB per example (540 MB after 200 SMTP examples; 24 GB killed a
+    # 10,000-example run) while Python's own traced memory stayed at 4 MB. A fixed threshold
+    # keeps large blocks mmapped, returned to the system when freed: 110 MB after 200.
+    env.setdefault("MALLOC_MMAP_THRESHOLD_", "131072")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "bench"), env.get("PYTHONPATH")]))
     if examples is not None:
         env["FUZZ_EXAMPLES"] = str(examples)
