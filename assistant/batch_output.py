@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant import interrupts
 from assistant.batch import (
     DEFAULT_PARALLEL,
     MAX_PARALLEL,
@@ -205,6 +206,7 @@ def _run_until_done(
     try:
         while worker.is_alive():
             worker.join(0.1)
+            interrupts.raise_if_heard()  # one lost in a callback still stops the batch
     except KeyboardInterrupt:
         batch.cancel()
         with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C: already stopping

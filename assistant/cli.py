@@ -16,6 +16,13 @@ import threading
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from assistant import interrupts
+
+if __name__ == "__main__":
+    # `python -m assistant.cli`: Ctrl-C is latched before the half second of imports below,
+    # where a KeyboardInterrupt can land in an importlib callback and be lost (interrupts.py).
+    interrupts.latch()
+
 from assistant import __version__
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.batch_output import add_batch_arguments, run_batch
@@ -326,16 +333,17 @@ def _run_until_done(diagnosis: Diagnosis) -> Outcome:
     # this thread happens to be (once inside importlib's module-lock callback, "Exception
     # ignored") can leave the import lock held, and every check thread that imports hangs
     # for good (1 run in 200 in bench/cancel_stress.py).
-    interrupted: list[int] = []
     previous = None
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGINT, lambda *_: interrupted.append(1))
+        previous = signal.signal(signal.SIGINT, interrupts.remember)
+    if interrupts.heard():  # lost earlier (interrupts.py): the run starts cancelled
+        diagnosis.cancel()
+        print("cancelled", file=sys.stderr)
     worker = threading.Thread(target=work, name="ca-cli-run")
     try:
         worker.start()
         while not done.wait(0.1):
-            if interrupted:
-                raise KeyboardInterrupt
+            interrupts.raise_if_heard()
     except KeyboardInterrupt:
         diagnosis.cancel()
         done.wait()
@@ -360,7 +368,9 @@ def run_demo(
     real one; every check unless `check_names` says otherwise."""
     from assistant.lab.cli import demo_lab  # the lab's servers load only for the demo
 
+    interrupts.raise_if_heard()  # a Ctrl-C lost in the imports: no lab to start and stop
     with demo_lab(scenario, oauth=oauth) as demo:
+        interrupts.raise_if_heard()  # ... or lost while the lab started
         return run_checks(
             demo.target,
             demo.options,
@@ -393,6 +403,17 @@ def print_summary(steps: Sequence[Step], out: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with interrupts.latched():
+        code = _main(argv)
+    if interrupts.heard() and code != EXIT_CANCELLED:
+        # Ctrl-C came and was lost somewhere no checkpoint saw it (interrupts.py): what ran
+        # was reported, but the command was still interrupted.
+        print("cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -4,6 +4,10 @@ tests that failed.
 
     HYPOTHESIS_PROFILE=fuzz .venv/bin/python bench/fuzz_all.py            # 10,000 each
     .venv/bin/python bench/fuzz_all.py --examples 500 -k spf               # a quick look
+    HYPOTHESIS_PROFILE=fuzz .venv/bin/python bench/fuzz_all.py -k pop --merge  # one again
+
+`--merge` keeps the figures of the parsers this run did not reach from the last file, so
+one parser can be run again without the others' 40 minutes.
 
 The tests run in a child pytest (this file is also its plugin: `-p fuzz_all`), so the
 counts come from the tests themselves (tests/unit/fuzz_support.py `ran`), not from the
@@ -84,6 +88,7 @@ def main(
     select: str | None = None,
     tests: list[str] | None = None,
     out: Path = OUT,
+    merge: bool = False,
 ) -> dict[str, Any]:
     """Run the fuzz tests in a child pytest; returns (and writes to `out`) the figures."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -111,6 +116,8 @@ def main(
     except (OSError, ValueError):
         parsers = {}
     results.unlink(missing_ok=True)
+    earlier = _earlier_parsers(out) if merge else {}
+    parsers = {**earlier, **parsers}
     figures: dict[str, Any] = {
         name: {"examples": v["examples"], "failures": v["failures"]}
         for name, v in sorted(parsers.items())
@@ -120,8 +127,27 @@ def main(
     figures["total_failures"] = sum(v["failures"] for v in parsers.values())
     figures["pytest_exit"] = done.returncode
     figures["seconds"] = round(time.monotonic() - started, 1)
+    if merge:
+        figures["seconds"] += float(_earlier_figures(out).get("seconds", 0.0))
     out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return figures
+
+
+def _earlier_figures(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _earlier_parsers(out: Path) -> dict[str, dict[str, Any]]:
+    """The per-parser entries of the last run's file (the totals are counted again)."""
+    return {
+        name: value
+        for name, value in _earlier_figures(out).items()
+        if isinstance(value, dict) and "examples" in value and "failures" in value
+    }
 
 
 if __name__ == "__main__":
@@ -129,5 +155,6 @@ if __name__ == "__main__":
     parser.add_argument("--examples", type=int, default=None, help="per test (default 10,000)")
     parser.add_argument("-k", dest="select", default=None, help="pytest -k expression")
     parser.add_argument("--out", type=Path, default=OUT, help=f"default {OUT.relative_to(ROOT)}")
+    parser.add_argument("--merge", action="store_true", help="keep other parsers' figures")
     args = parser.parse_args()
-    print(json.dumps(main(args.examples, args.select, out=args.out), indent=1))
+    print(json.dumps(main(args.examples, args.select, out=args.out, merge=args.merge), indent=1))

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from assistant import interrupts
 from assistant.auth.credentials import Credentials, OAuthCredential, PasswordCredential
 from assistant.auth.msal_provider import MsalTokenProvider
 from assistant.auth.oauth_config import Flow, OAuthConfig
@@ -102,9 +103,14 @@ def run_lab(
         print(f"  connectivity-assistant check --domain {domain} {flags}\n")
         print("Press Ctrl-C to stop.", flush=True)
         try:
-            threading.Event().wait()
+            # Polled, not one endless wait: a Ctrl-C lost while the lab started (a
+            # KeyboardInterrupt raised inside a callback, assistant/interrupts.py) still stops it.
+            while not interrupts.heard():
+                threading.Event().wait(0.2)
         except KeyboardInterrupt:
-            print("stopped", file=sys.stderr)
+            pass
+        interrupts.forget()  # Ctrl-C is how the lab is meant to stop: exit 0, not "cancelled"
+        print("stopped", file=sys.stderr)
     return 0
 
 

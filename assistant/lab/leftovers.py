@@ -31,7 +31,7 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from types import FrameType
 
@@ -205,6 +205,29 @@ def stop_service(process: subprocess.Popen[bytes] | None, folder: pathlib.Path |
             forget_service(folder)
     if folder is not None:
         remove_folder(folder)
+
+
+def stop_together(stops: list[Callable[[], None]]) -> None:
+    """Each part's stop on a thread of its own, all at once: every server waits up to a
+    poll interval for its loop to notice, and one after another that was 0.45 s of the
+    demo's Ctrl-C (bench/cancel_stress.py). The first failure is raised once all ended."""
+    failures: list[BaseException] = []
+
+    def stop(part: Callable[[], None]) -> None:
+        try:
+            part()
+        except BaseException as exc:  # raised again on the caller's thread, below
+            failures.append(exc)
+
+    threads = [
+        threading.Thread(target=stop, args=(part,), name="lab-stop", daemon=True) for part in stops
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def service_logs(folder: pathlib.Path | None, names: tuple[str, ...]) -> str:

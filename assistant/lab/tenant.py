@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
+from assistant.lab import leftovers
 from assistant.lab.dns_server import LabDnsServer
 from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.dovecot import DovecotOAuth
@@ -258,13 +259,11 @@ class Lab:
         if self._front is not None:
             self._front.stop()
             self._front = None
+        parts = [self.eop.stop, self.integration.stop, self.mail.stop]
+        parts += [server.stop for server in self._servers.values()]
         if self._dns is not None:
-            self._dns.stop()
-        self.eop.stop()
-        self.integration.stop()
-        self.mail.stop()
-        for server in self._servers.values():
-            server.stop()
+            parts.append(self._dns.stop)
+        leftovers.stop_together(parts)
         self._dead.close()
         self.identity.close()
         self.pki.cleanup()
