@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
+from typing import Any
 
 _heard = threading.Event()
 
@@ -27,6 +29,7 @@ def latch() -> None:
     thread may set signal handlers; elsewhere (a test's thread) this does nothing."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _remember_and_raise)
+        _quiet_lost_interrupts()
 
 
 @contextlib.contextmanager
@@ -37,10 +40,12 @@ def latched() -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGINT, _remember_and_raise)
+    previous_hook = _quiet_lost_interrupts()
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
 
 
 def remember(signum: int = signal.SIGINT, frame: FrameType | None = None) -> None:
@@ -52,6 +57,24 @@ def remember(signum: int = signal.SIGINT, frame: FrameType | None = None) -> Non
 def _remember_and_raise(signum: int, frame: FrameType | None) -> None:
     _heard.set()
     raise KeyboardInterrupt
+
+
+def _quiet_lost_interrupts() -> Callable[[Any], object]:
+    """A KeyboardInterrupt Python could not raise is not printed as "Exception ignored in
+    ..." with a traceback: it was remembered, and the command stops with "cancelled".
+    Returns the hook that was there before."""
+    previous = sys.unraisablehook
+    if getattr(previous, "_quiet_lost_interrupts", False):
+        return previous
+
+    def hook(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return None
+        return previous(unraisable)
+
+    hook._quiet_lost_interrupts = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
+    return previous
 
 
 def heard() -> bool:

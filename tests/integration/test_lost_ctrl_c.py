@@ -53,7 +53,9 @@ def run_after_a_lost_ctrl_c(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def the_interrupt_was_lost(result: subprocess.CompletedProcess[str]) -> bool:
-    return "Exception ignored" in result.stderr and "lost: True" in result.stderr
+    # The child went on past the __del__ with the interrupt heard: Python swallowed it.
+    # The latch keeps Python's "Exception ignored in ..." traceback off the user's screen.
+    return "lost: True" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_demo_does_not_start_its_lab_after_a_lost_ctrl_c() -> None:
