@@ -15,7 +15,9 @@ pytestmark = pytest.mark.lab
 
 def test_reliability_bench_writes_the_figures_and_the_doc(tmp_path: Path) -> None:
     doc = tmp_path / "RELIABILITY.md"
-    (tmp_path / "soak.json").write_text(json.dumps({"diagnoses": 3, "thread_growth": 0}))
+    figures_path = tmp_path / "reliability.json"
+    soak = {"runs": 3, "scenario": "healthy", "threads": {"first": 14, "last": 14, "max": 15}}
+    (tmp_path / "soak.json").write_text(json.dumps({**soak, "samples": [{"threads": 14}] * 3}))
     figures = main(
         [
             "--only",
@@ -27,6 +29,8 @@ def test_reliability_bench_writes_the_figures_and_the_doc(tmp_path: Path) -> Non
             str(tmp_path),
             "--doc",
             str(doc),
+            "--figures",
+            str(figures_path),
         ]
     )
     assert figures["behaviours"] == 3
@@ -35,5 +39,8 @@ def test_reliability_bench_writes_the_figures_and_the_doc(tmp_path: Path) -> Non
     assert {r["name"] for r in rows} == {"cname-loop", "redirect-loop", "smtp-truncated"}
     text = doc.read_text()
     assert "| dns | cname-loop |" in text and "CNAME loop" in text
-    assert "| diagnoses | 3 |" in text  # another helper's figures, from its JSON
-    assert "build/reliability/fuzz.json is missing" in text or "fuzz.json is missing" in text
+    assert "| threads | 14 | 14 | 15 |" in text  # another runner's figures, from its JSON
+    assert "_No figures yet: run `bench/fuzz_all.py`._" in text  # a runner not run
+    summary = json.loads(figures_path.read_text())
+    assert "samples" not in summary["soak"]  # per-run samples stay in build/, not docs/
+    assert [r["name"] for r in summary["catalogue"]["rows"]] == [r["name"] for r in rows]
