@@ -19,9 +19,10 @@ from typing import NoReturn, TextIO
 from assistant import interrupts
 
 if __name__ == "__main__":
-    # `python -m assistant.cli`: Ctrl-C is latched before the half second of imports below,
-    # where a KeyboardInterrupt can land in an importlib callback and be lost (interrupts.py).
-    interrupts.latch()
+    # `python -m assistant.cli`: Ctrl-C during the half second of imports below is only
+    # remembered, and main() stops first thing; raised, it printed a traceback of importlib
+    # frames, or landed in an importlib callback and was lost (interrupts.py).
+    interrupts.latch(raising=False)
 
 from assistant import __version__
 from assistant.auth.credentials import Credentials, PasswordCredential
@@ -404,6 +405,9 @@ def print_summary(steps: Sequence[Step], out: TextIO) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     with interrupts.latched():
+        if interrupts.heard():  # during the imports (see the top of this module)
+            print("cancelled", file=sys.stderr)
+            return EXIT_CANCELLED
         code = _main(argv)
     if interrupts.heard() and code != EXIT_CANCELLED:
         # Ctrl-C came and was lost somewhere no checkpoint saw it (interrupts.py): what ran

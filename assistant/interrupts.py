@@ -24,11 +24,14 @@ from typing import Any
 _heard = threading.Event()
 
 
-def latch() -> None:
-    """From now on, Ctrl-C raises KeyboardInterrupt and is remembered. Only the main
-    thread may set signal handlers; elsewhere (a test's thread) this does nothing."""
+def latch(*, raising: bool = True) -> None:
+    """From now on, Ctrl-C is remembered, and raises KeyboardInterrupt unless `raising` is
+    False: while the CLI imports its modules, where an exception is raised in importlib's
+    machinery (a traceback on the user's screen, or lost), and nothing runs that needs
+    stopping: main() looks first thing. Only the main thread may set signal handlers;
+    elsewhere (a test's thread) this does nothing."""
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, _remember_and_raise)
+        signal.signal(signal.SIGINT, _remember_and_raise if raising else remember)
         _quiet_lost_interrupts()
 
 

@@ -56,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The engine (0.5 s of imports) loads only on the path that needs it: the wizard shows
     # its first page before it (docs/PERFORMANCE.md).
     if args and args[0] in CLI_WORDS - HELP_WORDS:
+        from assistant import interrupts
+
+        # Ctrl-C during the engine's imports: remembered, and cli.main stops first thing
+        # with "cancelled" (exit 130), not a traceback (assistant/interrupts.py).
+        interrupts.latch(raising=False)
         from assistant import cli
 
         return cli.main(args)

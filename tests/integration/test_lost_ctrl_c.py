@@ -76,10 +76,91 @@ def test_check_is_cancelled_at_once_after_a_lost_ctrl_c(lab: Lab) -> None:
     assert "  ok   dns.mx" not in result.stderr  # no check got as far as a verdict
 
 
-def test_lab_stops_as_after_an_ordinary_ctrl_c() -> None:
-    result = run_after_a_lost_ctrl_c("lab")
+LOSE_ONE_WHILE_THE_LAB_STARTS = textwrap.dedent(
+    """
+    import os, runpy, signal, sys
+    from assistant import interrupts
+    from assistant.lab.tenant import Lab
+
+    interrupts.latch()
+
+
+    class LostInCallback:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+    started = Lab.start
+
+
+    def start_and_lose_one(self):
+        running = started(self)
+        LostInCallback()  # swallowed here, once the lab's servers are up
+        print("lost:", interrupts.heard(), file=sys.stderr, flush=True)
+        return running
+
+
+    Lab.start = start_and_lose_one
+    sys.argv = ["assistant.cli", *sys.argv[1:]]
+    runpy.run_module("assistant.cli", run_name="__main__")
+    """
+)
+
+
+def test_lab_stops_after_a_ctrl_c_lost_while_it_started() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOSE_ONE_WHILE_THE_LAB_STARTS, "lab"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     assert the_interrupt_was_lost(result), result.stderr
     # Ctrl-C is how the lab is stopped: exit 0 and "stopped", as when it is not lost.
     assert result.returncode == 0, result.stdout + result.stderr
     assert "The lab is running" in result.stdout
     assert result.stderr.rstrip().endswith("stopped")
+
+
+def test_demo_runs_no_check_after_a_ctrl_c_lost_while_its_lab_started() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOSE_ONE_WHILE_THE_LAB_STARTS, "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert the_interrupt_was_lost(result), result.stderr
+    assert result.returncode == 130, result.stdout + result.stderr
+    assert "Demo: IMAP/POP" in result.stderr  # the lab had started
+    assert result.stderr.rstrip().endswith("cancelled")
+    assert "summary:" not in result.stdout
+
+
+CTRL_C_DURING_THE_IMPORTS = textwrap.dedent(
+    """
+    import os, runpy, signal, sys
+    from assistant import interrupts
+
+    interrupts.latch(raising=False)  # as assistant/cli.py and ui/launcher.py do first
+    os.kill(os.getpid(), signal.SIGINT)  # arrives while the CLI's modules load
+    sys.argv = ["assistant.cli", *sys.argv[1:]]
+    runpy.run_module("assistant.cli", run_name="__main__")
+    """
+)
+
+
+def test_ctrl_c_while_the_cli_loads_is_cancelled_not_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_C_DURING_THE_IMPORTS, "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 130, result.stdout + result.stderr
+    assert result.stderr == "cancelled\n"  # no traceback, no lab started, nothing else
+    assert result.stdout == ""
