@@ -56,6 +56,9 @@ class Wire:
         self.closed_by_server = False
         self.last_reply = ""  # the last line the server sent
         self.lines_since_command = 0  # lines read since before_command(): bounded
+        # The time the line being read was given: what a timeout says it waited (the
+        # socket's own timeout is by then only the last slice of it, 0.99999 s of 1 s).
+        self.line_window: float | None = None
 
     def reader(self, sock: socket.socket) -> BinaryIO:
         """A line reader over `sock` that records what it reads; pass it to the library."""
@@ -134,9 +137,11 @@ class Wire:
             self.note("the server closed the connection")
 
     def timeout_text(self) -> str:
-        seconds = self.sock.gettimeout() if self.sock is not None else None
+        seconds = self.line_window
+        if seconds is None and self.sock is not None:
+            seconds = self.sock.gettimeout()
         if seconds:
-            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:g}")
+            return msg("the server sent no reply within {seconds} s", seconds=f"{seconds:.3g}")
         return msg("the server sent no reply")
 
 
@@ -169,6 +174,7 @@ class _LineTimedSocket(io.RawIOBase):
     def start_line(self) -> float | None:
         """Begin a line; returns the socket's timeout, restored by end_line()."""
         timeout = self._sock.gettimeout()
+        self._wire.line_window = timeout
         self.line_bytes = 0
         self.line_until = None if not timeout else time.monotonic() + timeout
         return timeout

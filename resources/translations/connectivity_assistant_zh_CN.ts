@@ -5111,6 +5111,14 @@ A record for the current certificate: (no certificate)</source>
         <translation>来源：{link}、{groups}</translation>
     </message>
     <message>
+        <source>{host} answered on port 25, but not as a mail server does. When the MX is Exchange Online, that is almost always something on the way answering for it: a firewall&apos;s SMTP inspection or &apos;fixup&apos; feature, an antivirus mail shield, or a provider&apos;s transparent proxy. Turn that off for traffic to Exchange Online, or run this check from another network to compare; nothing was sent.</source>
+        <translation>{host} 在 25 端口上有应答，但不像邮件服务器那样应答。如果 MX 是 Exchange Online，这几乎总是途中有设备代它应答：防火墙的 SMTP 检查或“fixup”功能、防病毒软件的邮件防护，或服务商的透明代理。请对发往 Exchange Online 的流量关闭该功能，或从另一个网络运行此检查进行比较；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>port 25 to {host} opens, but what answers there breaks the SMTP conversation: {error}</source>
+        <translation>到 {host} 的 25 端口可以连接，但在那里应答的一方破坏了 SMTP 会话：{error}</translation>
+    </message>
+    <message>
         <source>{host} sent its answer too slowly: not complete within {seconds} s</source>
         <translation>{host} 发送应答过慢：{seconds} 秒内未完成</translation>
     </message>

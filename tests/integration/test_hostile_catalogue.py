@@ -80,3 +80,21 @@ def test_behaviour_ends_in_time_with_its_cause_bounded_and_without_leaks(
     assert outcome.rss_growth_mb <= RSS_GROWTH_MB, outcome.rss_growth_mb
     assert outcome.threads_left == [], outcome.threads_left
     assert outcome.leaked_to == [], f"the password reached {outcome.leaked_to}"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # Something answered, but not as a mail server: an intercepting middlebox, not a block.
+        ("mx-ehlo-1mb-line", "opens, but what answers there breaks the SMTP conversation"),
+        ("mx-greeting-endless", "opens, but what answers there breaks the SMTP conversation"),
+        # Nothing answered at all: what a provider's port 25 block looks like.
+        ("mx-silent", "is blocked or black-holed from here"),
+    ],
+)
+def test_port25_tells_a_block_from_something_answering_wrongly(
+    hostile: HostileLab, lab: Lab, name: str, said: str
+) -> None:
+    (behaviour,) = [b for b in CATALOGUE if b.name == name]
+    outcome = meet(behaviour, hostile, lab)
+    assert said in outcome.summary, outcome.summary

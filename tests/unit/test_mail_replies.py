@@ -366,3 +366,25 @@ def test_secret_lines_are_masked_by_the_wire_itself(
             wire.sent(data)
     wire.sent(b"NOOP\r\n")  # after the block, lines show again
     assert [line.split(" > ", 1)[1] for line in transcript.lines] == [*shown, "NOOP"]
+
+
+def test_a_silent_server_is_said_to_have_had_the_whole_wait() -> None:
+    """The line reader waits in slices (the socket's timeout is the slice left): the
+    sentence names the time the reply was given, not the last slice ("0.999994 s")."""
+    import socket
+
+    from assistant.net.mailwire import MailIOError
+
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        client = socket.create_connection(listener.getsockname())
+        server, _ = listener.accept()
+        try:
+            wire = Wire(Transcript("smtp", Redactor([])), lambda: 0.3)
+            reader = wire.reader(client)
+            wire.before_command()
+            with pytest.raises(MailIOError) as failed:
+                reader.readline()
+            assert str(failed.value).endswith("the server sent no reply within 0.3 s")
+        finally:
+            server.close()
+            client.close()

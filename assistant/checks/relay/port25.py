@@ -72,6 +72,20 @@ def _blocked_remedy(ep: Endpoint) -> Remedy:
     )
 
 
+def _intercepted_remedy(ep: Endpoint) -> Remedy:
+    return Remedy(
+        msg(
+            "{host} answered on port 25, but not as a mail server does. When the MX is "
+            "Exchange Online, that is almost always something on the way answering for it: "
+            "a firewall's SMTP inspection or 'fixup' feature, an antivirus mail shield, or a "
+            "provider's transparent proxy. Turn that off for traffic to Exchange Online, or "
+            "run this check from another network to compare; nothing was sent.",
+            host=ep.host,
+        ),
+        MAIL_LINKS["devices"],
+    )
+
+
 def check_port25(ctx: Context) -> Step:
     found = mx_endpoint(ctx)
     if isinstance(found, MxProblem):
@@ -96,7 +110,18 @@ def check_port25(ctx: Context) -> Step:
         login_id=conv.tls_id,
     )
     connect = children[0]
-    if connect.status is Status.FAIL:
+    answered = conv.wire is not None and bool(conv.wire.last_reply)
+    if connect.status is Status.FAIL and answered:
+        # The connection opened and something spoke, but not as a mail server does: not a
+        # block, and not fixed by opening a port.
+        step.summary = msg(
+            "port 25 to {host} opens, but what answers there breaks the SMTP conversation: "
+            "{error}",
+            host=ep.host,
+            error=connect.summary,
+        )
+        step.remedy = _intercepted_remedy(ep)
+    elif connect.status is Status.FAIL:  # refused, filtered, or held without a greeting
         step.summary = msg(
             "port 25 to {host} is blocked or black-holed from here: {error}",
             host=ep.host,
