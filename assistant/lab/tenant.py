@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from assistant.config import ConnectTo, HostPort, NetworkOptions
 from assistant.lab import leftovers
+from assistant.lab.autodiscover_scenarios import AD_SCENARIOS, TRAP_HOST, AdScenario
 from assistant.lab.dns_server import LabDnsServer
 from assistant.lab.dns_zone import Fault, Record
 from assistant.lab.dovecot import DovecotOAuth
@@ -66,12 +67,9 @@ from assistant.lab.relay_scenarios import HVE_HOST
 from assistant.lab.tlsa import dane_ee_tlsa
 from assistant.lab.topology import lab_directory, lab_topology
 from assistant.lab.zones import (
-    AD_SCENARIOS,
     IDN_DOMAIN,
     MX_HOST_SUFFIX,
     SCENARIOS,
-    TRAP_HOST,
-    AdScenario,
     Scenario,
     ad_domain_records,
     evil_records,

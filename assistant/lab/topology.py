@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.lab.autodiscover_scenarios import TRAP_HOST, AdScenario
 from assistant.lab.exchange.directory import (
     EVIL_DOMAIN,
     EXO_AUTODISCOVER_HOSTS,
@@ -20,7 +21,6 @@ from assistant.lab.exchange.directory import (
 )
 from assistant.lab.exchange.faults import Listener
 from assistant.lab.identity import LOGIN_HOSTS
-from assistant.lab.zones import TRAP_HOST, AdScenario
 
 
 def lab_directory(cloud_domains: tuple[str, ...], scenarios: tuple[AdScenario, ...]) -> Directory:

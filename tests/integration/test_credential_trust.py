@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.lab.autodiscover_scenarios import TRAP_HOST
 from assistant.lab.exchange import LAB_PASSWORD
 from assistant.lab.exchange.directory import EVIL_DOMAIN
 from assistant.lab.tenant import Lab
-from assistant.lab.zones import TRAP_HOST
 from assistant.model import Status
 from assistant.report.json_report import load_json
 
