@@ -7,86 +7,38 @@ when the last one has finished (Workers.idle).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QEvent, QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QWizard, QWizardPage
+from PySide6.QtWidgets import QDialog, QWizard
 
 from ui.browser import UrlOpener, qt_open_url
 from ui.i18n import Translations, fmt
 from ui.icons import app_icon
-from ui.pages.ids import (
-    CHECKS,
-    EXPORT,
-    INTEGRATION,
-    RELAY,
-    RESULTS,
-    RUN,
-    SIGNIN,
-    TARGET,
-    WELCOME,
-)
+from ui.pages.ids import INTEGRATION, RELAY, RESULTS, RUN, SIGNIN, WELCOME
 from ui.pages.welcome import BUILTIN_MAIL, WelcomePage
 from ui.quit_question import QuitQuestion, ask_to_quit
 from ui.session import Demo, Session
 from ui.settings import Settings
 from ui.warmup import STEPS, Warmup
 from ui.window_fit import FIRST_SIZE, fit_to_screen
+from ui.wizard_pages import LazyPagesWizard
+from ui.wizard_run import let_go, new_run, shows_cancelled
+from ui.wizard_settings import restore_page_settings, save_page_settings
 from ui.worker import Workers
 
 if TYPE_CHECKING:
     from assistant.events import RunFinished
-    from assistant.integration_plan import IntegrationPlan
     from assistant.lab.tenant import Lab
     from assistant.model import Report
-    from assistant.relay_plan import RelayPlan
-    from ui.pages.checks import ChecksPage
-    from ui.pages.export import ExportPage
-    from ui.pages.integration import IntegrationPage
-    from ui.pages.relay import RelayPage
-    from ui.pages.results import ResultsPage
-    from ui.pages.run import RunPage
-    from ui.pages.signin import SignInPage
-    from ui.pages.target import TargetPage
     from ui.runs import DiagnosisRun
 
 # The checks, the lab, the report writers and exchangelib are imported where they are first
 # used, and pre-warmed after the first paint (ui/warmup.py): the window shows without them.
 
-# The pages after Welcome: placeholders until build_pages.
-LATER_PAGES = (TARGET, CHECKS, SIGNIN, RELAY, INTEGRATION, RUN, RESULTS, EXPORT)
 
-RELAY_SETTINGS = (
-    "relay_recipient",
-    "relay_sender",
-    "relay_methods",
-    "relay_device",
-    "relay_wait",
-    "relay_roundtrip_user",
-    "relay_client_cert",
-    "relay_hve_account",
-    "relay_delete_after",
-)
-INTEGRATION_SETTINGS = (
-    "integration_products",
-    "integration_sharepoint_url",
-    "integration_sfb_pool",
-)
-
-
-def _built_page(page_id: int) -> property:
-    """A page attribute of the Wizard: the page itself, built on first use."""
-
-    def get(wizard: Wizard) -> QWizardPage:
-        wizard.build_pages()
-        return wizard._built[page_id]
-
-    return property(get)
-
-
-class Wizard(QWizard):
+class Wizard(LazyPagesWizard):
     def __init__(self, settings: Settings, translations: Translations | None = None) -> None:
         super().__init__()
         self.setObjectName("wizard")
@@ -118,10 +70,8 @@ class Wizard(QWizard):
         # placeholders until the warm-up, a Next or any use of them builds them all
         # (build_pages; docs/PERFORMANCE.md).
         self.welcome_page = WelcomePage()
-        self._built: dict[int, QWizardPage] = {}
         self.setPage(WELCOME, self.welcome_page)
-        for page_id in LATER_PAGES:
-            self.setPage(page_id, QWizardPage())
+        self.add_placeholders()
         self.setStartId(WELCOME)
         self.workers.idle.connect(self._maybe_close)
         self.restore_settings()
@@ -130,86 +80,6 @@ class Wizard(QWizard):
         # half second of imports last, off the GUI thread, while the user is still on the
         # first pages: out of both the start-up and the run.
         self.warmup = Warmup(self, self.workers, (self.build_pages, *STEPS))
-
-    # -- pages built on first need ---------------------------------------------------------
-
-    if TYPE_CHECKING:
-        target_page: TargetPage
-        checks_page: ChecksPage
-        signin_page: SignInPage
-        relay_page: RelayPage
-        integration_page: IntegrationPage
-        run_page: RunPage
-        results_page: ResultsPage
-        export_page: ExportPage
-    else:
-        target_page = _built_page(TARGET)
-        checks_page = _built_page(CHECKS)
-        signin_page = _built_page(SIGNIN)
-        relay_page = _built_page(RELAY)
-        integration_page = _built_page(INTEGRATION)
-        run_page = _built_page(RUN)
-        results_page = _built_page(RESULTS)
-        export_page = _built_page(EXPORT)
-
-    @property
-    def pages_built(self) -> bool:
-        return bool(self._built)
-
-    def build_pages(self) -> None:
-        """Build the pages after Welcome and put them in their placeholders' places, with
-        their saved settings. Once; every use of a page (its attribute, page(), Next, a
-        child looked up by name) comes here first."""
-        if self._built:
-            return
-        # Subtitles carry data (the target of an opened report): never rendered as markup.
-        # Set here, with the pages that show such data, not before the first paint: Welcome's
-        # own texts are plain, and the first Qt.* value costs about 0.01 s (PERFORMANCE.md).
-        self.setTitleFormat(QtCore.Qt.TextFormat.PlainText)
-        self.setSubTitleFormat(QtCore.Qt.TextFormat.PlainText)
-        from ui.pages.checks import ChecksPage
-        from ui.pages.export import ExportPage
-        from ui.pages.integration import IntegrationPage
-        from ui.pages.relay import RelayPage
-        from ui.pages.results import ResultsPage
-        from ui.pages.run import RunPage
-        from ui.pages.signin import SignInPage
-        from ui.pages.target import TargetPage
-
-        built: dict[int, QWizardPage] = {
-            TARGET: TargetPage(self.workers),
-            CHECKS: ChecksPage(),
-            SIGNIN: SignInPage(),
-            RELAY: RelayPage(),
-            INTEGRATION: IntegrationPage(),
-            RUN: RunPage(),
-            RESULTS: ResultsPage(),
-            EXPORT: ExportPage(),
-        }
-        self._built = built
-        for page_id, page in built.items():
-            placeholder = QWizard.page(self, page_id)
-            self.removePage(page_id)
-            self.setPage(page_id, page)
-            if placeholder is not None:
-                placeholder.deleteLater()
-        self._restore_page_settings()
-
-    def page(self, page_id: int) -> QWizardPage:
-        self.build_pages()
-        return super().page(page_id)
-
-    def findChild(self, *args: Any, **kwargs: Any) -> Any:
-        self.build_pages()
-        return super().findChild(*args, **kwargs)
-
-    def findChildren(self, *args: Any, **kwargs: Any) -> Any:
-        self.build_pages()
-        return super().findChildren(*args, **kwargs)
-
-    def validateCurrentPage(self) -> bool:
-        self.build_pages()  # before Next leaves Welcome for a page that is still a placeholder
-        return super().validateCurrentPage()
 
     # -- settings --------------------------------------------------------------------------
 
@@ -226,66 +96,12 @@ class Wizard(QWizard):
             self.welcome_page.set_language(self.translations.language)
 
     def _restore_page_settings(self) -> None:
-        s = self.settings
-        splitter = s.get("results_splitter")
-        if splitter:
-            self.results_page.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-        self.run_page.show_log(bool(s.get("run_log_open", False)))
-        self.target_page.load(
-            {
-                k: s.get(k)
-                for k in (
-                    "email",
-                    "domain",
-                    "cloud",
-                    "nameservers",
-                    "http_proxy",
-                    "ca_bundle",
-                    "connect_to",
-                    "timeout",
-                    "check_deadline",
-                    "advanced_open",
-                )
-            }
-        )
-        from ui.pages.checks import DEFAULT_AREAS
-
-        self.checks_page.set_selected(s.get("areas") or list(DEFAULT_AREAS))
-        self.signin_page.set_method(s.get("signin") or "none")
-        if s.get("username"):
-            self.signin_page.username.setText(s.get("username"))
-        self.signin_page.load_oauth_settings(
-            {
-                k: s.get(k)
-                for k in (
-                    "client_id",
-                    "tenant",
-                    "app_client_id",
-                    "app_tenant",
-                    "app_mailbox",
-                    "app_credential",
-                    "client_cert",
-                )
-            }
-        )
-        self.relay_page.load({k: s.get(k) for k in RELAY_SETTINGS})
-        self.integration_page.load({k: s.get(k) for k in INTEGRATION_SETTINGS})
+        restore_page_settings(self)
 
     def save_settings(self) -> None:
         s = self.settings
         s.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        if any(self.results_page.splitter.sizes()):  # laid out at least once
-            state = self.results_page.splitter.saveState().toBase64()
-            s.set("results_splitter", bytes(state.data()).decode("ascii"))
-        s.set("run_log_open", self.run_page.log_toggle.isChecked())
-        if self.session.demo is None:  # the lab's ports and domains are not worth keeping
-            s.update(self.target_page.values())
-            s.set("areas", self.checks_page.selected())
-            s.set("signin", self.signin_page.method())
-            s.set("username", self.signin_page.remembered_username())
-            s.update(self.signin_page.oauth_settings())  # IDs, tenants, paths; never secrets
-            s.update(self.relay_page.remembered())  # addresses and answers; never secrets
-            s.update(self.integration_page.remembered())  # products and addresses
+        save_page_settings(self)
         if self.translations is not None:
             s.set("language", self.translations.language)
         s.save()
@@ -408,51 +224,9 @@ class Wizard(QWizard):
     # -- the run ---------------------------------------------------------------------------
 
     def start_run(self) -> None:
-        from assistant.checks.registry import oauth_protocols
-        from assistant.config import InputError
-        from assistant.diagnosis import plan_checks
-        from ui.browser import BrowserOpener
-        from ui.pages.checks import DEFAULT_AREAS
-        from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS
-        from ui.runs import DiagnosisRun
-
-        session = self.session
-        if session.target is None:
-            return
-        method = self.signin_page.method()
-        sign_in = method in OAUTH_METHODS  # auth.token first: it signs in
-        names: list[str] | None = session.areas or list(DEFAULT_AREAS)
-        try:
-            checks = plan_checks(names, sign_in=sign_in)
-        except InputError:
-            names = None
-            checks = plan_checks(None, sign_in=sign_in)
-        protocols = tuple(oauth_protocols([c.id for c in checks]))
-        browser = BrowserOpener(self.open_url, self) if method == OAUTH_BROWSER else None
-        credentials = self.signin_page.take_credentials(protocols, open_browser=browser)
-        relay: RelayPlan | None = None
-        if any(c.area == "relay" for c in checks):
-            relay = self.relay_page.plan()  # send_to is None unless the user confirmed
-        integration: IntegrationPlan | None = None
-        if any(c.area == "integration" for c in checks):
-            integration = self.integration_page.plan()
-        self.save_settings()
-        run = DiagnosisRun(
-            self.workers,
-            self,
-            session.target,
-            session.options,
-            names,
-            credentials,
-            browser,
-            sign_in=sign_in,
-            relay=relay,
-            integration=integration,
-        )
-        session.username = credentials.username if credentials is not None else None
-        del credentials  # the runner holds it, for this run and its re-runs (run_again)
-        session.report, session.cancelled, session.opened_path = None, False, None
-        self._begin(run)
+        run = new_run(self)
+        if run is not None:
+            self._begin(run)
 
     def can_run_again(self) -> bool:
         """Whether some checks of the report shown can run again: it came from a run of
@@ -500,7 +274,7 @@ class Wizard(QWizard):
         run.crashed.connect(lambda message, r=run: self._run_crashed(r, message))
         previous, self.run = self.run, run
         if previous is not None:
-            _let_go(previous)
+            let_go(previous)
         self.run_page.begin(run)
         run.start()
 
@@ -512,7 +286,7 @@ class Wizard(QWizard):
         run.cancel()
         self.run_page.finish(cancelled=True)
         self.session.report = run.partial_report()  # the run's thread replaces it when it ends
-        self.session.cancelled = _cancelled(run, self.session.report)
+        self.session.cancelled = shows_cancelled(run, self.session.report)
         if self.currentId() == RUN:
             self.next()
 
@@ -525,7 +299,7 @@ class Wizard(QWizard):
         if run is not self.run or report is None:
             return
         self.session.report = report
-        self.session.cancelled = _cancelled(run, report)
+        self.session.cancelled = shows_cancelled(run, report)
         if self.currentId() == RUN:
             self.next()
         elif self.currentId() == RESULTS:
@@ -606,27 +380,3 @@ class Wizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Quit")),
         ):
             self.button(which).setAccessibleName(name)
-
-
-def _let_go(run: DiagnosisRun) -> None:
-    """A run the wizard has moved on from (a re-run keeps its diagnosis, not the run). The
-    run and its consent broker are QObject children of the wizard, which kept every one,
-    with its diagnosis, log and report, for the whole session: about 1 MB a run
-    (bench/soak.py). Deleted once its thread has ended: a deferred deletion comes after any
-    of its events still queued (and a thread still running emits finished only later, on
-    this thread, so the connection below is never too late)."""
-
-    def delete() -> None:
-        run.consent.deleteLater()
-        run.deleteLater()
-
-    if not run.running:
-        delete()
-    else:  # a cancelled run still winding down
-        run.task.finished.connect(delete)
-
-
-def _cancelled(run: DiagnosisRun, report: Report) -> bool:
-    """Whether the report shows a cancelled run. A cancelled re-run kept every earlier
-    step it did not finish, so the merged report's own fact says (Diagnosis.again)."""
-    return bool(report.run.get("cancelled")) if run.rerun else run.cancelled
