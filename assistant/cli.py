@@ -33,7 +33,6 @@ from assistant.cli_integration import add_integration_arguments, integration_pla
 from assistant.cli_relay import add_relay_arguments, relay_plan_from
 from assistant.config import (
     DEADLINE_RANGE,
-    MAIL_PROTOCOLS,
     TIMEOUT_RANGE,
     ConnectTo,
     InputError,
@@ -42,13 +41,14 @@ from assistant.config import (
     check_sign_in_name,
     parse_cloud,
     parse_nameserver,
-    parse_trusted_host,
 )
 from assistant.diagnosis import Diagnosis, Outcome
 from assistant.events import CheckFinished, CheckStarted, Event, ProvisionalResult, SignInPrompt
 from assistant.integration_plan import IntegrationPlan
+from assistant.mail_endpoints import MAIL_PROTOCOLS
 from assistant.model import Status, Step
 from assistant.net.ca_bundle import check_ca_bundle
+from assistant.network_addresses import parse_trusted_host
 from assistant.relay_plan import RelayPlan
 from assistant.report.cli import add_export_arguments, add_report_parser, run_report
 from assistant.report.export import ExportError, ExportRequest, write_exports

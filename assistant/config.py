@@ -1,36 +1,50 @@
 """What to test (Target) and how to reach it (NetworkOptions), parsed from user input.
 
 Every parser raises InputError with one plain sentence; the CLI prints it and exits 2,
-the wizard shows it beside the field. Nothing here touches the network.
+the wizard shows it beside the field. Nothing here touches the network. The addresses
+NetworkOptions holds are parsed in network_addresses.py and mail_endpoints.py.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import idna
 
 from assistant.facts import ENVIRONMENTS, Cloud, Environment
 from assistant.hostnames import HostNameError, ascii_host
-from assistant.settings_names import setting
-from assistant.text import TextError, msg
+from assistant.input_error import InputError
+from assistant.mail_endpoints import MAIL_PROTOCOLS, MailEndpoint, parse_endpoint
+from assistant.network_addresses import (
+    ConnectTo,
+    HostPort,
+    ProxyAddress,
+    parse_nameserver,
+    parse_proxy,
+)
+from assistant.text import msg
 
-
-class InputError(TextError, ValueError):
-    """User input that cannot be used; the message is one sentence, made with `msg` so the
-    wizard can show it in the user's language (`str(exc)` gives the English). `about`
-    names the input it is about when one call checks several ("client_id", "tenant",
-    "certificate", "certificate_password", "client_secret", "mailbox"), so the wizard can
-    show it beside that field; None when it is not known."""
-
-    def __init__(self, message: str, *, about: str | None = None) -> None:
-        super().__init__(message)
-        self.about = about
-
+# InputError and the address types are offered here too: the engine, the wizard and the
+# tests import them from config beside Target and NetworkOptions.
+__all__ = [
+    "DEADLINE_RANGE",
+    "TIMEOUT_RANGE",
+    "ConnectTo",
+    "HostPort",
+    "InputError",
+    "NetworkOptions",
+    "ProxyAddress",
+    "Target",
+    "check_sign_in_name",
+    "has_control_character",
+    "normalize_domain",
+    "parse_cloud",
+    "parse_nameserver",
+    "parse_proxy",
+    "unicode_domain",
+]
 
 _LDH_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 # Dot-atom local parts, non-ASCII allowed (SMTPUTF8 addresses exist in the wild).
@@ -170,254 +184,6 @@ class Target:
             "domain_unicode": self.domain_unicode,
             "cloud": self.cloud.value,
         }
-
-
-@dataclass(frozen=True)
-class HostPort:
-    host: str  # lowercased name or IP literal, without brackets
-    port: int
-
-    def __str__(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{host}:{self.port}"
-
-
-def _split_host_port_fields(text: str) -> list[str]:
-    """Split 'a:1:[::1]:2' on colons that are outside brackets."""
-    fields: list[str] = []
-    current = ""
-    depth = 0
-    for ch in text:
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-        if ch == ":" and depth == 0:
-            fields.append(current)
-            current = ""
-        else:
-            current += ch
-    fields.append(current)
-    return fields
-
-
-def _parse_port(text: str, where: str) -> int:
-    """`where`: the input the port is part of (itself, or a `msg` naming it)."""
-    # isascii: str.isdigit() is also true for "²" (int() refuses it) and "٣" (int() takes it).
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
-        raise InputError(
-            msg("{where}: '{port}' is not a port number (1-65535)", where=where, port=text)
-        )
-    return int(text)
-
-
-def _rule_host(host: str, rule: str) -> str:
-    try:
-        return ascii_host(_strip_brackets(host))
-    except HostNameError as exc:
-        raise InputError(
-            msg(
-                "'{rule}' in {setting}: {reason}",
-                rule=rule,
-                reason=exc.message,
-                setting=setting("connect_to"),
-            )
-        ) from None
-
-
-def parse_trusted_host(text: str) -> str:
-    """--trust-host: a host name in the ASCII form connections use (hostnames.py), so the
-    user's trust and the credential rules speak of the same name."""
-    try:
-        return ascii_host(text.strip())
-    except HostNameError as exc:
-        raise InputError(
-            msg("{setting}: {reason}", reason=exc.message, setting=setting("trust_host"))
-        ) from None
-
-
-def _strip_brackets(host: str) -> str:
-    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
-
-
-def parse_nameserver(text: str) -> HostPort:
-    """'IP', 'IP:PORT' or '[IPv6]:PORT'; a name is refused, since resolving it needs DNS."""
-    raw = text.strip()
-    host, port = raw, "53"
-    if raw.startswith("["):
-        host, bracket, rest = raw[1:].partition("]")
-        if not bracket:
-            raise InputError(
-                msg(
-                    "nameserver '{address}': missing ']' (expected [IPv6] or [IPv6]:PORT)",
-                    address=raw,
-                )
-            )
-        if rest:
-            if not rest.startswith(":"):
-                raise InputError(msg("nameserver '{address}': expected [IPv6]:PORT", address=raw))
-            port = rest[1:]
-    elif raw.count(":") == 1:
-        host, port = raw.split(":")
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        raise InputError(
-            msg(
-                "nameserver '{address}' is not an IP address (give it as IP or IP:PORT)",
-                address=raw,
-            )
-        ) from None
-    return HostPort(host, _parse_port(port, msg("nameserver '{address}'", address=raw)))
-
-
-@dataclass(frozen=True)
-class ConnectTo:
-    """curl's --connect-to: connections for `source` go to `dest`; TLS still checks source."""
-
-    source: HostPort
-    dest: HostPort
-
-    @classmethod
-    def parse(cls, text: str) -> ConnectTo:
-        fields = _split_host_port_fields(text.strip())
-        if len(fields) != 4 or not all(fields):
-            raise InputError(
-                msg(
-                    "'{rule}' in {setting}: expected HOST:PORT:HOST2:PORT2 "
-                    "(IPv6 addresses in brackets), e.g. mail.contoso.com:443:10.0.0.5:443",
-                    rule=text,
-                    setting=setting("connect_to"),
-                )
-            )
-        src_host, src_port, dst_host, dst_port = fields
-        # The wire's ASCII form, so a rule for an IDN name matches the connection's name.
-        source = HostPort(_rule_host(src_host, text), _parse_port(src_port, text))
-        dest = HostPort(_rule_host(dst_host, text), _parse_port(dst_port, text))
-        return cls(source, dest)
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.dest}"
-
-
-MAIL_PROTOCOLS = ("imap", "pop", "smtp")
-# Encryption as autodiscover names it: "ssl" implicit TLS, "tls" STARTTLS, "none" plain text.
-_ENCRYPTION_WORDS = {"ssl": "ssl", "tls": "tls", "starttls": "tls", "none": "none"}
-_ENCRYPTION_SHOWN = {"ssl": "ssl", "tls": "starttls", "none": "none"}
-_IMPLICIT_TLS_PORTS = frozenset({993, 995, 465})
-_DEFAULT_MAIL_PORTS = {
-    ("imap", "ssl"): 993,
-    ("imap", "tls"): 143,
-    ("imap", "none"): 143,
-    ("pop", "ssl"): 995,
-    ("pop", "tls"): 110,
-    ("pop", "none"): 110,
-    ("smtp", "ssl"): 465,
-    ("smtp", "tls"): 587,
-    ("smtp", "none"): 587,
-}
-
-
-@dataclass(frozen=True)
-class MailEndpoint:
-    """An IMAP, POP or SMTP server the user named (--imap, --pop, --smtp)."""
-
-    host: str
-    port: int
-    encryption: str  # "ssl" (implicit TLS), "tls" (STARTTLS), "none"
-
-    def __str__(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{host}:{self.port}:{_ENCRYPTION_SHOWN[self.encryption]}"
-
-
-def parse_endpoint(protocol: str, text: str) -> MailEndpoint:
-    """'HOST[:PORT][:ssl|starttls|none]' for imap, pop or smtp.
-
-    Without a port, the protocol's usual one for the encryption; without an encryption,
-    implicit TLS on 993/995/465 and STARTTLS elsewhere (SMTP defaults to 587 STARTTLS,
-    IMAP and POP to implicit TLS).
-    """
-    if protocol not in MAIL_PROTOCOLS:
-        raise InputError(
-            msg("unknown mail protocol '{protocol}' (use imap, pop or smtp)", protocol=protocol)
-        )
-    usage = msg(
-        "--{protocol} '{server}': expected HOST[:PORT][:ssl|starttls|none], e.g. {example}",
-        protocol=protocol,
-        server=text,
-        example=_EXAMPLE_ENDPOINTS[protocol],
-    )
-    fields = _split_host_port_fields(text.strip())
-    host = _strip_brackets(fields[0]).lower().rstrip(".")
-    if not host or len(fields) > 3 or any(not f for f in fields) or any(c in host for c in " /@"):
-        raise InputError(usage)
-    port: int | None = None
-    encryption: str | None = None
-    for item in fields[1:]:
-        word = item.lower()
-        if word in _ENCRYPTION_WORDS and encryption is None:
-            encryption = _ENCRYPTION_WORDS[word]
-        elif item.isascii() and item.isdigit() and port is None and encryption is None:
-            port = _parse_port(item, msg("--{protocol} '{server}'", protocol=protocol, server=text))
-        else:
-            raise InputError(usage)
-    if encryption is None:
-        if port is None:
-            encryption = "tls" if protocol == "smtp" else "ssl"
-        else:
-            encryption = "ssl" if port in _IMPLICIT_TLS_PORTS else "tls"
-    if port is None:
-        port = _DEFAULT_MAIL_PORTS[(protocol, encryption)]
-    return MailEndpoint(host, port, encryption)
-
-
-_EXAMPLE_ENDPOINTS = {
-    "imap": "outlook.office365.com:993:ssl",
-    "pop": "outlook.office365.com:995:ssl",
-    "smtp": "smtp.office365.com:587:starttls",
-}
-
-
-@dataclass(frozen=True)
-class ProxyAddress:
-    host: str
-    port: int
-
-    def __str__(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
-
-
-def parse_proxy(text: str) -> ProxyAddress:
-    """`http://host:port` (the form browsers and Windows settings use); InputError otherwise."""
-    raw = text.strip()
-    if "://" not in raw:
-        raw = "http://" + raw
-    try:
-        parts = urlsplit(raw)
-        port = parts.port
-    except ValueError:
-        raise InputError(msg("proxy '{proxy}': give it as http://host:port", proxy=text)) from None
-    if parts.scheme != "http":
-        raise InputError(
-            msg(
-                "proxy '{proxy}': only http:// proxies are supported (HTTPS still runs end to end "
-                "inside the tunnel)",
-                proxy=text,
-            )
-        )
-    if parts.username or parts.password:
-        raise InputError(
-            # The text is not repeated: it holds a password.
-            msg(
-                "proxy: sign-in to the proxy is not supported; leave the name and password out "
-                "and allow this computer through the proxy without sign-in"
-            )
-        )
-    if not parts.hostname or port is None or parts.path not in ("", "/"):
-        raise InputError(msg("proxy '{proxy}': give it as http://host:port", proxy=text))
-    return ProxyAddress(parts.hostname.lower(), port)
 
 
 # Seconds, inclusive; --help, the README and the wizard's fields give the same ranges.

@@ -10,7 +10,8 @@ import pytest
 
 from assistant.checks import imap, pop, smtp
 from assistant.checks.mail.replies import explain_reply
-from assistant.config import InputError, MailEndpoint, NetworkOptions, parse_endpoint
+from assistant.config import InputError, NetworkOptions
+from assistant.mail_endpoints import MailEndpoint, parse_endpoint
 from assistant.model import Status
 from assistant.net.mailwire import Wire
 from assistant.net.redact import MASK, Redactor

@@ -14,8 +14,9 @@ import pytest
 
 from assistant import text
 from assistant.cli import build_parser, main, print_summary
-from assistant.config import InputError, parse_trusted_host
+from assistant.config import InputError
 from assistant.model import Remedy, Status, Step
+from assistant.network_addresses import parse_trusted_host
 from assistant.settings_names import CLI_FLAGS, KEYS, cli_flags, setting, settings_in
 from assistant.text import Setting, msg, with_hints
 from assistant.text_extract import ENGINE, extract
