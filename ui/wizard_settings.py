@@ -7,12 +7,9 @@ language are the wizard's (Wizard.restore_settings, Wizard.save_settings)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QByteArray
-
-if TYPE_CHECKING:
-    from ui.wizard import Wizard
 
 TARGET_SETTINGS = (
     "email",
@@ -53,7 +50,7 @@ INTEGRATION_SETTINGS = (
 )
 
 
-def restore_page_settings(wizard: Wizard) -> None:
+def restore_page_settings(wizard: Any) -> None:  # the Wizard, typed loosely: no cycle
     s = wizard.settings
     splitter = s.get("results_splitter")
     if splitter:
@@ -71,7 +68,7 @@ def restore_page_settings(wizard: Wizard) -> None:
     wizard.integration_page.load({k: s.get(k) for k in INTEGRATION_SETTINGS})
 
 
-def save_page_settings(wizard: Wizard) -> None:
+def save_page_settings(wizard: Any) -> None:
     """Into the settings, not yet to the file (Wizard.save_settings writes it)."""
     s = wizard.settings
     if any(wizard.results_page.splitter.sizes()):  # laid out at least once
