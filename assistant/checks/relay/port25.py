@@ -115,8 +115,7 @@ def check_port25(ctx: Context) -> Step:
         # The connection opened and something spoke, but not as a mail server does: not a
         # block, and not fixed by opening a port.
         step.summary = msg(
-            "port 25 to {host} opens, but what answers there breaks the SMTP conversation: "
-            "{error}",
+            "port 25 to {host} opens, but what answers there breaks the SMTP conversation: {error}",
             host=ep.host,
             error=connect.summary,
         )
