@@ -2,9 +2,10 @@
 SharePoint, Lync / Skype for Business Server and Teams must find and trust, one
 scenario domain each (int-<name>.test), healthy and broken; and SharePoint Online.
 
-zones.py registers each scenario as an on-premises autodiscover scenario (AdScenario
-with mail=True), so the directory, DNS, autodiscover and `lab --list` know it and
-`demo --scenario int-hybrid` signs in as admin@int-hybrid.test with LAB_PASSWORD.
+autodiscover_scenarios.py registers each scenario as an on-premises autodiscover
+scenario (AdScenario with mail=True), so the directory, DNS, autodiscover and `lab --list`
+know it and `demo --scenario int-hybrid` signs in as admin@int-hybrid.test with
+LAB_PASSWORD.
 integration_lab.py adds what is particular to them: the Bearer challenge on EWS and
 autodiscover, X-OWA-Version, the auth metadata document, SharePoint Server, the
 lyncdiscover names and SIP SRV records, and the SharePoint Online hosts.
