@@ -23,7 +23,7 @@ def new_run(wizard: Any) -> DiagnosisRun | None:  # the Wizard, typed loosely: n
     from assistant.diagnosis import plan_checks
     from ui.browser import BrowserOpener
     from ui.pages.checks import DEFAULT_AREAS
-    from ui.pages.signin import OAUTH_BROWSER, OAUTH_METHODS
+    from ui.pages.signin_form import OAUTH_BROWSER, OAUTH_METHODS
     from ui.runs import DiagnosisRun
 
     session = wizard.session

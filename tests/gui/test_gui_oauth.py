@@ -14,7 +14,7 @@ from assistant.lab.tenant import Lab
 from assistant.model import Status
 from ui.i18n import ENGLISH
 from ui.pages.ids import RESULTS, RUN, SIGNIN, TARGET
-from ui.pages.signin import OAUTH
+from ui.pages.signin_form import OAUTH
 from ui.settings import Settings
 
 MAILBOX = "admin@contoso.test"

@@ -21,8 +21,8 @@ from assistant.lab.identity import DAEMON_APP
 from assistant.lab.tenant import Lab
 from assistant.model import Status
 from ui.pages.ids import RESULTS
-from ui.pages.signin import OAUTH_APP
 from ui.pages.signin_app import SECRET
+from ui.pages.signin_form import OAUTH_APP
 from ui.settings import FILE_NAME, Settings
 
 JWT_PREFIX = "eyJ"

@@ -25,7 +25,7 @@ from assistant.net.network import Network
 from assistant.net.resolver import Resolver
 from assistant.net.routed_session import routed_session
 from ui.pages.ids import RESULTS, RUN
-from ui.pages.signin import OAUTH_BROWSER
+from ui.pages.signin_form import OAUTH_BROWSER
 from ui.settings import Settings
 
 JWT_PREFIX = "eyJ"

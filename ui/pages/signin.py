@@ -7,56 +7,46 @@ OAuth is built here, on the GUI thread (no network), by the engine's own pieces
 (assistant/auth/oauth_sign_in.py): their InputError is shown by the field it is about.
 The sign-in itself happens inside the run, in auth.token; the Run page shows the device
 code, or the browser sign-in's address. Client IDs, tenants, the app's mailbox and the
-certificate's path are remembered in the settings; secrets never are."""
+certificate's path are remembered in the settings; secrets never are.
+
+The page's buttons and fields, and the values read from them, are SignInForm's
+(ui/pages/signin_form.py); every text the page shows is here, in the SignInPage context."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from assistant.auth.credentials import Credentials, PasswordCredential
 from assistant.auth.oauth_config import Flow, OAuthConfig
 from assistant.auth.scopes import PROTOCOLS
 from assistant.config import InputError, Target, check_sign_in_name
 from ui.i18n import fmt
-from ui.pages.common import ErrorLabel, Page, hint_label
-from ui.pages.signin_app import AppSignInFields
+from ui.pages.common import hint_label
+from ui.pages.signin_form import (
+    NONE,
+    OAUTH_APP,
+    OAUTH_BROWSER,
+    OAUTH_METHODS,
+    PASSWORD,
+    USER_OAUTH,
+    SignInForm,
+    scroll_area_for,
+)
 from ui.texts import field_error_text
 
 if TYPE_CHECKING:  # MSAL loads with the first sign-in (docs/PERFORMANCE.md)
     from assistant.auth.msal_flows import BrowserOpener
 
-NONE, PASSWORD = "none", "password"
-OAUTH = "oauth"  # OAuth 2.0 with a device code (the name saved settings already hold)
-OAUTH_BROWSER = "oauth-browser"
-OAUTH_APP = "oauth-app"
-OAUTH_METHODS = {OAUTH: Flow.DEVICE, OAUTH_BROWSER: Flow.BROWSER, OAUTH_APP: Flow.APP}
-USER_OAUTH = (OAUTH, OAUTH_BROWSER)
 
-
-class SignInPage(Page):
+class SignInPage(SignInForm):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("signInPage")
         self.setCommitPage(True)
-        self._build_methods()
-        form = self._build_password()  # created in the order Tab visits them
-        oauth_form = self._build_oauth()
-        self.app_fields = AppSignInFields(self)
+        form, oauth_form = self._build_forms()  # created in the order Tab visits them
         self.statement = QLabel(self)
         self.statement.setObjectName("credentialStatement")
         self.statement.setWordWrap(True)
@@ -80,7 +70,7 @@ class SignInPage(Page):
         layout.addWidget(self.statement)
         layout.addWidget(self.needs)
         layout.addStretch(1)
-        self.scroll_area = _scroll_area(content, self)
+        self.scroll_area = scroll_area_for(content, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -93,114 +83,6 @@ class SignInPage(Page):
         self.app_fields.changed.connect(self._oauth_changed)
         self._method_changed()
         self.retranslate()
-
-    def _build_methods(self) -> None:
-        """One radio button per method; each method's fields are indented below it."""
-        self.none = QRadioButton(self)
-        self.none.setObjectName("signinNone")
-        self.password_mode = QRadioButton(self)
-        self.password_mode.setObjectName("signinPassword")
-        self.oauth_browser = QRadioButton(self)
-        self.oauth_browser.setObjectName("signinOAuthBrowser")
-        self.oauth = QRadioButton(self)  # the device code
-        self.oauth.setObjectName("signinOAuth")
-        self.oauth_app = QRadioButton(self)
-        self.oauth_app.setObjectName("signinOAuthApp")
-        self.methods = QButtonGroup(self)
-        for button in (
-            self.none,
-            self.password_mode,
-            self.oauth_browser,
-            self.oauth,
-            self.oauth_app,
-        ):
-            self.methods.addButton(button)
-        self.none.setChecked(True)
-
-    def _build_password(self) -> QFormLayout:
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
-        self._user_edited = False
-        self.username.textEdited.connect(self._username_edited)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.user_label, self.password_label = QLabel(self), QLabel(self)
-        self.user_label.setBuddy(self.username)
-        self.password_label.setBuddy(self.password)
-        self.username_error = ErrorLabel(self.username, self)
-        user_column = QVBoxLayout()
-        user_column.setSpacing(2)
-        user_column.addWidget(self.username)
-        user_column.addWidget(self.username_error)
-        form = QFormLayout()
-        form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(self.user_label, user_column)
-        form.addRow(self.password_label, self.password)
-        return form
-
-    def _build_oauth(self) -> QFormLayout:
-        """The user sign-in's fields (browser or device code): client ID (required) and
-        tenant (optional)."""
-        self.client_id = QLineEdit(self)
-        self.client_id.setObjectName("clientId")
-        self.client_id.setPlaceholderText("11111111-2222-3333-4444-555555555555")
-        self.tenant = QLineEdit(self)
-        self.tenant.setObjectName("tenant")
-        self.client_label, self.tenant_label = QLabel(self), QLabel(self)
-        self.client_label.setBuddy(self.client_id)
-        self.tenant_label.setBuddy(self.tenant)
-        self.client_error = ErrorLabel(self.client_id, self)
-        self.tenant_error = ErrorLabel(self.tenant, self)
-        self.oauth_hint = hint_label(self)
-        self.oauth_hint.setObjectName("oauthHint")
-        oauth_form = QFormLayout()
-        oauth_form.setContentsMargins(24, 0, 0, 0)
-        for label, line, error in (
-            (self.client_label, self.client_id, self.client_error),
-            (self.tenant_label, self.tenant, self.tenant_error),
-        ):
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(line)
-            column.addWidget(error)
-            oauth_form.addRow(label, column)
-        oauth_form.addRow(self.oauth_hint)
-        return oauth_form
-
-    def method(self) -> str:
-        for name, button in (
-            (OAUTH, self.oauth),
-            (OAUTH_BROWSER, self.oauth_browser),
-            (OAUTH_APP, self.oauth_app),
-            (PASSWORD, self.password_mode),
-        ):
-            if button.isChecked():
-                return name
-        return NONE
-
-    def set_method(self, method: str) -> None:
-        buttons = {
-            PASSWORD: self.password_mode,
-            OAUTH: self.oauth,
-            OAUTH_BROWSER: self.oauth_browser,
-            OAUTH_APP: self.oauth_app,
-        }
-        buttons.get(method, self.none).setChecked(True)
-
-    def oauth_settings(self) -> dict[str, str | None]:
-        """What is remembered of OAuth: client IDs, tenants, the app's mailbox and its
-        certificate's path (never a secret, a PFX password or a token)."""
-        return {
-            "client_id": self.client_id.text().strip() or None,
-            "tenant": self.tenant.text().strip() or None,
-            **self.app_fields.settings(),
-        }
-
-    def load_oauth_settings(self, values: dict[str, str | None]) -> None:
-        self.client_id.setText(values.get("client_id") or "")
-        self.tenant.setText(values.get("tenant") or "")
-        self.app_fields.load(values)
 
     def _target(self) -> Target:
         wizard = self.app_wizard
@@ -237,19 +119,6 @@ class SignInPage(Page):
             tenant=self.tenant.text() or None,
         )
         return config, mailbox
-
-    def username_problem(self) -> InputError | None:
-        """What is wrong with the sign-in name (a control character), or None."""
-        try:
-            check_sign_in_name(self.username.text())
-        except InputError as exc:
-            return exc
-        return None
-
-    def remembered_username(self) -> str | None:
-        """The sign-in name for the settings: only one that validated."""
-        name = self.username.text().strip()
-        return name if name and self.username_problem() is None else None
 
     def oauth_problem(self) -> InputError | None:
         """What is wrong with the chosen OAuth sign-in's input, or None."""
@@ -328,9 +197,6 @@ class SignInPage(Page):
             return self.oauth_problem() is None
         name_ok = self.username_problem() is None
         return bool(self.username.text().strip() and self.password.text()) and name_ok
-
-    def _username_edited(self, text: str) -> None:
-        self._user_edited = bool(text.strip())
 
     def _method_changed(self, *_args: object) -> None:
         method = self.method()
@@ -427,22 +293,6 @@ class SignInPage(Page):
             else self.tr("None of the selected checks needs a password; they run anonymously.")
         )
         self.needs.setVisible(not needs)  # no empty line to scroll past
-
-    def _align_forms(self) -> None:
-        """The password's, the user sign-in's and the app's fields start at one column,
-        whatever the language makes of their labels."""
-        labels = [
-            self.user_label,
-            self.password_label,
-            self.client_label,
-            self.tenant_label,
-            *self.app_fields.labels(),
-        ]
-        for label in labels:
-            label.setMinimumWidth(0)
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
 
     def _password_statement(self, domain: str, endpoints: str) -> str:
         return (
@@ -543,17 +393,3 @@ def _login_host(target: Target | None) -> str:
 
 def _no_browser(_url: str) -> bool:
     return False
-
-
-def _scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
-    """The page's content, scrolled when the window is too small for all of it: no frame,
-    the page's own background, and never sideways (the texts wrap)."""
-    scroll = QScrollArea(parent)
-    scroll.setObjectName("signInScroll")
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(content)
-    scroll.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    return scroll
