@@ -123,6 +123,7 @@ LATER_PAGE_MODULES = (
     "ui.pages.target",
     "ui.pages.checks",
     "ui.pages.signin",
+    "ui.pages.signin_form",
     "ui.pages.relay",
     "ui.pages.integration",
     "ui.pages.run",
