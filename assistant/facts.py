@@ -228,15 +228,40 @@ SMTP_AUTH_BASIC_OFF_BY_DEFAULT = "2026-12-31"
 # TLS 1.0 and 1.1 have been deprecated in Microsoft 365 since this date; Exchange Online
 # answers a legacy-TLS client with 421 4.7.66.
 LEGACY_TLS_RETIRED = "2020-10-15"
+# POP3 and IMAP4 kept TLS 1.0 and 1.1 on opt-in endpoints (Set-TransportConfig
+# -AllowLegacyTLSClients $true); they are removed, endpoints included, in a rollout from
+# the first date to the second. Sources: Exchange Team blog "Deprecating Legacy TLS and
+# Endpoints for POP and IMAP in Exchange Online" (2026-04-27) and Message center MC1293480
+# (rollout 2026-07-01 to 2026-12-31); the endpoints' names from Learn "Opt in to the
+# Exchange Online endpoint for legacy TLS clients using POP3 or IMAP4", which also says
+# GCC, GCC High and DoD never had them (legacy TLS is off there for good). Checked
+# December 2026.
+POP_IMAP_LEGACY_TLS_BLOCK_START = "2026-07-01"
+POP_IMAP_LEGACY_TLS_BLOCK_END = "2026-12-31"
+POP_IMAP_LEGACY_TLS_ENDPOINTS = {
+    "imap": {
+        Cloud.WORLDWIDE: "imap-legacy.office365.com",
+        Cloud.CHINA: "imap-legacy.partner.outlook.cn",
+    },
+    "pop": {
+        Cloud.WORLDWIDE: "pop-legacy.office365.com",
+        Cloud.CHINA: "pop-legacy.partner.outlook.cn",
+    },
+}
 
 MAIL_LINKS = {
     "smtp_auth": "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
-    "smtp_auth_retirement": "https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750",
+    # "Updated Exchange Online SMTP AUTH Basic Authentication Deprecation Timeline"
+    # (2026-01-27): off by default for existing tenants at the end of December 2026,
+    # unavailable for new tenants after it, the final removal date announced in the
+    # second half of 2027. It replaced the 2024 announcement's dates (4114750).
+    "smtp_auth_retirement": "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
     "security_defaults": "https://learn.microsoft.com/entra/fundamentals/security-defaults",
     "oauth": "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
     "imap_pop_access": "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access",
     "settings": "https://support.microsoft.com/office/pop-imap-and-smtp-settings-8361e398-8af4-4e97-b147-6c6c4ac95353",
     "legacy_tls": "https://learn.microsoft.com/purview/tls-1.0-and-1.1-deprecation-for-office-365",
+    "pop_imap_legacy_tls": "https://techcommunity.microsoft.com/t5/exchange-team-blog/deprecating-legacy-tls-and-endpoints-for-pop-and-imap-in/ba-p/4515201",
     "send_as": "https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-permissions-for-recipients",
     "devices": "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
     "smtp_errors": "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",

@@ -22,6 +22,7 @@ from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail.check import Query, SignIn, Stage, mail_check
 from assistant.checks.mail.oauth import xoauth2_step
+from assistant.checks.mail.retirement import deprecation_check
 from assistant.checks.mail.session import (
     Conversation,
     MailProtocol,
@@ -195,4 +196,5 @@ IMAP_CHECKS: tuple[Check, ...] = (
         needs_credentials=True,
         oauth_protocol="imap",
     ),
+    deprecation_check("imap", LOGIN),
 )

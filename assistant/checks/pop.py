@@ -18,6 +18,7 @@ from assistant.check import Check, Context
 from assistant.checks.autodiscover.settings import RESULT_CHECK
 from assistant.checks.mail.check import Query, SignIn, mail_check
 from assistant.checks.mail.oauth import xoauth2_step
+from assistant.checks.mail.retirement import deprecation_check
 from assistant.checks.mail.session import (
     Conversation,
     MailProtocol,
@@ -146,4 +147,5 @@ POP_CHECKS: tuple[Check, ...] = (
         needs_credentials=True,
         oauth_protocol="pop",
     ),
+    deprecation_check("pop", LOGIN),
 )

@@ -245,8 +245,10 @@ def check_smtp_deprecation(ctx: Context) -> Step:
             "Devices and applications that send with a user name and password through "
             "smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of "
             "sending (a connector for direct send or relay, High Volume Email, Azure "
-            "Communication Services). TLS 1.0 and 1.1 are gone since {date}: such clients "
-            "get 421 4.7.66.",
+            "Communication Services). Tenants created after December 2026 do not have it by "
+            "default, and Microsoft announces the final removal date in the second half of "
+            "2027. "
+            "TLS 1.0 and 1.1 are gone since {date}: such clients get 421 4.7.66.",
             date=LEGACY_TLS_RETIRED,
         ),
         remedy=Remedy(

@@ -4083,10 +4083,6 @@ A record for the current certificate: (no certificate)</source>
         <translation>密码登录目前可用，但是：{note}</translation>
     </message>
     <message>
-        <source>Devices and applications that send with a user name and password through smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of sending (a connector for direct send or relay, High Volume Email, Azure Communication Services). TLS 1.0 and 1.1 are gone since {date}: such clients get 421 4.7.66.</source>
-        <translation>通过 smtp.office365.com 使用用户名和密码发送邮件的设备和应用程序必须迁移到 OAuth 2.0 (XOAUTH2)，或改用其他发送方式（用于直接发送或中继的连接器、High Volume Email、Azure Communication Services）。TLS 1.0 和 1.1 自 {date} 起已停用：此类客户端会收到 421 4.7.66。</translation>
-    </message>
-    <message>
         <source>the greeting</source>
         <translation>问候语</translation>
     </message>
@@ -5111,6 +5107,38 @@ A record for the current certificate: (no certificate)</source>
         <translation>来源：{link}、{groups}</translation>
     </message>
     <message>
+        <source>{protocol} in Exchange Online: retirement dates</source>
+        <translation>Exchange Online 中的 {protocol}：停用日期</translation>
+    </message>
+    <message>
+        <source>A password (Basic authentication) no longer signs in to {protocol} in Exchange Online since {date}: only OAuth 2.0 (XOAUTH2) does. This computer connects with TLS 1.2 or later; the devices and applications you are asking about may not.</source>
+        <translation>自 {date} 起，密码（基本身份验证）已无法登录 Exchange Online 中的 {protocol}：只有 OAuth 2.0（XOAUTH2）可以。这台计算机使用 TLS 1.2 或更高版本连接；你所排查的设备和应用程序可能不是。</translation>
+    </message>
+    <message>
+        <source>Exchange Online stops accepting TLS 1.0 and 1.1 on {protocol}, the legacy endpoint {legacy} included, in a rollout from {start} to {end}</source>
+        <translation>Exchange Online 将在 {start} 至 {end} 的逐步推出中停止在 {protocol} 上接受 TLS 1.0 和 1.1，旧版终结点 {legacy} 也包括在内</translation>
+    </message>
+    <message>
+        <source>{protocol} in this cloud never accepted TLS 1.0 or 1.1 (there were no legacy endpoints): only clients with TLS 1.2 or later connect</source>
+        <translation>此云中的 {protocol} 从未接受 TLS 1.0 或 1.1（没有旧版终结点）：只有支持 TLS 1.2 或更高版本的客户端才能连接</translation>
+    </message>
+    <message>
+        <source>Exchange Online is switching off TLS 1.0 and 1.1 on {protocol}, the legacy endpoint {legacy} included, in a rollout from {start} that ends on {end}</source>
+        <translation>Exchange Online 正在 {protocol} 上关闭 TLS 1.0 和 1.1，旧版终结点 {legacy} 也包括在内；逐步推出自 {start} 开始，于 {end} 结束</translation>
+    </message>
+    <message>
+        <source>Exchange Online no longer accepts TLS 1.0 or 1.1 on {protocol} since {end}, and the legacy endpoint {legacy} is gone</source>
+        <translation>自 {end} 起，Exchange Online 不再在 {protocol} 上接受 TLS 1.0 或 1.1，旧版终结点 {legacy} 也已停用</translation>
+    </message>
+    <message>
+        <source>{host} is the endpoint for clients that only speak TLS 1.0 or 1.1: {note}</source>
+        <translation>{host} 是供只支持 TLS 1.0 或 1.1 的客户端使用的终结点：{note}</translation>
+    </message>
+    <message>
+        <source>Update or replace {protocol} clients that only speak TLS 1.0 or 1.1 (old scanners, line-of-business applications, embedded devices; their vendor can confirm TLS 1.2 support), and point any set to {legacy} back to {host}. Set-TransportConfig -AllowLegacyTLSClients no longer keeps them working.</source>
+        <translation>更新或更换只支持 TLS 1.0 或 1.1 的 {protocol} 客户端（旧扫描仪、业务应用程序、嵌入式设备；其供应商可以确认是否支持 TLS 1.2），并把设置为 {legacy} 的客户端改回 {host}。Set-TransportConfig -AllowLegacyTLSClients 已无法让它们继续工作。</translation>
+    </message>
+    <message>
         <source>{host} answered on port 25, but not as a mail server does. When the MX is Exchange Online, that is almost always something on the way answering for it: a firewall&apos;s SMTP inspection or &apos;fixup&apos; feature, an antivirus mail shield, or a provider&apos;s transparent proxy. Turn that off for traffic to Exchange Online, or run this check from another network to compare; nothing was sent.</source>
         <translation>{host} 在 25 端口上有应答，但不像邮件服务器那样应答。如果 MX 是 Exchange Online，这几乎总是途中有设备代它应答：防火墙的 SMTP 检查或“fixup”功能、防病毒软件的邮件防护，或服务商的透明代理。请对发往 Exchange Online 的流量关闭该功能，或从另一个网络运行此检查进行比较；未发送任何内容。</translation>
     </message>
@@ -6071,6 +6099,10 @@ Deleted from the mailbox, as asked.</source>
     <message>
         <source>HVE takes AUTH LOGIN with the HVE account&apos;s password after STARTTLS.</source>
         <translation>HVE 在 STARTTLS 之后接受使用 HVE 帐户密码的 AUTH LOGIN。</translation>
+    </message>
+    <message>
+        <source>Devices and applications that send with a user name and password through smtp.office365.com must move to OAuth 2.0 (XOAUTH2), or to another way of sending (a connector for direct send or relay, High Volume Email, Azure Communication Services). Tenants created after December 2026 do not have it by default, and Microsoft announces the final removal date in the second half of 2027. TLS 1.0 and 1.1 are gone since {date}: such clients get 421 4.7.66.</source>
+        <translation>通过 smtp.office365.com 使用用户名和密码发送邮件的设备和应用程序必须迁移到 OAuth 2.0 (XOAUTH2)，或改用其他发送方式（用于直接发送或中继的连接器、High Volume Email、Azure Communication Services）。2026 年 12 月之后创建的租户默认没有此功能，Microsoft 将在 2027 年下半年公布最终移除日期。TLS 1.0 和 1.1 自 {date} 起已停用：此类客户端会收到 421 4.7.66。</translation>
     </message>
     <message>
         <source>--sharepoint-url: no SharePoint check runs; add --checks integration.sharepoint (or integration)</source>

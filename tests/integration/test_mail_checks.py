@@ -394,3 +394,44 @@ def test_the_check_deadline_bounds_every_reply(mail: MailLab) -> None:
     steps = Runner(TARGET, options, credentials=CREDENTIAL).run(IMAP_CHECKS)
     assert time.monotonic() - started < 2.0
     assert steps[0].status in (Status.FAIL, Status.ERROR)
+
+
+# -- the dated notices for POP and IMAP (imap.deprecation, pop.deprecation) ----------------
+
+
+def test_imap_and_pop_give_the_legacy_tls_dates_beside_their_sign_in(mail: MailLab) -> None:
+    steps = run(mail, checks=IMAP_CHECKS + POP_CHECKS)
+    for protocol, legacy in (
+        ("imap", "imap-legacy.office365.com"),
+        ("pop", "pop-legacy.office365.com"),
+    ):
+        note = steps[f"{protocol}.deprecation"]
+        assert note.status is Status.INFO, note.summary  # the server in use is not the legacy one
+        assert "2026-12-31" in note.summary and legacy in note.summary
+        assert note.remedy is not None and legacy in note.remedy.text
+        assert "OAuth" in note.details
+        assert steps[TOP[protocol]].status is Status.PASS  # the sign-in beside it is untouched
+
+
+def test_the_legacy_tls_endpoint_in_use_is_a_warning(mail: MailLab) -> None:
+    # Named with --imap/--pop: the notice reads the server the checks use (the lab does
+    # not serve these names; the sign-in fails, the notice does not depend on it).
+    steps = run(
+        mail,
+        ("imap", "imap-legacy.office365.com:993"),
+        ("pop", "POP-Legacy.office365.com.:995"),
+        checks=IMAP_CHECKS + POP_CHECKS,
+        timeout=0.2,
+    )
+    for protocol in ("imap", "pop"):
+        note = steps[f"{protocol}.deprecation"]
+        assert note.status is Status.WARN, note.summary
+        assert note.summary.startswith(f"{protocol}-legacy.office365.com is the endpoint")
+
+
+def test_on_premises_has_no_pop_or_imap_dates(mail: MailLab) -> None:
+    steps = run(
+        mail, target=Target.parse(PLANTED_USER, Cloud.ONPREM), checks=IMAP_CHECKS + POP_CHECKS
+    )
+    assert steps["imap.deprecation"].status is Status.SKIP
+    assert steps["pop.deprecation"].status is Status.SKIP

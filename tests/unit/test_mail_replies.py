@@ -389,3 +389,40 @@ def test_a_silent_server_is_said_to_have_had_the_whole_wait() -> None:
         finally:
             server.close()
             client.close()
+
+
+@pytest.mark.parametrize(
+    ("today", "host", "status", "words"),
+    [
+        (dt.date(2026, 6, 30), None, Status.INFO, "stops accepting TLS 1.0 and 1.1 on IMAP"),
+        (dt.date(2026, 7, 1), "outlook.office365.com", Status.INFO, "is switching off"),
+        (dt.date(2026, 12, 31), None, Status.INFO, "that ends on 2026-12-31"),
+        (dt.date(2027, 1, 1), None, Status.INFO, "no longer accepts TLS 1.0 or 1.1 on IMAP"),
+        (dt.date(2026, 12, 7), "IMAP-legacy.office365.com.", Status.WARN, "is the endpoint for"),
+        (dt.date(2027, 1, 1), "imap-legacy.office365.com", Status.WARN, "is gone"),
+    ],
+)
+def test_the_imap_legacy_tls_notice_follows_the_calendar(
+    today: dt.date, host: str | None, status: Status, words: str
+) -> None:
+    from assistant.checks.mail.retirement import legacy_tls_notice
+    from assistant.facts import ENVIRONMENTS, Cloud
+
+    got, summary = legacy_tls_notice(ENVIRONMENTS[Cloud.WORLDWIDE], "imap", host, today)
+    assert (got, words in summary) == (status, True), summary
+    assert "imap-legacy.office365.com" in summary
+
+
+def test_the_legacy_tls_notice_knows_each_cloud() -> None:
+    from assistant.checks.mail.retirement import legacy_tls_notice
+    from assistant.facts import ENVIRONMENTS, Cloud
+
+    today = dt.date(2026, 12, 7)
+    china = legacy_tls_notice(
+        ENVIRONMENTS[Cloud.CHINA], "pop", "pop-legacy.partner.outlook.cn", today
+    )
+    assert china[0] is Status.WARN and "pop-legacy.partner.outlook.cn" in china[1]
+    for cloud in (Cloud.GCC_HIGH, Cloud.DOD):  # never had legacy endpoints
+        status, summary = legacy_tls_notice(ENVIRONMENTS[cloud], "pop", None, today)
+        assert status is Status.INFO and "never accepted TLS 1.0 or 1.1" in summary
+    assert legacy_tls_notice(ENVIRONMENTS[Cloud.ONPREM], "imap", None, today)[0] is Status.SKIP
