@@ -57,10 +57,12 @@ setup_python() {
 run_tests() {
   export QT_QPA_PLATFORM=offscreen
   set +e
-  # One worker per core (pytest-xdist); each test file stays on one worker, the packaging
-  # tests together (tests/conftest.py): 385 s instead of about 600 s on two cores.
-  # `-n 0` after `test` runs everything in this one process.
-  "$VENV/bin/python" -m pytest -p no:cacheprovider -n auto --dist loadgroup "$@"
+  # One worker per core (pytest-xdist); each test file stays on one worker, so its module
+  # fixtures (a lab, a hostile lab) start once, and the workers share one PyInstaller
+  # build (tests/packaging/conftest.py). (loadgroup does not group with pytest 9: xdist
+  # 3.8 renames node ids, which pytest 9 no longer reads.) `-n 0` after `test` runs
+  # everything in this one process.
+  "$VENV/bin/python" -m pytest -p no:cacheprovider -n auto --dist loadfile "$@"
   local code=$?
   set -e
   if [ "$code" -eq 5 ]; then
