@@ -13,4 +13,3 @@ from assistant.lab.tenant import Lab
 def lab() -> Iterator[Lab]:
     with Lab() as running:
         yield running
-
