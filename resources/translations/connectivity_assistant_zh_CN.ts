@@ -4595,6 +4595,10 @@ A record for the current certificate: (no certificate)</source>
         <translation>修复 {host} 上的证书：{problems}。Outlook 在此会显示证书警告或失败。</translation>
     </message>
     <message>
+        <source>{host} has no address: it is a chain of {count} CNAMEs ({chain}) that ends without one</source>
+        <translation>{host} 没有地址：它是一条由 {count} 个 CNAME 组成的链（{chain}），末端没有地址</translation>
+    </message>
+    <message>
         <source>Check this computer&apos;s network and DNS settings, or give a reachable one as {nameserver}. A firewall that blocks UDP and TCP port 53 to the DNS server gives the same result.</source>
         <translation>请检查此计算机的网络和 DNS 设置，或在{nameserver}中指定一个可访问的 DNS 服务器。阻止到 DNS 服务器的 UDP 和 TCP 端口 53 的防火墙也会导致同样的结果。</translation>
     </message>

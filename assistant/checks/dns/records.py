@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.check import Context
 from assistant.checks.dns.common import (
     child,
@@ -91,6 +93,13 @@ def check_mx(ctx: Context) -> Step:
     return verdict.step(check_id, title, [dns_evidence(answers)], children)
 
 
+def _short_chain(start: str, hops: Sequence[str]) -> str:
+    """A long chain as its first and last names (the evidence has every one)."""
+    if len(hops) <= 4:
+        return cname_chain(start, hops)
+    return cname_chain(start, [hops[0], hops[1], "…", hops[-1]])
+
+
 def _parse_mx(value: str) -> tuple[int, str]:
     preference, _, host = value.partition(" ")
     host = host.strip().rstrip(".").lower()
@@ -112,6 +121,15 @@ def _mx_host(ctx: Context, index: int, preference: int, host: str) -> tuple[Step
     if not addresses:
         reasons = join("; ", [a.describe() for a in answers])
         summary = msg("{host} has no address: {reasons}", host=host, reasons=reasons)
+        if chains:  # the NODATA is about the chain's end, not the name the MX gave
+            hops = chains[0].cname_chain
+            summary = msg(
+                "{host} has no address: it is a chain of {count} CNAMEs ({chain}) that ends "
+                "without one",
+                host=host,
+                count=len(hops),
+                chain=_short_chain(host, hops),
+            )
         return child(step_id, title, Status.FAIL, summary, *answers), answers
     if chains:
         via = cname_chain(host, chains[0].cname_chain)
