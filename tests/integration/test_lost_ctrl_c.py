@@ -42,8 +42,13 @@ LOSE_ONE_THEN_RUN = textwrap.dedent(
 
 
 def run_after_a_lost_ctrl_c(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_child(LOSE_ONE_THEN_RUN, *args)
+
+
+def run_child(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`script` in a Python of its own, the CLI's arguments after it."""
     return subprocess.run(
-        [sys.executable, "-c", LOSE_ONE_THEN_RUN, *args],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -108,14 +113,7 @@ LOSE_ONE_WHILE_THE_LAB_STARTS = textwrap.dedent(
 
 
 def test_lab_stops_after_a_ctrl_c_lost_while_it_started() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", LOSE_ONE_WHILE_THE_LAB_STARTS, "lab"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_child(LOSE_ONE_WHILE_THE_LAB_STARTS, "lab")
     assert the_interrupt_was_lost(result), result.stderr
     # Ctrl-C is how the lab is stopped: exit 0 and "stopped", as when it is not lost.
     assert result.returncode == 0, result.stdout + result.stderr
@@ -124,14 +122,7 @@ def test_lab_stops_after_a_ctrl_c_lost_while_it_started() -> None:
 
 
 def test_demo_runs_no_check_after_a_ctrl_c_lost_while_its_lab_started() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", LOSE_ONE_WHILE_THE_LAB_STARTS, "demo"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_child(LOSE_ONE_WHILE_THE_LAB_STARTS, "demo")
     assert the_interrupt_was_lost(result), result.stderr
     assert result.returncode == 130, result.stdout + result.stderr
     assert "Demo: IMAP/POP" in result.stderr  # the lab had started
@@ -153,14 +144,7 @@ CTRL_C_DURING_THE_IMPORTS = textwrap.dedent(
 
 
 def test_ctrl_c_while_the_cli_loads_is_cancelled_not_a_traceback() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", CTRL_C_DURING_THE_IMPORTS, "demo"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    result = run_child(CTRL_C_DURING_THE_IMPORTS, "demo")
     assert result.returncode == 130, result.stdout + result.stderr
     assert result.stderr == "cancelled\n"  # no traceback, no lab started, nothing else
     assert result.stdout == ""
