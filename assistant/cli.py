@@ -339,7 +339,7 @@ def _run_until_done(diagnosis: Diagnosis) -> Outcome:
         previous = signal.signal(signal.SIGINT, interrupts.remember)
     if interrupts.heard():  # lost earlier (interrupts.py): the run starts cancelled
         diagnosis.cancel()
-        print("cancelled", file=sys.stderr)
+        interrupts.say_cancelled()
     worker = threading.Thread(target=work, name="ca-cli-run")
     try:
         worker.start()
@@ -348,7 +348,7 @@ def _run_until_done(diagnosis: Diagnosis) -> Outcome:
     except KeyboardInterrupt:
         diagnosis.cancel()
         done.wait()
-        print("cancelled", file=sys.stderr)
+        interrupts.say_cancelled()
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -406,13 +406,14 @@ def print_summary(steps: Sequence[Step], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     with interrupts.latched():
         if interrupts.heard():  # during the imports (see the top of this module)
-            print("cancelled", file=sys.stderr)
+            interrupts.say_cancelled()
             return EXIT_CANCELLED
         code = _main(argv)
     if interrupts.heard() and code != EXIT_CANCELLED:
-        # Ctrl-C came and was lost somewhere no checkpoint saw it (interrupts.py): what ran
-        # was reported, but the command was still interrupted.
-        print("cancelled", file=sys.stderr)
+        # Ctrl-C came and was lost somewhere no checkpoint saw it (interrupts.py), or came
+        # as the run ended: what ran was reported, but the command was still interrupted.
+        # (Exit 130: the command said how it stopped, as batch mode's summary does.)
+        interrupts.say_cancelled()
         return EXIT_CANCELLED
     return code
 
@@ -467,7 +468,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         # Ctrl-C outside a diagnosis (the demo's lab starting or stopping, a report being
         # written): the lab's leftovers go at exit (assistant/lab/leftovers.py); no traceback.
-        print("cancelled", file=sys.stderr)
+        interrupts.say_cancelled()
         return EXIT_CANCELLED
     except InputError as exc:
         # One line whatever the input held (a path or name with a line break in it).

@@ -22,6 +22,7 @@ from types import FrameType
 from typing import Any
 
 _heard = threading.Event()
+_said = False  # "cancelled" was printed (say_cancelled)
 
 
 def latch(*, raising: bool = True) -> None:
@@ -30,25 +31,29 @@ def latch(*, raising: bool = True) -> None:
     machinery (a traceback on the user's screen, or lost), and nothing runs that needs
     stopping: main() looks first thing. Only the main thread may set signal handlers;
     elsewhere (a test's thread) this does nothing."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, _remember_and_raise if raising else remember)
-        _quiet_lost_interrupts()
+    _install(_remember_and_raise if raising else remember)
 
 
 @contextlib.contextmanager
 def latched() -> Iterator[None]:
-    """latch() for a while (a CLI command run in a test's process), then the handler
-    that was there before."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, _remember_and_raise)
-    previous_hook = _quiet_lost_interrupts()
+    """latch() for a while (a CLI command run in a test's process), then the handler and
+    unraisable hook that were there before."""
+    previous = _install(_remember_and_raise)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-        sys.unraisablehook = previous_hook
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous[0])
+            sys.unraisablehook = previous[1]
+
+
+def _install(handler: Callable[[int, FrameType | None], None]) -> tuple[Any, Any] | None:
+    """`handler` for SIGINT and the quiet unraisable hook; what was there before, or None
+    off the main thread (where nothing can be installed)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.signal(signal.SIGINT, handler)
+    return previous, _quiet_lost_interrupts()
 
 
 def remember(signum: int = signal.SIGINT, frame: FrameType | None = None) -> None:
@@ -91,6 +96,18 @@ def raise_if_heard() -> None:
         raise KeyboardInterrupt
 
 
+def say_cancelled() -> None:
+    """'cancelled' on stderr, once, however many of the CLI's checkpoints notice the same
+    Ctrl-C (a run cancelled before it starts is also seen by its polling loop)."""
+    global _said  # noqa: PLW0603 - one flag for the process, as the signal is
+    if not _said:
+        _said = True
+        print("cancelled", file=sys.stderr)
+
+
 def forget() -> None:
-    """For tests that run the CLI in this process, one after another."""
+    """The Ctrl-C was handled as the command's normal end (`lab`), or for tests that run the
+    CLI in this process, one after another."""
+    global _said  # noqa: PLW0603
     _heard.clear()
+    _said = False
